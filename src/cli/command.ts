@@ -1,0 +1,27 @@
+import type { ParseArgsConfig } from 'node:util';
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+/** A CLI command: its options are parsed with node:util parseArgs, its help is generated from `usage`. */
+export interface Command {
+  name: string;
+  summary: string;
+  /** Usage lines and option descriptions, shown by `sitrep help COMMAND`. */
+  usage: string;
+  options: OptionSpec;
+  /** Returns the process exit code. */
+  run(values: OptionValues, positionals: string[]): Promise<number>;
+}
+
+/** Exit codes: 0 ok, 1 nothing could be processed / command failed, 2 usage error. */
+export const EXIT_OK = 0;
+export const EXIT_FAIL = 1;
+export const EXIT_USAGE = 2;
+
+export class UsageError extends Error {}
+
+/** One error shape for the CLI: `sitrep: WHERE: WHAT` on one line. */
+export function reportError(where: string, what: string): void {
+  process.stderr.write(`sitrep: ${where}: ${what.replace(/\s*\n\s*/g, ' ')}\n`);
+}

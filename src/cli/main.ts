@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { EXIT_FAIL, EXIT_USAGE, UsageError, reportError, type Command } from './command.js';
+import { commands } from './commands/index.js';
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'sitrep: a crisis news desk. Reads reports, extracts sourced events, figures, places and times.',
+    '',
+    'usage: sitrep COMMAND [OPTIONS]',
+    '',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'sitrep help COMMAND   shows a command\'s options.',
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    process.stdout.write(help() + '\n');
+    return name ? 0 : EXIT_USAGE;
+  }
+  if (name === 'help') {
+    const c = commands.find((x) => x.name === rest[0]);
+    process.stdout.write((c ? c.usage : help()) + '\n');
+    return 0;
+  }
+  const command: Command | undefined = commands.find((c) => c.name === name);
+  if (!command) {
+    reportError(name, `unknown command (try: sitrep help)`);
+    return EXIT_USAGE;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(command.usage + '\n');
+    return 0;
+  }
+  try {
+    const { values, positionals } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    return await command.run(values, positionals);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      reportError(command.name, (e as Error).message);
+      process.stderr.write(`usage: ${command.usage.split('\n')[0]}\n`);
+      return EXIT_USAGE;
+    }
+    reportError(command.name, (e as Error).stack ?? String(e));
+    return EXIT_FAIL;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    reportError('sitrep', String(e));
+    process.exitCode = EXIT_FAIL;
+  },
+);

@@ -1,0 +1,12 @@
+import type { TextSpan } from '../../core/span.js';
+
+export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
+
+/** A temporal expression (TIMEX3) with its value resolved against the publication date where possible. */
+export interface TimeMention extends TextSpan {
+  type: TimexType;
+  /** TIMEX3 value: 2016-10-22, 2016-W42, 2016-W42-WE, 2016-10-18TNI, P2Y, PXD, PRESENT_REF, XXXX-XX-XX ... */
+  value: string;
+  /** TIMEX3 mod (APPROX, MORE_THAN, LESS_THAN, START, END, MID ...), when the text hedges the expression. */
+  mod?: string;
+}

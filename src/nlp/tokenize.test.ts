@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { prepared } from '../test-support/doc.js';
+import { expectSpansMatch } from '../test-support/spans.js';
+
+const text = (d: ReturnType<typeof prepared>) => d.get('sentences').map((s) => d.slice(s));
+
+describe('tokenizer', () => {
+  it('keeps token offsets on the input as given, including odd whitespace and astral characters', () => {
+    const input = 'Forces\u2028advanced \u00a0 on   Tal Kayf 😀 — they can\'t stop.\r\n\r\nNext “quoted” line…';
+    const d = prepared(input);
+    const toks = d.get('tokens');
+    expectSpansMatch(input, toks.map((t) => ({ ...t, text: input.slice(t.start, t.end) })));
+    expect(toks.map((t) => d.slice(t))).toContain('Kayf');
+    expect(toks.map((t) => d.slice(t))).toContain('😀');
+    for (const t of toks) expect(d.slice(t).trim()).toBe(d.slice(t));
+  });
+
+  it('makes headings and bullets sentences of their own', () => {
+    const d = prepared('Latest news\n- Troops entered the town on Monday\n- Aid arrived later\nThe end came quickly.');
+    expect(text(d)).toEqual(['Latest news', '- Troops entered the town on Monday', '- Aid arrived later', 'The end came quickly.']);
+    expect(d.get('sentences').map((s) => s.kind)).toEqual(['heading', 'bullet', 'bullet', 'text']);
+  });
+
+  it('joins a line that continues a sentence after a soft wrap', () => {
+    const d = prepared('Militants shot dead 30 men\nas the army closed in, a source said.\nAnother paragraph starts here.');
+    expect(text(d)).toEqual(['Militants shot dead 30 men\nas the army closed in, a source said.', 'Another paragraph starts here.']);
+  });
+
+  it('never lets a sentence cross a blank line', () => {
+    const d = prepared('Read the Full Transcript\n\n\n    The government says forces advanced today.');
+    expect(text(d)).toEqual(['Read the Full Transcript', 'The government says forces advanced today.']);
+  });
+
+  it('assigns every token to the sentence that contains it', () => {
+    const d = prepared('One sentence here. Two sentences here.\n\nA third.');
+    const sents = d.get('sentences');
+    for (const t of d.get('tokens')) {
+      const s = sents[t.sentence]!;
+      expect(s.start <= t.start && t.end <= s.end).toBe(true);
+    }
+    expect(sents).toHaveLength(3);
+  });
+});

@@ -1,0 +1,97 @@
+import type { Component } from '../core/pipeline.js';
+import type { Doc } from '../core/document.js';
+import type { Sentence, SentenceKind, Token } from '../core/layers.js';
+import { splitBlocks, type Block } from './blocks.js';
+import { wink } from './wink.js';
+
+export type BareToken = Omit<Token, 'sentence'>;
+
+/**
+ * Tokens, POS and lemmas from wink-nlp, aligned back to the input. wink's preceding-space counts are
+ * exact for ASCII whitespace but not for every Unicode separator (U+2028 is counted as one space among
+ * several), so each token is located by search from the end of the previous one instead of by counting.
+ * Returns the tokens (whitespace tokens dropped) and the character offsets where wink ends a sentence.
+ */
+export function tokenize(text: string): { tokens: BareToken[]; sentenceEnds: number[] } {
+  const nlp = wink();
+  const its = nlp.its;
+  const wdoc = nlp.readDoc(text);
+  const all = wdoc.tokens();
+  const values = all.out(its.value) as string[];
+  const pos = all.out(its.pos) as string[];
+  // wink's typings declare lemma with a different helper signature; the call is the documented one.
+  const lemma = all.out(its.lemma as unknown as typeof its.value) as string[];
+  const normal = all.out(its.normal) as string[];
+  const type = all.out(its.type) as string[];
+  const tokens: BareToken[] = [];
+  const endOf: number[] = new Array(values.length);
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const start = text.startsWith(v, at) ? at : text.indexOf(v, at);
+    if (start < 0) {
+      // wink rewrote the token beyond recognition: drop it rather than point at the wrong text.
+      endOf[i] = at;
+      continue;
+    }
+    at = start + v.length;
+    endOf[i] = at;
+    if (pos[i] === 'SPACE' || v.trim() === '') continue;
+    tokens.push({ start, end: at, pos: pos[i]!, lemma: lemma[i]!, normal: normal[i]!, type: type[i]! });
+  }
+  const spans = wdoc.sentences().out(its.span) as unknown as [number, number][];
+  const sentenceEnds = spans.map(([, last]) => endOf[last] ?? text.length);
+  return { tokens, sentenceEnds };
+}
+
+/**
+ * Sentences: wink's boundaries, cut further at block boundaries (paragraphs, headings, bullets), so a
+ * heading or a bullet is always a sentence of its own and no sentence spans two paragraphs.
+ */
+export function sentencesOf(tokens: BareToken[], sentenceEnds: number[], blocks: Block[]): Omit<Sentence, 'kind'>[] {
+  const sentences: Omit<Sentence, 'kind'>[] = [];
+  let b = 0;
+  let e = 0;
+  let open: Omit<Sentence, 'kind' | 'index'> | null = null;
+  const flush = () => {
+    if (open) sentences.push({ index: sentences.length, ...open });
+    open = null;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    while (b < blocks.length - 1 && t.start >= blocks[b]!.end) b++;
+    let crossed = false;
+    while (e < sentenceEnds.length && sentenceEnds[e]! <= t.start) {
+      e++;
+      crossed = true;
+    }
+    if (open && (crossed || open.paragraph !== b)) flush();
+    if (!open) open = { start: t.start, end: t.end, paragraph: b, tokenStart: i, tokenEnd: i + 1 };
+    else {
+      open.end = t.end;
+      open.tokenEnd = i + 1;
+    }
+  }
+  flush();
+  return sentences;
+}
+
+export const tokenizer: Component = {
+  name: 'tokenizer',
+  needs: ['boilerplate'],
+  adds: ['tokens', 'sentences'],
+  run(doc: Doc) {
+    const { tokens, sentenceEnds } = tokenize(doc.text);
+    const blocks = splitBlocks(doc.text);
+    const boiler = doc.get('boilerplate');
+    const sentences: Sentence[] = sentencesOf(tokens, sentenceEnds, blocks).map((s) => {
+      let kind: SentenceKind = blocks[s.paragraph]?.kind ?? 'text';
+      if (boiler.some((x) => x.start <= s.start && s.end <= x.end)) kind = 'boilerplate';
+      return { ...s, kind };
+    });
+    const withSentence: Token[] = tokens.map((t) => ({ ...t, sentence: -1 }));
+    for (const s of sentences) for (let i = s.tokenStart; i < s.tokenEnd; i++) withSentence[i]!.sentence = s.index;
+    doc.set('tokens', withSentence);
+    doc.set('sentences', sentences);
+  },
+};
