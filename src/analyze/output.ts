@@ -1,21 +1,49 @@
-import type { Doc } from '../core/document.js';
-import type { LayerName } from '../core/layers.js';
+import type { Doc, DocMeta } from '../core/document.js';
+import type { Boilerplate, LayerName, Sentence, Token } from '../core/layers.js';
+import type { TimeMention } from '../extract/times/types.js';
+import type { PlaceMention } from '../extract/places/types.js';
+import type { Quantity } from '../extract/quantities/types.js';
+import type { EventMention } from '../extract/events/types.js';
 
 export interface OutputOptions {
   /** Include the token layer (large; off by default). */
   tokens?: boolean;
 }
 
-/** Layers serialised in every analysis line (docs/analysis-v1.md), in this order. */
-const ALWAYS: LayerName[] = ['boilerplate', 'sentences', 'times', 'places', 'quantities', 'events'];
+type WithText<T> = T & { text: string };
 
 /**
- * One analysis-v1 object for a document. Every span item gets its `text` from the document, so the
+ * One line of `sitrep analyze` output (docs/analysis-v1.md). The store keeps enough to give these back,
+ * and the situation report (src/merge, src/report) is computed from a list of them.
+ */
+export interface AnalysisRecord {
+  id: string;
+  published: string | null;
+  publishedFrom: DocMeta['publishedFrom'];
+  title: string | null;
+  source: string | null;
+  url: string | null;
+  format: DocMeta['format'];
+  /** Length of the text in UTF-16 code units. */
+  length: number;
+  boilerplate: WithText<Boilerplate>[];
+  sentences: WithText<Sentence>[];
+  times: TimeMention[];
+  places: PlaceMention[];
+  quantities: Quantity[];
+  events: EventMention[];
+  tokens?: WithText<Token>[];
+}
+
+/**
+ * The analysis-v1 object for a document. Every span item gets its `text` from the document, so the
  * offsets and the text can never disagree.
  */
-export function toAnalysis(doc: Doc, opts: OutputOptions = {}): Record<string, unknown> {
+export function toAnalysis(doc: Doc, opts: OutputOptions = {}): AnalysisRecord {
   const m = doc.meta;
-  const out: Record<string, unknown> = {
+  const layer = <K extends LayerName>(name: K) =>
+    doc.has(name) ? (doc.get(name) as unknown as { start: number; end: number }[]).map((it) => withText(doc, it)) : [];
+  const out: AnalysisRecord = {
     id: m.id,
     published: m.published,
     publishedFrom: m.publishedFrom,
@@ -24,18 +52,19 @@ export function toAnalysis(doc: Doc, opts: OutputOptions = {}): Record<string, u
     url: m.url,
     format: m.format,
     length: doc.text.length,
+    boilerplate: layer('boilerplate') as AnalysisRecord['boilerplate'],
+    sentences: layer('sentences') as AnalysisRecord['sentences'],
+    times: layer('times') as AnalysisRecord['times'],
+    places: layer('places') as AnalysisRecord['places'],
+    quantities: layer('quantities') as AnalysisRecord['quantities'],
+    events: layer('events') as AnalysisRecord['events'],
   };
-  const layers = opts.tokens ? [...ALWAYS, 'tokens' as const] : ALWAYS;
-  for (const name of layers) {
-    out[name] = doc.has(name)
-      ? doc.get(name).map((it) => withText(doc, it as unknown as Record<string, unknown> & { start: number; end: number }))
-      : [];
-  }
+  if (opts.tokens) out.tokens = layer('tokens') as AnalysisRecord['tokens'];
   return out;
 }
 
-function withText(doc: Doc, it: Record<string, unknown> & { start: number; end: number }): Record<string, unknown> {
-  const { start, end, ...rest } = it;
+function withText<T extends { start: number; end: number }>(doc: Doc, it: T): T & { text: string } {
+  const { start, end, ...rest } = it as T & { text?: string };
   delete rest.text;
-  return { start, end, text: doc.text.slice(start, end), ...rest };
+  return { start, end, text: doc.text.slice(start, end), ...rest } as T & { text: string };
 }
