@@ -20,7 +20,10 @@ export type BoilerplateKind =
   | 'photo-credit'
   | 'date-line'
   | 'navigation'
-  | 'copyright';
+  | 'copyright'
+  | 'advertisement'
+  | 'related-link'
+  | 'cookie-notice';
 
 export interface Boilerplate extends Span {
   kind: BoilerplateKind;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { prepared } from '../test-support/doc.js';
+import { Doc } from '../core/document.js';
+import { Pipeline, type Component } from '../core/pipeline.js';
+import { tokenizer } from './tokenize.js';
 import { expectSpansMatch } from '../test-support/spans.js';
 
 const text = (d: ReturnType<typeof prepared>) => d.get('sentences').map((s) => d.slice(s));
@@ -39,5 +42,17 @@ describe('tokenizer', () => {
       expect(s.start <= t.start && t.end <= s.end).toBe(true);
     }
     expect(sents).toHaveLength(3);
+  });
+
+  it('makes a boilerplate span that shares a line with prose a sentence of its own', () => {
+    // The boilerplate layer is given here, so this test is about the tokenizer's cut only.
+    const d = new Doc('date 2020-05-01 Troops crossed the river at dawn.', { id: 't' });
+    const marker: Component = { name: 'marker', needs: [], adds: ['boilerplate'], run: (x) => x.set('boilerplate', [{ start: 0, end: 15, kind: 'date-line' }]) };
+    new Pipeline([marker, tokenizer]).run(d);
+    const sents = d.get('sentences');
+    expect(sents.map((s) => [d.slice(s), s.kind])).toEqual([
+      ['date 2020-05-01', 'boilerplate'],
+      ['Troops crossed the river at dawn.', 'text'],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Component } from '../core/pipeline.js';
 import type { Doc } from '../core/document.js';
 import type { Sentence, SentenceKind, Token } from '../core/layers.js';
+import type { Span } from '../core/span.js';
 import { splitBlocks, type Block } from './blocks.js';
 import { wink } from './wink.js';
 
@@ -48,10 +49,19 @@ export function tokenize(text: string): { tokens: BareToken[]; sentenceEnds: num
  * Sentences: wink's boundaries, cut further at block boundaries (paragraphs, headings, bullets), so a
  * heading or a bullet is always a sentence of its own and no sentence spans two paragraphs.
  */
-export function sentencesOf(tokens: BareToken[], sentenceEnds: number[], blocks: Block[]): Omit<Sentence, 'kind'>[] {
+export function sentencesOf(
+  tokens: BareToken[],
+  sentenceEnds: number[],
+  blocks: Block[],
+  cuts: readonly Span[] = [],
+): Omit<Sentence, 'kind'>[] {
   const sentences: Omit<Sentence, 'kind'>[] = [];
   let b = 0;
   let e = 0;
+  // Which cut (e.g. a boilerplate span sharing a line with prose) each token falls in, -1 for none:
+  // a sentence never straddles a cut's edge, so the cut becomes a sentence of its own.
+  let c = 0;
+  let inCut = -1;
   let open: Omit<Sentence, 'kind' | 'index'> | null = null;
   const flush = () => {
     if (open) sentences.push({ index: sentences.length, ...open });
@@ -65,7 +75,10 @@ export function sentencesOf(tokens: BareToken[], sentenceEnds: number[], blocks:
       e++;
       crossed = true;
     }
-    if (open && (crossed || open.paragraph !== b)) flush();
+    while (c < cuts.length && cuts[c]!.end <= t.start) c++;
+    const cut = c < cuts.length && cuts[c]!.start <= t.start ? c : -1;
+    if (open && (crossed || open.paragraph !== b || cut !== inCut)) flush();
+    inCut = cut;
     if (!open) open = { start: t.start, end: t.end, paragraph: b, tokenStart: i, tokenEnd: i + 1 };
     else {
       open.end = t.end;
@@ -84,7 +97,8 @@ export const tokenizer: Component = {
     const { tokens, sentenceEnds } = tokenize(doc.text);
     const blocks = splitBlocks(doc.text);
     const boiler = doc.get('boilerplate');
-    const sentences: Sentence[] = sentencesOf(tokens, sentenceEnds, blocks).map((s) => {
+    const cuts = [...boiler].sort((x, y) => x.start - y.start);
+    const sentences: Sentence[] = sentencesOf(tokens, sentenceEnds, blocks, cuts).map((s) => {
       let kind: SentenceKind = blocks[s.paragraph]?.kind ?? 'text';
       if (boiler.some((x) => x.start <= s.start && s.end <= x.end)) kind = 'boilerplate';
       return { ...s, kind };
