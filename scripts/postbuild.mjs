@@ -1,5 +1,8 @@
-// Make the CLI entry point executable after tsc writes it (npm links bins, but `node dist/...` users and
-// a plain `./dist/cli/main.js` need the mode bit too).
-import { chmodSync, existsSync } from 'node:fs';
-const bin = new URL('../dist/cli/main.js', import.meta.url);
+// After tsc: make the CLI entry point executable, and copy what tsc does not (SQL migrations), so that
+// dist/ runs on its own.
+import { chmodSync, cpSync, existsSync } from 'node:fs';
+const root = new URL('../', import.meta.url);
+const bin = new URL('dist/cli/main.js', root);
 if (existsSync(bin)) chmodSync(bin, 0o755);
+const migrations = new URL('src/store/migrations', root);
+if (existsSync(migrations)) cpSync(migrations, new URL('dist/store/migrations', root), { recursive: true });

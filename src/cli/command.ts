@@ -25,3 +25,22 @@ export class UsageError extends Error {}
 export function reportError(where: string, what: string): void {
   process.stderr.write(`sitrep: ${where}: ${what.replace(/\s*\n\s*/g, ' ')}\n`);
 }
+
+/** Error codes of the one `--json` error shape, `{"error": {"code", "message"}}`. */
+export type ErrorCode = 'usage' | 'db_open' | 'db_missing' | 'nothing_processed' | 'not_found' | 'internal';
+
+/** A command failure with its `--json` code and exit code. */
+export class CommandFailure extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly exitCode = EXIT_FAIL,
+  ) {
+    super(message);
+  }
+}
+
+/** The `--json` error object, on one line. */
+export function jsonError(code: ErrorCode, message: string): string {
+  return JSON.stringify({ error: { code, message: message.replace(/\s*\n\s*/g, ' ') } });
+}

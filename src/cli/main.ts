@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { EXIT_FAIL, EXIT_USAGE, UsageError, reportError, type Command } from './command.js';
+import { EXIT_FAIL, EXIT_USAGE, UsageError, jsonError, reportError, type Command } from './command.js';
 import { commands } from './commands/index.js';
 
 function help(): string {
@@ -43,9 +43,11 @@ async function main(argv: string[]): Promise<number> {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       reportError(command.name, (e as Error).message);
       process.stderr.write(`usage: ${command.usage.split('\n')[0]}\n`);
+      if (rest.includes('--json')) process.stdout.write(jsonError('usage', (e as Error).message) + '\n');
       return EXIT_USAGE;
     }
     reportError(command.name, (e as Error).stack ?? String(e));
+    if (rest.includes('--json')) process.stdout.write(jsonError('internal', (e as Error).message ?? String(e)) + '\n');
     return EXIT_FAIL;
   }
 }
