@@ -1,38 +1,34 @@
 import type { Component } from '../core/pipeline.js';
-import type { Boilerplate, BoilerplateKind } from '../core/layers.js';
+import type { Boilerplate } from '../core/layers.js';
+import { bySpan } from '../core/span.js';
+import { classifyLine } from './boilerplate-rules.js';
+import { scanHead } from './published.js';
 
 /**
- * Lines that are page furniture rather than reporting: comment and share prompts, links to transcripts
- * or audio, bylines, photo credits. They stay in the text (offsets never move) but are excluded from
- * analysis. Rules are about the shape of such lines in news sites generally, matched on whole lines.
+ * Page furniture: comment and share prompts, links to transcripts or audio, bylines, photo credits,
+ * advertisements, related-story links, cookie notices, copyright lines (rules in ./boilerplate-rules.ts),
+ * and publication-date metadata at the top (`date 2016-10-23`, "Published 12 November 2016", a date alone
+ * on a line), kind 'date-line'. It stays in the text, so offsets never move; sentences wholly inside it get
+ * kind 'boilerplate' and extractors skip them.
+ *
+ * A wire dateline ("BAGHDAD, Oct. 23 (Reuters) -") is not boilerplate: it opens the story's first sentence,
+ * and its date is a real temporal expression (equal to the publication date).
  */
-const RULES: [BoilerplateKind, RegExp][] = [
-  ['comment-prompt', /^(?:what do you think\??\s*)?(?:leave|post|add|join|read)\b.{0,30}\bcomments?\b.*$|^what do you think\?.*$|^\d*\s*comments?$/i],
-  ['transcript-link', /^(?:read|see|view|show|download)\s+(?:the\s+)?(?:full\s+|complete\s+)?transcript\.?$/i],
-  ['media-link', /^(?:listen(?:\s+to)?|watch|play|see)\s+(?:this|the|our|full)?\s*(?:segment|video|episode|audio|clip|podcast|story)\b.{0,20}$/i],
-  ['share-prompt', /^(?:share|tweet|email|print|pin)(?:\s+(?:this|on|via)\b.{0,30})?$|^share\s+(?:this\s+)?(?:article|story|page)\b.*$|^(?:facebook|twitter|whatsapp|linkedin|email)(?:\s*[|·•,]\s*(?:facebook|twitter|whatsapp|linkedin|email|x|reddit))+$/i],
-  ['subscribe-prompt', /^(?:sign up|subscribe|get)\b.{0,60}\b(?:newsletter|updates|alerts|inbox|briefing)\b.*$|^subscribe(?:\s+now)?\.?$/i],
-  ['byline', /^by\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}(?:\s*(?:,|and)\s*\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3})*(?:\s*,\s*(?:cnn|reuters|ap|afp|bbc|associated press|agence france-presse))?$/u],
-  ['photo-credit', /^(?:photo|image|picture|file photo|video)(?:\s+(?:credit|by|courtesy(?:\s+of)?))?\s*[:/].{0,80}$|^\(?(?:photo|image)\s*:\s*.{0,60}\)?$|.{0,80}\/\s*(?:getty images|afp|reuters|ap(?: photo)?|epa)\)?$/iu],
-  ['copyright', /^(?:©|\(c\)|copyright)\s*\d{0,4}.{0,80}$/iu],
-];
-
 export function findBoilerplate(text: string): Boilerplate[] {
-  const out: Boilerplate[] = [];
+  const markers = scanHead(text).markers;
+  const out: Boilerplate[] = markers.map((m) => ({ ...m, kind: 'date-line' }));
   const re = /[^\r\n\u2028\u2029]+/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const raw = m[0];
     const lead = raw.length - raw.trimStart().length;
     const line = raw.trim();
-    if (!line || line.length > 160) continue;
-    for (const [kind, rule] of RULES) {
-      if (rule.test(line)) {
-        out.push({ start: m.index + lead, end: m.index + lead + line.length, kind });
-        break;
-      }
-    }
+    const kind = classifyLine(line);
+    if (!kind) continue;
+    const start = m.index + lead;
+    if (markers.some((b) => b.start <= start && start < b.end)) continue;
+    out.push({ start, end: start + line.length, kind });
   }
-  return out;
+  return out.sort(bySpan);
 }
 
 export const boilerplate: Component = {

@@ -1,5 +1,11 @@
 import type { Command } from '../command.js';
 import { analyze } from './analyze.js';
+import { ingest } from './ingest.js';
+import { stats } from './stats.js';
+import { search } from './search.js';
+import { db } from './db.js';
+import { report } from './report.js';
+import { exportCommand } from './export.js';
 
 /** Every CLI command, in the order `sitrep help` lists them. */
-export const commands: Command[] = [analyze];
+export const commands: Command[] = [analyze, ingest, stats, search, db, report, exportCommand];

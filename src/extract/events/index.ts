@@ -1,11 +1,283 @@
 import type { Component } from '../../core/pipeline.js';
+import type { Doc } from '../../core/document.js';
+import type { Span } from '../../core/span.js';
+import type { EventMention, EventLocation } from './types.js';
+import { sentenceViews, type SentenceView } from '../quantities/view.js';
+import type { QuantityProposal } from '../quantities/parse-counts.js';
+import { countedNoun } from '../quantities/counted-noun.js';
+import { eventDate } from '../times/event-date.js';
+import { eventPlace } from '../places/event-place.js';
+import { sentenceFacts, propose, type Proposal, type SentenceFacts } from './propose.js';
+import { assemble, type Draft } from './assemble.js';
+import { codeActors, toActor, type ActorContext } from './code-actors.js';
+import { fatalitiesOf } from './fatalities.js';
+import { draftClaims } from './claims.js';
+import { leadingLabel, codedFatalities, hasSizeTag, noteSpans } from './acled-notes.js';
+import { refOf, type ActorRef } from './roles.js';
+import { actorLexicon, foldForMatch } from './lexicon.js';
+import { classOf } from './actors.js';
 
-/** ACLED-coded events. Placeholder until issue 5 lands. */
+/**
+ * ACLED-coded events. The component reads as its steps:
+ * 1. sentenceFacts + propose (propose.ts): per sentence, actors (actors.ts, data/actors), attributions
+ *    (claims/attribution.ts) and triggers (triggers.ts); segments (segments.ts); triggers that tell nothing
+ *    dropped (filters.ts); who did what to whom (roles.ts); the ACLED type (classify.ts);
+ * 2. assemble (assemble.ts): proposals that refer back merge into the occurrence they tell; weak proposals
+ *    that refer to nothing are dropped; the same occurrence told twice is merged;
+ * 3. per event: actors coded (code-actors.ts), date via eventDate, place via eventPlace, fatalities
+ *    (fatalities.ts, with ACLED coding notes from acled-notes.ts), sources and certainty (claims.ts);
+ * 4. order: the main event first (text order; meetings and long-past events last).
+ */
+
+/** Proposals scoring below this are dropped unless they refer to an occurrence already told. */
+const MIN_SCORE = 2.5;
+
+/** The quantities layer with token positions, grouped by sentence index. */
+function quantityProposals(doc: Doc, views: SentenceView[]): Map<number, QuantityProposal[]> {
+  const out = new Map<number, QuantityProposal[]>();
+  const tokens = doc.get('tokens');
+  let v = 0;
+  for (const q of doc.get('quantities')) {
+    while (v < views.length && views[v]!.end <= q.start) v++;
+    const view = views[v];
+    if (!view || q.start < view.start) continue;
+    // binary search for the first token ending after q.start
+    let lo = view.sentence.tokenStart;
+    let hi = view.sentence.tokenEnd;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid]!.end > q.start) hi = mid;
+      else lo = mid + 1;
+    }
+    const a = lo - view.sentence.tokenStart;
+    if (a < 0 || a >= view.toks.length) continue;
+    let b = a;
+    while (b < view.toks.length && view.toks[b]!.start < q.end) b++;
+    const np = countedNoun(view.toks, b, true);
+    const list = out.get(view.sentence.index) ?? [];
+    list.push({ ...q, tokStart: a, tokEnd: b, nounEnd: np ? np.end : b });
+    out.set(view.sentence.index, list);
+  }
+  return out;
+}
+
+/**
+ * How strongly the document points at each country: its places, the countries its actors belong to and
+ * the country adjectives it uses ("Afghan forces"). Used to tell a state's forces at home from abroad.
+ */
+function countryVotes(doc: Doc, facts: SentenceFacts[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (c: string) => counts.set(c, (counts.get(c) ?? 0) + 1);
+  for (const p of doc.get('places')) add(p.country);
+  for (const f of facts) {
+    for (const c of f.countries) add(c.country.code);
+    for (const a of f.actors) if (a.country) add(a.country.code);
+  }
+  return counts;
+}
+
+/**
+ * The country an event happens in: its location's, unless the rest of the document points elsewhere much
+ * more strongly (a small place resolved to a namesake abroad must not turn the home army into foreign
+ * forces).
+ */
+function eventCountry(located: string | null, votes: Map<string, number>, top: string | null): string | null {
+  if (!located) return top;
+  if (!top || top === located) return located;
+  return (votes.get(located) ?? 0) * 2 >= (votes.get(top) ?? 0) ? located : top;
+}
+
+function dominant(counts: Map<string, number>): string | null {
+  let best: string | null = null;
+  let n = 0;
+  for (const [k, c] of counts) if (c > n) [best, n] = [k, c];
+  return best;
+}
+
+/** The named non-state armed group mentioned most in the document. */
+function mainGroup(all: SentenceFacts[]): ActorRef | null {
+  const counts = new Map<string, { ref: ActorRef; n: number }>();
+  for (const f of all) {
+    for (const m of f.actors) {
+      if (m.generic || !['rebel', 'militia', 'identity'].includes(m.cls)) continue;
+      const e = counts.get(m.entry.actor) ?? { ref: refOf(m), n: 0 };
+      e.n++;
+      counts.set(m.entry.actor, e);
+    }
+  }
+  let best: { ref: ActorRef; n: number } | null = null;
+  for (const e of counts.values()) if (!best || e.n > best.n) best = e;
+  return best?.ref ?? null;
+}
+
+/** The first armed actor of a sentence: the likely subject a following "they" continues. */
+function firstArmed(f: SentenceFacts): ActorRef | null {
+  for (const m of f.actors) if (m.cls !== 'civilians' && m.cls !== 'protesters') return refOf(m);
+  return null;
+}
+
+function spanOf(p: Proposal): Span {
+  return p.span;
+}
+
+const CLAUSE_EDGE = /^(,|;|:|when|after|since|while|as|because|before|although|though|whereas|where|who|which|but)$/;
+
+/**
+ * The clause of a proposal's main trigger ("since ISIS seized the town more than two years ago"), for the
+ * date and place services: they look inside the span first, then around it, so a narrow span keeps the
+ * time or place of another clause from being taken for the event's.
+ */
+function coreSpan(p: Proposal): Span {
+  const toks = p.view.toks;
+  const t = p.coding.main;
+  const from = toks.findIndex((x) => x.start >= p.span.start);
+  let a = t.tokStart;
+  while (a > Math.max(0, from) && !CLAUSE_EDGE.test(toks[a - 1]!.low)) a--;
+  if (a > 0 && /^(when|after|since|while|as|because|before|although|though|whereas|where)$/.test(toks[a - 1]!.low)) a--;
+  let b = t.tokEnd;
+  while (b < toks.length && toks[b]!.start < p.span.end && !CLAUSE_EDGE.test(toks[b]!.low)) b++;
+  return { start: toks[a]!.start, end: toks[b - 1]!.end };
+}
+
+/** The most specific location the evidence gives: a town beats a district, a district a province. */
+function bestLocation(doc: Doc, d: Draft): EventLocation | null {
+  const placed = d.parts.filter((p) => p.hasPlace);
+  let best: EventLocation | null = null;
+  for (const p of placed.length ? placed : [d.parts[0]!]) {
+    const loc = eventPlace(doc, coreSpan(p)) ?? eventPlace(doc, p.span);
+    if (loc && (!best || loc.precision < best.precision)) best = loc;
+  }
+  return best;
+}
+
+export function extractEvents(doc: Doc): EventMention[] {
+  const views = sentenceViews(doc);
+  if (views.length === 0) return [];
+  const quantities = quantityProposals(doc, views);
+  const timeSpans: Span[] = doc.get('times').filter((t) => t.type === 'DATE' || t.type === 'TIME');
+  const placeSpans: Span[] = doc.get('places');
+  const notes = noteSpans(doc.text);
+  const protestDoc = hasSizeTag(doc.text);
+  const label = leadingLabel(doc.text);
+
+  const facts: SentenceFacts[] = [];
+  const proposals: Proposal[] = [];
+  let previous: SentenceFacts | null = null;
+  for (const view of views) {
+    // Coding notes ("Fatalities coded as 0 (VoJ reported 3)") describe the coding, not an occurrence.
+    if (notes.some((n) => n.start <= view.start && view.end <= n.end + 1)) continue;
+    const f = sentenceFacts(doc, view);
+    facts.push(f);
+    const ps = propose(f, {
+      doc,
+      quantities: quantities.get(view.sentence.index) ?? [],
+      timeSpans,
+      placeSpans,
+      protestContext: protestDoc,
+      previousArmed: previous ? firstArmed(previous) : null,
+    });
+    proposals.push(...ps);
+    previous = f;
+  }
+  if (label && proposals.length) proposals[0]!.coding = { ...proposals[0]!.coding, ...label.coding };
+  let drafts = assemble(proposals, MIN_SCORE);
+  // A short report (an event note) always codes its best proposal, even a weak one.
+  if (drafts.length === 0 && proposals.length && doc.text.length < 2000) {
+    const best = proposals.reduce((a, b) => (b.score > a.score ? b : a));
+    drafts = [{ parts: [best], newMarker: false }];
+  }
+  if (drafts.length === 0) return [];
+  if (label) {
+    const first = drafts.reduce((a, b) => (spanOf(b.parts[0]!).start < spanOf(a.parts[0]!).start ? b : a));
+    first.parts[0]!.coding = { ...first.parts[0]!.coding, ...label.coding };
+  }
+
+  const lex = actorLexicon();
+  const votes = countryVotes(doc, facts);
+  const docCountry = dominant(votes);
+  const group = mainGroup(facts);
+  const claims = draftClaims(doc, drafts, views);
+  const published = doc.publishedDay;
+  const note = codedFatalities(doc.text);
+  const mainDraft = drafts.reduce((a, b) => (spanOf(b.parts[0]!).start < spanOf(a.parts[0]!).start ? b : a));
+
+  const events: { ev: EventMention; tier: number; pos: number }[] = [];
+  for (const d of drafts) {
+    const main = d.parts[0]!;
+    const timed = d.parts.find((p) => p.hasTime) ?? main;
+    const date = eventDate(doc, coreSpan(timed));
+    const location = bestLocation(doc, d);
+    const ctx: ActorContext = {
+      input: doc.text,
+      mainGroup: group,
+      country: eventCountry(location?.country ?? null, votes, docCountry),
+      countryName: (code) => lex.countries.get(code)?.name ?? null,
+    };
+    const coding = { type: main.coding.type, subType: main.coding.subType };
+    const [a1, a2] = codeActors(d, coding, ctx);
+    const claimedBy = (p: Proposal): ActorRef | null => {
+      const a = p.attributions.find((x) => x.scope.start <= p.span.start && p.span.end <= x.scope.end);
+      return a ? sourceActor(doc, a.source) : null;
+    };
+    const fatalities = fatalitiesOf(d, claimedBy, d === mainDraft ? note : null);
+    const cl = claims.get(d)!;
+    const ev: EventMention = {
+      start: main.span.start,
+      end: main.span.end,
+      text: doc.text.slice(main.span.start, main.span.end),
+      type: coding.type,
+      subType: coding.subType,
+      date,
+      location,
+      actor1: toActor(a1, ctx),
+      actor2: toActor(a2, ctx),
+      fatalities,
+      sources: cl.sources,
+      certainty: cl.certainty,
+    };
+    if (cl.hedges.length) ev.hedges = cl.hedges;
+    if (d.parts.length > 1) ev.evidence = d.parts.map((p) => ({ start: p.span.start, end: p.span.end }));
+    let tier = 0;
+    if (coding.type === 'Strategic developments' && coding.subType === 'Other' && main.coding.main.kind === 'meet') tier = 2;
+    if (date && published && date.end < shiftDays(published, -60)) tier = Math.max(tier, 1);
+    events.push({ ev, tier, pos: main.span.start });
+  }
+  events.sort((a, b) => a.tier - b.tier || a.pos - b.pos);
+  return events.map((e) => e.ev);
+}
+
+/** The actor a source names, if any ("Taliban sources" names the Taliban). */
+function sourceActor(doc: Doc, source: Span): ActorRef | null {
+  const text = foldForMatch(doc.text.slice(source.start, source.end));
+  const lex = actorLexicon();
+  for (const word of text.split(' ')) {
+    let node = lex.trie;
+    let ok = true;
+    for (const ch of word) {
+      const n = node.next.get(ch);
+      if (!n) {
+        ok = false;
+        break;
+      }
+      node = n;
+    }
+    const e = ok ? node.actors.find((x) => x.country !== '*') : undefined;
+    if (e) return { name: e.actor, inter: e.inter, cls: classOf(e), country: null, generic: false, start: source.start, end: source.end };
+  }
+  return null;
+}
+
+function shiftDays(day: string, n: number): string {
+  const d = new Date(day + 'T00:00:00Z');
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
 export const events: Component = {
   name: 'events',
   needs: ['sentences', 'tokens', 'times', 'places', 'quantities'],
   adds: ['events'],
   run(doc) {
-    doc.set('events', []);
+    doc.set('events', extractEvents(doc));
   },
 };

@@ -52,6 +52,8 @@ export interface EventMention extends TextSpan {
   fatalities: Fatalities | null;
   sources: TextSpan[];
   certainty: Certainty;
+  /** Hedges the text keeps on the account ("reportedly", "said to have"); the claim stays `reported`. */
+  hedges?: TextSpan[];
   /** Every place in the text this occurrence is told (the first is the span above). */
   evidence?: Span[];
 }

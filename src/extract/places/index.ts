@@ -1,11 +1,230 @@
 import type { Component } from '../../core/pipeline.js';
+import type { Doc } from '../../core/document.js';
+import { overlaps } from '../../core/span.js';
+import { gazetteer } from '../../gazetteer/load.js';
+import type { Gazetteer } from '../../gazetteer/gazetteer.js';
+import { REGION_MULTI } from '../../gazetteer/types.js';
+import { findCandidates, type Candidate } from './candidates.js';
+import { datelineOf } from './dateline.js';
+import { resolveDesignated } from './designated.js';
+import { setDocPlaces, type DocPlaces, type PlaceDetail } from './details.js';
+import { buildGuardContext, rejectReason, weakReason } from './guards.js';
+import { freeOffsets, relationAround } from './relative.js';
+import { resolve, type Resolution } from './resolve.js';
+import type { PlaceMention } from './types.js';
 
-/** Place mentions resolved against the gazetteer. Placeholder until the geoparser lands (issue 4). */
+/**
+ * Place mentions resolved against the gazetteer (src/gazetteer). In order:
+ * 1. candidates: capitalised runs matched longest first by exact, then loose key; demonyms set aside;
+ * 2. guards: common words, people ("Jordan said", "Georgia Smith"), stray abbreviations out;
+ * 3. the dateline;
+ * 4. resolution by prior, focus, containment, designators and proximity;
+ * 5. designated names the gazetteer missed ("Charbolak district, Balkh"), matched inside their area;
+ * 6. relations ("10 km north of Mosul", "near Nimrud") and containers, kept for `eventPlace`.
+ */
 export const places: Component = {
   name: 'places',
   needs: ['sentences', 'tokens'],
   adds: ['places'],
   run(doc) {
-    doc.set('places', []);
+    const gaz = gazetteer();
+    const { candidates, demonyms } = findCandidates(doc, gaz);
+    const ctx = buildGuardContext(doc, gaz, candidates);
+    const dropped: DocPlaces['dropped'] = [];
+    const drop = (c: Candidate, reason: string) => dropped.push({ start: c.start, end: c.spanEnd, text: c.surface, reason });
+    const kept = candidates.filter((c) => {
+      const why = rejectReason(ctx, c);
+      if (why) drop(c, why);
+      return why === null;
+    });
+    for (const c of kept) c.weak = weakReason(ctx, c) !== null;
+    const dateline = datelineOf(doc, kept);
+    const resolved = resolve({ gaz, candidates: kept, demonyms, dateline, text: doc.text });
+    const focus = focusOf(gaz, resolved, demonyms.flatMap((d) => d.countries));
+    dropMisfits(gaz, resolved, focus, drop);
+    for (const { candidate, resolution } of resolveDesignated(doc, gaz, kept, resolved, focus.country)) {
+      if (resolution === null) {
+        if (resolved.delete(candidate)) drop(candidate, 'not inside the place named after it');
+        continue;
+      }
+      if (!resolved.has(candidate)) {
+        if (kept.some((k) => resolved.has(k) && overlaps(k, candidate))) continue;
+        kept.push(candidate);
+      }
+      resolved.set(candidate, resolution);
+    }
+    kept.sort((a, b) => a.start - b.start);
+    const droppedAt = new Set(dropped.map((d) => d.start));
+    for (const c of kept) if (!resolved.has(c) && !droppedAt.has(c.start)) drop(c, 'no reading fits its context');
+
+    const sentences = doc.get('sentences');
+    const details: PlaceDetail[] = [];
+    const byCandidate = new Map<Candidate, PlaceDetail>();
+    for (const c of kept) {
+      const r = resolved.get(c);
+      if (!r) continue;
+      const e = gaz.entry(r.entry);
+      const s = sentences[c.sentence]!;
+      const mention: PlaceMention = {
+        start: c.start,
+        end: c.spanEnd,
+        text: doc.text.slice(c.start, c.spanEnd),
+        name: e.name,
+        lat: e.lat,
+        lon: e.lon,
+        country: e.country,
+        admin1: e.kind === 'country' ? null : e.admin1,
+        geonameId: e.geonameId,
+        kind: e.kind,
+      };
+      const d: PlaceDetail = {
+        mention,
+        entry: r.entry,
+        candidate: c,
+        relation: relationAround(doc.text, s.start, c.start, c.spanEnd, s.end),
+        isContainer: false,
+        within: null,
+      };
+      details.push(d);
+      byCandidate.set(c, d);
+    }
+    for (const d of details) {
+      const r = resolved.get(d.candidate) as Resolution;
+      const within = r.container ? byCandidate.get(r.container) : undefined;
+      if (within && fitsInside(gaz, d.entry, within.entry)) {
+        d.within = within;
+        within.isContainer = true;
+      }
+    }
+    const free = sentences.filter((s) => s.kind !== 'boilerplate').flatMap((s) => freeOffsets(doc.text, s.start, s.end));
+    setDocPlaces(doc, {
+      details,
+      dateline: dateline ? (byCandidate.get(dateline) ?? null) : null,
+      focusCountry: focus.country,
+      focusAdmin1: focus.admin1,
+      freeOffsets: free,
+      dropped: dropped.sort((a, b) => a.start - b.start),
+    });
+    doc.set(
+      'places',
+      details.map((d) => d.mention),
+    );
   },
 };
+
+function fitsInside(gaz: Gazetteer, id: number, container: number): boolean {
+  const k = gaz.kindOf(container);
+  if (k === 'country') return gaz.countryOf(id) === gaz.countryOf(container);
+  if (k === 'admin1') return gaz.admin1CodeOf(id) === gaz.admin1CodeOf(container);
+  if (k === 'admin2') return gaz.admin2CodeOf(id) === gaz.admin2CodeOf(container);
+  return false;
+}
+
+/**
+ * Doubtful readings stay only where they fit the story: in its main country, and in its main region or
+ * within 100 km of one of its confidently read places.
+ */
+function dropMisfits(
+  gaz: Gazetteer,
+  resolved: Map<Candidate, Resolution>,
+  focus: Focus,
+  drop: (c: Candidate, reason: string) => void,
+): void {
+  // A small place abroad, in a story that is clearly about one country, is a misreading of a local name.
+  // "Clearly" is judged on what the story names outright (countries, regions, demonyms) when it names any.
+  // (Only when both agree: a local story that names one foreign country is still about its own towns.)
+  const country = focus.country;
+  const dominant = focus.namedCountry === focus.country ? Math.max(focus.namedShare, focus.share) : focus.share;
+  for (const [c, r] of [...resolved]) {
+    const k = gaz.kindOf(r.entry);
+    if (country === null || dominant < 0.6 || k === 'country' || k === 'admin1') continue;
+    if (gaz.countryOf(r.entry) === country) continue;
+    const byAlternate = c.postings.find((p) => p.id === r.entry)?.alternate ?? false;
+    const pop = gaz.populationOf(r.entry);
+    if (((byAlternate || c.loose) && pop < 500_000) || (pop < 50_000 && !c.hint)) {
+      resolved.delete(c);
+      drop(c, 'a small place abroad in a story about elsewhere');
+    }
+  }
+  const strong: number[] = [];
+  for (const [c, r] of resolved) {
+    const k = gaz.kindOf(r.entry);
+    if (!c.weak && (k === 'city' || k === 'admin2' || k === 'feature')) strong.push(r.entry);
+  }
+  for (const [c, r] of [...resolved]) {
+    if (!c.weak) continue;
+    const e = r.entry;
+    let fits = focus.country !== null && gaz.countryOf(e) === focus.country;
+    if (fits && strong.length) {
+      const sameRegion = focus.admin1 !== null && gaz.admin1CodeOf(e) === focus.admin1;
+      const near = strong.some((s) => s !== e && kmBetween(gaz, s, e) < 100);
+      fits = sameRegion || near;
+    }
+    if (!fits) {
+      resolved.delete(c);
+      drop(c, 'doubtful name that does not fit the story');
+    }
+  }
+}
+
+function kmBetween(gaz: Gazetteer, a: number, b: number): number {
+  const p = Math.PI / 180;
+  const [lat1, lon1, lat2, lon2] = [gaz.latOf(a), gaz.lonOf(a), gaz.latOf(b), gaz.lonOf(b)];
+  const x = 0.5 - Math.cos((lat2 - lat1) * p) / 2 + (Math.cos(lat1 * p) * Math.cos(lat2 * p) * (1 - Math.cos((lon2 - lon1) * p))) / 2;
+  return 12742 * Math.asin(Math.sqrt(Math.max(0, Math.min(1, x))));
+}
+
+/** The country and admin1 most of the story's places (and demonyms) are in. */
+interface Focus {
+  country: string | null;
+  admin1: string | null;
+  share: number;
+  /** The country of what the story names outright (countries, regions, demonyms), and its share. */
+  namedCountry: string | null;
+  namedShare: number;
+}
+
+function focusOf(gaz: Gazetteer, resolved: Map<Candidate, Resolution>, demonymCountries: string[]): Focus {
+  const named = new Map<string, number>();
+  for (const c of demonymCountries) named.set(c, (named.get(c) ?? 0) + 0.5);
+  for (const [cand, r] of resolved) {
+    const k = gaz.kindOf(r.entry);
+    if (cand.weak || !(k === 'country' || k === 'admin1' || cand.abbreviation)) continue;
+    const c = gaz.countryOf(r.entry);
+    named.set(c, (named.get(c) ?? 0) + 1);
+  }
+  const countries = new Map<string, number>();
+  const admin1 = new Map<string, number>();
+  for (const c of demonymCountries) countries.set(c, (countries.get(c) ?? 0) + 0.6);
+  for (const [cand, r] of resolved) {
+    if (cand.weak || gaz.featureOf(r.entry) === REGION_MULTI) continue;
+    const c = gaz.countryOf(r.entry);
+    // Countries and regions named outright say more than towns, and towns read by an alternate name less.
+    const k = gaz.kindOf(r.entry);
+    const alternate = cand.postings.find((p) => p.id === r.entry)?.alternate ?? false;
+    const w = k === 'country' || k === 'admin1' ? 2 : alternate || cand.loose ? 0.3 : 1;
+    countries.set(c, (countries.get(c) ?? 0) + w);
+    const a = gaz.admin1CodeOf(r.entry);
+    if (a && gaz.kindOf(r.entry) !== 'country') admin1.set(a, (admin1.get(a) ?? 0) + 1);
+  }
+  const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const country = top(countries);
+  let total = 0;
+  for (const v of countries.values()) total += v;
+  const namedCountry = top(named);
+  let namedTotal = 0;
+  for (const v of named.values()) namedTotal += v;
+  return {
+    country,
+    admin1: top(admin1),
+    share: country && total ? countries.get(country)! / total : 0,
+    namedCountry,
+    namedShare: namedCountry ? named.get(namedCountry)! / namedTotal : 0,
+  };
+}
+
+/** For tests and tools: run the component on a document that has tokens and sentences. */
+export function placesOf(doc: Doc): PlaceMention[] {
+  places.run(doc);
+  return doc.get('places');
+}

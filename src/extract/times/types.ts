@@ -9,4 +9,11 @@ export interface TimeMention extends TextSpan {
   value: string;
   /** TIMEX3 mod (APPROX, MORE_THAN, LESS_THAN, START, END, MID ...), when the text hedges the expression. */
   mod?: string;
+  /**
+   * What the value rests on: `none` — the words alone (an explicit date, a duration, a year; or an
+   * undated document, where unknown fields stay X); `publication` — counted from the publication date
+   * ("Saturday", "last month"); `reference` — counted from a date mentioned earlier ("the next day",
+   * "a year earlier" after a quarter).
+   */
+  anchor?: 'none' | 'publication' | 'reference';
 }

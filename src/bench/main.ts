@@ -1,0 +1,115 @@
+/**
+ * `npm run bench`: how fast sitrep reads. Over one deterministic corpus of synthetic conflict reports
+ * (./corpus.ts) it measures (a) a bare wink-nlp tokenisation pass and (b) the full analysis, their ratio,
+ * each pipeline component on its own, the SQLite store's ingest rate, and the model and gazetteer load
+ * times. Prints a table, or JSON with --json. Run with --expose-gc (the npm script does) so each pass
+ * starts from a collected heap.
+ */
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { defaultPipeline } from '../analyze/pipeline.js';
+import { DEFAULT_CORPUS, generateCorpus } from './corpus.js';
+import { countTokens, measureAnalyze, measureComponents, measureLoad, measureStore, measureTokenise, warmUp } from './measure.js';
+import { renderReport, type BenchReport } from './report.js';
+
+const USAGE = `npm run bench -- [--articles N] [--seed N] [--reps N] [--pg URL] [--no-store] [--json]
+
+  --articles N   corpus size (default ${DEFAULT_CORPUS.articles}; articles of ${DEFAULT_CORPUS.minWords}–${DEFAULT_CORPUS.maxWords} words)
+  --seed N       corpus seed (default ${DEFAULT_CORPUS.seed}); the same seed gives the same corpus
+  --reps N       timed passes per measurement; the median is reported (default 3)
+  --pg URL       also measure the PostgreSQL store (a temporary schema, dropped afterwards)
+  --no-store     skip the store measurements
+  --json         one JSON object instead of the table`;
+
+function positive(v: string | undefined, name: string, fallback: number): number {
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      articles: { type: 'string' },
+      seed: { type: 'string' },
+      reps: { type: 'string' },
+      pg: { type: 'string' },
+      'no-store': { type: 'boolean' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE + '\n');
+    return;
+  }
+  const startup = performance.now();
+  const articles = positive(values.articles, 'articles', DEFAULT_CORPUS.articles);
+  const seed = positive(values.seed, 'seed', DEFAULT_CORPUS.seed);
+  const reps = positive(values.reps, 'reps', 3);
+  const note = (s: string) => {
+    if (!values.json && process.stderr.isTTY) process.stderr.write(`\r\x1b[2Kbench: ${s}`);
+  };
+
+  note('generating the corpus');
+  const corpus = generateCorpus({ articles, seed });
+  const pipeline = defaultPipeline();
+  note('loading models');
+  const load = measureLoad(pipeline, generateCorpus({ articles: 1, seed: seed + 1 })[0]!);
+  const tokens = countTokens(corpus);
+  note('warming up');
+  warmUp(corpus, pipeline);
+  note('tokenisation pass');
+  const tokenise = measureTokenise(corpus, tokens, reps);
+  note('full analysis');
+  const analyze = measureAnalyze(corpus, tokens, reps, pipeline);
+  note('components');
+  const { components, baseline } = measureComponents(corpus, reps, pipeline);
+  const stores = [];
+  if (!values['no-store']) {
+    note('SQLite store');
+    stores.push(await measureStore(corpus, analyze.records, tokens, reps));
+    if (values.pg) {
+      note('PostgreSQL store');
+      stores.push(await measureStore(corpus, analyze.records, tokens, reps, values.pg));
+    }
+  }
+  note('');
+  if (!values.json && process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
+
+  const report: BenchReport = {
+    machine: {
+      node: process.version,
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      cores: os.cpus().length,
+      loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
+      gcBetweenPasses: typeof (globalThis as { gc?: unknown }).gc === 'function',
+    },
+    corpus: {
+      articles: corpus.length,
+      seed,
+      words: corpus.reduce((n, a) => n + a.words, 0),
+      characters: corpus.reduce((n, a) => n + a.text.length, 0),
+      tokens,
+    },
+    reps,
+    load: { ...load, startupMs: startup },
+    tokenise,
+    analyze: analyze.rate,
+    analyzeFailures: analyze.failures,
+    analyzeFirstError: analyze.firstError,
+    ratio: analyze.rate.ms / tokenise.ms,
+    cpuRatio: analyze.rate.cpuMs / tokenise.cpuMs,
+    components,
+    interleavedTokenise: baseline,
+    stores,
+  };
+  process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : renderReport(report) + '\n');
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench: ${(e as Error).message}\n${USAGE}\n`);
+  process.exitCode = 1;
+});

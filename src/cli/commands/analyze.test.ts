@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const tmp = mkdtempSync(path.join(tmpdir(), 'sitrep-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function sitrep(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, input, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr.split('\n').filter((l) => l && !l.startsWith('npm warn')) };
+}
+
+describe('sitrep analyze: inputs', () => {
+  it('reports every unreadable input on one line naming it, and exits 1 when nothing could be read', () => {
+    const empty = path.join(tmp, 'empty.txt');
+    writeFileSync(empty, '');
+    const r = sitrep(['analyze', empty, path.join(tmp, 'missing.txt'), path.join(ROOT, 'testdata/ingest/tiny.png')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toEqual([
+      `sitrep: ${empty}: empty file`,
+      `sitrep: ${path.join(tmp, 'missing.txt')}: no such file or directory`,
+      `sitrep: ${path.join(ROOT, 'testdata/ingest/tiny.png')}: binary file (looks like PNG image)`,
+    ]);
+  }, 180_000);
+
+  it('goes on past bad inputs and exits 0 when something was analysed', () => {
+    const r = sitrep(['analyze', '--input', 'testdata/ingest/broken-line.jsonl', 'testdata/ingest/mixed']);
+    expect(r.code).toBe(0);
+    const ids = r.stdout.trim().split('\n').map((l) => JSON.parse(l).id);
+    expect(ids).toEqual(['ok-1', 'ok-2', 'a-report.txt', 'b-page.html']);
+    expect(r.stderr).toEqual([
+      expect.stringMatching(/^sitrep: testdata\/ingest\/broken-line\.jsonl:2: invalid JSON/),
+      'sitrep: testdata/ingest/mixed/c-image.png: binary file (looks like PNG image)',
+      'sitrep: testdata/ingest/mixed/d-empty.txt: empty file',
+    ]);
+  }, 180_000);
+
+  it('reads standard input by content and prints warnings as one line each', () => {
+    const r = sitrep(['analyze', '--max-bytes', '100000'], '<html><body><p>Troops entered Gogjali on Tuesday, officers said.</p></body></html>');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ id: 'stdin', format: 'html' });
+    const w = sitrep(['analyze', 'testdata/ingest/windows-1252.txt']);
+    expect(w.stderr).toEqual(['sitrep: testdata/ingest/windows-1252.txt: not valid UTF-8; read as Windows-1252']);
+  }, 180_000);
+
+  it('refuses a bad limit as a usage error', () => {
+    const r = sitrep(['analyze', '--max-bytes', 'lots', 'x']);
+    expect(r.code).toBe(2);
+    expect(r.stderr[0]).toBe('sitrep: analyze: --max-bytes must be a positive integer, got "lots"');
+  }, 180_000);
+});

@@ -1,0 +1,122 @@
+import { rename, writeFile } from 'node:fs/promises';
+import type { Command, OptionValues } from '../command.js';
+import { CommandFailure, EXIT_FAIL, EXIT_OK, reportError, UsageError } from '../command.js';
+import { isDay } from '../../merge/dates.js';
+import type { SituationDoc } from '../../merge/input.js';
+import { buildSituation } from '../../merge/situation.js';
+import { renderHtml } from '../../report/html.js';
+import { renderJson } from '../../report/json.js';
+import { situationFromInputs, situationFromStore } from '../../report/load.js';
+import { renderMarkdown } from '../../report/markdown.js';
+import { buildReport, ReportError, type Report, type ReportOptions } from '../../report/model.js';
+import { DB_HELP, fail, openFromOptions } from './store-common.js';
+
+/** Options shared by `report` and `export`: where the documents come from and which part of the picture. */
+export const SELECTION_OPTIONS = {
+  db: { type: 'string' },
+  input: { type: 'string', short: 'i' },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  near: { type: 'string' },
+  radius: { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  format: { type: 'string', short: 'f' },
+} as const;
+
+export const SELECTION_HELP = `${DB_HELP}
+  --input FILE     analyse these documents in memory instead of reading a store ("-": standard input);
+                   PATH... too (text, HTML, feeds, JSON Lines, folders), read as \`sitrep analyze\` reads them
+  --since DATE     only events, figures and documents from this day on (YYYY-MM-DD, inclusive)
+  --until DATE     ... up to this day (inclusive)
+  --near PLACE     only what happened within --radius km of PLACE (a place the documents name, or LAT,LON)
+  --radius KM      radius for --near (default 50)
+  --out PATH       write to PATH instead of standard output`;
+
+function day(values: OptionValues, name: 'since' | 'until'): string | null {
+  const v = values[name];
+  if (v === undefined) return null;
+  if (typeof v !== 'string' || !isDay(v)) throw new UsageError(`--${name} must be a date YYYY-MM-DD, got ${JSON.stringify(v)}`);
+  return v;
+}
+
+export function selection(values: OptionValues): ReportOptions {
+  const since = day(values, 'since');
+  const until = day(values, 'until');
+  if (since && until && since > until) throw new UsageError(`--since ${since} is after --until ${until}`);
+  let radiusKm = 50;
+  if (values.radius !== undefined) {
+    radiusKm = Number(values.radius);
+    if (!Number.isFinite(radiusKm) || radiusKm <= 0) throw new UsageError(`--radius must be a positive number of km, got ${JSON.stringify(values.radius)}`);
+  }
+  return { since, until, near: typeof values.near === 'string' ? values.near : null, radiusKm };
+}
+
+/** The documents to report on: analysed in memory from --input/PATHs, else everything in the store. */
+export async function loadDocs(values: OptionValues, positionals: string[]): Promise<SituationDoc[]> {
+  const input = typeof values.input === 'string' ? values.input : undefined;
+  if (input !== undefined || positionals.length > 0) {
+    let problems = 0;
+    const docs = await situationFromInputs(input, positionals, (origin, message) => {
+      problems++;
+      reportError(origin, message);
+    });
+    if (docs.length === 0 && problems > 0) throw new CommandFailure('nothing_processed', 'no document could be read or analysed');
+    return docs;
+  }
+  const { store } = await openFromOptions(values, { mustExist: true });
+  try {
+    return await situationFromStore(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Build the report for the options given. */
+export async function reportFor(values: OptionValues, positionals: string[]): Promise<Report> {
+  const opts = selection(values);
+  const docs = await loadDocs(values, positionals);
+  return buildReport(buildSituation(docs), opts);
+}
+
+/** Write to --out (whole file or nothing: written beside it, then renamed) or to standard output. */
+export async function emit(values: OptionValues, text: string): Promise<void> {
+  const out = typeof values.out === 'string' ? values.out : null;
+  if (!out || out === '-') {
+    if (!process.stdout.write(text)) await new Promise((r) => process.stdout.once('drain', r));
+    return;
+  }
+  const tmp = `${out}.${process.pid}.tmp`;
+  await writeFile(tmp, text, 'utf8');
+  await rename(tmp, out);
+}
+
+export const report: Command = {
+  name: 'report',
+  summary: 'the situation report: merged events, contested figures, control of places, latest developments',
+  usage: `sitrep report [--format md|html|json] [--since DATE] [--until DATE] [--near PLACE] [--db PATH] [--out PATH]
+
+  --format F       md (default, Markdown), html (one self-contained page: map, timeline, sources on click)
+                   or json (docs/report.md describes the fields)
+${SELECTION_HELP}
+
+The picture is computed from everything in the store at the time of the report: reports of one event
+from several outlets are merged, figures given by different sources are set side by side.`,
+  options: { ...SELECTION_OPTIONS },
+  async run(values, positionals) {
+    const format = (values.format as string | undefined) ?? 'md';
+    if (!['md', 'markdown', 'html', 'json'].includes(format)) throw new UsageError(`--format must be md, html or json, got ${JSON.stringify(format)}`);
+    try {
+      const r = await reportFor(values, positionals);
+      const text = format === 'html' ? renderHtml(r) : format === 'json' ? renderJson(r) : renderMarkdown(r) + '\n';
+      await emit(values, text);
+      return EXIT_OK;
+    } catch (e) {
+      if (e instanceof UsageError) throw e;
+      if (e instanceof ReportError) {
+        reportError('report', e.message);
+        return EXIT_FAIL;
+      }
+      return fail(values, 'report', e);
+    }
+  },
+};

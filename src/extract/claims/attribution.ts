@@ -1,0 +1,215 @@
+import type { Span, TextSpan } from '../../core/span.js';
+import type { SentenceView, Tok } from '../quantities/view.js';
+
+/**
+ * Who says so, as written: "an Iraqi intelligence source told CNN" gives "an Iraqi intelligence source",
+ * "according to the defense ministry" gives "the defense ministry". An attribution covers a scope of the
+ * sentence (the whole sentence, or only the parenthesis it sits in: "3 policemen (2 according to Taliban
+ * sources) were killed" attributes only the 2).
+ */
+export interface Attribution {
+  source: TextSpan;
+  /** The words that mark the attribution ("said", "according to", "put the number at"). */
+  cue: Span;
+  scope: Span;
+}
+
+/** Lemmas of verbs that attribute a statement to their subject. */
+const SAY = new Set([
+  'say', 'tell', 'claim', 'report', 'state', 'announce', 'confirm', 'deny', 'add', 'note', 'insist', 'estimate',
+  'allege', 'acknowledge', 'admit', 'assert', 'declare', 'explain', 'warn', 'reveal', 'indicate', 'maintain',
+  'stress', 'affirm', 'testify', 'observe', 'witness', 'quote', 'believe', 'disclose', 'tweet', 'write', 'post',
+  'told', 'said', 'says', 'reports', 'claims', 'states', 'warns', 'adds', 'notes', 'estimates', 'confirms', 'denies',
+]);
+/** Third-person forms wink sometimes tags as nouns ("The UN reports that ..."). */
+const SAY_AS_NOUN = new Set(['reports', 'says', 'claims', 'states', 'warns', 'estimates', 'confirms', 'denies', 'notes', 'adds']);
+const FIGURE_NOUNS = new Set(['number', 'figure', 'toll', 'total', 'tally', 'count', 'estimate']);
+const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose', 'what']);
+const PERSONAL = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
+const BY_VERBS = new Set(['release', 'issue', 'publish', 'provide', 'post', 'share', 'report', 'cite', 'quote', 'confirm', 'broadcast', 'air']);
+const FROM_VERBS = new Set(['understand', 'learn', 'hear', 'quote', 'cite']);
+const SKIP_BACK = new Set(['also', 'later', 'previously', 'earlier', 'reportedly', 'separately', 'further', 'initially', 'now', 'then', 'had', 'has', 'have', 'had', 'was', 'is', 'would', 'will', 'also', 'on', 'in', 'a', 'statement']);
+
+function nominal(t: Tok | undefined): boolean {
+  return !!t && (t.pos === 'NOUN' || t.pos === 'PROPN');
+}
+
+/** Extends a noun phrase backwards from token `end - 1`; returns its first token or -1. */
+function npBackward(toks: Tok[], end: number, floor: number): number {
+  let i = end - 1;
+  let start = -1;
+  let sawHead = false;
+  while (i >= floor) {
+    const t = toks[i]!;
+    if (nominal(t) || t.pos === 'ADJ' || t.pos === 'DET' || (t.pos === 'NUM' && t.type !== 'number')) {
+      if (nominal(t)) sawHead = true;
+      start = i;
+      i--;
+      continue;
+    }
+    if (t.pos === 'PART' && /^'s?$/.test(t.low)) { start = i; i--; continue; }
+    if ((t.low === '-' || t.low === '.' || t.low === "'" || t.low === '&') && i > floor && toks[i - 1]!.end === t.start) { start = i; i--; continue; }
+    if ((t.low === 'of' || t.low === 'for' || t.low === 'and' || t.low === 'in') && sawHead && i > floor && (nominal(toks[i - 1]) || toks[i - 1]!.pos === 'ADJ')) { start = i; i--; continue; }
+    if (t.pos === 'PRON' && /^(its|his|her|their|our)$/.test(t.low)) { start = i; i--; continue; }
+    if (t.pos === 'VERB' && /(ed|ing)$/.test(t.low) && start >= 0 && nominal(toks[i + 1]) && t.low !== 'said') {
+      // "state-run al-Iraqiya TV", "the embattled ministry": a participle modifying the head.
+      start = i; i--; continue;
+    }
+    break;
+  }
+  if (start < 0 || !sawHead) return -1;
+  // Drop a leading conjunction or preposition left at the edge.
+  while (start < end && ['of', 'for', 'and', 'in', '-', '.', "'"].includes(toks[start]!.low)) start++;
+  return start < end ? start : -1;
+}
+
+/** Extends a noun phrase forwards from token `start`; returns one past its last token or -1. */
+function npForward(toks: Tok[], start: number, ceil: number): number {
+  let i = start;
+  let lastHead = -1;
+  while (i < ceil) {
+    const t = toks[i]!;
+    if (nominal(t) || t.pos === 'ADJ' || t.pos === 'DET' || t.pos === 'NUM') {
+      if (nominal(t)) lastHead = i;
+      i++;
+      continue;
+    }
+    if (t.pos === 'PART' && /^'s?$/.test(t.low)) { i++; continue; }
+    if (['-', '.', "'", '&'].includes(t.low) && i > start && toks[i - 1]!.end === t.start) { i++; continue; }
+    if (['of', 'for', 'in', 'and'].includes(t.low) && lastHead === i - 1 && (nominal(toks[i + 1]) || toks[i + 1]?.pos === 'DET' || toks[i + 1]?.pos === 'ADJ')) { i++; continue; }
+    if (t.pos === 'PRON' && /^(its|his|her|their|our)$/.test(t.low)) { i++; continue; }
+    break;
+  }
+  return lastHead >= 0 ? lastHead + 1 : -1;
+}
+
+function span(input: string, toks: Tok[], a: number, b: number): TextSpan {
+  const start = toks[a]!.start;
+  const end = toks[b - 1]!.end;
+  return { start, end, text: input.slice(start, end) };
+}
+
+/** The parenthesis around token i, if any, as a character span. */
+function parenthesisAround(toks: Tok[], i: number): Span | null {
+  let open = -1;
+  for (let k = i - 1; k >= 0; k--) {
+    if (toks[k]!.low === ')') return null;
+    if (toks[k]!.low === '(') { open = k; break; }
+  }
+  if (open < 0) return null;
+  for (let k = i + 1; k < toks.length; k++) {
+    if (toks[k]!.low === '(') return null;
+    if (toks[k]!.low === ')') return { start: toks[open]!.start, end: toks[k]!.end };
+  }
+  return null;
+}
+
+function isSayVerb(toks: Tok[], i: number): boolean {
+  const t = toks[i]!;
+  if (t.pos === 'VERB' && SAY.has(t.lemma)) return true;
+  if (t.pos === 'VERB' && SAY.has(t.low)) return true;
+  if (t.pos === 'NOUN' && SAY_AS_NOUN.has(t.low) && nominal(toks[i - 1]) && toks[i + 1] && toks[i + 1]!.low !== 'of' && toks[i - 1]!.pos !== 'DET') {
+    return toks[i + 1]!.low === 'that' || nominal(toks[i + 1]) || toks[i + 1]!.pos === 'DET';
+  }
+  return false;
+}
+
+/** Is the say-verb at i passive or non-finite ("were said to have", "is reported to")? Those are hedges. */
+function hedgedSay(toks: Tok[], i: number): boolean {
+  const prev = toks[i - 1]?.low ?? '';
+  return ['was', 'were', 'is', 'are', 'been', 'be', 'being'].includes(prev) || toks[i + 1]?.low === 'to' && toks[i]!.low !== 'told';
+}
+
+/** All attributions in a sentence. */
+export function findAttributions(input: string, view: SentenceView): Attribution[] {
+  const toks = view.toks;
+  const out: Attribution[] = [];
+  const whole: Span = { start: view.start, end: view.end };
+  const push = (a: number, b: number, cueA: number, cueB: number) => {
+    const source = span(input, toks, a, b);
+    if (out.some((o) => o.source.start === source.start)) return;
+    const paren = parenthesisAround(toks, cueA);
+    out.push({ source, cue: { start: toks[cueA]!.start, end: toks[cueB - 1]!.end }, scope: paren ?? whole });
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    // "according to NP"
+    if (t.low === 'according' && toks[i + 1]?.low === 'to') {
+      const e = npForward(toks, i + 2, toks.length);
+      if (e > 0) push(i + 2, e, i, i + 2);
+      continue;
+    }
+    // "citing NP", "(released|issued) by NP", "(understand|learn) from NP"
+    if (t.low === 'citing' || t.low === 'quoting') {
+      const e = npForward(toks, i + 1, toks.length);
+      if (e > 0) push(i + 1, e, i, i + 1);
+      continue;
+    }
+    if (t.low === 'by' && i > 0 && toks[i - 1]!.pos === 'VERB' && BY_VERBS.has(toks[i - 1]!.lemma)) {
+      const e = npForward(toks, i + 1, toks.length);
+      if (e > 0) push(i + 1, e, i - 1, i + 1);
+      continue;
+    }
+    if (t.low === 'from' && i > 0 && FROM_VERBS.has(toks[i - 1]!.lemma)) {
+      const e = npForward(toks, i + 1, toks.length);
+      if (e > 0) push(i + 1, e, i - 1, i + 1);
+      continue;
+    }
+    const putFigure = t.lemma === 'put' && toks[i + 1]?.low === 'the' && FIGURE_NOUNS.has(toks[i + 2]?.lemma ?? '');
+    if (!putFigure && !isSayVerb(toks, i)) continue;
+    if (!putFigure && hedgedSay(toks, i)) continue;
+    // Subject before the verb, skipping auxiliaries and adverbs ("several officials have said").
+    let k = i;
+    while (k > 0 && (SKIP_BACK.has(toks[k - 1]!.low) || toks[k - 1]!.pos === 'ADV') && k > i - 3) k--;
+    const prev = toks[k - 1];
+    if (prev && prev.pos === 'PRON' && PERSONAL.has(prev.low)) {
+      push(k - 1, k, i, i + 1);
+      continue;
+    }
+    if (prev && RELATIVE.has(prev.low)) continue;
+    if (prev && prev.low === ',') {
+      // Either an appositive subject ("X, commander of Y, said") or a postposed one (", said the official").
+      const s2 = npBackward(toks, k - 1, 0);
+      const beforeApp = s2 > 0 ? toks[s2 - 1] : undefined;
+      if (s2 > 0 && beforeApp?.low === ',') {
+        const s1 = npBackward(toks, s2 - 1, 0);
+        if (s1 >= 0 && toks[s1 - 1]?.low !== ',' && (s1 === 0 || !nominal(toks[s1 - 1]))) {
+          push(s1, k - 1, i, i + 1);
+          continue;
+        }
+      }
+      const e = npForward(toks, i + 1, toks.length);
+      if (e > 0 && (e === toks.length || [',', '.', ';', ':', '!'].includes(toks[e]!.low))) push(i + 1, e, i, i + 1);
+      continue;
+    }
+    const s = npBackward(toks, k, 0);
+    if (s >= 0) {
+      push(s, k, i, i + 1);
+      continue;
+    }
+    // Sentence-final ", said NP." or quote-final '" said NP.'
+    if (prev && /^["'”’]$/.test(prev.text)) {
+      const e = npForward(toks, i + 1, toks.length);
+      if (e > 0) push(i + 1, e, i, i + 1);
+    }
+  }
+  return out;
+}
+
+/** The attribution that covers a span of the sentence: the innermost scope, then the nearest cue. */
+export function attributionFor(atts: readonly Attribution[], at: Span): Attribution | null {
+  let best: Attribution | null = null;
+  let bestKey = Infinity;
+  for (const a of atts) {
+    if (!(a.scope.start <= at.start && at.end <= a.scope.end)) continue;
+    if (a.source.start <= at.start && at.end <= a.source.end) continue;
+    const width = a.scope.end - a.scope.start;
+    const dist = Math.min(Math.abs(a.cue.start - at.end), Math.abs(at.start - a.cue.end));
+    const key = width * 10 + dist;
+    if (key < bestKey) {
+      best = a;
+      bestKey = key;
+    }
+  }
+  return best;
+}

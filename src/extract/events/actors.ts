@@ -1,0 +1,211 @@
+import type { SentenceView } from '../quantities/view.js';
+import { actorLexicon, type ActorEntry, type CountryEntry, type TrieNode } from './lexicon.js';
+
+/** What kind of actor a mention names; decides the event type (armed against armed is a battle ...). */
+export type ActorClass = 'state' | 'rebel' | 'militia' | 'identity' | 'rioters' | 'protesters' | 'civilians' | 'external' | 'unidentified';
+
+export interface ActorMention {
+  start: number;
+  end: number;
+  tokStart: number;
+  tokEnd: number;
+  entry: ActorEntry;
+  /** The country named with the actor ("Afghan forces"), or the entry's own. */
+  country: CountryEntry | null;
+  cls: ActorClass;
+  /** A generic noun ("soldiers", "militants") rather than a name ("Taliban", "Peshmerga"). */
+  generic: boolean;
+}
+
+export interface CountryMention {
+  start: number;
+  end: number;
+  tokStart: number;
+  tokEnd: number;
+  country: CountryEntry;
+}
+
+const ALNUM = /[\p{L}\p{N}]/u;
+
+function isAlnum(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return ALNUM.test(ch);
+}
+
+interface Folded {
+  text: string;
+  /** Original document offset of each folded character. */
+  at: number[];
+}
+
+/** The sentence folded for matching (see foldForMatch), with a map back to document offsets. */
+function foldSentence(input: string, start: number, end: number): Folded {
+  const chars: string[] = [];
+  const at: number[] = [];
+  let lastSpace = false;
+  for (let k = start; k < end; k++) {
+    const code = input.charCodeAt(k);
+    let ch: string;
+    // spaces and dashes fold to one space
+    if (code === 32 || code === 9 || code === 10 || code === 13 || code === 45 || code === 0xa0 || (code >= 0x2010 && code <= 0x2015) || code === 0x2028 || code === 0x2029) {
+      if (lastSpace) continue;
+      ch = ' ';
+      lastSpace = true;
+    } else {
+      lastSpace = false;
+      if (code >= 65 && code <= 90) ch = String.fromCharCode(code + 32);
+      else if (code < 128) ch = input[k]!;
+      else if (code === 0x2018 || code === 0x2019 || code === 0x2bc || code === 0x60 || code === 0xb4) ch = "'";
+      else {
+        const l = input[k]!.toLowerCase();
+        ch = l.length === 1 ? l : input[k]!;
+      }
+    }
+    chars.push(ch);
+    at.push(k);
+  }
+  return { text: chars.join(''), at };
+}
+
+export function classOf(e: ActorEntry): ActorClass {
+  switch (e.inter) {
+    case 1: return 'state';
+    case 2: return 'rebel';
+    case 3: return e.file === 'unidentified.txt' ? 'unidentified' : 'militia';
+    case 4: return 'identity';
+    case 5: return 'rioters';
+    case 6: return 'protesters';
+    case 7: return 'civilians';
+    default: return 'external';
+  }
+}
+
+/** How strongly a mention names its actor, when two are written together ("Taliban militants"). */
+function strength(m: ActorMention): number {
+  if (!m.generic) return 6;
+  switch (m.cls) {
+    case 'state': return 5;
+    case 'external': return 5;
+    case 'militia': case 'identity': return 4;
+    case 'protesters': case 'rioters': return 3;
+    case 'unidentified': return 2;
+    default: return 1;
+  }
+}
+
+function tokenRange(view: SentenceView, start: number, end: number): [number, number] {
+  let a = -1;
+  let b = -1;
+  for (let i = 0; i < view.toks.length; i++) {
+    const t = view.toks[i]!;
+    if (a < 0 && t.end > start) a = i;
+    if (t.start < end) b = i + 1;
+  }
+  return [Math.max(a, 0), Math.max(b, a + 1)];
+}
+
+/** Actor and country mentions of a sentence, longest match first, with adjacent words combined. */
+export function findActors(input: string, view: SentenceView): { actors: ActorMention[]; countries: CountryMention[] } {
+  const lex = actorLexicon();
+  const f = foldSentence(input, view.start, view.end);
+  const raw: { start: number; end: number; actor: ActorEntry | null; country: CountryEntry | null }[] = [];
+  let p = 0;
+  while (p < f.text.length) {
+    if (!isAlnum(f.text[p]) || (p > 0 && isAlnum(f.text[p - 1]))) {
+      p++;
+      continue;
+    }
+    let node: TrieNode | undefined = lex.trie;
+    const ends: { q: number; node: TrieNode }[] = [];
+    for (let q = p; q < f.text.length && node; q++) {
+      node = node.next.get(f.text[q]!);
+      if (node && (node.actors.length || node.countries.length) && !isAlnum(f.text[q + 1])) ends.push({ q: q + 1, node });
+    }
+    let taken = false;
+    for (let k = ends.length - 1; k >= 0 && !taken; k--) {
+      const { q, node: n } = ends[k]!;
+      const start = f.at[p]!;
+      const end = f.at[q - 1]! + 1;
+      const original = input.slice(start, end);
+      const actor = n.actors.find((e) => !e.caseSensitive || original.replace(/[^A-Za-z]/g, '') === original.replace(/[^A-Za-z]/g, '').toUpperCase()) ?? null;
+      const country = n.countries.find(() => true) ?? null;
+      // A country written in capitals only ("US") must be in capitals too; "us" is a pronoun.
+      const countryOk = country && (!/^[A-Z.]+$/.test(original) || original === original.toUpperCase()) && !(original === 'us' || original === 'Us');
+      if (!actor && !countryOk) continue;
+      raw.push({ start, end, actor, country: actor ? null : country });
+      p = q;
+      taken = true;
+    }
+    if (!taken) p++;
+  }
+  const countries: CountryMention[] = [];
+  let actors: ActorMention[] = [];
+  for (const r of raw) {
+    const [a, b] = tokenRange(view, r.start, r.end);
+    if (r.actor) {
+      const e = r.actor;
+      const fixed = /^[A-Z]{2}$/.test(e.country) ? lex.countries.get(e.country) ?? null : null;
+      actors.push({ start: r.start, end: r.end, tokStart: a, tokEnd: b, entry: e, country: fixed, cls: classOf(e), generic: e.country === '*' });
+    } else if (r.country) {
+      countries.push({ start: r.start, end: r.end, tokStart: a, tokEnd: b, country: r.country });
+    }
+  }
+  // A country adjective within a few modifier words before a generic actor gives its country
+  // ("Afghan forces", "Afghan military special forces", "Iraq's security forces").
+  for (const m of actors) {
+    if (!m.generic) continue;
+    for (const c of countries) {
+      if (c.tokEnd > m.tokStart || m.tokStart - c.tokEnd > 3) continue;
+      let ok = true;
+      for (let k = c.tokEnd; k < m.tokStart && ok; k++) {
+        const t = view.toks[k]!;
+        ok = ['ADJ', 'NOUN', 'PROPN', 'PART'].includes(t.pos) || t.type === 'ordinal' || t.low === '-';
+      }
+      if (ok) {
+        m.country = c.country;
+        m.start = c.start;
+        m.tokStart = c.tokStart;
+      }
+    }
+    // "forces of Iraq"
+    const of = view.toks[m.tokEnd];
+    if (!m.country && of?.low === 'of') {
+      const c = countries.find((x) => x.tokStart === m.tokEnd + 1 || (x.tokStart === m.tokEnd + 2 && view.toks[m.tokEnd + 1]!.low === 'the'));
+      if (c) {
+        m.country = c.country;
+        m.end = c.end;
+        m.tokEnd = c.tokEnd;
+      }
+    }
+  }
+  // Adjacent mentions name one actor: the stronger word wins ("Taliban militants", "Christian paramilitary group").
+  actors.sort((x, y) => x.start - y.start);
+  const merged: ActorMention[] = [];
+  for (const m of actors) {
+    const last = merged[merged.length - 1];
+    if (last && adjacent(input, last.end, m.start)) {
+      const keep = strength(m) > strength(last) ? m : last;
+      const other = keep === m ? last : m;
+      merged[merged.length - 1] = {
+        ...keep,
+        start: Math.min(last.start, m.start),
+        end: Math.max(last.end, m.end),
+        tokStart: Math.min(last.tokStart, m.tokStart),
+        tokEnd: Math.max(last.tokEnd, m.tokEnd),
+        country: keep.country ?? (keep.generic ? other.country : null),
+      };
+      continue;
+    }
+    merged.push(m);
+  }
+  actors = merged;
+  return { actors, countries };
+}
+
+/** Only spaces, hyphens or quotes between two mentions. */
+function adjacent(input: string, end: number, start: number): boolean {
+  if (start < end) return true;
+  return /^[\s'‘’"“”-]*$/.test(input.slice(end, start)) && start - end <= 3;
+}

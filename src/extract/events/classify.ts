@@ -1,0 +1,234 @@
+import type { Tok } from '../quantities/view.js';
+import type { Coding } from './acled-notes.js';
+import type { ClauseRoles, ActorRef } from './roles.js';
+import type { Trigger, TriggerKind } from './triggers.js';
+import { facilityAt } from './facilities.js';
+
+/**
+ * ACLED event type and sub-event type of a clause, from what was done, with what, and to whom. The rules
+ * follow ACLED's codebook: the weapon decides among explosions/remote violence (an IED that kills soldiers
+ * is a remote explosive event, not a battle); armed actors on both sides make a battle; armed against
+ * unarmed is violence against civilians; a crowd makes a protest or a riot; strategic developments are the
+ * non-violent rest.
+ */
+export interface ClauseFacts {
+  toks: Tok[];
+  from: number;
+  to: number;
+  triggers: Trigger[];
+  roles: ClauseRoles;
+  /** The document describes a demonstration (a protest word in the sentence, a crowd-size tag). */
+  protestContext: boolean;
+  /** Token i names a place (from the places layer). */
+  isPlace: (i: number) => boolean;
+}
+
+export interface Classified extends Coding {
+  /** The trigger the coding rests on (its evidence). */
+  main: Trigger;
+  /** How confident the coding is, 0..1; weak ones may be dropped when nothing else supports them. */
+  strength: number;
+}
+
+const ARMED = new Set(['state', 'rebel', 'militia', 'identity', 'external', 'unidentified']);
+const TERRITORY = /^(town|towns|city|cities|village|villages|district|districts|area|areas|province|provinces|region|regions|territory|territories|neighbourhood|neighbourhoods|neighborhood|neighborhoods|suburb|suburbs|hometowns|capital|county|counties|locality|localities|settlement|settlements|island|islands|hill|hills|swathes|stronghold|strongholds|valley|municipality|commune|communes|quarter|quarters|centre|center|headquarters)$/;
+const PEOPLE = /^(civilians|hostages|prisoners|detainees|people|residents|villagers|children|women|men|captives|inmates|students|workers|soldiers|hostage|prisoner|captive)$/;
+const WEAPONS = /^(weapons|arms|ammunition|explosives|cache|caches|rifles|guns|bombs|ieds|mines|rockets|missiles|drugs|vehicles)$/;
+
+function near(toks: Tok[], t: Trigger, from: number, to: number, test: (w: Tok, i: number) => boolean, before = 4, after = 7): boolean {
+  for (let i = Math.max(from, t.tokStart - before); i < Math.min(to, t.tokEnd + after); i++) {
+    if (i >= t.tokStart && i < t.tokEnd) continue;
+    if (test(toks[i]!, i)) return true;
+  }
+  return false;
+}
+
+/**
+ * The place taken or freed: the object after an active verb ("reclaimed two more districts", "seized the
+ * town"), or the subject before a passive or participle ("Two towns ... freed", "the town of X had been
+ * freed"). "liberating communities, village by village" names no territory.
+ */
+function territoryArgument(toks: Tok[], t: Trigger, from: number, to: number, isPlace: (i: number) => boolean): boolean {
+  const test = (i: number) => TERRITORY.test(toks[i]!.low) || isPlace(i);
+  const before = t.passive || !t.verbal || /^(been|had|have|has|was|were)$/.test(toks[t.tokStart - 1]?.low ?? '') || /ed$/.test(toks[t.tokStart]!.low) && toks[t.tokEnd]?.pos === 'ADP';
+  if (!before || t.kind === 'seize' && toks[t.tokEnd - 1]!.low === 'to') {
+    let head = false;
+    for (let i = t.tokEnd; i < Math.min(to, t.tokEnd + 7); i++) {
+      if (/^[,.;]$/.test(toks[i]!.low)) break;
+      // The object ends at a preposition after its noun: "a military unit in X city" took a unit, not X.
+      if (head && /^(in|at|near|on|outside|inside|from|during|with)$/.test(toks[i]!.low)) break;
+      if (test(i)) return true;
+      if (toks[i]!.pos === 'NOUN' || toks[i]!.pos === 'PROPN') head = true;
+    }
+  }
+  if (before || toks[t.tokStart]!.low === 'fell') {
+    for (let i = t.tokStart - 1; i >= Math.max(from, t.tokStart - 12); i--) {
+      if (/^[.;]$/.test(toks[i]!.low) || /^(that|when|after|while)$/.test(toks[i]!.low)) break;
+      if (test(i)) return true;
+    }
+  }
+  return false;
+}
+
+/** The clause's subject is a crowd (protesters, rioters, or civilians such as students or residents). */
+function crowdSubject(f: ClauseFacts): boolean {
+  const a = f.roles.agent;
+  if (a) return a.cls === 'protesters' || a.cls === 'rioters';
+  const first = f.roles.named[0];
+  if (!first || !(first.cls === 'protesters' || first.cls === 'rioters' || first.cls === 'civilians')) return false;
+  // named before the first verb
+  const verb = f.triggers.find((t) => t.verbal);
+  return !!verb && f.toks[verb.tokStart]!.start > first.start;
+}
+
+function has(ts: Trigger[], k: TriggerKind): Trigger | undefined {
+  return ts.find((t) => t.kind === k);
+}
+
+function armed(r: ActorRef | null | undefined): boolean {
+  return !!r && ARMED.has(r.cls);
+}
+
+export function classify(f: ClauseFacts): Classified | null {
+  const { toks, from, to, roles } = f;
+  // A weapon word inside a victim ("shot and killed a suicide bomber") is who died, not how.
+  const triggers = f.triggers.filter((t) => !(['suicide', 'ied', 'grenade'].includes(t.kind) && roles.victims.some((v) => v.tok <= t.tokStart && t.tokStart < v.tokEnd)));
+  if (triggers.length === 0) return null;
+  const pick = (type: Coding['type'], subType: string, main: Trigger, strength = 1): Classified => ({ type, subType, main, strength });
+  const others = roles.others;
+  const agent = roles.agent;
+  const victims = roles.victims;
+  const civiliansHit = others.some((o) => o.cls === 'civilians') && !others.some((o) => armed(o) && !(agent && o.start === agent.start));
+  const armedTarget = others.some((o) => armed(o) && !(agent && o.start === agent.start && o.name === agent.name));
+  const protesterTarget = others.some((o) => o.cls === 'protesters');
+
+  // Demonstrations come first: a crowd's acts are protests or riots, whatever words of violence appear.
+  const protest = has(triggers, 'protest');
+  const riot = has(triggers, 'riot');
+  const mob = has(triggers, 'mob') ?? (agent?.cls === 'rioters' && /mob/i.test(agent.name) ? triggers[0] : undefined);
+  const weapon = triggers.find((t) => ['ied', 'suicide', 'air', 'grenade'].includes(t.kind));
+  if (mob && !weapon) return pick('Riots', 'Mob violence', mob);
+  if ((protest || riot || (f.protestContext && has(triggers, 'intervene'))) && !weapon) {
+    const main = protest ?? riot ?? triggers[0]!;
+    const killedProtesters = victims.some((v) => (v.outcome === 'kill' || v.outcome === 'wound') && v.group?.cls === 'protesters') ||
+      (protesterTarget && (has(triggers, 'kill') || has(triggers, 'shoot')) && agent?.cls === 'state');
+    if (killedProtesters && (agent?.cls === 'state' || has(triggers, 'intervene'))) return pick('Protests', 'Excessive force against protesters', main);
+    // The crowd's own violence makes a riot: "students clashed with police", "protesters stormed the office".
+    const crowdFirst = crowdSubject(f);
+    const violentCrowd = riot || (crowdFirst && (has(triggers, 'attack') || has(triggers, 'clash') || has(triggers, 'loot')));
+    if (violentCrowd) return pick('Riots', 'Violent demonstration', main);
+    if (has(triggers, 'intervene') || (has(triggers, 'arrest') && protest) || (has(triggers, 'clash') && others.some((o) => o.cls === 'state'))) {
+      return pick('Protests', 'Protest with intervention', main);
+    }
+    if (killedProtesters) return pick('Protests', 'Excessive force against protesters', main);
+    return pick('Protests', 'Peaceful protest', main, protest && !protest.verbal && !f.protestContext ? 0.5 : 1);
+  }
+
+  // Weapons that were not used as meant: defused, found, exploded early.
+  const defuse = has(triggers, 'defuse');
+  if (defuse) return pick('Strategic developments', 'Disrupted weapons use', defuse);
+  const suicide = has(triggers, 'suicide');
+  if (suicide) return pick('Explosions/Remote violence', 'Suicide bomb', suicide);
+  const ied = has(triggers, 'ied');
+  if (ied) return pick('Explosions/Remote violence', 'Remote explosive/landmine/IED', ied);
+  const air = has(triggers, 'air');
+  if (air) return pick('Explosions/Remote violence', 'Air/drone strike', air, air.rule.startsWith('warplane') && triggers.length === 1 ? 0.4 : 1);
+  const grenade = has(triggers, 'grenade');
+  if (grenade) return pick('Explosions/Remote violence', 'Grenade', grenade);
+  const shell = has(triggers, 'shell');
+  const clash = has(triggers, 'clash');
+  const attack = has(triggers, 'attack');
+  const attackOnSite = attack && near(toks, attack, from, to, (_w, i) => !!facilityAt(toks, i, attack.tokEnd), 0, 6);
+  if (shell && !clash && !attackOnSite) {
+    return pick('Explosions/Remote violence', 'Shelling/artillery/missile attack', shell);
+  }
+  const bomb = has(triggers, 'bomb');
+  if (bomb && !clash && !attackOnSite) return pick('Explosions/Remote violence', 'Remote explosive/landmine/IED', bomb, bomb.verbal ? 1 : 0.8);
+
+  // Territory.
+  const regain = has(triggers, 'regain');
+  const withdraw = has(triggers, 'withdraw');
+  const territorial = (t: Trigger) => territoryArgument(toks, t, from, to, f.isPlace);
+  const site = (t: Trigger) => near(toks, t, from, to, (_w, i) => !!facilityAt(toks, i, t.tokEnd), 0, 6);
+  const people = (t: Trigger) => near(toks, t, from, to, (w) => PEOPLE.test(w.low), 0, 5);
+  const weapons = (t: Trigger) => near(toks, t, from, to, (w) => WEAPONS.test(w.low), 0, 5);
+  const peaceful = toks.slice(from, to).some((w, k, arr) => (w.low === 'without' && /^(a|any)$/.test(arr[k + 1]?.low ?? '') && /^(fight|shot|resistance|clash|clashes|battle)$/.test(arr[k + 2]?.low ?? '')) || /^(unopposed|peacefully)$/.test(w.low));
+  if (withdraw && (peaceful || !has(triggers, 'clash') && !has(triggers, 'attack') && !has(triggers, 'kill'))) {
+    return pick('Strategic developments', 'Non-violent transfer of territory', withdraw, territorial(withdraw) ? 1 : 0.6);
+  }
+  const territoryMoves = triggers.filter((t) => t.kind === 'regain' || t.kind === 'seize' || (t.kind === 'attack' && /^overt/.test(toks[t.tokStart]!.low)));
+  // A town taken counts over a post overrun on the way ("overran a base ... and took control of the town").
+  const taken = territoryMoves.find((t) => territorial(t));
+  if (taken) {
+    if (peaceful) return pick('Strategic developments', 'Non-violent transfer of territory', taken);
+    const nonState = agent && (agent.cls === 'rebel' || agent.cls === 'militia' || agent.cls === 'identity' || agent.cls === 'unidentified');
+    if (taken.kind === 'regain') return pick('Battles', nonState ? 'Non-state actor overtakes territory' : 'Government regains territory', taken);
+    return pick('Battles', agent?.cls === 'state' ? 'Government regains territory' : 'Non-state actor overtakes territory', taken);
+  }
+  for (const t of territoryMoves) {
+    if (weapons(t)) return pick('Strategic developments', 'Disrupted weapons use', t);
+    if (t.kind === 'regain' && people(t)) return pick('Strategic developments', 'Other', t);
+    if (site(t)) return pick('Battles', 'Armed clash', t);
+  }
+
+  // Burning and looting with nobody hurt and nobody fighting back is property destruction.
+  const lootOnly = has(triggers, 'loot');
+  if (lootOnly && !roles.victims.length && !armedTarget && !has(triggers, 'clash') && !has(triggers, 'shoot') && !has(triggers, 'kill')) {
+    return pick('Strategic developments', 'Looting/property destruction', lootOnly);
+  }
+
+  const abduct = has(triggers, 'abduct');
+  const kill = has(triggers, 'kill') ?? has(triggers, 'killwound');
+  const wound = has(triggers, 'wound');
+  const shoot = has(triggers, 'shoot');
+  const sexual = has(triggers, 'sexual');
+  const torture = has(triggers, 'torture');
+  if (sexual) return pick('Violence against civilians', 'Sexual violence', sexual);
+  const violent = clash ?? attack ?? shoot ?? kill ?? wound ?? torture ?? abduct ?? (shell ? shell : undefined) ?? (bomb ? bomb : undefined);
+  if (violent) {
+    const main = clash ?? attack ?? shoot ?? kill ?? wound ?? torture ?? abduct ?? violent;
+    // Armed men against armed men is a battle, even when civilians die in the crossfire.
+    if (clash || shell || bomb) {
+      const nobody = !agent && others.length === 0 && roles.named.length === 0 && !victims.length;
+      return pick('Battles', 'Armed clash', main, nobody && !main.verbal ? 0.4 : 1);
+    }
+    // Executions, massacres and lynchings are of captives and civilians unless the text says otherwise.
+    const execution = kill && /^(execut|behead|massacr|lynch|slaughter)/.test(toks[kill.tokStart]!.low);
+    if (execution && !armedTarget) return pick('Violence against civilians', 'Attack', kill, 0.9);
+    if (armedTarget || site(main)) return pick('Battles', 'Armed clash', main);
+    if (abduct && !kill && (civiliansHit || others.length === 0)) return pick('Violence against civilians', 'Abduction/forced disappearance', abduct);
+    if (civiliansHit) {
+      if (agent && (agent.cls === 'rioters' || agent.cls === 'protesters')) return pick('Riots', 'Mob violence', main);
+      return pick('Violence against civilians', 'Attack', main);
+    }
+    if (agent && armed(agent) && others.length === 0) {
+      // Outcomes with nobody named ("killed 5") lean on the agent; an attack with no target is a battle.
+      return pick('Battles', 'Armed clash', main, kill || wound ? 0.8 : 0.7);
+    }
+    if (!agent && others.length === 0) {
+      // "3 people were killed" is read through the victims; bare outcomes with nobody named are weak.
+      return pick('Battles', 'Armed clash', main, main.kind === 'attack' && !main.verbal ? 0.4 : 0.3);
+    }
+    return pick('Battles', 'Armed clash', main, 0.8);
+  }
+
+  if (withdraw) return pick('Strategic developments', 'Non-violent transfer of territory', withdraw, territorial(withdraw) ? 1 : 0.6);
+  const arrest = has(triggers, 'arrest');
+  if (arrest) return pick('Strategic developments', 'Arrests', arrest);
+  const surrender = has(triggers, 'surrender');
+  if (surrender) return pick('Strategic developments', 'Agreement', surrender);
+  const agreement = has(triggers, 'agreement');
+  const join = has(triggers, 'join');
+  if (join && (armedTarget || others.some((o) => o.cls === 'rebel'))) return pick('Strategic developments', 'Change to group/activity', join);
+  if (agreement) return pick('Strategic developments', 'Agreement', agreement, agreement.verbal ? 0.6 : 0.7);
+  const base = has(triggers, 'base');
+  if (base) return pick('Strategic developments', 'Headquarters or base established', base);
+  const loot = has(triggers, 'loot');
+  if (loot) return pick('Strategic developments', 'Looting/property destruction', loot, 0.7);
+  const release = has(triggers, 'release');
+  if (release && people(release)) return pick('Strategic developments', 'Other', release, 0.6);
+  const meet = has(triggers, 'meet');
+  if (meet) return pick('Strategic developments', 'Other', meet, 0.3);
+  if (regain) return pick('Battles', 'Government regains territory', regain, 0.3);
+  return null;
+}

@@ -1,0 +1,131 @@
+import type { Actor } from './types.js';
+import type { Coding } from './acled-notes.js';
+import type { Draft } from './assemble.js';
+import type { ActorRef } from './roles.js';
+import { sameActor } from './roles.js';
+import type { CountryEntry } from './lexicon.js';
+
+/**
+ * Actor1 and actor2 of an event, ACLED style: the side that acts first, then the side acted on. When the
+ * text leaves a side unnamed, the coding's conventions fill it: an unknown perpetrator is an unidentified
+ * armed group (3), victims of violence against civilians are civilians (7), a crowd is protesters (6) or
+ * rioters (5), the police meet a protest, and a generic "militants" is the armed group the document names.
+ */
+export interface ActorContext {
+  input: string;
+  /** The non-state armed group the document names most (for "the militants", "they"). */
+  mainGroup: ActorRef | null;
+  /** ISO code of the country the event happens in, if known. */
+  country: string | null;
+  countryName: (code: string) => string | null;
+}
+
+const GENERIC_ARMED_WORDS = /\b(militants?|insurgents?|jihadists?|extremists?|terrorists?|rebels?|fighters?|infiltrators?|snipers?|suicide bombers?)\b/i;
+
+function implicit(name: string, inter: number, cls: ActorRef['cls']): ActorRef {
+  return { name, inter, cls, country: null, generic: true, start: -1, end: -1, implicit: true };
+}
+
+function resolveGeneric(r: ActorRef | null, ctx: ActorContext): ActorRef | null {
+  if (!r || r.cls !== 'unidentified' || !ctx.mainGroup || r.start < 0) return r;
+  const words = ctx.input.slice(r.start, r.end);
+  return GENERIC_ARMED_WORDS.test(words) && !/\b(unknown|unidentified)\b/i.test(words) ? ctx.mainGroup : r;
+}
+
+const ARMED = new Set(['state', 'rebel', 'militia', 'identity', 'external', 'unidentified']);
+
+export function codeActors(d: Draft, coding: Coding, ctx: ActorContext): [ActorRef | null, ActorRef | null] {
+  let agent: ActorRef | null = null;
+  for (const p of d.parts) if (!agent && p.roles.agent) agent = p.roles.agent;
+  agent = resolveGeneric(agent, ctx);
+  const others: ActorRef[] = [];
+  const named: ActorRef[] = [];
+  for (const p of d.parts) {
+    for (const o of p.roles.others) if (!others.some((x) => x.name === o.name && x.cls === o.cls)) others.push(resolveGeneric(o, ctx)!);
+    for (const n of p.roles.named) named.push(resolveGeneric(n, ctx)!);
+  }
+  const unclear = d.parts.some((p) => p.unclearWho);
+  const notAgent = (r: ActorRef) => !agent || !(sameActor(r, agent) && r.name === agent.name);
+  const firstOther = (test: (r: ActorRef) => boolean) => others.find((r) => notAgent(r) && test(r)) ?? null;
+  const firstNamed = (test: (r: ActorRef) => boolean) => named.find((r) => notAgent(r) && test(r)) ?? null;
+  const unidentified = implicit('Unidentified Armed Group ({country})', 3, 'unidentified');
+  const state = implicit('Military Forces of {country}', 1, 'state');
+  const police = implicit('Police Forces of {country}', 1, 'state');
+  const civilians = implicit('Civilians ({country})', 7, 'civilians');
+  const protesters = implicit('Protesters ({country})', 6, 'protesters');
+  const rioters = implicit('Rioters ({country})', 5, 'rioters');
+  const armed = (r: ActorRef) => ARMED.has(r.cls);
+  const nonState = (r: ActorRef) => ['rebel', 'militia', 'identity', 'unidentified'].includes(r.cls);
+
+  switch (coding.type) {
+    case 'Protests': {
+      const a1 = [agent, ...named].find((r) => r && (r.cls === 'protesters' || r.cls === 'rioters' || r.cls === 'civilians')) ?? protesters;
+      const crowd: ActorRef = a1.cls === 'protesters' ? a1 : { ...a1, name: 'Protesters ({country})', inter: 6, cls: 'protesters' };
+      if (coding.subType === 'Peaceful protest') return [crowd, null];
+      const force = [agent, ...named].find((r) => r && r.cls === 'state') ?? police;
+      return coding.subType === 'Excessive force against protesters' ? [force, crowd] : [crowd, force];
+    }
+    case 'Riots': {
+      const a1 = [agent, ...named].find((r) => r && (r.cls === 'rioters' || r.cls === 'protesters' || r.cls === 'civilians'));
+      const crowd: ActorRef = a1 && a1.cls === 'rioters' ? a1 : rioters;
+      if (coding.subType === 'Mob violence') return [crowd, firstOther((r) => r.cls !== 'rioters' && r.cls !== 'protesters') ?? civilians];
+      // The police are a party only when they meet the crowd (named as a target or partner).
+      return [crowd, firstOther((r) => r.cls === 'state') ?? null];
+    }
+    case 'Violence against civilians': {
+      const a1 = agent && armed(agent) ? agent : unclear ? unidentified : firstNamed((r) => armed(r) && r.cls !== 'state') ?? ctx.mainGroup ?? unidentified;
+      const a2 = others.find((r) => r.cls === 'civilians') ?? civilians;
+      return [a1, a2];
+    }
+    case 'Battles': {
+      if (coding.subType === 'Government regains territory') {
+        const a1 = agent && agent.cls === 'state' ? agent : firstNamed((r) => r.cls === 'state') ?? state;
+        const a2 = firstOther(nonState) ?? firstNamed(nonState) ?? ctx.mainGroup ?? null;
+        return [a1, a2];
+      }
+      if (coding.subType === 'Non-state actor overtakes territory') {
+        const a1 = agent && nonState(agent) ? agent : firstNamed(nonState) ?? ctx.mainGroup ?? unidentified;
+        return [a1, firstOther((r) => r.cls === 'state') ?? firstNamed((r) => r.cls === 'state') ?? state];
+      }
+      let a1 = agent && armed(agent) ? agent : null;
+      let a2 = firstOther((r) => armed(r) && (!a1 || r.name !== a1.name || r.cls !== a1.cls)) ?? null;
+      if (!a1) a1 = firstNamed((r) => armed(r) && (!a2 || r.name !== a2.name || r.cls !== a2.cls)) ?? null;
+      if (!a1 && a2) a1 = a2.cls === 'state' ? (unclear ? unidentified : ctx.mainGroup ?? unidentified) : state;
+      if (!a2 && a1) a2 = firstNamed((r) => armed(r) && !(r.name === a1!.name && r.cls === a1!.cls)) ?? (a1.cls === 'state' ? ctx.mainGroup : null);
+      if (!a1 && !a2) a1 = ctx.mainGroup;
+      return [a1, a2 ?? null];
+    }
+    case 'Explosions/Remote violence': {
+      const air = coding.subType === 'Air/drone strike';
+      const a1 = agent && agent.cls !== 'civilians' ? agent : air ? state : unclear ? unidentified : unidentified;
+      const a2 = others.find((r) => !(r.name === a1.name && r.cls === a1.cls)) ?? null;
+      return [a1, a2];
+    }
+    default: {
+      // Strategic developments.
+      let a1 = agent ?? null;
+      if (!a1 && coding.subType === 'Arrests') a1 = firstNamed((r) => r.cls === 'state') ?? police;
+      if (!a1) a1 = firstNamed(armed) ?? null;
+      let a2 = firstOther((r) => !a1 || !(r.name === a1.name && r.cls === a1.cls)) ?? null;
+      // A handover has two sides: the one leaving and the one taking over.
+      if (!a2 && coding.subType === 'Non-violent transfer of territory') a2 = firstNamed((r) => armed(r) && (!a1 || r.name !== a1.name || r.cls !== a1.cls)) ?? null;
+      return [a1, a2];
+    }
+  }
+}
+
+/** The actor as written out: its name with the country filled in, and its inter code for this event. */
+export function toActor(r: ActorRef | null, ctx: ActorContext): Actor | null {
+  if (!r) return null;
+  const own: CountryEntry | null = r.country;
+  const code = own?.code ?? ctx.country;
+  const cname = own?.name ?? (code ? ctx.countryName(code) : null);
+  let name = r.name;
+  if (name.includes('{country}')) {
+    name = cname ? name.replace('{country}', cname) : name.replace(/ of \{country\}| \(\{country\}\)|\{country\}/, '').trim();
+  }
+  let inter = r.inter;
+  // A state's forces outside their own country are external forces (ACLED inter 8).
+  if (r.cls === 'state' && own && ctx.country && own.code !== ctx.country) inter = 8;
+  return { name, inter };
+}

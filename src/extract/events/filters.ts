@@ -1,0 +1,85 @@
+import type { Tok } from '../quantities/view.js';
+import type { Trigger } from './triggers.js';
+
+/**
+ * Triggers that do not tell that something happened: what may, will or should happen ("fighting is expected
+ * to intensify"), what is aimed at ("an operation to free the city", "to deter airstrikes"), what is denied
+ * ("no one was killed"), asked ("why the public execution?"), or a running campaign named as a state of
+ * affairs ("the fight over Mosul is about a month old"). Each rule returns a reason.
+ */
+
+const MODALS = new Set(['will', 'would', "'ll", 'could', 'may', 'might', 'should', 'must', 'shall', 'can', 'cannot']);
+const INTENT = /^(plan|plans|planned|planning|threaten|threatens|threatened|threatening|vow|vows|vowed|intend|intends|intended|aim|aims|aimed|expected|likely|set|going|want|wants|wanted|hope|hopes|hoped|prepare|prepares|preparing|ready|able|allowed|seek|seeks|sought|urged|called|decided|agreed|refused|promised|pledged|warned)$/;
+const PREVENT = /^(deter|prevent|prevents|prevented|avoid|avoided|stop|stopped|halt|end|ending|condemn|condemned|condemns|denounce|denounced|fear|fears|feared|risk|threat|threats|possibility|prospect|warning|warnings|wake)$/;
+const COPULA = /^(is|was|are|were|has|have|had|continues|continued|remains|remained|entered|enters|will)$/;
+
+export function unreal(toks: Tok[], t: Trigger, from: number): string | null {
+  const i = t.tokStart;
+  // A question does not tell.
+  for (let k = toks.length - 1; k >= 0; k--) {
+    if (toks[k]!.low === '?') return 'question';
+    if (toks[k]!.pos !== 'PUNCT') break;
+  }
+  for (let k = i - 1, n = 0; k >= from && n < 4; k--, n++) {
+    const w = toks[k]!.low;
+    if (MODALS.has(w) && /^[a-z']/.test(toks[k]!.text)) return 'modal';
+    if (w === 'to' && t.verbal) {
+      // "to free the city", "expected to intensify" — but "killed to" is not how English puts an act.
+      const before = toks[k - 1]?.low ?? '';
+      if (!/^(used|began|started|continued|managed|came|went|appeared|seemed)$/.test(before)) return 'infinitive';
+    }
+    if (w === 'to' && !t.verbal && PREVENT.test(toks[k + 1]?.low ?? '')) return 'prevented';
+    if (INTENT.test(w) && toks[k + 1]?.low === 'to') return 'intent';
+    if (PREVENT.test(w) && !t.verbal) return 'prevented';
+    if (/^(if|unless|whether)$/.test(w)) return 'hypothetical';
+    if ((w === 'not' || w === "n't" || w === 'never') && t.verbal && n < 3) return 'negated';
+    if (/^(nobody|none)$/.test(w) && t.verbal) return 'negated';
+    if (w === 'no' && (n === 0 || toks[k + 1]?.low === 'one')) return 'negated';
+    if (w === 'without' && !t.verbal && n <= 1) return 'negated';
+    if (/^(of|for)$/.test(w) && PREVENT.test(toks[k - 1]?.low ?? '')) return 'prevented';
+    if (!t.verbal && /^(more|hear|heard|hearing|see|seeing|seen)$/.test(w)) return 'generic';
+  }
+  // "accounts of forces freeing villages", "cases of civilians being executed": told as a kind of thing.
+  const definite = /^(the|these|those|this|that)$/.test(toks[i - 1]?.low ?? '');
+  for (let k = i - 1; k >= Math.max(from, i - 6) && !definite; k--) {
+    if (toks[k]!.low === 'of' && /^(accounts|reports|cases|stories|instances|examples|allegations|history|record)$/.test(toks[k - 1]?.low ?? '')) return 'generic';
+  }
+  // "fighting is expected to ...", "the fight over Mosul is about a month old"
+  if (!t.verbal) {
+    let k = t.tokEnd;
+    while (k < toks.length && k < t.tokEnd + 4 && !COPULA.test(toks[k]!.low)) k++;
+    if (k < toks.length && COPULA.test(toks[k]!.low)) {
+      const after = toks.slice(k + 1, k + 7).map((x) => x.low).join(' ');
+      if (/^(expected|likely|set|going|due|about) to\b/.test(after)) return 'intent';
+      if (/\b(old|ongoing|underway|continuing|lasted|raged|dragged on)\b|\bin its \w+ (day|week|month|year)\b|^(entered|enters) its\b/.test(after)) return 'state-of-affairs';
+    }
+  }
+  return null;
+}
+
+/**
+ * "the fight to retake Mosul", "the battle for Aleppo", "an operation to free the city": a campaign named by
+ * its aim, not an occurrence.
+ */
+export function campaignReference(toks: Tok[], t: Trigger): boolean {
+  if (t.verbal) return false;
+  if (!/^(fight|fighting|battle|offensive|operation|operations|war|campaign|push|assault)$/.test(toks[t.tokStart]!.low)) return false;
+  const prev = toks[t.tokStart - 1]?.low ?? '';
+  const prev2 = toks[t.tokStart - 2]?.low ?? '';
+  const next = toks[t.tokEnd]?.low ?? '';
+  if (next === 'to' && toks[t.tokEnd + 1]?.pos === 'VERB') return true;
+  const definite = /^(the|this|that|its|their)$/.test(prev) || /^(the|this|that|its|their)$/.test(prev2);
+  return definite && /^(to|for|over|against)$/.test(next);
+}
+
+/**
+ * A bare plural after a preposition names a kind of act, not one ("used as shields against attacks",
+ * "cleansing the city from IEDs"): no article, figure or actor makes it specific.
+ */
+export function barePlural(toks: Tok[], t: Trigger): boolean {
+  if (t.verbal || t.tokEnd - t.tokStart > 1) return false;
+  const w = toks[t.tokStart]!;
+  if (!/s$/.test(w.low) || w.pos === 'VERB') return false;
+  const prev = toks[t.tokStart - 1];
+  return !!prev && prev.pos === 'ADP' && /^(against|from|of|to|about|for|with|by|amid|despite)$/.test(prev.low);
+}

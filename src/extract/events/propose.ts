@@ -1,0 +1,212 @@
+import type { Doc } from '../../core/document.js';
+import type { Span } from '../../core/span.js';
+import type { SentenceView, Tok } from '../quantities/view.js';
+import type { QuantityProposal } from '../quantities/parse-counts.js';
+import { findAttributions, type Attribution } from '../claims/attribution.js';
+import { findActors, type ActorMention, type CountryMention } from './actors.js';
+import { findTriggers, type Trigger } from './triggers.js';
+import { segmentSentence, definiteNominal, type Segment } from './segments.js';
+import { unreal, campaignReference, barePlural } from './filters.js';
+import { clauseRoles, refOf, type ClauseRoles, type ActorRef } from './roles.js';
+import { classify, type Classified } from './classify.js';
+
+/** How a proposal refers back to an occurrence told before, if it does. */
+export type Anaphor = 'definite' | 'pronoun' | 'also' | 'outcome' | null;
+
+/** One segment of a sentence telling (or referring to) an occurrence, with its coding and participants. */
+export interface Proposal {
+  view: SentenceView;
+  seg: Segment;
+  /** Character span of the segment. */
+  span: Span;
+  triggers: Trigger[];
+  coding: Classified;
+  roles: ClauseRoles;
+  anaphor: Anaphor;
+  /** The head word of a definite reference ("executions", "assault"), to find what it refers to. */
+  anaphorHead: string | null;
+  hasTime: boolean;
+  hasPlace: boolean;
+  attributions: Attribution[];
+  /** Says outright that the perpetrator is unknown ("It's unclear who planted the bomb"). */
+  unclearWho: boolean;
+  score: number;
+}
+
+export interface SentenceFacts {
+  view: SentenceView;
+  actors: ActorMention[];
+  countries: CountryMention[];
+  attributions: Attribution[];
+  triggers: Trigger[];
+}
+
+const DEFINING = new Set(['attack', 'clash', 'shoot', 'ied', 'suicide', 'air', 'shell', 'grenade', 'bomb', 'regain', 'seize', 'abduct', 'protest', 'riot', 'mob', 'arrest', 'surrender', 'join', 'defuse', 'base', 'withdraw', 'sexual', 'torture']);
+const SUPPORT_VERBS = /^(launched|launch|launches|carried|carry|carrying|conducted|conduct|conducting|staged|stage|mounted|mount|waged|wage|began|begin|started|start|led|lead|executed|perpetrated|claimed|fired|fire|fires|firing|lobbed|dropped|threw|hurled|detonated|planted|used|unleashed)$/;
+
+function overlapsAny(spans: readonly Span[], s: Span): boolean {
+  return spans.some((x) => x.start < s.end && s.start < x.end);
+}
+
+/** Reads actors, attributions and triggers of a sentence once; proposals and context rules share them. */
+export function sentenceFacts(doc: Doc, view: SentenceView): SentenceFacts {
+  const attributions = findAttributions(doc.text, view);
+  const found = findActors(doc.text, view);
+  const sources = attributions.map((a) => a.source);
+  const actors = found.actors.filter((m) => !overlapsAny(sources, m));
+  const triggers = findTriggers(view.toks).filter((t) => !overlapsAny(sources, { start: view.toks[t.tokStart]!.start, end: view.toks[t.tokEnd - 1]!.end }));
+  return { view, actors, countries: found.countries, attributions, triggers };
+}
+
+export interface ProposeContext {
+  doc: Doc;
+  quantities: QuantityProposal[];
+  timeSpans: Span[];
+  placeSpans: Span[];
+  protestContext: boolean;
+  /** The last armed actor named in the sentence before, for "they" / "he". */
+  previousArmed: ActorRef | null;
+}
+
+function inParensFn(toks: Tok[]): (i: number) => boolean {
+  const flags: boolean[] = new Array(toks.length).fill(false);
+  let depth = 0;
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i]!.low === '(') depth++;
+    flags[i] = depth > 0;
+    if (toks[i]!.low === ')') depth = Math.max(0, depth - 1);
+  }
+  return (i) => flags[i] ?? false;
+}
+
+/** The proposals of one sentence. */
+export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
+  const { view, actors, countries } = facts;
+  const toks = view.toks;
+  if (facts.triggers.length === 0) return [];
+  const tokSpan = (a: number, b: number): Span => ({ start: toks[a]!.start, end: toks[b - 1]!.end });
+  const timeAt = (i: number) => overlapsAny(ctx.timeSpans, toks[i]!);
+  const placeAt = (i: number) => overlapsAny(ctx.placeSpans, toks[i]!);
+  const inParens = inParensFn(toks);
+  const segs = segmentSentence(toks, facts.triggers, timeAt);
+  const out: Proposal[] = [];
+  for (const seg of segs) {
+    const segTriggers = facts.triggers.filter((t) => t.tokStart >= seg.from && t.tokStart < seg.to && !unreal(toks, t, seg.from) && !campaignReference(toks, t) && !barePlural(toks, t));
+    if (segTriggers.length === 0) continue;
+    // A sentence that opens with a reference to an earlier occurrence and then tells a new one
+    // ("The Saturday executions come after ..., when militants shot dead 284 men") holds two proposals.
+    const first = segTriggers[0]!;
+    const later = segTriggers.find((t) => t.tokStart > first.tokStart && (t.verbal || !definiteNominal(toks, t)) && DEFINING.has(t.kind) || (t.verbal && (t.kind === 'kill' || t.kind === 'wound') && !t.passive && t.tokStart > first.tokStart));
+    const parts: { from: number; to: number; triggers: Trigger[] }[] = [];
+    if (definiteNominal(toks, first) && later) {
+      let cut = later.tokStart;
+      for (let k = later.tokStart - 1; k > first.tokEnd; k--) {
+        if (/^(when|after|as|while|,)$/.test(toks[k]!.low)) {
+          cut = k;
+          break;
+        }
+      }
+      parts.push({ from: seg.from, to: cut, triggers: segTriggers.filter((t) => t.tokStart < cut) });
+      parts.push({ from: cut, to: seg.to, triggers: segTriggers.filter((t) => t.tokStart >= cut) });
+    } else parts.push({ from: seg.from, to: seg.to, triggers: segTriggers });
+
+    for (const part of parts) {
+      // Once an act is told by a verb, nouns with "the" only name what it is about
+      // ("detained dozens suspected of taking part in the riots").
+      const verbalDefining = part.triggers.some((t) => t.verbal && DEFINING.has(t.kind));
+      if (verbalDefining) part.triggers = part.triggers.filter((t) => !(definiteNominal(toks, t) && (t.kind === 'protest' || t.kind === 'riot' || t.kind === 'clash' || t.kind === 'attack') && !part.triggers.some((x) => x.verbal && x.kind === t.kind)));
+      if (part.triggers.length === 0) continue;
+      const segActors = actors.filter((m) => m.tokStart >= part.from && m.tokStart < part.to);
+      const segCountries = countries.filter((c) => c.tokStart >= part.from && c.tokStart < part.to);
+      const qs = ctx.quantities.filter((q) => q.tokStart >= part.from && q.tokStart < part.to);
+      const roles = clauseRoles({ toks, from: part.from, to: part.to, actors: segActors, countries: segCountries, triggers: part.triggers, quantities: qs, inParens });
+      supportVerbAgent(toks, part, roles, segActors);
+      const pronoun = pronounSubject(toks, part.from, part.triggers);
+      if (!roles.agent && pronoun && ctx.previousArmed) {
+        roles.agent = ctx.previousArmed;
+        roles.agentHow = 'subject';
+      }
+      const coding = classify({ toks, from: part.from, to: part.to, triggers: part.triggers, roles, protestContext: ctx.protestContext || part.triggers.some((t) => t.kind === 'protest'), isPlace: placeAt });
+      if (!coding) continue;
+      dropBackgroundDead(toks, roles, coding.main.tokStart);
+      const definite = part.triggers.find((t) => definiteNominal(toks, t));
+      const defining = part.triggers.filter((t) => DEFINING.has(t.kind) && !definiteNominal(toks, t));
+      const outcomesOnly = part.triggers.every((t) => t.kind === 'kill' || t.kind === 'wound' || t.kind === 'killwound');
+      const also = part.triggers.some((t) => (t.kind === 'kill' || t.kind === 'wound' || t.kind === 'killwound') && toks.slice(Math.max(part.from, t.tokStart - 3), t.tokStart).some((x) => x.low === 'also')) ||
+        toks.slice(part.from, Math.min(part.to, part.from + 2)).some((x) => x.low === 'also');
+      let anaphor: Anaphor = null;
+      if (definite && defining.length === 0) anaphor = 'definite';
+      else if (pronoun && defining.every((t) => t.kind === 'arrest' || t.kind === 'abduct' || t.kind === 'torture')) anaphor = 'pronoun';
+      else if (also && defining.length === 0) anaphor = 'also';
+      else if (outcomesOnly) anaphor = 'outcome';
+      const span = tokSpan(part.from, part.to);
+      const hasTime = overlapsAny(ctx.timeSpans, span);
+      const hasPlace = overlapsAny(ctx.placeSpans, span);
+      const unclearWho = /\b(?:unclear|not clear|unknown|not known)\s+(?:who|which group)\b/i.test(ctx.doc.text.slice(view.start, view.end));
+      let score = coding.strength * 3;
+      if (part.triggers.some((t) => t.verbal && DEFINING.has(t.kind))) score += 1;
+      if (roles.agent) score += 1;
+      if (roles.others.length) score += 1;
+      if (roles.victims.some((v) => v.count !== null)) score += 1;
+      if (hasTime) score += 0.5;
+      // "an attack Friday": one occurrence, told with its own date.
+      if (hasTime && part.triggers.some((t) => !t.verbal && /^(a|an)$/.test(toks[t.tokStart - 1]?.low ?? ''))) score += 1;
+      if (hasPlace) score += 0.5;
+      out.push({
+        view, seg, span, triggers: part.triggers, coding, roles, anaphor,
+        anaphorHead: definite ? toks[definite.tokStart]!.low : null,
+        hasTime, hasPlace, attributions: facts.attributions, unclearWho, score,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Deaths told as the cause of the occurrence are not its dead: "rioters burned a police station after a man
+ * died in custody". A victim whose outcome word sits in an "after/because/following" clause that comes after
+ * the main trigger is dropped.
+ */
+function dropBackgroundDead(toks: Tok[], roles: ClauseRoles, main: number): void {
+  roles.victims = roles.victims.filter((v) => {
+    if (v.trigger <= main) return true;
+    for (let k = main + 1; k < v.trigger; k++) if (/^(after|because|following|since|over)$/.test(toks[k]!.low)) return false;
+    return true;
+  });
+}
+
+/** "Peshmerga forces launched a major attack": the subject of a support verb is the noun trigger's agent. */
+function supportVerbAgent(toks: Tok[], part: { from: number; to: number; triggers: Trigger[] }, roles: ClauseRoles, actors: ActorMention[]): void {
+  if (roles.agent) return;
+  for (const t of part.triggers) {
+    if (t.verbal) continue;
+    for (let k = t.tokStart - 1; k >= Math.max(part.from, t.tokStart - 5); k--) {
+      if (!SUPPORT_VERBS.test(toks[k]!.low)) continue;
+      let j = k - 1;
+      while (j >= part.from && (toks[j]!.pos === 'AUX' || toks[j]!.pos === 'ADV')) j--;
+      const m = actors.find((a) => a.tokEnd - 1 === j);
+      if (m && m.cls !== 'civilians') {
+        roles.agent = refOf(m);
+        roles.agentHow = 'subject';
+        roles.others = roles.others.filter((o) => o.start !== m.start);
+        return;
+      }
+    }
+  }
+}
+
+/** The clause's first verb has a personal pronoun for subject ("They were killed", "He said they detained"). */
+function pronounSubject(toks: Tok[], from: number, triggers: Trigger[]): boolean {
+  const t = triggers.find((x) => x.verbal);
+  if (!t) return false;
+  for (let k = t.tokStart - 1; k >= Math.max(from, t.tokStart - 3); k--) {
+    const w = toks[k]!;
+    if (/^(they|he|she|it)$/.test(w.low) && w.pos === 'PRON') {
+      // "The ministry says it has killed ...": the pronoun is the speaker, not an earlier actor.
+      const before = toks[k - 1]?.low === 'that' ? toks[k - 2] : toks[k - 1];
+      return !(before && before.pos === 'VERB' && /^(say|says|said|claim|claims|claimed|state|states|stated|report|reports|reported|announce|announced|announces)$/.test(before.low));
+    }
+    if (w.pos !== 'AUX' && w.pos !== 'ADV' && w.low !== 'and' && !(w.pos === 'VERB' && triggers.some((x) => x.tokStart === k))) return false;
+  }
+  return false;
+}

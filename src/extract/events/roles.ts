@@ -1,0 +1,325 @@
+import type { Tok } from '../quantities/view.js';
+import type { QuantityProposal } from '../quantities/parse-counts.js';
+import type { ActorMention, ActorClass, CountryMention } from './actors.js';
+import type { CountryEntry } from './lexicon.js';
+import type { Trigger, TriggerKind } from './triggers.js';
+import { facilityAt, type FacilityOwner } from './facilities.js';
+
+/** An actor taking part in an event: named in the text, or implied (a check point implies state forces). */
+export interface ActorRef {
+  /** Name template ("Military Forces of {country}", "Taliban"). */
+  name: string;
+  inter: number;
+  cls: ActorClass;
+  country: CountryEntry | null;
+  generic: boolean;
+  start: number;
+  end: number;
+  implicit?: boolean;
+}
+
+export interface Victim {
+  tok: number;
+  /** One past the victim's last token (the figure's noun phrase, or the actor mention). */
+  tokEnd: number;
+  /** Token index of the outcome word ("killed") the victim belongs to. */
+  trigger: number;
+  /** Number of people as the figure reads, conservatively (a range's low end); null if not given. */
+  count: number | null;
+  /** The figure's upper end when the text gives one ("5-7" gives 7; "at least 5" none). */
+  high: number | null;
+  outcome: 'kill' | 'wound' | 'killwound';
+  group: ActorRef | null;
+}
+
+export interface ClauseRoles {
+  agent: ActorRef | null;
+  agentHow: 'modifier' | 'by' | 'subject' | null;
+  /** Other participants in order of mention: objects, targets, partners, victims' groups. */
+  others: ActorRef[];
+  victims: Victim[];
+  /** Every actor named in the clause, whatever its role. */
+  named: ActorRef[];
+}
+
+export interface ClauseInput {
+  toks: Tok[];
+  from: number;
+  to: number;
+  actors: ActorMention[];
+  countries: CountryMention[];
+  triggers: Trigger[];
+  quantities: QuantityProposal[];
+  /** Token indices inside parentheses (alternative figures, asides). */
+  inParens: (i: number) => boolean;
+}
+
+/** ACLED's reading of a vague plural of dead ("several", "many"): 10. */
+export const VAGUE_FATALITIES = 10;
+const VAGUE_PLURAL = /^(several|many|numerous|multiple|scores)$/;
+
+/** Titles that name one person ("the director of ...", "a district governor"). */
+const PERSON_HEADS = new Set(['director', 'head', 'governor', 'commander', 'chief', 'official', 'spokesman', 'spokesperson', 'deputy', 'leader', 'member', 'employee', 'agent', 'officer', 'mayor', 'judge', 'prosecutor', 'lawmaker', 'senator', 'minister', 'administrator', 'headmaster', 'principal', 'guard', 'bodyguard', 'driver', 'man', 'woman', 'boy', 'girl', 'child', 'person', 'resident', 'villager']);
+const OUTCOMES = new Set<TriggerKind>(['kill', 'wound', 'killwound']);
+const WEAPONISH = new Set<TriggerKind>(['ied', 'suicide', 'air', 'shell', 'grenade', 'bomb', 'attack', 'shoot', 'clash']);
+const BOUNDARY = new Set(['.', ';', 'when', 'after', 'while', 'whereas', 'because', 'following', 'during', 'before', 'as', 'since', 'where', 'who', 'which', 'that']);
+const SUBSET = new Set(['including', 'incl', 'among']);
+const JOIN = new Set([',', 'and', 'in', 'addition', 'to', 'as', 'well', 'plus', 'along', 'together', 'with', 'his', 'her', 'their', 'its', 'a', 'an', 'the', 'other', 'others']);
+
+export function refOf(m: ActorMention): ActorRef {
+  return { name: m.entry.actor, inter: m.entry.inter, cls: m.cls, country: m.country, generic: m.generic, start: m.start, end: m.end };
+}
+
+function stateRef(owner: FacilityOwner, country: CountryEntry | null, start: number, end: number): ActorRef {
+  return {
+    name: owner === 'police' ? 'Police Forces of {country}' : 'Military Forces of {country}',
+    inter: 1, cls: 'state', country, generic: true, start, end, implicit: true,
+  };
+}
+
+export function sameActor(a: ActorRef | null, b: ActorRef | null): boolean {
+  if (!a || !b) return false;
+  if (a.cls !== b.cls) return false;
+  if (!a.generic && !b.generic) return a.name === b.name;
+  if (a.cls === 'state') return !a.country || !b.country || a.country.code === b.country.code;
+  return a.generic === b.generic ? a.name === b.name || a.cls === b.cls : a.cls === b.cls && a.cls !== 'unidentified';
+}
+
+function mentionAt(actors: ActorMention[], tok: number): ActorMention | undefined {
+  return actors.find((m) => m.tokStart <= tok && tok < m.tokEnd);
+}
+
+function mentionStartingIn(actors: ActorMention[], from: number, to: number): ActorMention | undefined {
+  return actors.find((m) => m.tokStart >= from && m.tokStart < to);
+}
+
+function conservative(q: QuantityProposal): number | null {
+  if (q.proportion) return null;
+  if (q.low !== null) return q.low;
+  return q.best;
+}
+
+function singular(toks: Tok[], m: ActorMention): boolean {
+  const head = toks[m.tokEnd - 1]!;
+  const w = head.low.replace(/'$/, '');
+  if (/^(men|women|children|people|police|personnel|forces|troops|militia|staff)$/.test(w)) return false;
+  return !/s$/.test(w) || /(ss|us)$/.test(w);
+}
+
+/**
+ * Who did what to whom in the clause toks[from, to): the agent (by a modifier "Taliban-planted", a by-phrase
+ * "killed by unknown gunmen", or the subject of an active verb), the other participants, and the people
+ * killed or wounded with their numbers.
+ */
+export function clauseRoles(c: ClauseInput): ClauseRoles {
+  const { toks, from, to, actors, triggers } = c;
+  const roles: ClauseRoles = { agent: null, agentHow: null, others: [], victims: [], named: actors.map(refOf) };
+
+  // 1. Modifier agents: "Taliban-planted IED", "Taliban sniper", "Afghan forces airstrike", "US airstrike".
+  for (const t of triggers) {
+    if (!WEAPONISH.has(t.kind) || roles.agent) continue;
+    let k = t.tokStart - 1;
+    while (k >= from && (/^['"‘’“”-]$/.test(toks[k]!.low) || /^(planted|made|laid|placed|hand|suspected)$/.test(toks[k]!.low))) k--;
+    if (k < from) continue;
+    const m = actors.find((a) => a.tokEnd - 1 === k);
+    if (m && m.cls !== 'civilians' && m.cls !== 'protesters') {
+      roles.agent = refOf(m);
+      roles.agentHow = 'modifier';
+      break;
+    }
+    const country = c.countries.find((x) => x.tokEnd - 1 === k);
+    if (country && t.kind !== 'clash') {
+      roles.agent = stateRef('military', country.country, country.start, country.end);
+      roles.agentHow = 'modifier';
+      break;
+    }
+  }
+  // 2. By-phrases after a trigger: "killed by unknown gunmen", "an attack by Taliban militants".
+  if (!roles.agent) {
+    for (let i = from; i < to && !roles.agent; i++) {
+      if (toks[i]!.low !== 'by') continue;
+      const trig = triggers.find((t) => t.tokEnd <= i && i - t.tokEnd <= 4);
+      const participle = /^(planted|carried|fired|launched|conducted|carried|laid|placed|used|thrown|detonated|set)$/.test(toks[i - 1]?.low ?? '');
+      if (!trig && !participle) continue;
+      const m = mentionStartingIn(actors, i + 1, Math.min(to, i + 6));
+      if (m && m.cls !== 'civilians') {
+        roles.agent = refOf(m);
+        roles.agentHow = 'by';
+        break;
+      }
+      const country = c.countries.find((x) => x.tokStart > i && x.tokStart <= i + 3);
+      if (country) {
+        roles.agent = stateRef('military', country.country, country.start, country.end);
+        roles.agentHow = 'by';
+      }
+    }
+  }
+  // 3. The subject of the first active verbal trigger: "Taliban militants attacked ...".
+  if (!roles.agent) {
+    for (const t of triggers) {
+      if (!t.verbal || t.passive || OUTCOMES.has(t.kind) && t.tokStart > from && toks[t.tokStart - 1]!.low === ',') continue;
+      let k = t.tokStart - 1;
+      let ok = true;
+      while (k >= from && ok) {
+        const m = mentionAt(actors, k);
+        if (m) break;
+        const w = toks[k]!;
+        if (BOUNDARY.has(w.low) || w.low === ',' && !(toks[k - 1] && /^\d/.test(toks[k - 1]!.low))) ok = false;
+        else if (w.pos === 'NUM' || w.type === 'number') ok = false;
+        k--;
+      }
+      const m = ok && k >= from ? mentionAt(actors, k) : undefined;
+      if (m && m.cls !== 'civilians') {
+        roles.agent = refOf(m);
+        roles.agentHow = 'subject';
+        break;
+      }
+      if (t.kind !== 'surrender' && t.kind !== 'join' && !OUTCOMES.has(t.kind)) break;
+    }
+  }
+
+  const addOther = (r: ActorRef) => {
+    if (roles.others.some((o) => o.start === r.start)) return;
+    roles.others.push(r);
+  };
+  // 4. Partners and targets after triggers: "clashed with X", "between A and B", "attack on a check point",
+  // objects of active verbs ("attacked an Afghan military post", "killed 1 policeman").
+  for (const t of triggers) {
+    let i = t.tokEnd;
+    const prep = toks[i]?.low ?? '';
+    const objectVerb = t.verbal && !t.passive;
+    if (['with', 'between', 'against', 'on', 'at', 'to', 'targeting', 'upon', 'into'].includes(prep) || objectVerb) {
+      if (!objectVerb || ['with', 'between', 'against', 'on', 'at', 'to', 'upon'].includes(prep)) i++;
+      // skip determiners, adjectives, figures
+      let j = i;
+      for (let n = 0; j < to && n < 8; n++, j++) {
+        const m = mentionAt(actors, j);
+        if (m) {
+          addOther(refOf(m));
+          // "between A and B", "with A and B"
+          const after = toks[m.tokEnd]?.low;
+          if ((after === 'and' || after === ',') && (prep === 'between' || prep === 'with')) {
+            const m2 = mentionStartingIn(actors, m.tokEnd + 1, m.tokEnd + 4);
+            if (m2) addOther(refOf(m2));
+          }
+          break;
+        }
+        const f = facilityAt(toks, j, i);
+        if (f) {
+          // "an Arbaki post", "positions of the SDF": the site's owner when named, else state forces.
+          const owner = mentionStartingIn(actors, Math.max(i, j - 3), j) ??
+            (toks[f.tokEnd]?.low === 'of' ? mentionStartingIn(actors, f.tokEnd + 1, f.tokEnd + 4) : undefined);
+          if (owner && owner.cls !== 'civilians') addOther(refOf(owner));
+          else addOther(stateRef(f.owner, null, toks[j]!.start, toks[f.tokEnd - 1]!.end));
+          break;
+        }
+        const w = toks[j]!;
+        if (BOUNDARY.has(w.low) || w.low === ',' || (w.pos === 'VERB' && !/(ed|ing)$/.test(w.low)) || w.low === 'in') break;
+      }
+    }
+  }
+
+  // 5. Victims of outcomes: passive subjects ("12 militants were killed") and active objects ("killing 3").
+  const usedQ = new Set<QuantityProposal>();
+  const usedM = new Set<ActorMention>();
+  const subsetFrom = (i: number) => {
+    for (let k = i - 1; k >= from && k >= i - 8; k--) {
+      const w = toks[k]!.low;
+      if (SUBSET.has(w)) return true;
+      if (w === ',' || w === 'and' || OUTCOMES.has((triggers.find((t) => t.tokStart === k)?.kind) ?? 'attack')) return false;
+    }
+    return false;
+  };
+  const groupOf = (q: QuantityProposal): ActorRef | null => {
+    const m = actors.find((a) => a.tokStart >= q.tokStart && a.tokStart <= q.tokEnd + 1);
+    return m ? refOf(m) : null;
+  };
+  let current = -1;
+  const take = (lo: number, hi: number, outcome: Victim['outcome']) => {
+    for (const q of c.quantities) {
+      if (usedQ.has(q) || q.tokStart < lo || q.tokStart >= hi || c.inParens(q.tokStart) || subsetFrom(q.tokStart)) continue;
+      usedQ.add(q);
+      const group = groupOf(q);
+      for (const a of actors) if (a.tokStart >= q.tokStart && a.tokEnd <= q.tokEnd + 6 && group && a.start === group.start) usedM.add(a);
+      roles.victims.push({ trigger: current, tok: q.tokStart, tokEnd: q.nounEnd ?? q.tokEnd, count: conservative(q), high: q.proportion ? null : q.high, outcome, group: group ?? lastGroup() });
+    }
+    for (const m of actors) {
+      if (usedM.has(m) || m.tokStart < lo || m.tokStart >= hi || c.inParens(m.tokStart) || subsetFrom(m.tokStart)) continue;
+      if (c.quantities.some((q) => q.tokStart <= m.tokStart && m.tokStart < Math.max(q.tokEnd + 1, q.nounEnd ?? 0))) continue;
+      // "a cook on a military base": a word naming a site is no victim.
+      if (facilityAt(toks, m.tokEnd) || facilityAt(toks, m.tokEnd + 1)) continue;
+      if (roles.agent && m.start === roles.agent.start) continue;
+      // An apposition names the same person again: "1 civilian, a member of the council, and ...".
+      if (roles.victims.length > 0 && appositive(toks, m)) continue;
+      usedM.add(m);
+      // ACLED codes "several", "many" and the like as 10 dead; a singular noun is one person.
+      const vague = VAGUE_PLURAL.test(toks[m.tokStart - 1]?.low ?? '') || (toks[m.tokStart - 1]?.low === 'of' && toks[m.tokStart - 2]?.low === 'number' && toks[m.tokStart - 3]?.low === 'a');
+      const one = singular(toks, m) ? 1 : vague ? VAGUE_FATALITIES : null;
+      roles.victims.push({ trigger: current, tok: m.tokStart, tokEnd: m.tokEnd, count: one, high: vague ? null : one, outcome, group: refOf(m) });
+    }
+    // "killed the director of the traffic police department": one person, named by a title.
+    for (let i = lo; i < hi; i++) {
+      if (!PERSON_HEADS.has(toks[i]!.low) || !/^(the|a|an|his|her|their|its)$/.test(toks[i - 1]?.low ?? '')) continue;
+      if (c.inParens(i) || actors.some((m) => m.tokStart <= i && i < m.tokEnd) || roles.victims.some((v) => v.tok <= i && i < v.tokEnd)) continue;
+      if (c.quantities.some((q) => q.tokStart <= i && i < (q.nounEnd ?? q.tokEnd))) continue;
+      const after = toks[i + 1]?.low;
+      const of = after === 'of' ? mentionStartingIn(actors, i + 2, i + 6) : undefined;
+      roles.victims.push({ trigger: current, tok: i - 1, tokEnd: i + 1, count: 1, high: 1, outcome, group: of ? refOf(of) : null });
+    }
+  };
+  const lastGroup = (): ActorRef | null => {
+    for (let k = roles.victims.length - 1; k >= 0; k--) if (roles.victims[k]!.group) return roles.victims[k]!.group;
+    return null;
+  };
+  let lastOutcomeEnd = from;
+  const outcomeTriggers = triggers.filter((t) => OUTCOMES.has(t.kind));
+  for (const t of outcomeTriggers) {
+    const outcome = t.kind as Victim['outcome'];
+    const word = toks[t.tokStart]!.low;
+    current = t.tokStart;
+    // "the bodies of 12 men", "the deaths of 3 children": the dead follow "of".
+    if (/^(bodies|deaths|death|killings|executions|execution|massacre|murder|murders|assassination)$/.test(word)) {
+      if (toks[t.tokEnd]?.low === 'of') take(t.tokEnd + 1, Math.min(to, t.tokEnd + 8), outcome);
+      lastOutcomeEnd = t.tokEnd;
+      continue;
+    }
+    // "5 dead", "left 12 people dead": the dead come just before.
+    if (word === 'dead') {
+      take(Math.max(lastOutcomeEnd, t.tokStart - 4), t.tokStart, outcome);
+      lastOutcomeEnd = t.tokEnd;
+      continue;
+    }
+    // "shot and killed", "ambushed and killed": the active verb chain before the outcome.
+    const passiveLike = t.passive || ['died', 'die', 'dies'].includes(word) ||
+      (toks[t.tokStart - 1]?.low === 'and' && triggers.some((x) => x.tokEnd === t.tokStart - 1 && x.passive));
+    if (passiveLike) {
+      let lo = t.tokStart - 1;
+      while (lo > lastOutcomeEnd && !BOUNDARY.has(toks[lo]!.low)) lo--;
+      take(Math.max(lo, lastOutcomeEnd), t.tokStart, outcome);
+    } else if (t.verbal) {
+      let hi = t.tokEnd;
+      while (hi < to && !BOUNDARY.has(toks[hi]!.low) && !triggers.some((x) => x.tokStart === hi && x !== t && x.verbal)) {
+        const w = toks[hi]!;
+        if (w.low === ',' && !(toks[hi + 1] && (/^\d/.test(toks[hi + 1]!.low) || mentionAt(actors, hi + 1) || JOIN.has(toks[hi + 1]!.low)))) break;
+        if (w.pos === 'VERB' && !/(ed|ing)$/.test(w.low) && !mentionAt(actors, hi)) break;
+        hi++;
+      }
+      take(t.tokEnd, hi, outcome);
+    }
+    lastOutcomeEnd = t.tokEnd;
+  }
+  for (const v of roles.victims) {
+    if (v.group && !(roles.agent && sameActor(v.group, roles.agent) && v.group.start === roles.agent.start)) addOther(v.group);
+  }
+  roles.others.sort((a, b) => a.start - b.start);
+  return roles;
+}
+
+/** ", a member of X," or ", merchants," right after a counted noun restates who was counted. */
+function appositive(toks: Tok[], m: ActorMention): boolean {
+  let k = m.tokStart - 1;
+  while (k >= 0 && (['a', 'an', 'the'].includes(toks[k]!.low) || toks[k]!.pos === 'ADJ')) k--;
+  if (toks[k]?.low !== ',') return false;
+  const before = toks[k - 1];
+  return !!before && (before.pos === 'NOUN' || before.pos === 'PROPN');
+}

@@ -1,0 +1,355 @@
+import type { Tok } from '../quantities/view.js';
+
+/**
+ * Event triggers: the words that say something happened. A trigger names a kind of act; the event type
+ * is decided later from the act, the weapon and who did what to whom (classify.ts).
+ */
+export type TriggerKind =
+  // outcomes
+  | 'kill' | 'wound' | 'killwound'
+  // violence
+  | 'attack' | 'clash' | 'shoot' | 'abduct' | 'sexual' | 'torture'
+  // weapons
+  | 'ied' | 'suicide' | 'air' | 'shell' | 'grenade' | 'bomb'
+  // demonstrations
+  | 'protest' | 'riot' | 'intervene' | 'mob'
+  // territory
+  | 'regain' | 'seize' | 'withdraw'
+  // strategic developments
+  | 'arrest' | 'surrender' | 'agreement' | 'join' | 'defuse' | 'base' | 'loot' | 'release' | 'meet';
+
+export interface Trigger {
+  kind: TriggerKind;
+  tokStart: number;
+  tokEnd: number;
+  /** Written as a verb (an act told), not a noun (which may only refer to one). */
+  verbal: boolean;
+  /** A passive or participle outcome ("were killed", "was wounded"). */
+  passive: boolean;
+  rule: string;
+}
+
+interface Rule {
+  name: string;
+  kind: TriggerKind;
+  /** Token forms, one set per position. */
+  seq: Set<string>[];
+  verbal: boolean;
+  /** The first word must be used as a verb ("fired at" the convoy, not "a fire at" a factory). */
+  verbOnly: boolean;
+}
+
+const RULES: Rule[] = [];
+const BY_FIRST = new Map<string, Rule[]>();
+
+function rule(kind: TriggerKind, pattern: string, verbal = false, verbOnly = false): void {
+  const seq = pattern.split(' ').map((p) => new Set(p.split('|')));
+  const r: Rule = { name: pattern, kind, seq, verbal, verbOnly };
+  RULES.push(r);
+  for (const w of seq[0]!) {
+    const list = BY_FIRST.get(w) ?? [];
+    list.push(r);
+    BY_FIRST.set(w, list);
+  }
+}
+
+// Outcomes. "killed and wounded" / "killing and injuring" count nobody as dead (see fatalities.ts).
+rule('killwound', 'killed|killing and|or wounded|injured|injuring|wounding', true);
+rule('killwound', 'killing and|or wounding|injuring', true);
+rule('killwound', 'killed|kill and|or injured|wounded|injure|wound', true);
+rule('kill', 'kill|kills|killed|killing', true);
+rule('kill', 'killings', false);
+rule('kill', 'shot|shoot|shoots|shooting dead', true);
+rule('kill', 'gunned|gun down', true);
+rule('kill', 'murder|murders|murdered|murdering', true);
+rule('kill', 'murders', false);
+rule('kill', 'execute|executes|executed|executing', true);
+rule('kill', 'execution|executions', false);
+rule('kill', 'behead|beheads|beheaded|beheading', true);
+rule('kill', 'assassinate|assassinated|assassinating', true);
+rule('kill', 'assassination|assassinations', false);
+rule('kill', 'massacre|massacred|massacring', true);
+rule('kill', 'slaughter|slaughtered', true);
+rule('kill', 'lynch|lynched|lynching', true);
+rule('kill', 'died|die|dies', true);
+rule('kill', 'dead', false);
+rule('kill', 'death|deaths', false);
+rule('kill', 'bodies', false);
+rule('wound', 'wound|wounds|wounded|wounding', true);
+rule('wound', 'injure|injures|injured|injuring', true);
+rule('wound', 'hurt', true);
+rule('wound', 'injuries', false);
+
+// Violence.
+rule('attack', 'attack|attacks|attacked|attacking', true);
+rule('attack', 'assault|assaults|assaulted|assaulting', true);
+rule('attack', 'raid|raids|raided|raiding', true);
+rule('attack', 'ambush|ambushes|ambushed|ambushing', true);
+rule('attack', 'storm|stormed|storming', true);
+rule('attack', 'targeted|targeting|targets', true);
+rule('attack', 'struck', true, true);
+rule('attack', 'offensive|onslaught|incursion', false);
+rule('attack', 'operation|operations', false);
+rule('attack', 'infiltrator|infiltrators', false);
+rule('attack', 'overtook|overtake|overtaken', true);
+rule('clash', 'clash|clashes|clashed|clashing', true);
+rule('clash', 'fighting|fought', true);
+rule('clash', 'fight', true);
+rule('clash', 'fights', true, true);
+rule('clash', 'battle|battles|battled|battling', true);
+rule('clash', 'gunfight|gunfights|firefight|firefights|skirmish|skirmishes|shootout|crossfire|standoff', false);
+rule('clash', 'gun battle|battles', false);
+rule('clash', 'exchange|exchanged|exchanging of|fire', true);
+rule('clash', 'exchange|exchanged|exchanging fire', true);
+rule('clash', 'engaged|engage|engaging in', true);
+rule('clash', 'repulse|repulsed|repulsing|repel|repelled|repelling', true);
+rule('clash', 'resistance', false);
+rule('clash', 'counterattack|counter-attack|counterattacked', true);
+rule('clash', 'confrontation|confrontations', false);
+rule('shoot', 'shot|shoot|shoots|shooting', true, true);
+rule('shoot', 'opened|open|opening fire', true);
+rule('shoot', 'fired|fire|fires|firing on|at|upon|into', true, true);
+rule('shoot', 'sniper|snipers', false);
+rule('shoot', 'gunfire|gunshot|gunshots', false);
+rule('shoot', 'stabbed|stab|stabbing|hacked|machete', true);
+rule('abduct', 'abduct|abducts|abducted|abducting', true);
+rule('abduct', 'abduction|abductions|kidnapping|kidnappings', false);
+rule('abduct', 'kidnap|kidnaps|kidnapped', true);
+rule('abduct', 'took|take|taken|taking hostage|hostages|captive', true);
+rule('abduct', 'held|holding hostage|captive', true);
+rule('abduct', 'disappeared', true);
+rule('sexual', 'rape|raped|rapes|raping', true);
+rule('sexual', 'gang-raped', true);
+rule('sexual', 'sexually assaulted|abused', true);
+rule('sexual', 'sexual violence|assault|abuse|slavery', false);
+rule('torture', 'torture|tortured|torturing', true);
+rule('torture', 'beat|beaten|beating|flogged|whipped|lashed', true);
+
+// Weapons.
+rule('ied', 'ied|ieds|i.e.d.', false);
+rule('ied', "ied's", false);
+rule('ied', 'improvised explosive|explosives', false);
+rule('ied', 'explosive device|devices', false);
+rule('ied', 'roadside bomb|bombs|mine|mines', false);
+rule('ied', 'landmine|landmines|land-mine|land-mines', false);
+rule('ied', 'land mine|mines', false);
+rule('ied', 'mine|mines', false);
+rule('ied', 'magnetic|sticky bomb|bombs|mine|mines', false);
+rule('ied', 'car bomb|bombs|bombing', false);
+rule('ied', 'vbied|vbieds', false);
+rule('ied', 'motorcycle|motorbike bomb|bombs', false);
+rule('suicide', 'suicide bomber|bombers|bombing|bombings|attack|attacks|attacker|attackers|bomb|car|vest|vests', false);
+rule('suicide', 'blew himself|herself|themselves up', true);
+rule('suicide', 'svbied|svbieds', false);
+rule('air', 'airstrike|airstrikes|air-strike|air-strikes|airraid|airraids', false);
+rule('air', 'air strike|strikes|raid|raids|attack|attacks|bombardment|bombardments|bombing|bombings', false);
+rule('air', 'drone strike|strikes|attack|attacks', false);
+rule('air', 'aerial bombardment|bombardments|bombing|bombings|attack|attacks', false);
+rule('air', 'helicopter attack|attacks|gunship|gunships', false);
+rule('air', 'warplane|warplanes|jets|airplanes|aircraft|helicopters|drones', false);
+rule('air', 'airstriked|air-struck', true);
+rule('shell', 'shelling|shelled|shells|shell', true);
+rule('shell', 'artillery', false);
+rule('shell', 'mortar|mortars', false);
+rule('shell', 'rocket|rockets', false);
+rule('shell', 'missile|missiles', false);
+rule('shell', 'rpg|rpgs|rpg-7', false);
+rule('shell', 'projectile|projectiles|katyusha|katyushas', false);
+rule('shell', 'bombard|bombarded|bombarding|bombardment|pounded|pounding', true);
+rule('grenade', 'grenade|grenades', false);
+rule('grenade', 'hand grenade|grenades', false);
+rule('bomb', 'bomb|bombs|bombing|bombings|bombed|blast|blasts|explosion|explosions|exploded|explode|detonated|detonation', false);
+
+// Demonstrations.
+rule('protest', 'protest|protests|protested|protesting', true);
+rule('protest', 'protester|protesters|protestor|protestors|demonstrator|demonstrators', false);
+rule('protest', 'demonstrate|demonstrated|demonstrating', true);
+rule('protest', 'demonstration|demonstrations', false);
+rule('protest', 'rally|rallies|rallied|rallying', true);
+rule('protest', 'marched|marching', true);
+rule('protest', 'sit-in|sit-ins', false);
+rule('protest', 'sit in', false);
+rule('protest', 'sit - in', false);
+rule('protest', 'picket|picketed|picketing', true);
+rule('protest', 'took|take|taking to the streets', true);
+rule('protest', 'went|go|going|were|are on strike', true);
+rule('protest', 'general|labour|labor|workers|hunger|nationwide|national strike', false);
+rule('protest', 'strike action', false);
+rule('protest', 'boycott|boycotted', true);
+rule('protest', 'vigil|vigils', false);
+rule('riot', 'riot|riots|rioted|rioting|rioters|rioter', true);
+rule('riot', 'threw|throw|throwing|hurled|pelted stones|rocks|stone|petrol|molotov|bricks', true);
+rule('riot', 'pelted', true);
+rule('riot', 'burned|burnt|burning|torched tyres|tires|tyre|tire', true);
+rule('riot', 'blocked|blocking|barricaded road|roads|highway|the', true);
+rule('riot', 'vandalised|vandalized|vandalism|ransacked', true);
+rule('intervene', 'dispersed|disperse|dispersing', true);
+rule('intervene', 'tear gas|gases', false);
+rule('intervene', 'teargas|tear-gas|teargassed', false);
+rule('intervene', 'water cannon|cannons', false);
+rule('intervene', 'rubber bullets', false);
+rule('intervene', 'baton|batons|baton-charged', false);
+rule('intervene', 'warning shots', false);
+rule('intervene', 'live ammunition|rounds|fire', false);
+rule('mob', 'mob|mobs', false);
+rule('mob', 'mob justice|violence', false);
+
+// Territory.
+rule('regain', 'retook|retake|retakes|retaken|retaking', true);
+rule('regain', 'recaptured|recapture|recapturing', true);
+rule('regain', 'regained|regain control', true);
+rule('regain', 'liberated|liberate|liberating|liberation', true);
+rule('regain', 'freed|free|freeing', true, true);
+rule('regain', 'reclaimed|reclaim', true);
+rule('regain', 'took|take back', true);
+rule('regain', 'cleared|clear', true, true);
+rule('regain', 'wrested control', true);
+rule('seize', 'seized|seize|seizing', true);
+rule('seize', 'captured|capture|capturing', true);
+rule('seize', 'overran|overrun|overrunning', true);
+rule('seize', 'took|take|taken|taking control|over', true);
+rule('seize', 'fell|fall to', true);
+rule('withdraw', 'withdrew|withdraw|withdrawn|withdrawing|withdrawal', true);
+rule('withdraw', 'pulled out|back', true);
+rule('withdraw', 'retreated|retreat from', true);
+rule('withdraw', 'handed over', true);
+rule('withdraw', 'handed|hand the|control', true);
+
+// Strategic developments.
+rule('arrest', 'arrest|arrests|arrested|arresting', true);
+rule('arrest', 'detain|detains|detained|detaining', true);
+rule('arrest', 'apprehend|apprehended|nabbed', true);
+rule('arrest', 'taken into custody', true);
+rule('arrest', 'rounded up', true);
+rule('surrender', 'surrender|surrendered|surrendering|surrenders', true);
+rule('surrender', 'laid down their arms|weapons', true);
+rule('agreement', 'agreement|agreements|accord|accords|ceasefire|cease-fire|truce|armistice', false);
+rule('agreement', 'peace deal|talks|pact|treaty', false);
+rule('agreement', 'signed|sign|signing', true, true);
+rule('agreement', 'prisoner exchange|swap|release', false);
+rule('agreement', 'prisoners exchange|swap', false);
+rule('join', 'joined|join|joining', true, true);
+rule('join', 'defected|defect|defecting|defection|defections', true);
+rule('join', 'switched|switch|changed sides|allegiance', true);
+rule('join', 'pledged allegiance', true);
+rule('join', 'recruited|recruiting|recruitment', true);
+rule('defuse', 'defused|defuse|defusing|dismantled|deactivated|neutralised|neutralized', true);
+rule('defuse', 'prematurely', false);
+rule('defuse', 'foiled|thwarted', true);
+rule('base', 'established|set|setting|opened a|up base|camp|headquarters|outpost', true);
+rule('loot', 'looted|loot|looting|plundered|pillaged|ransacked', true);
+rule('loot', 'torched|set|sets|setting ablaze|fire', true);
+rule('loot', 'burned|burnt down', true);
+rule('loot', 'torched|torch|torching|torches', true);
+rule('loot', 'demolished|razed|destroyed', true, true);
+rule('loot', 'arson', false);
+rule('loot', 'rustled|stole|stolen', true);
+rule('release', 'released|rescued', true, true);
+rule('meet', 'met|meet|visited', true, true);
+rule('meet', 'meeting|talks', false);
+
+/** First words of the triggers whose parts are apart ("took 55 civilians hostage"). */
+const SPLIT_STARTERS = new Set(['established', 'establish', 'establishes', 'establishing', 'set', 'sets', 'setting', 'opened', 'built', 'erected',
+  'seized', 'seize', 'seizing', 'found', 'discovered', 'recovered', 'confiscated', 'uncovered', 'impounded', 'intercepted',
+  'took', 'take', 'taken', 'taking', 'held', 'holding', 'hold']);
+
+/** Past forms without "-ed", which the tagger sometimes reads as nouns ("shot dead 284 men"). */
+const IRREGULAR_PAST = new Set(['shot', 'hit', 'struck', 'overran', 'overtook', 'took', 'fought', 'beat', 'beaten', 'stole', 'withdrew', 'blew', 'threw', 'met', 'burnt', 'held', 'slain', 'slew', 'retook', 'overrun', 'laid', 'stabbed', 'gunned']);
+
+/** Is the word at i used as a verb (tagged so, or a participle not preceded by an article)? */
+function isVerbUse(toks: Tok[], i: number): boolean {
+  const t = toks[i]!;
+  if (t.pos === 'VERB' || t.pos === 'AUX') return true;
+  const prev = toks[i - 1]?.low ?? '';
+  if (/^(a|an|the|this|that|its|their|his|her)$/.test(prev)) return false;
+  return /(ed|ing)$/.test(t.low) || t.low === 'shot' || t.low === 'struck' || t.low === 'met';
+}
+
+/** The triggers of a sentence, longest rule first, without overlaps. */
+export function findTriggers(toks: Tok[]): Trigger[] {
+  const out: Trigger[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const cands = BY_FIRST.get(toks[i]!.low);
+    let best: Rule | null = null;
+    if (cands) {
+      for (const r of cands) {
+        if (best && r.seq.length <= best.seq.length) continue;
+        let ok = i + r.seq.length <= toks.length && (!r.verbOnly || isVerbUse(toks, i));
+        for (let k = 1; k < r.seq.length && ok; k++) ok = r.seq[k]!.has(toks[i + k]!.low);
+        if (ok) best = r;
+      }
+    }
+    if (!best) {
+      i++;
+      continue;
+    }
+    const t = toks[i]!;
+    const prev = toks[i - 1]?.low ?? '';
+    const prev2 = toks[i - 2]?.low ?? '';
+    const passive = /^(was|were|been|be|being|is|are|got)$/.test(prev) || /^(was|were|been|be|is|are)$/.test(prev2) && /^(also|reportedly|later|allegedly|all|both|then|subsequently|reported|said|believed|confirmed|feared|thought)$/.test(prev);
+    const det = /^(a|an|the|this|that|these|those|its|their|his|her)$/.test(prev);
+    // "..., wounding 4 people": a participle after a comma or "and" is a verb even when tagged a noun.
+    const participle = /ing$/.test(t.low) && /^(,|and)$/.test(prev);
+    const verbal = best.verbal && (t.pos === 'VERB' || t.pos === 'AUX' || passive || participle || (!det && t.pos !== 'NOUN' && /(ed|ing)$/.test(t.low)) || (!det && /ed$/.test(t.low)) || (!det && IRREGULAR_PAST.has(t.low)));
+    out.push({ kind: best.kind, tokStart: i, tokEnd: i + best.seq.length, verbal, passive, rule: best.name });
+    i += best.seq.length;
+  }
+  // "established a new base", "set up a camp": the verb and its object are apart.
+  for (let k = 0; k < toks.length; k++) {
+    if (!SPLIT_STARTERS.has(toks[k]!.low)) continue;
+    if (!/^(established|establish|establishes|establishing|set|sets|setting|opened|built|erected)$/.test(toks[k]!.low)) continue;
+    if (out.some((t) => t.tokStart <= k && k < t.tokEnd)) continue;
+    let j = k + 1;
+    if (toks[j]?.low === 'up') j++;
+    for (let n = 0; n < 4 && j < toks.length; n++, j++) {
+      if (/^(base|bases|camp|camps|headquarters|hq|outpost|outposts|stronghold)$/.test(toks[j]!.low)) {
+        out.push({ kind: 'base', tokStart: k, tokEnd: k + 1, verbal: true, passive: false, rule: 'establish ... base' });
+        break;
+      }
+      if (!/^(a|an|the|new|its|their|his|military|forward|temporary|permanent|large|small|rear|operating|operational|command)$/.test(toks[j]!.low)) break;
+    }
+  }
+  // "seized a large cache of weapons", "found 3 IEDs": arms taken before use.
+  for (let k = 0; k < toks.length; k++) {
+    if (!SPLIT_STARTERS.has(toks[k]!.low)) continue;
+    if (!/^(seized|seize|seizing|found|discovered|recovered|confiscated|uncovered|impounded|intercepted)$/.test(toks[k]!.low)) continue;
+    for (let j = k + 1; j < Math.min(toks.length, k + 8); j++) {
+      if (/^(weapons|arms|ammunition|explosives|cache|caches|rifles|guns|ieds|ied|mines|landmines|grenades|rockets|mortars|bomb|bombs|stockpile|munitions)$/.test(toks[j]!.low)) {
+        const at = out.findIndex((t) => t.tokStart === k);
+        if (at >= 0) out.splice(at, 1);
+        out.push({ kind: 'defuse', tokStart: k, tokEnd: k + 1, verbal: true, passive: /^(was|were|been)$/.test(toks[k - 1]?.low ?? ''), rule: 'seize ... weapons' });
+        break;
+      }
+      if (/^[.;,]$/.test(toks[j]!.low) || /^(from|in|at|during|near)$/.test(toks[j]!.low)) break;
+    }
+  }
+  // "took 55 civilians hostage": the verb and its complement are apart.
+  for (let k = 0; k < toks.length; k++) {
+    if (!SPLIT_STARTERS.has(toks[k]!.low)) continue;
+    if (!/^(took|take|taken|taking|held|holding|hold)$/.test(toks[k]!.low)) continue;
+    if (out.some((t) => t.tokStart <= k && k < t.tokEnd)) continue;
+    for (let j = k + 1; j < Math.min(toks.length, k + 7); j++) {
+      if (/^(hostage|hostages|captive|captives)$/.test(toks[j]!.low)) {
+        const prev = toks[k - 1]?.low ?? '';
+        out.push({ kind: 'abduct', tokStart: k, tokEnd: k + 1, verbal: true, passive: /^(was|were|been|be|being)$/.test(prev), rule: 'take ... hostage' });
+        break;
+      }
+      if (/^[.;,]$/.test(toks[j]!.low)) break;
+    }
+  }
+  out.sort((a, b) => a.tokStart - b.tokStart);
+  // "was abducted and later beheaded", "were shot and killed": a verb joined to a passive one is passive.
+  for (let k = 1; k < out.length; k++) {
+    const t = out[k]!;
+    if (t.passive || !t.verbal) continue;
+    let j = t.tokStart - 1;
+    while (j >= 0 && toks[j]!.pos === 'ADV') j--;
+    if (toks[j]?.low !== 'and' && toks[j]?.low !== 'or') continue;
+    const before = out[k - 1]!;
+    if (before.passive && before.tokEnd === j) t.passive = true;
+  }
+  return out;
+}
+
+export const RULE_COUNT = RULES.length;

@@ -1,0 +1,210 @@
+/**
+ * Guards that keep common words, people, street names and stray abbreviations out of the place layer.
+ * `rejectReason` gives the reason a candidate is not a place, or null.
+ *
+ * People are found by their runs of capitalised words: a run that starts with a given name ("Michael
+ * Jones"), with a place-like given name followed by a surname ("Georgia Smith"), that follows a title
+ * ("Gen. Jackson", "President Lincoln") or that is followed by an age (", 44,") is a person, and its
+ * surname stays a person for the rest of the story ("Jones said"). A place name that modifies an
+ * organisation ("Alexandria Police Department", "Georgia Bureau of Investigation") still names a place.
+ */
+import type { Doc } from '../../core/document.js';
+import type { Gazetteer } from '../../gazetteer/gazetteer.js';
+import { REGION_MULTI } from '../../gazetteer/types.js';
+import type { Candidate } from './candidates.js';
+import { isEnglishWord, placeLexicon } from './lexicon.js';
+
+// Titles and roles that put a person's name after them.
+const TITLES = new Set([
+  'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.', 'sir', 'dame', 'lord', 'lady', 'gen', 'gen.', 'general', 'col', 'col.',
+  'colonel', 'lt', 'lt.', 'lieutenant', 'maj', 'maj.', 'major', 'capt', 'capt.', 'captain', 'sgt', 'sgt.', 'sergeant', 'cpl', 'cpl.',
+  'pvt', 'pvt.', 'adm', 'adm.', 'admiral', 'sen', 'sen.', 'senator', 'rep', 'rep.', 'representative', 'gov', 'gov.', 'governor',
+  'president', 'minister', 'secretary', 'judge', 'justice', 'officer', 'deputy', 'detective', 'det', 'det.', 'sheriff', 'mayor',
+  'coach', 'pastor', 'rev', 'rev.', 'reverend', 'prof', 'prof.', 'professor', 'attorney', 'chairman', 'chairwoman', 'spokesman',
+  'spokeswoman', 'commissioner', 'councilman', 'councilwoman', 'trooper', 'king', 'queen', 'prince', 'princess', 'pope', 'sheikh',
+  'mullah', 'imam', 'ayatollah', 'emir', 'actor', 'actress', 'singer', 'defendant', 'suspect', 'dear', 'jr', 'jr.', 'uncle', 'aunt',
+]);
+
+// Words that begin a place phrase; a common word after them can still be a place ("in Hope").
+export const LOCATIVE = new Set([
+  'in', 'near', 'outside', 'at', 'from', 'to', 'into', 'toward', 'towards', 'across', 'around', 'through', 'between', 'via',
+  'inside', 'throughout', 'within', 'nearby', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest',
+  'visiting', 'visited', 'entered', 'reached', 'captured', 'seized', 'retook', 'besieged', 'shelled', 'bombed', 'leaving', 'fled',
+  'outskirts', 'downtown', 'suburban', 'rural', 'native', 'based', 'town', 'city', 'village',
+]);
+
+// Words after a name that make it a street, a road or a body of water the gazetteer does not hold.
+const STREET = /^(?:street|st\.?|avenue|ave\.?|road|rd\.?|drive|dr\.?|lane|ln\.?|boulevard|blvd\.?|highway|hwy\.?|parkway|pkwy\.?|circle|court|ct\.?|way|place|pl\.?|trail|pike|terrace|alley|row|crescent|expressway|freeway|turnpike|river|creek|lake|pond|dam|mountain|mountains|peak)$/i;
+
+const SPEECH = /^(?:said|says|say|told|tells|added|adds|announced|announces|noted|claimed|insisted|warned|argued|explained|denied|believes|believed|thinks|thought|wants|wanted|wrote|asked|replied|stated|testified|pleaded|admitted|scored|played|won|lost)$/;
+
+export interface GuardContext {
+  doc: Doc;
+  gaz: Gazetteer;
+  /** Candidates of the document, in order. */
+  all: Candidate[];
+  /** Surnames of people named in the document ("Michael Jordan" → "jordan"). */
+  personKeys: Set<string>;
+  /** Runs (by start token) that are people's names. */
+  personRuns: Set<number>;
+  /** Position of each candidate in `all`. */
+  index: Map<Candidate, number>;
+}
+
+const isCountryOrAdmin1 = (gaz: Gazetteer, c: Candidate) =>
+  c.postings.some((p) => !p.alternate && (gaz.kindOf(p.id) === 'country' || gaz.kindOf(p.id) === 'admin1'));
+
+const maxPopulation = (gaz: Gazetteer, c: Candidate) =>
+  c.postings.reduce((m, p) => Math.max(m, p.alternate ? 0 : gaz.populationOf(p.id)), 0);
+
+function word(doc: Doc, i: number): string {
+  const t = doc.get('tokens')[i];
+  return t ? doc.text.slice(t.start, t.end) : '';
+}
+
+/** "Springfield, Ill." / "Dawlat Abad district, Balkh": a place right after a comma. */
+export function followsPlace(ctx: GuardContext, c: Candidate): boolean {
+  const i = ctx.index.get(c) ?? -1;
+  const prev = i > 0 ? ctx.all[i - 1]! : null;
+  if (!prev) return false;
+  const gap = ctx.doc.text.slice(prev.spanEnd, c.start);
+  return /^\s*,\s*$/.test(gap) || /^\s+(?:district|province|county|city),\s*$/i.test(ctx.doc.text.slice(prev.end, c.start));
+}
+
+export function hasPlaceAfter(ctx: GuardContext, c: Candidate): boolean {
+  const i = ctx.index.get(c) ?? -1;
+  const next = i >= 0 ? ctx.all[i + 1] : undefined;
+  return !!next && /^\s*,\s*$/.test(ctx.doc.text.slice(c.spanEnd, next.start)) && (next.abbreviation !== null || isCountryOrAdmin1(ctx.gaz, next));
+}
+
+/** Words of a run, lower-cased, without initials ("D.") and particles. */
+function runWords(doc: Doc, runStart: number, runEnd: number): { i: number; w: string }[] {
+  const out: { i: number; w: string }[] = [];
+  for (let i = runStart; i < runEnd; i++) {
+    const w = word(doc, i);
+    if (/^\p{Lu}\.?$/u.test(w) || !/^\p{Lu}/u.test(w)) continue;
+    out.push({ i, w: w.toLowerCase().replace(/['’]s$/, '') });
+  }
+  return out;
+}
+
+/** Whether the run of capitalised words at [runStart, runEnd) names a person. */
+function isPersonRun(doc: Doc, gaz: Gazetteer, runStart: number, runEnd: number, byStart: Map<number, Candidate[]>): boolean {
+  const lex = placeLexicon();
+  const words = runWords(doc, runStart, runEnd);
+  if (words.length === 0) return false;
+  const prev = word(doc, runStart - 1).toLowerCase();
+  const prevTok = doc.get('tokens')[runStart - 1];
+  // A title inside the run ("President Barack Obama", "Sheriff Tom Smith") makes the rest a person,
+  // unless the title word begins a place name ("Imam Sahib", "Prince George").
+  const starting = byStart.get(runStart) ?? [];
+  const titleStartsPlace = starting.some((c) => c.tokEnd > runStart + 1);
+  if (words.length >= 2 && TITLES.has(words[0]!.w) && !titleStartsPlace) return true;
+  const first = words[0]!.w;
+  const wholeIsPlace = starting.some((c) => c.tokEnd === runEnd && isCountryOrAdmin1(gaz, c));
+  if (wholeIsPlace) return false;
+  if (prevTok && prevTok.sentence === doc.get('tokens')[runStart]!.sentence && TITLES.has(prev)) return true;
+  // "Chiquita Henry, 19, of ..." : a name followed by an age.
+  const after = doc.text.slice(doc.get('tokens')[runEnd - 1]!.end, doc.get('tokens')[runEnd - 1]!.end + 8);
+  if (words.length >= 2 && /^,\s*\d{1,3}\s*,/.test(after)) return true;
+  if (words.length < 2) return false;
+  const second = words[1]!.w;
+  const orgWord = lex.notPlaces.has(second) || STREET.test(second);
+  if (lex.givenNames.has(first) && !orgWord) return true;
+  if (lex.personNames.has(first) && (lex.surnames.has(second) || lex.givenNames.has(second))) return true;
+  // A given name in the middle: "Sheriff's deputy Tom Smith" reads as a run "Tom Smith" anyway; a
+  // surname at the end of two or three capitalised words completes a name ("Harold Patterson").
+  const last = words[words.length - 1]!.w;
+  if (words.length <= 3 && lex.surnames.has(last) && (lex.givenNames.has(first) || lex.personNames.has(first))) return true;
+  return false;
+}
+
+export function buildGuardContext(doc: Doc, gaz: Gazetteer, all: Candidate[]): GuardContext {
+  const lex = placeLexicon();
+  const personRuns = new Set<number>();
+  const personKeys = new Set<string>();
+  const seen = new Set<number>();
+  const byStart = new Map<number, Candidate[]>();
+  for (const c of all) byStart.set(c.tokStart, [...(byStart.get(c.tokStart) ?? []), c]);
+  for (const c of all) {
+    if (seen.has(c.runStart)) continue;
+    seen.add(c.runStart);
+    if (!isPersonRun(doc, gaz, c.runStart, c.runEnd, byStart)) continue;
+    personRuns.add(c.runStart);
+    const words = runWords(doc, c.runStart, c.runEnd);
+    // The surname (and any middle name) stays a person; the first name need not ("Georgia Smith").
+    const names = words.filter(({ w }) => !TITLES.has(w) && !TITLES.has(`${w}.`));
+    for (const { w } of names.slice(names.length > 1 ? 1 : 0)) personKeys.add(w);
+  }
+  // A single given name is a person when used alone after being used in a full name.
+  void lex;
+  return { doc, gaz, all, personKeys, personRuns, index: new Map(all.map((c, i) => [c, i])) };
+}
+
+/** Why this candidate is not a place, or null when it may be one. */
+export function rejectReason(ctx: GuardContext, c: Candidate): string | null {
+  const { gaz, doc } = ctx;
+  const lex = placeLexicon();
+  const single = !c.key.includes(' ');
+  const letters = c.key.replace(/ /g, '').length;
+  const support = (): boolean =>
+    !!c.hint || (c.before !== null && LOCATIVE.has(c.before)) || hasPlaceAfter(ctx, c) || followsPlace(ctx, c);
+
+  if (c.abbreviation) {
+    if (c.abbreviation.free) return null;
+    return followsPlace(ctx, c) ? null : 'abbreviation out of place';
+  }
+  // Short names ("US", "UK", "EU") only as the capitals of a curated country or union name.
+  if (letters <= 3) {
+    const country = c.postings.some((p) => !p.alternate && (gaz.kindOf(p.id) === 'country' || gaz.featureOf(p.id) === REGION_MULTI));
+    const bare = c.surface.replace(/[.\s]/g, '');
+    if (!(country && bare === bare.toUpperCase())) return 'short name';
+  }
+  if (lex.notPlaces.has(c.key) && !c.hint) return 'common word';
+  if (c.capAfter && STREET.test(c.capAfter)) return 'street or river name';
+  if (ctx.personRuns.has(c.runStart) && !(c.tokStart === c.runStart && c.tokEnd === c.runEnd && isCountryOrAdmin1(gaz, c))) {
+    return 'person name';
+  }
+  if (c.before && TITLES.has(c.before) && c.tokStart === c.runStart && !isCountryOrAdmin1(gaz, c)) return 'person title';
+  if (single && ctx.personKeys.has(c.key) && !isCountryOrAdmin1(gaz, c)) return 'person named in the story';
+  if (single && lex.givenNames.has(c.key) && !support()) return 'given name';
+  const next = word(doc, c.tokEnd).toLowerCase();
+  const nextTok = doc.get('tokens')[c.tokEnd];
+  if (single && nextTok?.sentence === c.sentence && SPEECH.test(next) && (lex.personNames.has(c.key) || lex.surnames.has(c.key))) {
+    if (!c.postings.some((p) => !p.alternate && gaz.kindOf(p.id) === 'country')) return 'person or government speaking';
+  }
+
+  // Common words need support: a capitalised English word wink does not tag as a proper noun, or one
+  // at the start of a sentence or in a headline.
+  if (single && !c.allCaps && isEnglishWord(c.key)) {
+    const important = isCountryOrAdmin1(gaz, c) || maxPopulation(gaz, c) >= 100_000;
+    const weak = c.pos !== 'PROPN' || c.heading;
+    if (weak && !important && !support()) return 'common word';
+  }
+  return null;
+}
+
+/**
+ * Why a candidate that passed the guards is still doubtful: it is taken only if its reading fits the
+ * geography of the story (same country, and same region or near its other places). Loose spellings,
+ * ordinary English words, given names with a preposition, and names known only as alternates are such.
+ */
+export function weakReason(ctx: GuardContext, c: Candidate): string | null {
+  const { gaz } = ctx;
+  if (c.abbreviation) return null;
+  const single = !c.key.includes(' ');
+  const important = isCountryOrAdmin1(gaz, c) || maxPopulation(gaz, c) >= 100_000;
+  if (c.loose) return 'loose spelling';
+  if (important) return null;
+  if (c.postings.every((p) => p.alternate)) return 'alternate name only';
+  if (single && !c.allCaps && isEnglishWord(c.key)) return 'English word';
+  const lex = placeLexicon();
+  if (single && (lex.givenNames.has(c.key) || lex.surnames.has(c.key))) return 'person-like name';
+  if (c.capBefore && !c.hint) return 'inside a longer name';
+  // "Hasan Khail", "Chin Zai": the start of a longer unknown name (an organisation's name, "Alexandria
+  // Police", ends in an ordinary word instead).
+  if (c.capAfter && !c.hint && !isEnglishWord(c.capAfter) && !lex.notPlaces.has(c.capAfter.toLowerCase()) && !STREET.test(c.capAfter)) {
+    return 'start of a longer name';
+  }
+  return null;
+}

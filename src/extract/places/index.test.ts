@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { prepared } from '../../test-support/doc.js';
+import { expectSpansMatch } from '../../test-support/spans.js';
+import { docPlaces } from './details.js';
+import { places } from './index.js';
+
+// Texts written for these tests; the facts are public geography.
+const run = (text: string) => {
+  const doc = prepared(text, null, places);
+  return { doc, list: doc.get('places'), info: docPlaces(doc)! };
+};
+const at = (list: ReturnType<typeof run>['list'], text: string, n = 1) => list.filter((p) => p.text === text)[n - 1];
+
+describe('places: spelling variants', () => {
+  it('reads Irbil, Erbil and Arbil as one city, within and across documents', () => {
+    const one = run('Convoys left Irbil at dawn. By noon they were back in Erbil, and officials in Arbil said the road was open.');
+    expectSpansMatch(one.doc.text, one.list);
+    const ids = ['Irbil', 'Erbil', 'Arbil'].map((s) => at(one.list, s)?.geonameId);
+    expect(new Set(ids).size).toBe(1);
+    expect(ids[0]).not.toBeNull();
+    const other = run('Aid reached Arbil on Tuesday.');
+    expect(at(other.list, 'Arbil')?.geonameId).toBe(ids[0]);
+  });
+
+  it('finds transliterated and curated names: Tal Kayf, Qaraqosh, Nimrud, Bartella', () => {
+    const { doc, list } = run('Troops pushed from Bartella toward Qaraqosh, while others held Tal Kayf and the ruins of Nimrud.');
+    expectSpansMatch(doc.text, list);
+    expect(at(list, 'Tal Kayf')).toMatchObject({ country: 'IQ', kind: 'city' });
+    expect(at(list, 'Qaraqosh')).toMatchObject({ country: 'IQ' });
+    expect(at(list, 'Nimrud')).toMatchObject({ country: 'IQ', kind: 'feature', geonameId: null });
+    expect(at(list, 'Bartella')).toMatchObject({ country: 'IQ', admin1: 'Nineveh' });
+  });
+});
+
+describe('places: designators and containment', () => {
+  it('reads "X province" as the province and "X city" as the city', () => {
+    const { list } = run('Fighting spread across Kirkuk province, but Kirkuk city stayed calm.');
+    expect(at(list, 'Kirkuk province')).toMatchObject({ kind: 'admin1', country: 'IQ' });
+    expect(at(list, 'Kirkuk')).toMatchObject({ kind: 'city', country: 'IQ' });
+  });
+
+  it('reads a town inside the region named after it ("Springfield, Ill." vs "Springfield, Mo.")', () => {
+    const il = run('The council met in Springfield, Ill., on Monday.');
+    expect(at(il.list, 'Springfield')).toMatchObject({ country: 'US', admin1: 'Illinois' });
+    expect(at(il.list, 'Ill.')).toMatchObject({ kind: 'admin1', name: 'Illinois' });
+    const mo = run('The council met in Springfield, Mo., on Monday.');
+    expect(at(mo.list, 'Springfield')).toMatchObject({ country: 'US', admin1: 'Missouri' });
+  });
+
+  it('lets the other places of a story decide between namesakes', () => {
+    const tx = run('Police in Athens said the vandals struck twice. Henderson County deputies are helping.');
+    expect(at(tx.list, 'Athens')).toMatchObject({ country: 'US', admin1: 'Texas' });
+    const gr = run('Protesters marched in Athens on Sunday.');
+    expect(at(gr.list, 'Athens')).toMatchObject({ country: 'GR' });
+  });
+
+  it('reads the district of "X district, Province" inside that province', () => {
+    const { list } = run('Gunmen attacked a checkpoint in Dawlat Abad district, Balkh, on Friday.');
+    const d = at(list, 'Dawlat Abad district') ?? at(list, 'Dawlat Abad');
+    expect(d).toMatchObject({ country: 'AF', admin1: 'Balkh' });
+    expect(at(list, 'Balkh')).toMatchObject({ kind: 'admin1' });
+  });
+});
+
+describe('places: what is not a place mention', () => {
+  it('keeps demonyms out of the layer but uses them as evidence', () => {
+    const { list, info } = run('Iraqi and Kurdish forces advanced. Syrian refugees waited.');
+    expect(list).toEqual([]);
+    expect(info.focusCountry).toBeNull();
+    const withTown = run('Iraqi forces entered the town of Hit at dawn.');
+    expect(withTown.list.every((p) => p.text !== 'Iraqi')).toBe(true);
+  });
+
+  it('writes the country in ISO alpha-2 and common country names resolve', () => {
+    const { list } = run('Officials in Syria, the Syrian Arab Republic as it calls itself, met envoys from the U.S. and Britain.');
+    expect(at(list, 'Syria')).toMatchObject({ kind: 'country', country: 'SY' });
+    expect(at(list, 'Syrian Arab Republic')).toMatchObject({ country: 'SY' });
+    expect(at(list, 'U.S.')).toMatchObject({ country: 'US', admin1: null });
+    expect(at(list, 'Britain')).toMatchObject({ country: 'GB' });
+  });
+});
+
+describe('places: odd input never throws', () => {
+  it.each([
+    ['empty', ''],
+    ['emoji', '🔥🔥 Mosul 🔥'],
+    ['right-to-left', 'الموصل مدينة في العراق. Mosul is in Iraq.'],
+    ['unbalanced quotes', '"Mosul said \u201cnothing'],
+    ['one long word', 'Mosul'.repeat(200_000)],
+    ['capitals only', 'BAGHDAD BAGHDAD BAGHDAD. ERBIL, IRAQ.'],
+  ])('%s', (_name, text) => {
+    const { doc, list } = run(text);
+    expectSpansMatch(doc.text, list);
+  });
+});

@@ -1,0 +1,350 @@
+/**
+ * Disambiguation: picks, for each candidate name, the gazetteer entry it refers to. The score of an
+ * entry adds its prior (kind, population, seat status, whether the name is its main one) to what the
+ * document says: the countries and regions it is about (the focus: country and region names, demonyms,
+ * state abbreviations, the dateline), the places next to it ("Springfield, Ill.": containment), the
+ * designator ("Nineveh province", "Kirkuk city") and how close the entry lies to the other places of
+ * the story. Every mention of one name in a document gets the same reading (one sense per discourse),
+ * so spellings of one place resolve alike.
+ */
+import type { Gazetteer } from '../../gazetteer/gazetteer.js';
+import { looseKey, nameSimilarity, skeleton } from '../../gazetteer/fold.js';
+import { isRegion, REGION_MULTI } from '../../gazetteer/types.js';
+import type { Candidate, Demonym } from './candidates.js';
+
+export interface Resolution {
+  entry: number;
+  score: number;
+  /** The container it was read inside ("Balkh" for "Dawlat Abad district, Balkh"). */
+  container: Candidate | null;
+}
+
+export interface Focus {
+  countries: Map<string, number>;
+  admin1: Map<string, number>;
+}
+
+function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const p = Math.PI / 180;
+  const a = 0.5 - Math.cos((lat2 - lat1) * p) / 2 + (Math.cos(lat1 * p) * Math.cos(lat2 * p) * (1 - Math.cos((lon2 - lon1) * p))) / 2;
+  return 12742 * Math.asin(Math.sqrt(Math.max(0, Math.min(1, a))));
+}
+
+// National capitals are named far more often than their namesakes ("Washington", "Athens", "Paris").
+const SEAT_BONUS: Record<string, number> = { PPLC: 3, PPLA: 1, PPLA2: 0.4, PPLA3: 0.1 };
+
+function share(m: Map<string, number>, k: string | null): number {
+  if (!k) return 0;
+  let total = 0;
+  for (const v of m.values()) total += v;
+  return total > 0 ? (m.get(k) ?? 0) / total : 0;
+}
+
+function add(m: Map<string, number>, k: string | null, w: number): void {
+  if (k) m.set(k, (m.get(k) ?? 0) + w);
+}
+
+/** The entry's prior: what it is, how big, how official the name that matched. */
+function prior(gaz: Gazetteer, id: number, alternate: boolean, loose: boolean): number {
+  const kind = gaz.kindOf(id);
+  const pop = gaz.populationOf(id);
+  let s: number;
+  switch (kind) {
+    case 'country':
+      s = 7;
+      break;
+    case 'admin1':
+      s = 3.5 + 0.3 * Math.log10(pop + 1);
+      break;
+    case 'admin2':
+      s = 0.5 + 0.2 * Math.log10(pop + 1);
+      break;
+    case 'city':
+      s = 0.6 * Math.log10(pop + 1) + (SEAT_BONUS[gaz.featureOf(id)] ?? 0);
+      break;
+    default:
+      // Curated places: named in news because they matter there.
+      s = 1.5 + 0.4 * Math.log10(pop + 1);
+  }
+  if (alternate) s -= 2.5;
+  if (loose) s -= 1;
+  return s;
+}
+
+function hintBonus(gaz: Gazetteer, id: number, c: Candidate): number {
+  if (!c.hint) return 0;
+  const kind = gaz.kindOf(id);
+  const feature = gaz.featureOf(id);
+  switch (c.hint) {
+    case 'admin1':
+      return kind === 'admin1' ? 5 : kind === 'admin2' ? 2 : kind === 'city' ? -1 : 0;
+    case 'admin2':
+      // "X district" is a second-level division, or a district of a city in the supplement.
+      return kind === 'admin2' ? 5 : kind === 'feature' ? 2 : kind === 'city' && feature.startsWith('PPLA') ? 1 : 0;
+    case 'city':
+      return kind === 'city' ? 3 : kind === 'admin1' || kind === 'admin2' ? -2 : 0;
+    case 'feature':
+      return kind === 'feature' ? 3 : 0;
+    case 'area':
+      return kind === 'admin1' || kind === 'admin2' || isRegion(feature) ? 2 : 0;
+  }
+}
+
+/** Fit of an entry inside a resolved container entry: large bonus inside, large penalty outside. */
+function containerFit(gaz: Gazetteer, id: number, container: number): number {
+  const kind = gaz.kindOf(container);
+  if (kind === 'country') return gaz.countryOf(id) === gaz.countryOf(container) ? 4 : -6;
+  if (kind === 'admin1') {
+    if (gaz.admin1CodeOf(id) === gaz.admin1CodeOf(container) && id !== container) return 6;
+    return gaz.countryOf(id) === gaz.countryOf(container) ? -3 : -6;
+  }
+  if (kind === 'admin2') return gaz.admin2CodeOf(id) === gaz.admin2CodeOf(container) && id !== container ? 5 : -2;
+  const d = km(gaz.latOf(id), gaz.lonOf(id), gaz.latOf(container), gaz.lonOf(container));
+  return d < 30 ? 3 : d < 100 ? 0 : -4;
+}
+
+export interface ResolveInput {
+  gaz: Gazetteer;
+  candidates: Candidate[];
+  demonyms: Demonym[];
+  /** The candidate of the dateline, if the story has one. */
+  dateline: Candidate | null;
+  text: string;
+}
+
+export interface Container {
+  candidate: Candidate;
+  /** "X, Y" (Y must be a region or country: lists of towns are written the same way) or "X of Y". */
+  via: 'comma' | 'of';
+}
+
+/** The candidate that says where this one is: "Springfield, Ill.", "the Paie Nawa area of Tarinkot city". */
+function containerOf(text: string, cands: Candidate[], i: number): Container | null {
+  const c = cands[i]!;
+  const next = cands[i + 1];
+  if (!next || next.sentence !== c.sentence) return null;
+  const gap = text.slice(c.spanEnd, next.start);
+  if (/^\s*,\s*$/.test(gap) || /^\s+(?:district|city|town|village|area|province|county),\s*$/i.test(gap)) return { candidate: next, via: 'comma' };
+  if (/^\s*\(\s*$/.test(gap) && text.slice(next.end, next.end + 1) === ')') return { candidate: next, via: 'comma' };
+  // "the Paie Nawa area of Tarinkot city", "Shakiban village of Zinda Jan district", "Regi of Deh Rahwod".
+  if (/^\s+(?:(?:area|areas|village|villages|neighbou?rhood|locality|part|outskirts|suburb|suburbs)\s+)?of\s+(?:the\s+)?$/i.test(gap)) {
+    return { candidate: next, via: 'of' };
+  }
+  return null;
+}
+
+export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
+  const { gaz, candidates, demonyms, dateline, text } = input;
+  const focus: Focus = { countries: new Map(), admin1: new Map() };
+
+  // Evidence before any reading: unambiguous country and region names, demonyms, abbreviations, dateline.
+  for (const d of demonyms) for (const c of d.countries) add(focus.countries, c, 0.6 / d.countries.length);
+  for (const c of candidates) {
+    if (c.weak) continue;
+    if (c.abbreviation) {
+      add(focus.countries, 'US', 1);
+      add(focus.admin1, c.abbreviation.admin1, 1.5);
+      continue;
+    }
+    const primary = c.postings.filter((p) => !p.alternate);
+    const countries = primary.filter((p) => gaz.kindOf(p.id) === 'country');
+    const admins = primary.filter((p) => gaz.kindOf(p.id) === 'admin1');
+    if (countries.length === 1 && !c.loose) add(focus.countries, gaz.countryOf(countries[0]!.id), 1);
+    if (admins.length === 1 && countries.length === 0 && !c.loose) {
+      add(focus.admin1, gaz.admin1CodeOf(admins[0]!.id), 1);
+      add(focus.countries, gaz.countryOf(admins[0]!.id), 0.5);
+    }
+  }
+  if (dateline) {
+    for (const p of dateline.postings) {
+      if (!p.alternate) add(focus.countries, gaz.countryOf(p.id), 0.5 / dateline.postings.length);
+    }
+  }
+
+  const containers = candidates.map((_, i) => containerOf(text, candidates, i));
+  const commaContainers = new Set(containers.filter((k) => k?.via === 'comma').map((k) => k!.candidate));
+  const isContainer = candidates.map((c) => commaContainers.has(c));
+  // Groups: one reading per name and container in the document.
+  const groups = new Map<string, number[]>();
+  candidates.forEach((c, i) => {
+    const k = `${c.key}|${c.hint ?? ''}|${containers[i]?.candidate.key ?? ''}`;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = []));
+    g.push(i);
+  });
+
+  const chosen = new Map<Candidate, Resolution>();
+  const abbreviationEntry = (c: Candidate) => gaz.admin1Entry(c.abbreviation!.admin1);
+
+  for (let round = 0; round < 3; round++) {
+    // Places read so far, for proximity (areas too big to say much are left out).
+    const points: { lat: number; lon: number; key: string }[] = [];
+    if (round > 0) {
+      for (const [c, r] of chosen) {
+        if (c.weak) continue;
+        const k = gaz.kindOf(r.entry);
+        if (k === 'city' || k === 'feature' || k === 'admin2') points.push({ lat: gaz.latOf(r.entry), lon: gaz.lonOf(r.entry), key: c.key });
+      }
+    }
+    const next = new Map<Candidate, Resolution>();
+    for (const idxs of groups.values()) {
+      const c0 = candidates[idxs[0]!]!;
+      if (c0.abbreviation) {
+        const e = abbreviationEntry(c0);
+        if (e !== null) for (const i of idxs) next.set(candidates[i]!, { entry: e, score: 10, container: null });
+        continue;
+      }
+      const link = containers[idxs[0]!] ?? null;
+      const container = link?.candidate ?? null;
+      let containerEntry = container ? (chosen.get(container)?.entry ?? (container.abbreviation ? abbreviationEntry(container) : null)) : null;
+      // After a comma only a region or a country locates a name; a town there is the next item of a list.
+      if (link?.via === 'comma' && containerEntry !== null && !['admin1', 'admin2', 'country'].includes(gaz.kindOf(containerEntry))) {
+        containerEntry = null;
+      }
+      let best = -1;
+      let bestScore = -Infinity;
+      // A city that shares its name with the division it is in ("Erbil", "Kirkuk", "Kabul") is what the bare
+      // name means; the division needs its designator.
+      const admin1Codes = new Set<string>();
+      const admin2Codes = new Set<string>();
+      for (const p of c0.postings) {
+        const k = gaz.kindOf(p.id);
+        if (k === 'admin1') admin1Codes.add(gaz.admin1CodeOf(p.id) ?? '');
+        if (k === 'admin2') admin2Codes.add(gaz.admin2CodeOf(p.id) ?? '');
+      }
+      const areaHint = idxs.some((i) => ['admin1', 'admin2', 'area'].includes(candidates[i]!.hint ?? ''));
+      const others = coherenceTargets(gaz, groups, candidates, idxs[0]!);
+      for (const p of c0.postings) {
+        let s = prior(gaz, p.id, p.alternate, c0.loose);
+        if (!areaHint && gaz.kindOf(p.id) === 'city') {
+          if (admin1Codes.has(gaz.admin1CodeOf(p.id) ?? '-')) s += 3;
+          else if (admin2Codes.has(gaz.admin2CodeOf(p.id) ?? '-')) s += 0.7;
+        }
+        s += coherence(gaz, p.id, others);
+        s += idxs.reduce((m, i) => Math.max(m, hintBonus(gaz, p.id, candidates[i]!)), 0);
+        const kind = gaz.kindOf(p.id);
+        if (kind !== 'country') {
+          s += 4 * share(focus.countries, gaz.countryOf(p.id));
+          s += 3 * share(focus.admin1, gaz.admin1CodeOf(p.id));
+        }
+        // The name after "Town," is the town's state or country ("Athens, Georgia"; "Athens, Greece").
+        if (isContainer[idxs[0]!] && (kind === 'admin1' || kind === 'country')) s += 2;
+        if (containerEntry !== null) s += containerFit(gaz, p.id, containerEntry);
+        if (points.length && (kind === 'city' || kind === 'feature' || kind === 'admin2')) {
+          let near = Infinity;
+          for (const q of points) if (q.key !== c0.key) near = Math.min(near, km(gaz.latOf(p.id), gaz.lonOf(p.id), q.lat, q.lon));
+          if (near < Infinity) s += 1.5 * Math.exp(-near / 100);
+        }
+        if (s > bestScore) {
+          bestScore = s;
+          best = p.id;
+        }
+      }
+      if (best < 0) continue;
+      // A name read outside the place its text puts it in ("X district, Balkh" with no X in Balkh) is left
+      // to the designated-name pass rather than read abroad.
+      const bestKind = gaz.kindOf(best);
+      if (containerEntry !== null && containerFit(gaz, best, containerEntry) < 0 && bestKind !== 'country' && bestKind !== 'admin1' && gaz.populationOf(best) < 100_000) {
+        continue;
+      }
+      for (const i of idxs) next.set(candidates[i]!, { entry: best, score: bestScore, container: containerEntry !== null ? container : null });
+    }
+    chosen.clear();
+    for (const [k, v] of next) chosen.set(k, v);
+    // Focus from what has been read: regions and countries of the places.
+    if (round < 2) {
+      focus.countries.clear();
+      focus.admin1.clear();
+      for (const d of demonyms) for (const c of d.countries) add(focus.countries, c, 0.6 / d.countries.length);
+      for (const [c, r] of chosen) {
+        if (c.weak || gaz.featureOf(r.entry) === REGION_MULTI) continue;
+        const k = gaz.kindOf(r.entry);
+        const w = k === 'country' ? 1 : k === 'admin1' ? 1 : 0.5;
+        add(focus.countries, gaz.countryOf(r.entry), w);
+        if (k !== 'country') add(focus.admin1, gaz.admin1CodeOf(r.entry), k === 'admin1' ? 1 : 0.5);
+      }
+    }
+  }
+  return chosen;
+}
+
+/** The readings other names of the document may have, for coherence (capped per name). */
+function coherenceTargets(gaz: Gazetteer, groups: Map<string, number[]>, candidates: Candidate[], self: number): number[][] {
+  const out: number[][] = [];
+  const selfKey = candidates[self]!.key;
+  for (const idxs of groups.values()) {
+    // A story's geography shows in its first names; a cap keeps huge documents linear.
+    if (out.length >= 60) break;
+    const c = candidates[idxs[0]!]!;
+    if (c.key === selfKey || c.weak || c.abbreviation) {
+      if (c.abbreviation) {
+        const e = gaz.admin1Entry(c.abbreviation.admin1);
+        if (e !== null) out.push([e]);
+      }
+      continue;
+    }
+    const ids = c.postings
+      .filter((p) => !p.alternate || c.postings.length < 5)
+      .map((p) => p.id)
+      .filter((id) => gaz.kindOf(id) !== 'country' && !isRegion(gaz.featureOf(id)));
+    if (ids.length && ids.length <= 60) out.push(ids);
+  }
+  return out;
+}
+
+/**
+ * How well a reading fits the other names of the story: for each other name, whether one of its readings
+ * lies near this one (or in the same region). Stories about Athens and Henderson County are about Texas.
+ */
+function coherence(gaz: Gazetteer, id: number, others: number[][]): number {
+  const kind = gaz.kindOf(id);
+  if (kind === 'country') return 0;
+  const a1 = gaz.admin1CodeOf(id);
+  const lat = gaz.latOf(id);
+  const lon = gaz.lonOf(id);
+  let total = 0;
+  for (const ids of others) {
+    let best = 0;
+    for (const o of ids) {
+      if (o === id) continue;
+      const ko = gaz.kindOf(o);
+      let v = 0;
+      if (ko === 'admin1') v = gaz.admin1CodeOf(o) === a1 ? 0.8 : 0;
+      else {
+        const d = km(lat, lon, gaz.latOf(o), gaz.lonOf(o));
+        v = d < 40 ? 1 : d < 150 ? 0.7 : gaz.admin1CodeOf(o) === a1 ? 0.4 : 0;
+      }
+      if (v > best) best = v;
+      if (best === 1) break;
+    }
+    total += best;
+  }
+  return Math.min(4, 1.5 * total);
+}
+
+/**
+ * Fuzzy reading of a name inside a known area ("Charbolak district, Balkh" → Chahār Bōlak): among the
+ * entries of that admin1, the one whose name is closest by loose key or consonant skeleton. Containment
+ * narrows the field to a few hundred names, which is what makes a loose comparison safe.
+ */
+export function fuzzyWithin(gaz: Gazetteer, name: string, admin1Code: string, kinds: readonly string[]): number | null {
+  const k = looseKey(name);
+  const sk = skeleton(name);
+  if (k.length < 3) return null;
+  let best: number | null = null;
+  let bestSim = 0;
+  for (const id of gaz.entriesInAdmin1(admin1Code)) {
+    if (!kinds.includes(gaz.kindOf(id))) continue;
+    const nm = gaz.nameOf(id).replace(/\s+(?:District|Province|Region|Municipality)$/i, '');
+    let sim = nameSimilarity(name, nm);
+    if (sk.length >= 3 && skeleton(nm) === sk) sim = Math.max(sim, 0.85);
+    // Prefer the division itself, then its seat, on ties.
+    const tie = gaz.kindOf(id) === 'admin2' ? 0.01 : gaz.featureOf(id) === 'PPLA2' ? 0.005 : 0;
+    if (sim + tie > bestSim) {
+      bestSim = sim + tie;
+      best = id;
+    }
+  }
+  // Short names must match exactly ("Obe" = "Ōbêh"); longer ones may differ by a letter in four.
+  return bestSim >= (k.length <= 4 ? 0.99 : 0.75) ? best : null;
+}

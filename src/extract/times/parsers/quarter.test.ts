@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { expectSpansMatch } from '../../../test-support/spans.js';
+import { findTimes } from '../index.js';
+import { fullScan } from '../scan.js';
+import { quarter } from './quarter.js';
+
+const found = (text: string) => quarter.parse(fullScan(text)).map((p) => ({ ...p, text: text.slice(p.start, p.end) }));
+const values = (text: string, published: string | null = '1989-10-26') => findTimes(text, published).map((t) => [t.text, t.value]);
+
+describe('quarter parser', () => {
+  it('reads ordinal quarters and halves, with or without a year', () => {
+    const text = 'Profit fell in the third quarter and third-quarter sales rose; the fourth quarter of 1998, the 1988 second quarter, Q3 2020 and the first half.';
+    expectSpansMatch(text, found(text));
+    expect(values(text)).toEqual([
+      ['the third quarter', '1989-Q3'],
+      ['third-quarter', '1989-Q3'],
+      ['the fourth quarter of 1998', '1998-Q4'],
+      ['the 1988 second quarter', '1988-Q2'],
+      ['Q3 2020', '2020-Q3'],
+      ['the first half', '1989-H1'],
+    ]);
+  });
+
+  it('takes last year\'s quarter when it is still ahead, unless the clause looks ahead', () => {
+    expect(values('Profits dropped in the fourth quarter.', '1998-01-26')).toEqual([['the fourth quarter', '1997-Q4']]);
+    expect(values('Profits will drop in the fourth quarter.', '1998-01-26')).toEqual([['the fourth quarter', '1998-Q4']]);
+  });
+
+  it('follows the quarter under discussion, and compares with a year before', () => {
+    expect(values('Net rose in the third quarter. In the quarter, sales grew 5% from a year earlier. The year-ago period had a loss.')).toEqual([
+      ['the third quarter', '1989-Q3'],
+      ['the quarter', '1989-Q3'],
+      ['a year earlier', '1988-Q3'],
+      ['The year-ago period', '1988-Q3'],
+    ]);
+    expect(values('For the quarter ended July 31, net rose.')).toEqual([
+      ['the quarter', '1989-Q2'],
+      ['July 31', '1989-07-31'],
+    ]);
+    expect(values('In the latest quarter, sales fell.')).toEqual([['the latest quarter', '1989-Q3']]);
+  });
+
+  it('refuses fractions and bare periods', () => {
+    for (const text of ['A quarter of the town fled.', 'The period of mourning ended.', 'Three quarters of voters agreed.']) {
+      expect(found(text).map((p) => p.text)).toEqual([]);
+    }
+  });
+});

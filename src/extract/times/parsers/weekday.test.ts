@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { expectSpansMatch } from '../../../test-support/spans.js';
+import { findTimes } from '../index.js';
+import { fullScan } from '../scan.js';
+import { weekday } from './weekday.js';
+
+const found = (text: string) => weekday.parse(fullScan(text)).map((p) => ({ ...p, text: text.slice(p.start, p.end) }));
+// 2016-10-23 was a Sunday.
+const values = (text: string, published: string | null = '2016-10-23') => findTimes(text, published).map((t) => [t.text, t.type, t.value]);
+
+describe('weekday parser', () => {
+  it('reads weekdays with their leads and parts of the day', () => {
+    const text = 'They left on Saturday, returned last Friday, meet next Monday, celebrated Tuesday night and early Wednesday.';
+    const got = found(text);
+    expectSpansMatch(text, got);
+    expect(got.map((p) => p.text)).toEqual(['Saturday', 'last Friday', 'next Monday', 'Tuesday night', 'early Wednesday']);
+  });
+
+  it('resolves a bare weekday to the latest one on or before publication (past bias)', () => {
+    expect(values('Troops entered the town on Saturday.')).toEqual([['Saturday', 'DATE', '2016-10-22']]);
+    expect(values('Carter arrived on Sunday.')).toEqual([['Sunday', 'DATE', '2016-10-23']]);
+    expect(values('The push has gone on since Monday.')).toEqual([['Monday', 'DATE', '2016-10-17']]);
+    expect(values('They celebrated Tuesday night.')).toEqual([['Tuesday night', 'TIME', '2016-10-18TNI']]);
+  });
+
+  it('looks ahead when the grammar does', () => {
+    expect(values('The minister will visit Mosul on Monday.')).toEqual([['Monday', 'DATE', '2016-10-24']]);
+    expect(values('Talks are scheduled to resume Friday.')).toEqual([['Friday', 'DATE', '2016-10-28']]);
+    expect(values('He said on Friday that he will resign.')).toEqual([['Friday', 'DATE', '2016-10-21']]);
+    expect(values('He will resign, he said Friday.')).toEqual([['Friday', 'DATE', '2016-10-21']]);
+    expect(values('They would look at Wednesday\'s ruling.')).toEqual([['Wednesday', 'DATE', '2016-10-19']]);
+  });
+
+  it('counts last/next from the publication day, never the day itself', () => {
+    expect(values('It rained last Sunday and will again next Sunday.')).toEqual([
+      ['last Sunday', 'DATE', '2016-10-16'],
+      ['next Sunday', 'DATE', '2016-10-30'],
+    ]);
+  });
+
+  it('keeps only the weekday in an undated document', () => {
+    expect(values('The convoy was hit on Friday.', null)).toEqual([['Friday', 'DATE', 'XXXX-WXX-5']]);
+  });
+
+  it('reads repeated weekdays as sets', () => {
+    expect(values('Markets close every Friday and on Tuesday nights.')).toEqual([
+      ['every Friday', 'SET', 'XXXX-WXX-5'],
+      ['Tuesday nights', 'SET', 'XXXX-WXX-2TNI'],
+    ]);
+  });
+
+  it('refuses lower-case words and titles', () => {
+    expect(found('a sunday drive')).toEqual([]);
+    expect(values('The Sunday Times and Saturday Night Live said so.')).toEqual([]);
+  });
+});

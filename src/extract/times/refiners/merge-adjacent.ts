@@ -1,0 +1,76 @@
+import type { Meaning, Proposal, Refiner } from '../proposal.js';
+
+/**
+ * Expressions written next to each other that make one, as TimeML annotates them:
+ * - a clock time and its day: "10:35 a.m. Friday", "9 p.m. EST, Nov. 8", "noon Thursday", "Friday 10
+ *   a.m."; the day's meaning takes the time, the result is a TIME. Only spaces or a comma may stand
+ *   between the two ("at" keeps them apart: "Friday at noon" is two expressions);
+ * - a month or a season and a year the month parser could not read, a year in words (broadcast
+ *   transcripts): "January nineteen ninety-seven", "the winter of nineteen ninety-four".
+ */
+function isTimeOnly(p: Proposal): boolean {
+  const m = p.meaning;
+  return m.kind === 'date' && m.time !== undefined && m.year === undefined && m.month === undefined && m.day === undefined && m.weekday === undefined;
+}
+
+/** A day without a time of its own: a weekday, a date, or "yesterday"/"today". */
+function dayMeaning(p: Proposal): Meaning | null {
+  const m = p.meaning;
+  if (p.type !== 'DATE') return null;
+  if (m.kind === 'date' && m.time === undefined && (m.day !== undefined || m.weekday !== undefined)) return m;
+  if (m.kind === 'shift' && m.unit === 'day' && m.time === undefined) return m;
+  return null;
+}
+
+function withTime(day: Meaning, time: Proposal): Meaning {
+  const t = (time.meaning as Extract<Meaning, { kind: 'date' }>).time!;
+  return { ...(day as Extract<Meaning, { kind: 'date' | 'shift' }>), time: t };
+}
+
+const GAP = /^[ \t\u00a0]*,?[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?$/;
+const OF_GAP = /^[ \t\u00a0]+(?:of[ \t\u00a0]+)?$/;
+
+/** A month or season without a year, followed by a year: the two as one meaning, or null. */
+function withYear(a: Proposal, b: Proposal): Meaning | null {
+  const y = b.meaning.kind === 'fixed' && /^\d{4}$/.test(b.meaning.value) ? +b.meaning.value : null;
+  if (y === null || !b.rule.startsWith('year')) return null;
+  const m = a.meaning;
+  if (m.kind === 'date' && m.month !== undefined && m.year === undefined && m.weekday === undefined) {
+    const out: Meaning = { kind: 'date', year: y, month: m.month };
+    if (m.day !== undefined) out.day = m.day;
+    return out;
+  }
+  if (m.kind === 'part' && m.year === undefined && m.yearShift === undefined) return { kind: 'part', part: m.part, year: y };
+  return null;
+}
+
+export const mergeAdjacent: Refiner = {
+  name: 'merge-adjacent',
+  refine(proposals, ctx) {
+    const sorted = [...proposals].sort((a, b) => a.start - b.start || b.end - a.end);
+    const out: Proposal[] = [];
+    for (let i = 0; i < sorted.length; i++) {
+      const a = sorted[i]!;
+      const b = sorted[i + 1];
+      if (b && b.start >= a.end && OF_GAP.test(ctx.text.slice(a.end, b.start))) {
+        const joined = withYear(a, b);
+        if (joined) {
+          out.push({ start: a.start, end: b.end, type: 'DATE', meaning: joined, rule: `${a.rule}+${b.rule}`, ...(a.mod ? { mod: a.mod } : {}) });
+          i++;
+          continue;
+        }
+      }
+      if (b && b.start >= a.end && GAP.test(ctx.text.slice(a.end, b.start))) {
+        const day = isTimeOnly(a) ? dayMeaning(b) : isTimeOnly(b) ? dayMeaning(a) : null;
+        if (day) {
+          const time = isTimeOnly(a) ? a : b;
+          out.push({ start: a.start, end: b.end, type: 'TIME', meaning: withTime(day, time), rule: `${a.rule}+${b.rule}` });
+          i++;
+          continue;
+        }
+      }
+      out.push(a);
+    }
+    return out;
+  },
+};

@@ -1,0 +1,83 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildGazetteer } from './build.js';
+import { readBlob, writeBlob } from './format.js';
+import { Gazetteer } from './gazetteer.js';
+
+// A small fixture in the npm packages' formats (testdata/places/gazetteer), so the build is tested in isolation.
+const dir = fileURLToPath(new URL('../../testdata/places/gazetteer/', import.meta.url));
+const gaz = new Gazetteer(
+  readBlob(
+    buildGazetteer({
+      cities500: `${dir}cities500-sample.txt`,
+      admin1: `${dir}admin1.json`,
+      admin2: `${dir}admin2.json`,
+      dataDir: dir,
+    }),
+  ),
+);
+const names = (key: string) => gaz.lookupExact(key).map((p) => `${gaz.nameOf(p.id)}/${gaz.kindOf(p.id)}${p.alternate ? '*' : ''}`);
+
+describe('gazetteer build', () => {
+  it('indexes main and alternate names of populated places', () => {
+    expect(names('mosul')).toContain('Mosul/city');
+    expect(names('irbil')).toContain('Erbil/city*');
+    expect(names('tel keppe')).toContain('Tallkayf/city*');
+  });
+
+  it('indexes transliteration-tolerant keys', () => {
+    const ids = gaz.lookupLoose('talkaif').map((p) => gaz.nameOf(p.id));
+    expect(ids).toContain('Tallkayf');
+    expect(gaz.lookupLoose('nosuchplace')).toEqual([]);
+  });
+
+  it('adds countries with their common names', () => {
+    for (const k of ['iraq', 'united states', 'u s', 'america']) expect(names(k).some((n) => n.endsWith('/country'))).toBe(true);
+    const us = gaz.countryEntry('US')!;
+    expect(gaz.entry(us).geonameId).toBe(6252001);
+  });
+
+  it('places admin areas by their places and seats them at their capital', () => {
+    const nineveh = gaz.lookupExact('nineveh').find((p) => gaz.kindOf(p.id) === 'admin1')!;
+    const e = gaz.entry(nineveh.id);
+    expect(e.admin1Code).toBe('IQ.15');
+    expect(e.seatLat).toBeCloseTo(36.335, 2);
+    expect(names('ninawa')).toContain('Nineveh/admin1');
+    // A division's generic word is optional ("Sinjar District" → "Sinjar"), a county's is not.
+    expect(names('sinjar')).toContain('Sinjar District/admin2*');
+    expect(names('sangamon county')).toContain('Sangamon County/admin2');
+    expect(names('sangamon')).toEqual([]);
+    // A division with no place in it has no coordinates and is left out.
+    expect(names('empty district')).toEqual([]);
+  });
+
+  it('adds curated places and merges those cities500 already has', () => {
+    const nimrud = gaz.entry(gaz.lookupExact('nimrud')[0]!.id);
+    expect(nimrud).toMatchObject({ kind: 'feature', geonameId: null, country: 'IQ', admin1: 'Nineveh' });
+    // Qaraqosh lies within 15 km of the cities500 Hamdaniya: its names go there rather than to a twin.
+    const q = gaz.lookupExact('qaraqosh').map((p) => gaz.entry(p.id));
+    expect(q).toHaveLength(1);
+    expect(q[0]!.geonameId).toBe(900002);
+    expect(gaz.entry(gaz.lookupExact('middle east')[0]!.id).feature).toBe('region-multi');
+  });
+
+  it('keeps state abbreviations with their mode', () => {
+    expect(gaz.abbreviations.get('Ill.')).toEqual({ text: 'Ill.', admin1: 'US.IL', free: false });
+    expect(gaz.abbreviations.get('Ind.')).toBeUndefined();
+  });
+});
+
+describe('gazetteer file format', () => {
+  it('round-trips typed arrays and strings', () => {
+    const blob = writeBlob({ a: new Float32Array([1.5, -2]), b: 'text ✓', c: new Uint32Array([7, 8, 9]) }, { t: [1, 'x'] });
+    const back = readBlob(blob);
+    expect([...(back.sections.get('a') as Float32Array)]).toEqual([1.5, -2]);
+    expect(back.sections.get('b')).toBe('text ✓');
+    expect([...(back.sections.get('c') as Uint32Array)]).toEqual([7, 8, 9]);
+    expect(back.tables).toEqual({ t: [1, 'x'] });
+  });
+
+  it('refuses a file that is not a gazetteer', () => {
+    expect(() => readBlob(Buffer.from('not a gazetteer at all'))).toThrow(/not a sitrep gazetteer/);
+  });
+});

@@ -1,0 +1,381 @@
+/**
+ * The PostgreSQL store (node-postgres), for a desk where several workers ingest into one database at once.
+ *
+ * Concurrency: documents.hash is UNIQUE and a new document is inserted with ON CONFLICT DO NOTHING, so when
+ * two workers put the same document at the same moment the database lets exactly one of them in and the
+ * other sees `inserted: false`. Each document and its layers go in one transaction. Migrations run under a
+ * session advisory lock (one per schema), so workers starting together do not race to create tables.
+ */
+import pg from 'pg';
+import type { AnalysisRecord } from '../analyze/output.js';
+import { candidateIds, DEFAULT_MARK, emptyAnalysis, searchLimit, storableText, tidySnippet, toStoredDocument, type Row } from './common.js';
+import { contentHash, outletKey, outletOf, textHash } from './hash.js';
+import { extraOf, itemFromRow, LAYER_SPECS, publishedDay, recordRows } from './layers.js';
+import { loadMigrations, pending } from './migrations.js';
+import { parseQuery, toWebsearch } from './query.js';
+import type {
+  AnalysisFilter,
+  PutMeta,
+  PutResult,
+  SearchHit,
+  SearchOptions,
+  Store,
+  StoredAnalysis,
+  StoredDocument,
+  StoreStats,
+} from './types.js';
+
+export interface PostgresOptions {
+  /** Schema to use (created if missing); default: the server's search_path (normally `public`). */
+  schema?: string;
+  /** Apply pending migrations on open (default true). */
+  migrate?: boolean;
+  /** Pool size (default 4). */
+  max?: number;
+}
+
+/** PostgreSQL caps a statement at 65 535 parameters; stay well under it. */
+const MAX_PARAMS = 30_000;
+
+const DOC_COLUMNS = `d.pk, d.id, d.hash, d.text_hash, d.text, d.title, d.source, o.name AS outlet, d.url, d.author, d.published,
+  d.published_from, d.format, d.origin, d.length, d.ingested_at, d.extra`;
+
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/** Split `?schema=NAME` off a connection string (node-postgres does not know it). */
+export function splitSchema(connectionString: string): { connectionString: string; schema?: string } {
+  const m = /([?&])schema=([^&]*)(&?)/.exec(connectionString);
+  if (!m) return { connectionString };
+  const rest = connectionString.slice(0, m.index) + (m[3] ? m[1] : '') + connectionString.slice(m.index + m[0].length);
+  return { connectionString: rest.replace(/[?&]$/, ''), schema: decodeURIComponent(m[2]!) };
+}
+
+/** Redact the password in a connection string for messages. */
+export function redact(connectionString: string): string {
+  return connectionString.replace(/(:\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+export class PostgresStore implements Store {
+  readonly kind = 'postgres' as const;
+  readonly pool: pg.Pool;
+  readonly schema: string | undefined;
+  migrationsApplied: readonly number[] = [];
+  private readonly where: string;
+
+  private constructor(connectionString: string, opts: PostgresOptions) {
+    const split = splitSchema(connectionString);
+    this.schema = opts.schema ?? split.schema;
+    if (this.schema !== undefined && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(this.schema)) {
+      throw new Error(`schema name ${JSON.stringify(this.schema)}: use letters, digits and underscores`);
+    }
+    this.where = redact(split.connectionString) + (this.schema ? ` (schema ${this.schema})` : '');
+    this.pool = new pg.Pool({
+      connectionString: split.connectionString,
+      max: opts.max ?? 4,
+      ...(this.schema ? { options: `-c search_path=${this.schema}` } : {}),
+    });
+    // An idle client losing its connection must not crash the process; the next query reconnects.
+    this.pool.on('error', () => {});
+  }
+
+  static async open(connectionString: string, opts: PostgresOptions = {}): Promise<PostgresStore> {
+    const store = new PostgresStore(connectionString, opts);
+    try {
+      if (opts.migrate !== false) store.migrationsApplied = await store.migrate();
+      else {
+        const v = await store.version();
+        if (v < loadMigrations('postgres').length) throw new Error(`the database schema is version ${v}; run \`sitrep db migrate\``);
+      }
+    } catch (e) {
+      await store.pool.end();
+      throw new Error(`${store.where}: ${(e as Error).message}`, { cause: e });
+    }
+    return store;
+  }
+
+  private async version(client?: pg.PoolClient): Promise<number> {
+    const q = client ?? this.pool;
+    const exists = await q.query(`SELECT to_regclass('schema_migrations') IS NOT NULL AS ok`);
+    if (!exists.rows[0].ok) return 0;
+    const r = await q.query('SELECT coalesce(max(version), 0) AS v FROM schema_migrations');
+    return Number(r.rows[0].v);
+  }
+
+  /** Apply pending migrations under an advisory lock, each in its own transaction; returns the versions applied. */
+  async migrate(): Promise<number[]> {
+    const client = await this.pool.connect();
+    const lockKey = `sitrep:migrate:${this.schema ?? ''}`;
+    const applied: number[] = [];
+    try {
+      await client.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey]);
+      try {
+        if (this.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(this.schema)}`);
+        await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+          version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+        for (const m of pending(loadMigrations('postgres'), await this.version(client), this.where)) {
+          await client.query('BEGIN');
+          try {
+            await client.query(m.sql);
+            await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+            await client.query('COMMIT');
+            applied.push(m.version);
+          } catch (e) {
+            await client.query('ROLLBACK');
+            throw new Error(`migration ${m.version} (${m.name}) failed: ${(e as Error).message}`, { cause: e });
+          }
+        }
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]);
+      }
+    } finally {
+      client.release();
+    }
+    return applied;
+  }
+
+  async putAnalysis(record: AnalysisRecord, text: string, meta: PutMeta = {}): Promise<PutResult> {
+    const outlet = outletOf(record.source, record.url);
+    const hash = contentHash(text, outlet);
+    // Cheap check outside any transaction: most re-ingested documents stop here.
+    const known = await this.idForHash(hash);
+    if (known !== null) return { inserted: false, id: known, hash };
+
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      try {
+        const result = await this.putIn(client, record, text, meta, hash, outlet);
+        await client.query(result.inserted ? 'COMMIT' : 'ROLLBACK');
+        return result;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw e;
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  private async putIn(
+    client: pg.PoolClient,
+    record: AnalysisRecord,
+    text: string,
+    meta: PutMeta,
+    hash: string,
+    outlet: string | null,
+  ): Promise<PutResult> {
+    let outletId: string | null = null;
+    if (outlet !== null) {
+      const key = outletKey(outlet);
+      // DO NOTHING (not DO UPDATE): workers from the same outlet must not queue on one row lock.
+      await client.query('INSERT INTO outlets (key, name) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, outlet]);
+      outletId = (await client.query('SELECT id FROM outlets WHERE key = $1', [key])).rows[0].id as string;
+    }
+    const extra = extraOf(record);
+    let pk: string | null = null;
+    let id = '';
+    for (const candidate of candidateIds(record.id, hash)) {
+      const r = await client.query(
+        `INSERT INTO documents (id, hash, outlet_id, source, url, title, author, published, published_day, published_from,
+           format, origin, length, text, ingested_at, extra, text_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now(), $15, $16)
+         ON CONFLICT DO NOTHING RETURNING pk`,
+        [
+          candidate, hash, outletId, record.source, record.url, record.title, meta.author ?? null,
+          record.published, publishedDay(record.published), record.publishedFrom,
+          record.format, meta.origin ?? null, text.length, pgText(text), extra === null ? null : JSON.stringify(extra), textHash(text),
+        ],
+      );
+      if (r.rowCount === 1) {
+        pk = r.rows[0].pk as string;
+        id = candidate;
+        break;
+      }
+      // Either the same document went in meanwhile (another worker won), or the id is someone else's.
+      const same = await client.query('SELECT id FROM documents WHERE hash = $1', [hash]);
+      if (same.rowCount) return { inserted: false, id: same.rows[0].id as string, hash };
+    }
+    if (pk === null) throw new Error(`no free id for document ${record.id}`);
+
+    for (const part of recordRows(record, text)) {
+      if ('eventSources' in part) {
+        await insertRows(client, 'event_sources', ['doc', 'event_ord', 'ord', 'span_start', 'span_end', 'text'], part.eventSources, pk);
+      } else if ('generic' in part) {
+        await insertRows(client, 'layer_items', ['doc', 'layer', 'ord', 'span_start', 'span_end', 'data'], part.generic, pk);
+      } else {
+        const cols = ['doc', 'ord', 'span_start', 'span_end', ...part.spec.columns, 'data'];
+        await insertRows(client, part.spec.table, cols, part.rows, pk);
+      }
+    }
+    return { inserted: true, id, hash };
+  }
+
+  async idForHash(hash: string): Promise<string | null> {
+    const r = await this.pool.query('SELECT id FROM documents WHERE hash = $1', [hash]);
+    return r.rowCount ? (r.rows[0].id as string) : null;
+  }
+
+  async getDocument(id: string): Promise<StoredDocument | null> {
+    const r = await this.pool.query(
+      `SELECT ${DOC_COLUMNS} FROM documents d LEFT JOIN outlets o ON o.id = d.outlet_id WHERE d.id = $1`,
+      [id],
+    );
+    return r.rowCount ? toStoredDocument(r.rows[0] as Row) : null;
+  }
+
+  async analyses(filter: AnalysisFilter = {}): Promise<StoredAnalysis[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.since) {
+      params.push(filter.since.slice(0, 10));
+      where.push(`d.published_day >= $${params.length}`);
+    }
+    if (filter.until) {
+      params.push(filter.until.slice(0, 10));
+      where.push(`d.published_day <= $${params.length}`);
+    }
+    if (filter.ids) {
+      params.push(filter.ids);
+      where.push(`d.id = ANY($${params.length}::text[])`);
+    }
+    const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    // One snapshot for the documents and their layers, so a concurrent ingest cannot show half a document.
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const docs = await client.query(
+        `SELECT ${DOC_COLUMNS} FROM documents d LEFT JOIN outlets o ON o.id = d.outlet_id ${cond}
+         ORDER BY d.published_day IS NULL, d.published_day, d.pk`,
+        params,
+      );
+      const byPk = new Map<string, StoredAnalysis>();
+      const out = (docs.rows as Row[]).map((r) => {
+        const a = emptyAnalysis(r);
+        byPk.set(String(r.pk), a);
+        return a;
+      });
+      if (out.length > 0) {
+        const pks = [...byPk.keys()];
+        for (const spec of LAYER_SPECS) {
+          const rows = await client.query(
+            `SELECT doc, span_start, span_end, data FROM ${spec.table} WHERE doc = ANY($1::bigint[]) ORDER BY doc, ord`,
+            [pks],
+          );
+          for (const r of rows.rows as { doc: string; span_start: number; span_end: number; data: object }[]) {
+            const a = byPk.get(String(r.doc));
+            if (a) (a[spec.layer] as unknown[]).push(itemFromRow(a.text, r.span_start, r.span_end, r.data));
+          }
+        }
+        const generic = await client.query(
+          'SELECT doc, layer, span_start, span_end, data FROM layer_items WHERE doc = ANY($1::bigint[]) ORDER BY doc, layer, ord',
+          [pks],
+        );
+        for (const r of generic.rows as { doc: string; layer: string; span_start: number; span_end: number; data: object }[]) {
+          const a = byPk.get(String(r.doc)) as unknown as (Record<string, unknown[]> & { text: string }) | undefined;
+          a?.[r.layer]?.push(itemFromRow(a.text, r.span_start, r.span_end, r.data));
+        }
+      }
+      await client.query('COMMIT');
+      return out;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  async stats(): Promise<StoreStats> {
+    const r = await this.pool.query(`SELECT
+      (SELECT count(*) FROM documents) AS documents,
+      (SELECT count(DISTINCT outlet_id) FROM documents) AS outlets,
+      (SELECT count(*) FROM sentences) AS sentences,
+      (SELECT count(*) FROM boilerplate) AS boilerplate,
+      (SELECT count(*) FROM times) AS times,
+      (SELECT count(*) FROM places) AS places,
+      (SELECT count(*) FROM quantities) AS quantities,
+      (SELECT count(*) FROM events) AS events`);
+    const row = r.rows[0] as Record<keyof StoreStats, string>;
+    return {
+      documents: Number(row.documents),
+      outlets: Number(row.outlets),
+      sentences: Number(row.sentences),
+      boilerplate: Number(row.boilerplate),
+      times: Number(row.times),
+      places: Number(row.places),
+      quantities: Number(row.quantities),
+      events: Number(row.events),
+    };
+  }
+
+  async search(query: string, opts: SearchOptions = {}): Promise<SearchHit[]> {
+    const q = toWebsearch(parseQuery(query));
+    if (q === null) return [];
+    const mark = opts.mark ?? DEFAULT_MARK;
+    // ts_headline's option string has its own syntax; markers are quoted, and quotes/commas in them dropped.
+    const sel = (x: string) => `"${x.replace(/[",]/g, '')}"`;
+    const headline = `StartSel=${sel(mark.open)}, StopSel=${sel(mark.close)}, MaxWords=15, MinWords=6, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+    // Rank and cut first, then build headlines for the hits only (ts_headline re-parses the whole text).
+    const r = await this.pool.query(
+      `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
+       hits AS (
+         SELECT d.pk, d.id, d.title, d.published, d.text, d.outlet_id, ts_rank_cd(d.tsv, q.q) AS score, q.q
+         FROM documents d, q
+         WHERE d.tsv @@ q.q
+         ORDER BY score DESC, d.pk
+         LIMIT $2)
+       SELECT h.id, h.title, o.name AS outlet, h.published, h.score, h.text,
+              ts_headline('english', h.text, h.q, $3) AS snippet
+       FROM hits h LEFT JOIN outlets o ON o.id = h.outlet_id
+       ORDER BY h.score DESC, h.pk`,
+      [q, searchLimit(opts.limit), headline],
+    );
+    return (r.rows as Row[]).map((x) => ({
+      id: String(x.id),
+      title: (x.title as string | null) ?? null,
+      outlet: (x.outlet as string | null) ?? null,
+      published: (x.published as string | null) ?? null,
+      snippet: tidySnippet(String(x.snippet), String(x.text), mark),
+      score: Number(x.score),
+    }));
+  }
+
+  async schemaVersion(): Promise<number> {
+    return this.version();
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000. It is stored as U+FFFD, one UTF-16 unit for one, so every offset
+ * still holds (the hash, taken before, is the same as in SQLite).
+ */
+function pgText(text: string): string {
+  const t = storableText(text);
+  return t.includes('\u0000') ? t.split('\u0000').join('\ufffd') : t;
+}
+
+async function insertRows(client: pg.PoolClient, table: string, cols: string[], rows: unknown[][], pk: string): Promise<void> {
+  if (rows.length === 0) return;
+  const width = cols.length;
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMS / width));
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const chunk = rows.slice(i, i + perStatement);
+    const params: unknown[] = [];
+    const tuples = chunk.map((r) => {
+      const base = params.length;
+      params.push(pk, ...r);
+      return `(${cols.map((_, k) => `$${base + k + 1}`).join(', ')})`;
+    });
+    await client.query(`INSERT INTO ${table} (${cols.join(', ')}) VALUES ${tuples.join(', ')}`, params);
+  }
+}

@@ -1,0 +1,303 @@
+/**
+ * The SQLite store (better-sqlite3): one file, WAL mode, everything a laptop needs offline.
+ * Work is synchronous inside; the Store interface wraps it in promises.
+ */
+import Database from 'better-sqlite3';
+import type { AnalysisRecord } from '../analyze/output.js';
+import { contentHash, outletKey, outletOf, textHash } from './hash.js';
+import { extraOf, itemFromRow, LAYER_SPECS, publishedDay, recordRows, type LayerSpec } from './layers.js';
+import { loadMigrations, pending, type Migration } from './migrations.js';
+import { parseQuery, toFts5 } from './query.js';
+import { candidateIds, DEFAULT_MARK, emptyAnalysis, searchLimit, storableText, tidySnippet, toStoredDocument, type Row } from './common.js';
+import type {
+  AnalysisFilter,
+  PutMeta,
+  PutResult,
+  SearchHit,
+  SearchOptions,
+  Store,
+  StoredAnalysis,
+  StoredDocument,
+  StoreStats,
+} from './types.js';
+
+/** better-sqlite3 binds numbers, strings, bigints, buffers and null only. */
+const bindable = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 1 : 0) : v === undefined ? null : v);
+
+const DOC_COLUMNS = `d.pk, d.id, d.hash, d.text_hash, d.text, d.title, d.source, o.name AS outlet, d.url, d.author, d.published,
+  d.published_from, d.format, d.origin, d.length, d.ingested_at, d.extra`;
+
+const FIXED_COLUMNS = {
+  event_sources: ['doc', 'event_ord', 'ord', 'span_start', 'span_end', 'text'],
+  layer_items: ['doc', 'layer', 'ord', 'span_start', 'span_end', 'data'],
+};
+
+const extraJson = (record: AnalysisRecord): string | null => {
+  const e = extraOf(record);
+  return e ? JSON.stringify(e) : null;
+};
+
+export interface SqliteOptions {
+  /** Apply pending migrations on open (default true). */
+  migrate?: boolean;
+  /** Milliseconds to wait for another process's write lock before failing (default 10 000). */
+  busyTimeout?: number;
+}
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  readonly db: Database.Database;
+  migrationsApplied: readonly number[] = [];
+  private readonly insertRow = new Map<string, Database.Statement>();
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly put: (record: AnalysisRecord, text: string, meta: PutMeta) => PutResult;
+
+  constructor(
+    readonly path: string,
+    opts: SqliteOptions = {},
+  ) {
+    try {
+      this.db = new Database(path);
+    } catch (e) {
+      throw new Error(`cannot open SQLite database ${path}: ${(e as Error).message}`, { cause: e });
+    }
+    try {
+      this.db.pragma(`busy_timeout = ${opts.busyTimeout ?? 10_000}`);
+      if (path !== ':memory:' && path !== '') this.db.pragma('journal_mode = WAL');
+      // WAL makes NORMAL durable across application crashes; only a power cut can lose the last commits.
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('foreign_keys = ON');
+      this.ensureVersionTable();
+      if (opts.migrate !== false) this.migrationsApplied = this.migrate();
+      else if (this.version() < loadMigrations('sqlite').length) {
+        throw new Error(`the database schema is version ${this.version()}; run \`sitrep db migrate\``);
+      }
+    } catch (e) {
+      this.db.close();
+      throw new Error(`${path}: ${(e as Error).message}`, { cause: e });
+    }
+    const tx = this.db.transaction((record: AnalysisRecord, text: string, meta: PutMeta) => this.putNow(record, text, meta));
+    // IMMEDIATE: take the write lock before looking for the hash, so two processes cannot both decide to insert.
+    this.put = (record, text, meta) => tx.immediate(record, text, meta);
+  }
+
+  private ensureVersionTable(): void {
+    this.db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  }
+
+  private version(): number {
+    return currentVersion(this.db);
+  }
+
+  /** Apply pending migrations, each in its own transaction; returns the versions applied. */
+  migrate(): number[] {
+    return applyMigrations(this.db, loadMigrations('sqlite'), this.path);
+  }
+
+  private rowInsert(spec: LayerSpec | 'event_sources' | 'layer_items'): Database.Statement {
+    const key = typeof spec === 'string' ? spec : spec.table;
+    let st = this.insertRow.get(key);
+    if (!st) {
+      const cols = typeof spec === 'string' ? FIXED_COLUMNS[spec] : ['doc', 'ord', 'span_start', 'span_end', ...spec.columns, 'data'];
+      st = this.db.prepare(`INSERT INTO ${key} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+      this.insertRow.set(key, st);
+    }
+    return st;
+  }
+
+  /** A prepared statement, prepared once per store. */
+  private st(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
+  private putNow(record: AnalysisRecord, text: string, meta: PutMeta): PutResult {
+    const outlet = outletOf(record.source, record.url);
+    const hash = contentHash(text, outlet);
+    const existing = this.st('SELECT id FROM documents WHERE hash = ?').get(hash) as { id: string } | undefined;
+    if (existing) return { inserted: false, id: existing.id, hash };
+
+    let outletId: number | bigint | null = null;
+    if (outlet !== null) {
+      const key = outletKey(outlet);
+      this.st('INSERT INTO outlets (key, name) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(key, outlet);
+      outletId = (this.st('SELECT id FROM outlets WHERE key = ?').get(key) as { id: number }).id;
+    }
+    const taken = this.st('SELECT 1 FROM documents WHERE id = ?');
+    const id = candidateIds(record.id, hash).find((c) => !taken.get(c));
+    if (id === undefined) throw new Error(`no free id for document ${record.id}`);
+    const info = this
+      .st(
+        `INSERT INTO documents (id, hash, text_hash, outlet_id, source, url, title, author, published, published_day, published_from,
+           format, origin, length, text, ingested_at, extra)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id, hash, textHash(text), outletId, record.source, record.url, record.title, meta.author ?? null,
+        record.published, publishedDay(record.published), record.publishedFrom,
+        record.format, meta.origin ?? null, text.length, storableText(text), new Date().toISOString(), extraJson(record),
+      );
+    const pk = info.lastInsertRowid;
+    for (const part of recordRows(record, text)) {
+      if ('eventSources' in part) {
+        const st = this.rowInsert('event_sources');
+        for (const r of part.eventSources) st.run(pk, ...r);
+      } else if ('generic' in part) {
+        const st = this.rowInsert('layer_items');
+        for (const r of part.generic) st.run(pk, ...r);
+      } else {
+        const st = this.rowInsert(part.spec);
+        for (const r of part.rows) st.run(pk, ...r.map(bindable));
+      }
+    }
+    return { inserted: true, id, hash };
+  }
+
+  async putAnalysis(record: AnalysisRecord, text: string, meta: PutMeta = {}): Promise<PutResult> {
+    return this.put(record, text, meta);
+  }
+
+  async idForHash(hash: string): Promise<string | null> {
+    const r = this.st('SELECT id FROM documents WHERE hash = ?').get(hash) as { id: string } | undefined;
+    return r?.id ?? null;
+  }
+
+  async getDocument(id: string): Promise<StoredDocument | null> {
+    const r = this.db
+      .prepare(`SELECT ${DOC_COLUMNS} FROM documents d LEFT JOIN outlets o ON o.id = d.outlet_id WHERE d.id = ?`)
+      .get(id) as Row | undefined;
+    return r ? toStoredDocument(r) : null;
+  }
+
+  async analyses(filter: AnalysisFilter = {}): Promise<StoredAnalysis[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.since) {
+      where.push('d.published_day >= ?');
+      params.push(filter.since.slice(0, 10));
+    }
+    if (filter.until) {
+      where.push('d.published_day <= ?');
+      params.push(filter.until.slice(0, 10));
+    }
+    if (filter.ids) {
+      where.push('d.id IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(filter.ids));
+    }
+    const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const docs = this.db
+      .prepare(
+        `SELECT ${DOC_COLUMNS} FROM documents d LEFT JOIN outlets o ON o.id = d.outlet_id ${cond}
+         ORDER BY d.published_day IS NULL, d.published_day, d.pk`,
+      )
+      .all(...params) as Row[];
+    if (docs.length === 0) return [];
+    const byPk = new Map<number, StoredAnalysis>();
+    const out = docs.map((r) => {
+      const a = emptyAnalysis(r);
+      byPk.set(Number(r.pk), a);
+      return a;
+    });
+    const docFilter = where.length ? `WHERE doc IN (SELECT d.pk FROM documents d ${cond})` : '';
+    for (const spec of LAYER_SPECS) {
+      const rows = this.db
+        .prepare(`SELECT doc, span_start, span_end, data FROM ${spec.table} ${docFilter} ORDER BY doc, ord`)
+        .iterate(...params) as IterableIterator<{ doc: number; span_start: number; span_end: number; data: string }>;
+      for (const r of rows) {
+        const a = byPk.get(r.doc);
+        if (a) (a[spec.layer] as unknown[]).push(itemFromRow(a.text, r.span_start, r.span_end, r.data));
+      }
+    }
+    const generic = this.db
+      .prepare(`SELECT doc, layer, span_start, span_end, data FROM layer_items ${docFilter} ORDER BY doc, layer, ord`)
+      .iterate(...params) as IterableIterator<{ doc: number; layer: string; span_start: number; span_end: number; data: string }>;
+    for (const r of generic) {
+      const a = byPk.get(r.doc) as unknown as Record<string, unknown[]> & { text: string };
+      a?.[r.layer]?.push(itemFromRow(a.text, r.span_start, r.span_end, r.data));
+    }
+    return out;
+  }
+
+  async stats(): Promise<StoreStats> {
+    const count = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    return {
+      documents: count('SELECT count(*) AS n FROM documents'),
+      outlets: count('SELECT count(DISTINCT outlet_id) AS n FROM documents'),
+      sentences: count('SELECT count(*) AS n FROM sentences'),
+      boilerplate: count('SELECT count(*) AS n FROM boilerplate'),
+      times: count('SELECT count(*) AS n FROM times'),
+      places: count('SELECT count(*) AS n FROM places'),
+      quantities: count('SELECT count(*) AS n FROM quantities'),
+      events: count('SELECT count(*) AS n FROM events'),
+    };
+  }
+
+  async search(query: string, opts: SearchOptions = {}): Promise<SearchHit[]> {
+    const match = toFts5(parseQuery(query));
+    if (match === null) return [];
+    const mark = opts.mark ?? DEFAULT_MARK;
+    // Title matches weigh twice as much as text matches. bm25 is lower-is-better; the score is its negation.
+    const rows = this.db
+      .prepare(
+        `SELECT d.id, d.title, o.name AS outlet, d.published,
+                snippet(documents_fts, -1, ?, ?, '…', 24) AS snippet,
+                bm25(documents_fts, 2.0, 1.0) AS rank
+         FROM documents_fts
+         JOIN documents d ON d.pk = documents_fts.rowid
+         LEFT JOIN outlets o ON o.id = d.outlet_id
+         WHERE documents_fts MATCH ?
+         ORDER BY rank, d.pk
+         LIMIT ?`,
+      )
+      .all(mark.open, mark.close, match, searchLimit(opts.limit)) as Row[];
+    return rows.map((r) => ({
+      id: r.id as string,
+      title: (r.title as string | null) ?? null,
+      outlet: (r.outlet as string | null) ?? null,
+      published: (r.published as string | null) ?? null,
+      snippet: tidySnippet(r.snippet as string, null, mark),
+      score: -(r.rank as number),
+    }));
+  }
+
+  async schemaVersion(): Promise<number> {
+    return this.version();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function currentVersion(db: Database.Database): number {
+  const r = db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null };
+  return r.v ?? 0;
+}
+
+/**
+ * Apply the migrations a database still needs, each with its schema_migrations row in one IMMEDIATE
+ * transaction: a migration that fails leaves nothing behind, and a second process opening the same file
+ * waits for the lock and then finds the work done. Returns the versions applied.
+ */
+export function applyMigrations(db: Database.Database, all: Migration[], where: string): number[] {
+  const applied: number[] = [];
+  for (const m of pending(all, currentVersion(db), where)) {
+    const step = db.transaction(() => {
+      if (currentVersion(db) >= m.version) return;
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+      applied.push(m.version);
+    });
+    try {
+      step.immediate();
+    } catch (e) {
+      throw new Error(`migration ${m.version} (${m.name}) failed: ${(e as Error).message}`, { cause: e });
+    }
+  }
+  return applied;
+}
