@@ -55,4 +55,21 @@ describe('tokenizer', () => {
       ['Troops crossed the river at dawn.', 'text'],
     ]);
   });
+
+  it('reads a megabyte of one word as one token, without handing it to wink', () => {
+    const input = 'Before it. ' + 'a'.repeat(1_000_000) + ' After it.';
+    const d = prepared(input);
+    const toks = d.get('tokens');
+    const long = toks.find((t) => t.type === 'long');
+    expect(long).toMatchObject({ start: 11, end: 1_000_011 });
+    expect(d.get('sentences').map((s) => d.slice(s).slice(0, 12))).toEqual(['Before it.', 'a'.repeat(12), 'After it.']);
+  });
+
+  it('keeps ordinary long URLs as single tokens with correct offsets', () => {
+    const url = 'https://example.org/' + 'x'.repeat(400);
+    const input = `Details at ${url} were posted on Monday.`;
+    const d = prepared(input);
+    expect(d.get('tokens').map((t) => d.slice(t))).toContain(url);
+    expect(d.get('tokens').map((t) => d.slice(t))).toContain('Monday');
+  });
 });

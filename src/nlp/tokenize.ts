@@ -7,16 +7,42 @@ import { wink } from './wink.js';
 
 export type BareToken = Omit<Token, 'sentence'>;
 
+/** Runs of non-space characters longer than this bypass wink: its tokenizer is quadratic in token length. */
+const LONG_RUN = 256;
+
 /**
- * Tokens, POS and lemmas from wink-nlp, aligned back to the input. wink's preceding-space counts are
- * exact for ASCII whitespace but not for every Unicode separator (U+2028 is counted as one space among
- * several), so each token is located by search from the end of the previous one instead of by counting.
- * Returns the tokens (whitespace tokens dropped) and the character offsets where wink ends a sentence.
+ * Tokens, POS and lemmas from wink-nlp, aligned back to the input. Returns the tokens (whitespace tokens
+ * dropped) and the character offsets where wink ends a sentence. A run of non-space characters longer
+ * than LONG_RUN (a URL, a base64 blob, a megabyte of one word) becomes one token of type 'long' and a
+ * sentence of its own, and wink reads the text around it.
  */
 export function tokenize(text: string): { tokens: BareToken[]; sentenceEnds: number[] } {
+  const tokens: BareToken[] = [];
+  const sentenceEnds: number[] = [];
+  const long = new RegExp(`\\S{${LONG_RUN + 1},}`, 'gu');
+  let from = 0;
+  for (let m = long.exec(text); m; m = long.exec(text)) {
+    tokenizeSegment(text, from, m.index, tokens, sentenceEnds);
+    const end = m.index + m[0].length;
+    tokens.push({ start: m.index, end, pos: 'X', lemma: m[0], normal: m[0].toLowerCase(), type: 'long' });
+    sentenceEnds.push(m.index, end);
+    from = end;
+  }
+  tokenizeSegment(text, from, text.length, tokens, sentenceEnds);
+  return { tokens, sentenceEnds };
+}
+
+/**
+ * wink over text[from, to). wink's preceding-space counts are exact for ASCII whitespace but not for every
+ * Unicode separator (U+2028 is counted as one space among several), so each token is located by search
+ * from the end of the previous one instead of by counting.
+ */
+function tokenizeSegment(text: string, from: number, to: number, tokens: BareToken[], sentenceEnds: number[]): void {
+  if (text.slice(from, to).trim() === '') return;
+  const segment = from === 0 && to === text.length ? text : text.slice(from, to);
   const nlp = wink();
   const its = nlp.its;
-  const wdoc = nlp.readDoc(text);
+  const wdoc = nlp.readDoc(segment);
   const all = wdoc.tokens();
   const values = all.out(its.value) as string[];
   const pos = all.out(its.pos) as string[];
@@ -24,12 +50,11 @@ export function tokenize(text: string): { tokens: BareToken[]; sentenceEnds: num
   const lemma = all.out(its.lemma as unknown as typeof its.value) as string[];
   const normal = all.out(its.normal) as string[];
   const type = all.out(its.type) as string[];
-  const tokens: BareToken[] = [];
   const endOf: number[] = new Array(values.length);
   let at = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    const start = text.startsWith(v, at) ? at : text.indexOf(v, at);
+    const start = segment.startsWith(v, at) ? at : segment.indexOf(v, at);
     if (start < 0) {
       // wink rewrote the token beyond recognition: drop it rather than point at the wrong text.
       endOf[i] = at;
@@ -38,11 +63,10 @@ export function tokenize(text: string): { tokens: BareToken[]; sentenceEnds: num
     at = start + v.length;
     endOf[i] = at;
     if (pos[i] === 'SPACE' || v.trim() === '') continue;
-    tokens.push({ start, end: at, pos: pos[i]!, lemma: lemma[i]!, normal: normal[i]!, type: type[i]! });
+    tokens.push({ start: from + start, end: from + at, pos: pos[i]!, lemma: lemma[i]!, normal: normal[i]!, type: type[i]! });
   }
   const spans = wdoc.sentences().out(its.span) as unknown as [number, number][];
-  const sentenceEnds = spans.map(([, last]) => endOf[last] ?? text.length);
-  return { tokens, sentenceEnds };
+  for (const [, last] of spans) sentenceEnds.push(from + (endOf[last] ?? segment.length));
 }
 
 /**
