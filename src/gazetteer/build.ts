@@ -138,7 +138,7 @@ function quantile(sorted: number[], q: number): number {
 
 /**
  * The centre of an admin area from the populated places inside it: the middle of the box that holds
- * all but the outermost 0.5% of them on each side (robust to a stray island, and much closer to the
+ * all but the outermost 1% of them on each side (robust to a stray island, and much closer to the
  * geographic centre than a population-weighted mean, which the biggest city drags, or a plain mean,
  * which the densely settled part drags).
  */
@@ -149,7 +149,7 @@ function areaCentre(s: PlaceStat): [number, number] {
   const lo = [...s.lon].sort((a, b) => a - b);
   // Areas spanning the antimeridian (Chukotka, Fiji) fall back to the median.
   if (lo[lo.length - 1]! - lo[0]! > 180) return [quantile(la, 0.5), quantile(lo, 0.5)];
-  return [(quantile(la, 0.005) + quantile(la, 0.995)) / 2, (quantile(lo, 0.005) + quantile(lo, 0.995)) / 2];
+  return [(quantile(la, 0.01) + quantile(la, 0.99)) / 2, (quantile(lo, 0.01) + quantile(lo, 0.99)) / 2];
 }
 
 function km(lat1: number, lon1: number, lat2: number, lon2: number): number {

@@ -22,7 +22,22 @@ const ABBREVIATIONS: Record<string, string> = { saint: 'st', ste: 'st', sainte: 
 
 const ASCII = /^[\x20-\x7e]*$/;
 
+// Texts repeat names: fold each once (bounded, so a long run never grows memory without limit).
+const MEMO_LIMIT = 200_000;
+const exactMemo = new Map<string, string>();
+const looseMemo = new Map<string, string>();
+function remember(memo: Map<string, string>, k: string, v: string): string {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(k, v);
+  return v;
+}
+
 export function exactKey(name: string): string {
+  const hit = exactMemo.get(name);
+  return hit !== undefined ? hit : remember(exactMemo, name, computeExactKey(name));
+}
+
+function computeExactKey(name: string): string {
   let s = name;
   // Most names are plain ASCII: skip the Unicode decomposition for them (the build folds a million).
   if (!ASCII.test(s)) s = s.normalize('NFKD').replace(/\p{M}+/gu, '').replace(SPECIAL_RE, (c) => SPECIAL[c] ?? c);
@@ -46,6 +61,11 @@ const PARTICLES = new Set([
 ]);
 
 export function looseKey(name: string): string {
+  const hit = looseMemo.get(name);
+  return hit !== undefined ? hit : remember(looseMemo, name, computeLooseKey(name));
+}
+
+function computeLooseKey(name: string): string {
   const exact = exactKey(name);
   if (exact === '') return '';
   const words = exact.split(' ');

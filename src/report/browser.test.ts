@@ -75,7 +75,7 @@ describe.skipIf(!present && !required)('the HTML report in headless Chromium', (
   }
 
   it('draws the map and the timeline, shows a fact\'s source on click, and requests nothing', async () => {
-    const v = await visit('report', renderHtml(buildReport(buildSituation(scenario()))));
+    const v = await visit('report', renderHtml(buildReport(buildSituation(scenario())), { documentHref: (id, s, e) => `#doc-${id}-${s}-${e}` }));
     const { page } = v;
     const countries = await page.locator('#map-svg path.country').count();
     expect(countries).toBeGreaterThan(0);
@@ -94,6 +94,7 @@ describe.skipIf(!present && !required)('the HTML report in headless Chromium', (
     await expect.poll(() => page.locator('#source-body blockquote').count()).toBe(1);
     expect(await page.locator('#source-body mark').textContent()).toBe('Up to 5,000 jihadist fighters');
     expect(await page.locator('#source-body').textContent()).toContain('Wire One');
+    expect(await page.locator('#source-body a.src-doc').getAttribute('href')).toMatch(/^#doc-wire-oct23-\d+-\d+$/);
 
     await page.locator('#map-svg circle.ev').first().click();
     expect(await page.locator('[data-ev].sel').count()).toBeGreaterThan(1);

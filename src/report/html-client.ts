@@ -34,6 +34,12 @@ export const CLIENT_SCRIPT = String.raw`(function () {
       q.appendChild(el('mark', null, s.sentence.slice(s.mark[0], s.mark[1])));
       q.appendChild(document.createTextNode(s.sentence.slice(s.mark[1])));
       box.appendChild(q);
+      if (s.href && (/^\/(?!\/)/.test(s.href) || s.href.charAt(0) === '#' || /^https?:\/\//i.test(s.href))) {
+        var d = el('a', 'src-doc', 'open in document');
+        d.setAttribute('href', s.href);
+        box.appendChild(d);
+        box.appendChild(document.createTextNode(' '));
+      }
       if (s.url && /^https?:\/\//i.test(s.url)) {
         var a = el('a', null, 'open the article');
         a.setAttribute('href', s.url);

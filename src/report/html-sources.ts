@@ -15,13 +15,25 @@ export interface PageSource {
   sentence: string;
   /** The fact's own words within `sentence` (UTF-16 offsets into it). */
   mark: [number, number];
+  /** Where the page's host shows the whole document at this span (see HtmlOptions.documentHref), if anywhere. */
+  href: string | null;
+}
+
+/** A link target the page may use: same-origin path, fragment, or http(s); nothing else. */
+export function safeHref(href: string | null | undefined): string | null {
+  if (!href) return null;
+  if (/^\/(?!\/)/.test(href) || href.startsWith('#')) return /[\s<>"'`\\]/.test(href) ? null : href;
+  return safeHttpUrl(href);
 }
 
 export class SourceTable {
   readonly list: PageSource[] = [];
   private readonly index = new Map<string, number>();
 
-  constructor(private readonly report: Report) {}
+  constructor(
+    private readonly report: Report,
+    private readonly documentHref?: (documentId: string, start: number, end: number) => string | null,
+  ) {}
 
   add(s: ReportSource): number {
     const key = `${s.documentId}\u0000${s.start}\u0000${s.end}`;
@@ -39,6 +51,7 @@ export class SourceTable {
       url: safeHttpUrl(doc?.url),
       sentence: s.sentence.text,
       mark: [a, b],
+      href: this.documentHref ? safeHref(this.documentHref(s.documentId, s.start, s.end)) : null,
     });
     this.index.set(key, n);
     return n;

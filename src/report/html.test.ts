@@ -1,7 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { buildSituation } from '../merge/situation.js';
-import { renderHtml } from './html.js';
+import { renderHtml, reportCsp } from './html.js';
+import { safeHref } from './html-sources.js';
 import { buildReport } from './model.js';
 import { hostileDoc, scenario } from './scenario.test-support.js';
 
@@ -69,5 +70,30 @@ describe('the HTML report', () => {
     // And the reader sees the words as written.
     expect(document.getElementById('documents')!.textContent).toContain('</title><script>window.__pwned=8</script>');
     expect(r.events.some((e) => e.actor1?.name.includes('onmouseover'))).toBe(true);
+  });
+});
+
+describe('HTML options for a server', () => {
+  it('uses the nonce it is given, with the same policy as reportCsp', () => {
+    const r = buildReport(buildSituation(scenario()));
+    const html = renderHtml(r, { nonce: 'AbC123xyz987' });
+    const { document } = parseHTML(html);
+    expect(document.querySelectorAll('script')[1]!.getAttribute('nonce')).toBe('AbC123xyz987');
+    expect(document.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')).toBe(reportCsp('AbC123xyz987'));
+    // A nonce that could break out of the attribute is not used.
+    expect(renderHtml(r, { nonce: '"><script>' })).not.toContain('"><script>"');
+    expect(parseHTML(renderHtml(r, { nonce: '"><script>' })).document.querySelectorAll('script').length).toBe(2);
+  });
+
+  it('gives each source the document link the host makes, and only safe ones', () => {
+    const r = buildReport(buildSituation(scenario()));
+    const html = renderHtml(r, { documentHref: (id, s, e) => `/api/documents/${encodeURIComponent(id)}.html#s-${s}-${e}` });
+    const data = JSON.parse(parseHTML(html).document.getElementById('sitrep-data')!.textContent!) as { sources: { href: string | null }[] };
+    expect(data.sources.every((s) => s.href?.startsWith('/api/documents/'))).toBe(true);
+    expect(safeHref('javascript:alert(1)')).toBeNull();
+    expect(safeHref('//evil.example/x')).toBeNull();
+    expect(safeHref('/a"b')).toBeNull();
+    expect(safeHref('#s-1-2')).toBe('#s-1-2');
+    expect(safeHref('https://example.org/d')).toBe('https://example.org/d');
   });
 });

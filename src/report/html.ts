@@ -25,14 +25,36 @@ function legend(): string {
     .join('')}<span>circle size: deaths and number of outlets</span></p>`;
 }
 
+export interface HtmlOptions {
+  /**
+   * The CSP nonce of the page's script. Default: a hash of the page's content (stable output for a given
+   * report). A server should pass a fresh random nonce per response, and send `reportCsp(nonce)` as a header.
+   */
+  nonce?: string;
+  /**
+   * Where a host shows the whole document at a span (a same-origin path such as
+   * `/api/documents/ID.html#s-START-END`, a fragment, or an http(s) URL); the source panel links to it.
+   * Anything else is dropped.
+   */
+  documentHref?: (documentId: string, start: number, end: number) => string | null;
+}
+
+/**
+ * The page's Content-Security-Policy: nothing may load or connect; only the page's own script (by nonce)
+ * runs; inline style is allowed. The same string goes into the page's meta tag and may be sent as a header.
+ */
+export function reportCsp(nonce: string): string {
+  return `default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'; img-src data:; connect-src 'none'; font-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; object-src 'none'`;
+}
+
 /**
  * The situation report as one self-contained HTML page: inline style, inline script (under a CSP nonce),
  * inline SVG map and timeline, the data as an inert JSON block. A Content-Security-Policy forbids every
  * network request and every script but the page's own, so even text that slipped past escaping could not
  * run or fetch anything.
  */
-export function renderHtml(r: Report): string {
-  const sources = new SourceTable(r);
+export function renderHtml(r: Report, opts: HtmlOptions = {}): string {
+  const sources = new SourceTable(r, opts.documentHref);
   const mapSvg = renderMap(r, sources);
   const timelineSvg = renderTimeline(r, sources);
   const outlets = new Set(r.documents.map((d) => d.outlet ?? '(unknown)'));
@@ -152,8 +174,11 @@ export function renderHtml(r: Report): string {
   );
 
   const data = jsonForScript({ sources: sources.list });
-  const nonce = createHash('sha256').update(data).update(sections.join('')).digest('base64').slice(0, 24);
-  const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'; img-src data:; connect-src 'none'; font-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; object-src 'none'`;
+  const nonce =
+    opts.nonce && /^[A-Za-z0-9+/=_-]{8,}$/.test(opts.nonce)
+      ? opts.nonce
+      : createHash('sha256').update(data).update(sections.join('')).digest('base64').slice(0, 24);
+  const csp = reportCsp(nonce);
   return `<!doctype html>
 <html lang="en">
 <head>

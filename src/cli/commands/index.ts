@@ -6,6 +6,8 @@ import { search } from './search.js';
 import { db } from './db.js';
 import { report } from './report.js';
 import { exportCommand } from './export.js';
+import { serve } from './serve.js';
+import { watch } from './watch.js';
 
 /** Every CLI command, in the order `sitrep help` lists them. */
-export const commands: Command[] = [analyze, ingest, stats, search, db, report, exportCommand];
+export const commands: Command[] = [analyze, ingest, stats, search, db, report, exportCommand, serve, watch];

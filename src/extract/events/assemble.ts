@@ -1,5 +1,5 @@
 import type { Proposal } from './propose.js';
-import { sameActor, type ActorRef } from './roles.js';
+import type { ActorRef } from './roles.js';
 
 /**
  * One real-world occurrence is one event, however often it is told. A draft gathers the proposals that tell
@@ -94,7 +94,28 @@ export function assemble(proposals: Proposal[], minScore: number): Draft[] {
     lastSentence = sentence;
   }
   for (const d of drafts) escalate(d);
-  return mergeRetold(drafts);
+  return mergeRetold(headlines(drafts));
+}
+
+/**
+ * A headline tells in short what the first paragraph tells in full ("Militants kill 12 villagers in night
+ * raid" / "Gunmen attacked the village ... killing 12 villagers"): the headline's event joins the next event
+ * of the same type, whose fuller sentence becomes the main evidence.
+ */
+function headlines(drafts: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (let k = 0; k < drafts.length; k++) {
+    const d = drafts[k]!;
+    const head = d.parts[0]!;
+    const next = drafts[k + 1];
+    if (head.view.sentence.kind === 'heading' && d.parts.length === 1 && next && next.parts[0]!.coding.type === head.coding.type &&
+      next.parts[0]!.view.sentence.index - head.view.sentence.index <= 3) {
+      next.parts.splice(1, 0, head);
+      continue;
+    }
+    out.push(d);
+  }
+  return out;
 }
 
 /** A demonstration told over several sentences is coded by the furthest it went. */
@@ -115,14 +136,14 @@ function escalate(d: Draft): void {
  */
 function mergeRetold(drafts: Draft[]): Draft[] {
   const out: Draft[] = [];
+  // Candidates are indexed by coding and perpetrator, so a long document stays linear.
+  const byKey = new Map<string, Draft[]>();
+  const keyOf = (d: Draft, a: ActorRef) => `${d.parts[0]!.coding.type}|${d.parts[0]!.coding.subType}|${a.cls}|${a.name}`;
   for (const d of drafts) {
     const p = d.parts[0]!;
     const a = agentOf(d);
-    const twin = d.newMarker || !a || a.generic ? undefined : out.find((o) => {
+    const twin = d.newMarker || !a || a.generic ? undefined : (byKey.get(keyOf(d, a)) ?? []).find((o) => {
       const q = o.parts[0]!;
-      if (q.coding.type !== p.coding.type || q.coding.subType !== p.coding.subType) return false;
-      const b = agentOf(o);
-      if (!b || !sameActor(a, b) || b.name !== a.name) return false;
       const ta = p.roles.others[0];
       const tb = q.roles.others[0];
       if (ta && tb && ta.cls !== tb.cls) return false;
@@ -131,8 +152,18 @@ function mergeRetold(drafts: Draft[]): Draft[] {
       if (p.roles.victims.some((v) => v.count !== null)) return false;
       return true;
     });
-    if (twin) twin.parts.push(...d.parts);
-    else out.push(d);
+    if (twin) {
+      twin.parts.push(...d.parts);
+      continue;
+    }
+    out.push(d);
+    const b = agentOf(d);
+    if (b && !b.generic) {
+      const k = keyOf(d, b);
+      const list = byKey.get(k) ?? [];
+      list.push(d);
+      byKey.set(k, list);
+    }
   }
   return out;
 }

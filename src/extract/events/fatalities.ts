@@ -13,7 +13,7 @@ import type { ActorRef } from './roles.js';
  * alternative claim and only lowers it; a claim made by the perpetrator itself ("Taliban sources said",
  * "VoJ claimed") never adds.
  */
-export function fatalitiesOf(d: Draft, claimedBy: (p: Draft['parts'][number]) => ActorRef | null, note: number | null): Fatalities | null {
+export function fatalitiesOf(d: Draft, claimedBy: (p: Draft['parts'][number]) => ActorRef | null, note: number | null, following = ''): Fatalities | null {
   if (note !== null) return { low: note, best: note, high: note };
   const totals = new Map<string, { best: number; high: number | null }>();
   let any = false;
@@ -47,7 +47,8 @@ export function fatalitiesOf(d: Draft, claimedBy: (p: Draft['parts'][number]) =>
     }
   });
   if (totals.size === 0) {
-    const text = d.parts.map((p) => p.view.toks.map((t) => t.low).join(' ')).join(' ');
+    // "No casualties were reported" is often the sentence after the one that tells the event.
+    const text = d.parts.map((p) => p.view.toks.map((t) => t.low).join(' ')).join(' ') + ' ' + following.toLowerCase();
     if (/\bno (?:casualties|fatalities|deaths|one was (?:killed|hurt|injured)|injuries)\b|\bnobody was (?:killed|hurt)\b|\bwithout (?:casualties|fatalities)\b|\bno casualties were\b/.test(text)) {
       return { low: 0, best: 0, high: 0 };
     }

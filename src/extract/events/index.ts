@@ -32,6 +32,20 @@ import { classOf } from './actors.js';
 /** Proposals scoring below this are dropped unless they refer to an occurrence already told. */
 const MIN_SCORE = 2.5;
 
+/** The spans of a sorted layer that fall in a sentence (binary search: layers can be long). */
+function within(spans: Span[], s: Span): Span[] {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end <= s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Span[] = [];
+  for (let k = lo; k < spans.length && spans[k]!.start < s.end; k++) out.push(spans[k]!);
+  return out;
+}
+
 /** The quantities layer with token positions, grouped by sentence index. */
 function quantityProposals(doc: Doc, views: SentenceView[]): Map<number, QuantityProposal[]> {
   const out = new Map<number, QuantityProposal[]>();
@@ -171,8 +185,8 @@ export function extractEvents(doc: Doc): EventMention[] {
     const ps = propose(f, {
       doc,
       quantities: quantities.get(view.sentence.index) ?? [],
-      timeSpans,
-      placeSpans,
+      timeSpans: within(timeSpans, view),
+      placeSpans: within(placeSpans, view),
       protestContext: protestDoc,
       previousArmed: previous ? firstArmed(previous) : null,
     });
@@ -219,7 +233,8 @@ export function extractEvents(doc: Doc): EventMention[] {
       const a = p.attributions.find((x) => x.scope.start <= p.span.start && p.span.end <= x.scope.end);
       return a ? sourceActor(doc, a.source) : null;
     };
-    const fatalities = fatalitiesOf(d, claimedBy, d === mainDraft ? note : null);
+    const next = views.filter((v) => v.sentence.index > main.view.sentence.index && v.sentence.index <= main.view.sentence.index + 2 && v.sentence.paragraph === main.view.sentence.paragraph);
+    const fatalities = fatalitiesOf(d, claimedBy, d === mainDraft ? note : null, next.map((v) => doc.text.slice(v.start, v.end)).join(' '));
     const cl = claims.get(d)!;
     const ev: EventMention = {
       start: main.span.start,

@@ -61,6 +61,7 @@ export function sentenceFacts(doc: Doc, view: SentenceView): SentenceFacts {
 export interface ProposeContext {
   doc: Doc;
   quantities: QuantityProposal[];
+  /** Time and place mentions of this sentence. */
   timeSpans: Span[];
   placeSpans: Span[];
   protestContext: boolean;

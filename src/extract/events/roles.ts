@@ -321,5 +321,5 @@ function appositive(toks: Tok[], m: ActorMention): boolean {
   while (k >= 0 && (['a', 'an', 'the'].includes(toks[k]!.low) || toks[k]!.pos === 'ADJ')) k--;
   if (toks[k]?.low !== ',') return false;
   const before = toks[k - 1];
-  return !!before && (before.pos === 'NOUN' || before.pos === 'PROPN');
+  return !!before && (before.pos === 'NOUN' || before.pos === 'PROPN' || before.pos === 'ADJ');
 }

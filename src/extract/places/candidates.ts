@@ -176,22 +176,25 @@ export function findCandidates(doc: Doc, gaz: Gazetteer): { candidates: Candidat
           k++;
           continue;
         }
-        // Demonyms first: "Iraqi", "Sri Lankan" are evidence, not places.
+        // Demonyms: "Iraqi", "Sri Lankan" are evidence, not places, unless a longer place name starts
+        // with one ("Syrian Arab Republic").
         let dem = 0;
+        let demonym: Demonym | null = null;
         for (let n = Math.min(3, to - k); n >= 1 && !dem; n--) {
           const surface = text.slice(tokens[k]!.start, tokens[k + n - 1]!.end);
           const countries = lex.demonyms.get(exactKey(surface));
           if (countries && inName(k + n - 1)) {
             // Inside a longer name ("Indian Lake Road", "American Red Cross") it says nothing of the story.
-            if (!(k + n < to && inName(k + n))) demonyms.push({ start: tokens[k]!.start, end: tokens[k + n - 1]!.end, countries });
+            if (!(k + n < to && inName(k + n))) demonym = { start: tokens[k]!.start, end: tokens[k + n - 1]!.end, countries };
             dem = n;
           }
         }
-        if (dem) {
+        const found = longestMatch(k, to);
+        if (dem && !(found && found.end - k > dem)) {
+          if (demonym) demonyms.push(demonym);
           k += dem;
           continue;
         }
-        const found = longestMatch(k, to);
         if (found && !found.abbreviation) addCounty(k, found);
         if (found) {
           candidates.push(makeCandidate(found.start, found.end, found.postings, found.loose, found.abbreviation, from, to));
@@ -265,6 +268,17 @@ export function findCandidates(doc: Doc, gaz: Gazetteer): { candidates: Candidat
           if (NAME_DESIGNATORS.has(w)) spanEnd = next.end;
         }
       }
+      let p = a - 1;
+      if (p >= s.tokenStart && text.slice(tokens[p]!.start, tokens[p]!.end).toLowerCase() === 'the') p--;
+      const before = p >= s.tokenStart ? text.slice(tokens[p]!.start, tokens[p]!.end).toLowerCase() : null;
+      // "the town of X", "the province of X"
+      if (!hint && before === 'of' && p - 1 >= s.tokenStart) {
+        const w = text.slice(tokens[p - 1]!.start, tokens[p - 1]!.end).toLowerCase();
+        if (DESIGNATORS[w]) {
+          hint = DESIGNATORS[w]!;
+          designator = w;
+        }
+      }
       // "Kandahar and Zabul provinces", "Kot, Khogyani and Dih Bala districts": a plural designator after
       // a list applies to every name in it.
       if (!hint) {
@@ -280,17 +294,6 @@ export function findCandidates(doc: Doc, gaz: Gazetteer): { candidates: Candidat
       // "Dawlat Abad district, Balkh": the name after a designated place and a comma is its province.
       if (!hint && /(?:district|districts|city|town|village|area|county|center|centre)\s*,\s*$/i.test(text.slice(Math.max(s.start, first.start - 30), first.start))) {
         hint = 'admin1';
-      }
-      let p = a - 1;
-      if (p >= s.tokenStart && text.slice(tokens[p]!.start, tokens[p]!.end).toLowerCase() === 'the') p--;
-      const before = p >= s.tokenStart ? text.slice(tokens[p]!.start, tokens[p]!.end).toLowerCase() : null;
-      // "the town of X", "the province of X"
-      if (!hint && before === 'of' && p - 1 >= s.tokenStart) {
-        const w = text.slice(tokens[p - 1]!.start, tokens[p - 1]!.end).toLowerCase();
-        if (DESIGNATORS[w]) {
-          hint = DESIGNATORS[w]!;
-          designator = w;
-        }
       }
       const capBefore = a > runStart && inName(a - 1) ? text.slice(tokens[a - 1]!.start, tokens[a - 1]!.end) : null;
       const capAfter = b < runEnd && inName(b) ? text.slice(tokens[b]!.start, tokens[b]!.end) : null;

@@ -28,8 +28,16 @@ export function eventPlace(doc: Doc, span: Span): EventLocation | null {
   const paragraphs = new Set(touched.map((s) => s.paragraph));
   const inParagraph = info.details.filter((d) => paragraphs.has(sentences[d.candidate.sentence]?.paragraph ?? -1));
   for (const tier of [inSpan, inSentences, inParagraph]) {
-    const best = choose(doc, tier);
+    const best = choose(doc, tier, info.dateline);
     if (best) return locate(doc, info, best);
+  }
+  const previous = precedingPlace(doc, info, span);
+  if (previous) {
+    const loc = locate(doc, info, previous);
+    // "the town", "the city" in the event's own words refer back to it; otherwise it is only nearby.
+    const anaphor = /the\s+(?:town|city|village|district|camp|area)/i.test(doc.text.slice(span.start, span.end));
+    if (!anaphor && loc.precision === 1) loc.precision = 2;
+    return loc;
   }
   if (info.dateline) return locate(doc, info, info.dateline);
   return focusLocation(info);
@@ -49,16 +57,18 @@ const SPECIFICITY: Record<string, number> = { feature: 3, city: 3, admin2: 2, ad
 
 /**
  * The mention the event is at: the most specific place that is not just locating another one ("Balkh"
- * in "Dawlat Abad district, Balkh"), preferring one after a locative word ("in", "near", "outside"),
- * then the first.
+ * in "Dawlat Abad district, Balkh") nor the dateline, preferring one after a locative word ("in",
+ * "near", "outside"), then the first.
  */
-function choose(doc: Doc, details: PlaceDetail[]): PlaceDetail | null {
+function choose(doc: Doc, details: PlaceDetail[], dateline: PlaceDetail | null): PlaceDetail | null {
   let best: PlaceDetail | null = null;
   let bestScore = -Infinity;
   for (const d of details) {
     const kind = d.mention.kind;
     let s = (SPECIFICITY[kind] ?? 0) * 2;
     if (d.isContainer) s -= 5;
+    // The dateline says where the story was filed, not where its first event happened.
+    if (d === dateline) s -= 3;
     if (d.candidate.before && LOCATIVE.has(d.candidate.before)) s += 2;
     if (d.relation) s += 1;
     // A name used as a modifier ("the Kabul government", "Herat police") is not where things happened.
@@ -102,6 +112,24 @@ function locate(doc: Doc, info: DocPlaces, d: PlaceDetail): EventLocation {
     if (rel.km !== null && rel.bearing !== null && rel.km >= 2) ({ lat, lon } = offsetPoint(lat, lon, rel.bearing, rel.km));
   }
   return { name: e.name, lat, lon, country: e.country, admin1: e.kind === 'country' ? null : e.admin1, precision };
+}
+
+/**
+ * The last town or site named in the two paragraphs before the span: where a story that goes on about
+ * "the town" without naming it again is.
+ */
+function precedingPlace(doc: Doc, info: DocPlaces, span: Span): PlaceDetail | null {
+  const sentences = doc.get('sentences');
+  const first = sentences.find((s) => s.end > span.start);
+  if (!first) return null;
+  let best: PlaceDetail | null = null;
+  for (const d of info.details) {
+    if (d.mention.end > span.start) break;
+    const s = sentences[d.candidate.sentence]!;
+    if (first.paragraph - s.paragraph > 2) continue;
+    if ((d.mention.kind === 'city' || d.mention.kind === 'feature') && !isRegion(gazetteer().featureOf(d.entry)) && !d.isContainer) best = d;
+  }
+  return best;
 }
 
 /** "... entered Bartella. Fighting went on a few kilometres to the south": an offset anchored on the last place. */

@@ -166,7 +166,9 @@ export function rejectReason(ctx: GuardContext, c: Candidate): string | null {
     return 'person name';
   }
   if (c.before && TITLES.has(c.before) && c.tokStart === c.runStart && !isCountryOrAdmin1(gaz, c)) return 'person title';
-  if (single && ctx.personKeys.has(c.key) && !isCountryOrAdmin1(gaz, c)) return 'person named in the story';
+  // A surname used for a person earlier in the story stays that person; a country of that name needs a
+  // place construction ("Michael Jordan ... Jordan said" vs "flew to Jordan").
+  if (single && ctx.personKeys.has(c.key) && (!isCountryOrAdmin1(gaz, c) || !support())) return 'person named in the story';
   if (single && lex.givenNames.has(c.key) && !support()) return 'given name';
   const next = word(doc, c.tokEnd).toLowerCase();
   const nextTok = doc.get('tokens')[c.tokEnd];

@@ -138,7 +138,7 @@ function dropMisfits(
   for (const [c, r] of [...resolved]) {
     const k = gaz.kindOf(r.entry);
     if (country === null || dominant < 0.6 || k === 'country' || k === 'admin1') continue;
-    if (gaz.countryOf(r.entry) === country) continue;
+    if (gaz.countryOf(r.entry) === country || focus.namedCountries.has(gaz.countryOf(r.entry))) continue;
     const byAlternate = c.postings.find((p) => p.id === r.entry)?.alternate ?? false;
     const pop = gaz.populationOf(r.entry);
     if (((byAlternate || c.loose) && pop < 500_000) || (pop < 50_000 && !c.hint)) {
@@ -182,6 +182,8 @@ interface Focus {
   /** The country of what the story names outright (countries, regions, demonyms), and its share. */
   namedCountry: string | null;
   namedShare: number;
+  /** Every country the story names (or names a region of). */
+  namedCountries: Set<string>;
 }
 
 function focusOf(gaz: Gazetteer, resolved: Map<Candidate, Resolution>, demonymCountries: string[]): Focus {
@@ -220,6 +222,7 @@ function focusOf(gaz: Gazetteer, resolved: Map<Candidate, Resolution>, demonymCo
     share: country && total ? countries.get(country)! / total : 0,
     namedCountry,
     namedShare: namedCountry ? named.get(namedCountry)! / namedTotal : 0,
+    namedCountries: new Set(named.keys()),
   };
 }
 

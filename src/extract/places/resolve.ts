@@ -8,7 +8,7 @@
  * so spellings of one place resolve alike.
  */
 import type { Gazetteer } from '../../gazetteer/gazetteer.js';
-import { looseKey, nameSimilarity, skeleton } from '../../gazetteer/fold.js';
+import { editDistance, looseKey, skeleton } from '../../gazetteer/fold.js';
 import { isRegion, REGION_MULTI } from '../../gazetteer/types.js';
 import type { Candidate, Demonym } from './candidates.js';
 
@@ -217,7 +217,7 @@ export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
       for (const p of c0.postings) {
         let s = prior(gaz, p.id, p.alternate, c0.loose);
         if (!areaHint && gaz.kindOf(p.id) === 'city') {
-          if (admin1Codes.has(gaz.admin1CodeOf(p.id) ?? '-')) s += 3;
+          if (admin1Codes.has(gaz.admin1CodeOf(p.id) ?? '-')) s += 4;
           else if (admin2Codes.has(gaz.admin2CodeOf(p.id) ?? '-')) s += 0.7;
         }
         s += coherence(gaz, p.id, others);
@@ -308,7 +308,7 @@ function coherence(gaz: Gazetteer, id: number, others: number[][]): number {
     for (const o of ids) {
       if (o === id) continue;
       const ko = gaz.kindOf(o);
-      let v = 0;
+      let v: number;
       if (ko === 'admin1') v = gaz.admin1CodeOf(o) === a1 ? 0.8 : 0;
       else {
         const d = km(lat, lon, gaz.latOf(o), gaz.lonOf(o));
@@ -319,7 +319,7 @@ function coherence(gaz: Gazetteer, id: number, others: number[][]): number {
     }
     total += best;
   }
-  return Math.min(4, 1.5 * total);
+  return Math.min(5, 2.5 * total);
 }
 
 /**
@@ -327,22 +327,47 @@ function coherence(gaz: Gazetteer, id: number, others: number[][]): number {
  * entries of that admin1, the one whose name is closest by loose key or consonant skeleton. Containment
  * narrows the field to a few hundred names, which is what makes a loose comparison safe.
  */
+interface FuzzyName {
+  id: number;
+  key: string;
+  skeleton: string;
+  tie: number;
+}
+
+// Per area and kinds, the names to compare with, folded once per process.
+const fuzzyNames = new Map<string, FuzzyName[]>();
+
+function namesWithin(gaz: Gazetteer, admin1Code: string, kinds: readonly string[]): FuzzyName[] {
+  const cacheKey = `${admin1Code}|${kinds.join(',')}`;
+  let list = fuzzyNames.get(cacheKey);
+  if (list) return list;
+  list = [];
+  for (const id of gaz.entriesInAdmin1(admin1Code)) {
+    if (!kinds.includes(gaz.kindOf(id))) continue;
+    const nm = gaz.nameOf(id).replace(/\s+(?:District|Province|Region|Municipality)$/i, '');
+    // Prefer the division itself, then its seat, on ties.
+    const tie = gaz.kindOf(id) === 'admin2' ? 0.01 : gaz.featureOf(id) === 'PPLA2' ? 0.005 : 0;
+    list.push({ id, key: looseKey(nm), skeleton: skeleton(nm), tie });
+  }
+  fuzzyNames.set(cacheKey, list);
+  return list;
+}
+
 export function fuzzyWithin(gaz: Gazetteer, name: string, admin1Code: string, kinds: readonly string[]): number | null {
   const k = looseKey(name);
   const sk = skeleton(name);
   if (k.length < 3) return null;
   let best: number | null = null;
   let bestSim = 0;
-  for (const id of gaz.entriesInAdmin1(admin1Code)) {
-    if (!kinds.includes(gaz.kindOf(id))) continue;
-    const nm = gaz.nameOf(id).replace(/\s+(?:District|Province|Region|Municipality)$/i, '');
-    let sim = nameSimilarity(name, nm);
-    if (sk.length >= 3 && skeleton(nm) === sk) sim = Math.max(sim, 0.85);
-    // Prefer the division itself, then its seat, on ties.
-    const tie = gaz.kindOf(id) === 'admin2' ? 0.01 : gaz.featureOf(id) === 'PPLA2' ? 0.005 : 0;
-    if (sim + tie > bestSim) {
-      bestSim = sim + tie;
-      best = id;
+  for (const n of namesWithin(gaz, admin1Code, kinds)) {
+    const sameSkeleton = sk.length >= 3 && n.skeleton === sk;
+    // Keys whose lengths differ by more than a quarter cannot reach the threshold.
+    if (!sameSkeleton && Math.abs(n.key.length - k.length) > Math.max(k.length, n.key.length) / 4) continue;
+    let sim = n.key === k ? 1 : 1 - editDistance(k, n.key) / Math.max(k.length, n.key.length, 1);
+    if (sameSkeleton) sim = Math.max(sim, 0.85);
+    if (sim + n.tie > bestSim) {
+      bestSim = sim + n.tie;
+      best = n.id;
     }
   }
   // Short names must match exactly ("Obe" = "Ōbêh"); longer ones may differ by a letter in four.

@@ -1,4 +1,5 @@
 import type { Doc } from '../../core/document.js';
+import type { Sentence } from '../../core/layers.js';
 import type { Span } from '../../core/span.js';
 import type { EventDate } from '../events/types.js';
 import { dayNumber, parseDay } from './calendar.js';
@@ -7,46 +8,121 @@ import type { TimeMention } from './types.js';
 
 export { timexInterval, durationBefore, precisionOf, type DateInterval } from './interval.js';
 
+/** Where an event date came from: the event's own words, its sentence, its paragraph, or the publication day. */
+export type EventDateSource = 'span' | 'sentence' | 'paragraph' | 'publication';
+
 /**
  * The date of an event told in `span` (usually its sentence), as an interval with ACLED time precision
  * (1 a day, 2 within a week, 3 a month or vaguer):
  * 1. the time expressions inside the span, preferring those tied to the event over those dating the
- *    report ("militants attacked on Saturday, officials said Sunday": Saturday); two days joined by
- *    "and"/"to" make one interval ("on Thursday and Friday"); "since Monday" runs to the publication day,
- *    "in the past month" back from it; a historical year stays a year ("in 2014 ISIS seized…": 2014);
+ *    report ("militants attacked on Saturday, officials said Sunday": Saturday; the date of a wire
+ *    dateline, "BARTELLA, Oct. 21 --", dates the report too); two days joined by "and"/"to" make one
+ *    interval ("on Thursday and Friday"); "since Monday" runs to the publication day, "in the past month"
+ *    back from it; a historical year stays a year ("in 2014 ISIS seized…": 2014);
  * 2. else those of the sentence(s) around the span, then of its paragraph, nearest first;
  * 3. a date that only dates the report ("as reported on 21 March 2020") is the event's date with
  *    precision 2, as ACLED codes it;
  * 4. else the publication day with precision 2.
- * Returns null for an undated document with no usable date nearby.
+ * Returns null for an undated document with no usable date nearby. The result also says where the date
+ * came from (`from`, see EventDateSource), for callers that want it.
  */
 export function eventDate(doc: Doc, span: Span): EventDate | null {
-  const times = doc.has('times') ? doc.get('times') : [];
+  const ix = indexOf(doc);
   const dct = doc.publishedDay;
   const text = doc.text;
-  const inside = times.filter((t) => t.start >= span.start && t.end <= span.end);
+  const inside = ix.timesWithin(span.start, span.end);
   const found = fromMentions(text, inside, dct, null);
-  if (found) return found;
+  if (found) return withSource(found, 'span');
 
-  const sentences = doc.has('sentences') ? doc.get('sentences') : [];
-  const around = sentences.filter((s) => s.start < span.end && span.start < s.end);
-  if (around.length > 0) {
-    const sentSpan = { start: Math.min(span.start, around[0]!.start), end: Math.max(span.end, around[around.length - 1]!.end) };
-    const inSentence = times.filter((t) => t.start >= sentSpan.start && t.end <= sentSpan.end && !(t.start >= span.start && t.end <= span.end));
+  const [first, last] = ix.sentencesAround(span);
+  if (first <= last) {
+    const sents = ix.sentences;
+    const sentSpan = { start: Math.min(span.start, sents[first]!.start), end: Math.max(span.end, sents[last]!.end) };
+    const inSentence = ix.timesWithin(sentSpan.start, sentSpan.end).filter((t) => !(t.start >= span.start && t.end <= span.end));
     const s = fromMentions(text, inSentence, dct, span);
-    if (s) return s;
-    const paragraphs = new Set(around.map((x) => x.paragraph));
-    const para = sentences.filter((x) => paragraphs.has(x.paragraph));
-    const paraSpan = { start: para[0]!.start, end: para[para.length - 1]!.end };
-    const inParagraph = times.filter((t) => t.start >= paraSpan.start && t.end <= paraSpan.end && (t.end <= sentSpan.start || t.start >= sentSpan.end));
+    if (s) return withSource(s, 'sentence');
+    const [pStart, pEnd] = ix.paragraphBounds(first, last);
+    const inParagraph = ix.timesWithin(pStart, pEnd).filter((t) => t.end <= sentSpan.start || t.start >= sentSpan.end);
     const p = fromMentions(text, inParagraph, dct, span);
-    if (p) return p;
+    if (p) return withSource(p, 'paragraph');
   }
-  return dct ? { start: dct, end: dct, precision: 2 } : null;
+  return dct ? withSource({ start: dct, end: dct, precision: 2 }, 'publication') : null;
+}
+
+/** The date with where it came from; `from` is an extra field until EventDate declares it. */
+function withSource(d: EventDate, from: EventDateSource): EventDate {
+  const out = { ...d, from };
+  return out;
+}
+
+/**
+ * The layers eventDate reads, sorted once per document (events call it once per event, so a scan of the
+ * layers on every call would make long documents quadratic).
+ */
+interface DocIndex {
+  sentences: readonly Sentence[];
+  timesWithin(start: number, end: number): TimeMention[];
+  /** Indices of the first and last sentence overlapping the span (first > last when none). */
+  sentencesAround(span: Span): [number, number];
+  /** Start and end offsets of the paragraphs of sentences first..last. */
+  paragraphBounds(first: number, last: number): [number, number];
+}
+
+const indexes = new WeakMap<Doc, { times: readonly TimeMention[]; sentences: readonly Sentence[]; index: DocIndex }>();
+
+function indexOf(doc: Doc): DocIndex {
+  const times = doc.has('times') ? doc.get('times') : [];
+  const sentences = doc.has('sentences') ? doc.get('sentences') : [];
+  const cached = indexes.get(doc);
+  if (cached && cached.times === times && cached.sentences === sentences) return cached.index;
+  const sorted = [...times].sort((a, b) => a.start - b.start || a.end - b.end);
+  // Sentences are in text order; a paragraph's bounds are found by walking out from a sentence.
+  const index: DocIndex = {
+    sentences,
+    timesWithin(start, end) {
+      const out: TimeMention[] = [];
+      for (let i = lowerBound(sorted, start, (t) => t.start); i < sorted.length && sorted[i]!.start < end; i++) {
+        const t = sorted[i]!;
+        if (t.end <= end) out.push(t);
+      }
+      return out;
+    },
+    sentencesAround(span) {
+      // The first sentence ending after the span starts; then every one starting before it ends.
+      const first = lowerBound(sentences, span.start + 1, (s) => s.end);
+      let last = first - 1;
+      while (last + 1 < sentences.length && sentences[last + 1]!.start < span.end) last++;
+      return [first, last];
+    },
+    paragraphBounds(first, last) {
+      let a = first;
+      let b = last;
+      while (a > 0 && sentences[a - 1]!.paragraph === sentences[first]!.paragraph) a--;
+      while (b + 1 < sentences.length && sentences[b + 1]!.paragraph === sentences[last]!.paragraph) b++;
+      return [sentences[a]!.start, sentences[b]!.end];
+    },
+  };
+  indexes.set(doc, { times, sentences, index });
+  return index;
+}
+
+/** Index of the first item whose key is >= x (items sorted by key). */
+function lowerBound<T>(items: readonly T[], x: number, key: (t: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid]!) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A reporting verb right before an expression makes it the date of the report, not of the event. */
 const REPORTING_BEFORE = /\b(?:said|says|say|told|tells|reported|reports|announced|announces|stated|added|claimed|confirmed|according\s+to\s+\S+(?:\s+\S+)?|quoted|wrote|tweeted|posted)\b[^.;:!?]{0,12}$/i;
+/** A wire dateline opening a paragraph: "BARTELLA, Iraq, Oct. 21 --", "KABUL, March 3 (Reuters) -". */
+const DATELINE_BEFORE = /^[ \t]*\p{Lu}[\p{Lu}\p{L} .'’-]*,[ \t]*(?:\p{Lu}[\p{L}.'’ -]*,[ \t]*)?$/u;
+const DATELINE_AFTER = /^,?[ \t]*(?:\d{4}[ \t]*)?(?:\([^)\n]{1,40}\)[ \t]*)?(?:--|—|–|_|-)(?:\s|$)/u;
 /** "As reported on 21 March 2020", "Reported on …": ACLED's own wording for a report date. */
 const AS_REPORTED = /\b(?:as\s+)?reported\s+(?:on\s+)?$/i;
 const JOINED = /^\s*(?:,\s*)?(?:and|or|to|through|till|until|-|–|—)\s*(?:on\s+)?$/i;
@@ -59,7 +135,12 @@ interface Candidate {
 
 function candidateOf(text: string, t: TimeMention, dct: string | null): Candidate | null {
   const before = text.slice(Math.max(0, t.start - 60), t.start);
-  const reporting = REPORTING_BEFORE.test(before) || AS_REPORTED.test(before);
+  // A dateline opens its line: look back at most 80 characters for the line start (never scan the text).
+  const window = text.slice(Math.max(0, t.start - 80), t.start);
+  const nl = window.lastIndexOf('\n');
+  const lineHead = nl >= 0 ? window.slice(nl + 1) : t.start <= 80 ? window : null;
+  const dateline = lineHead !== null && DATELINE_BEFORE.test(lineHead) && DATELINE_AFTER.test(text.slice(t.end, t.end + 48));
+  const reporting = REPORTING_BEFORE.test(before) || AS_REPORTED.test(before) || dateline;
   let interval: DateInterval | null = null;
   if (t.type === 'DATE' || t.type === 'TIME') {
     interval = timexInterval(t.value);

@@ -40,6 +40,8 @@ export type Meaning =
       time?: TimeOfDay;
       /** Count from the reference time rather than the publication date ("the previous Friday"). */
       fromRef?: boolean;
+      /** "the week of March 6": the ISO week holding the date. */
+      weekOf?: boolean;
     }
   /** A named part of a year: quarter ("Q3"), half ("H2"), season ("SU"); `year` when the text gives it. */
   | { kind: 'part'; part: string; year?: number; yearShift?: number; dir?: Direction }

@@ -10,6 +10,7 @@ import {
   isoWeekStart,
   isValidDate,
   nthWeekday,
+  parseDay,
   quarterOf,
   weekdayOf,
 } from '../calendar.js';
@@ -279,6 +280,13 @@ export class Anchorer {
   private date(p: Proposal, m: Extract<Meaning, { kind: 'date' }>): Anchored {
     const dct = this.ctx.published;
     const suffix = timeSuffix(m.time);
+    if (m.weekOf) {
+      // "the week of March 6": the ISO week holding the day.
+      const { weekOf: _w, ...day } = m;
+      const a = this.date(p, day);
+      const n = /^\d{4}-\d{2}-\d{2}/.test(a.value) ? parseDay(a.value) : null;
+      return n === null ? { value: 'XXXX-WXX', anchor: a.anchor } : { value: formatWeek(n), anchor: a.anchor };
+    }
     if (m.year !== undefined && m.month !== undefined && m.day !== undefined) {
       return { value: `${formatYear(m.year)}-${pad(m.month)}-${pad(m.day)}${suffix}`, anchor: 'none' };
     }
@@ -440,17 +448,24 @@ export function anchorAll(proposals: readonly Proposal[], ctx: AnchorContext): T
     if (!isTimeOnly(p.meaning)) return;
     const s = ctx.sentenceAt(p.start);
     let best: { day: string; dist: number; anchor: TimeMention['anchor'] } | null = null;
-    out.forEach((o, j) => {
-      if (j === i || o.start < s.start || o.end > s.end || o.type === 'DURATION' || o.type === 'SET' || isTimeOnly(sorted[j]!.meaning)) return;
+    // Walk out from the expression both ways, only as far as its sentence (the output is in text order).
+    const consider = (j: number): boolean => {
+      const o = out[j]!;
+      if (o.start < s.start || o.end > s.end) return false;
+      if (o.type === 'DURATION' || o.type === 'SET' || isTimeOnly(sorted[j]!.meaning)) return true;
       const d = /^(\d{4}-\d{2}-\d{2})/.exec(o.value)?.[1];
-      if (!d) return;
+      if (!d) return true;
       const dist = o.start > p.end ? o.start - p.end : p.start - o.end;
       if (!best || dist < best.dist) best = { day: d, dist, anchor: o.anchor === 'none' ? 'none' : 'reference' };
-    });
-    if (best) {
+      return true;
+    };
+    for (let j = i - 1; j >= 0 && consider(j); j--);
+    for (let j = i + 1; j < out.length && consider(j); j++);
+    const found = best as { day: string; anchor: TimeMention['anchor'] } | null;
+    if (found) {
       const time = (p.meaning as Extract<Meaning, { kind: 'date' }>).time;
-      out[i]!.value = (best as { day: string }).day + timeSuffix(time);
-      out[i]!.anchor = (best as { anchor: TimeMention['anchor'] }).anchor;
+      out[i]!.value = found.day + timeSuffix(time);
+      out[i]!.anchor = found.anchor;
     }
   });
   return out;

@@ -69,6 +69,25 @@ describe('merge-adjacent refiner', () => {
     expect(merged[0]!.type).toBe('TIME');
     expect(merged[0]!.meaning).toEqual({ kind: 'date', weekday: 5, time: { hour: 10, minute: 35 } });
   });
+
+  it('takes "the week of" and "the night of" into the date they lead', () => {
+    const text = 'in the week of March 6 and on the night of Oct. 23';
+    const at2 = (w: string, m: Meaning, rule: string) => {
+      const s = text.indexOf(w);
+      return proposal(s, s + w.length, 'DATE', m, rule);
+    };
+    const ps = [
+      at2('the week', { kind: 'shift', unit: 'week', offset: 0, from: 'ref' }, 'relative-unit:the-week'),
+      at2('March 6', { kind: 'date', month: 3, day: 6 }, 'month-date'),
+      at2('Oct. 23', { kind: 'date', month: 10, day: 23 }, 'month-date'),
+    ];
+    const merged = mergeAdjacent.refine(ps, ctx(text));
+    expect(texts(text, merged)).toEqual(['the week of March 6', 'the night of Oct. 23']);
+    expect(merged.map((p) => p.meaning)).toEqual([
+      { kind: 'date', month: 3, day: 6, weekOf: true },
+      { kind: 'date', month: 10, day: 23, time: { part: 'NI' } },
+    ]);
+  });
 });
 
 type Meaning = Proposal['meaning'];

@@ -6,7 +6,8 @@ import type { Meaning, Proposal, Refiner } from '../proposal.js';
  *   a.m."; the day's meaning takes the time, the result is a TIME. Only spaces or a comma may stand
  *   between the two ("at" keeps them apart: "Friday at noon" is two expressions);
  * - a month or a season and a year the month parser could not read, a year in words (broadcast
- *   transcripts): "January nineteen ninety-seven", "the winter of nineteen ninety-four".
+ *   transcripts): "January nineteen ninety-seven", "the winter of nineteen ninety-four";
+ * - "the week of" or a part of the day before a date: "the week of March 6", "the night of Oct. 23".
  */
 function isTimeOnly(p: Proposal): boolean {
   const m = p.meaning;
@@ -29,6 +30,20 @@ function withTime(day: Meaning, time: Proposal): Meaning {
 
 const GAP = /^[ \t\u00a0]*,?[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?$/;
 const OF_GAP = /^[ \t\u00a0]+(?:of[ \t\u00a0]+)?$/;
+const LEAD_OF = /(?<![\p{L}])the[ \t\u00a0]+(week|morning|afternoon|evening|night)[ \t\u00a0]+of[ \t\u00a0]+$/iu;
+const PART_CODE = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' } as const;
+
+/** "the week of March 6", "the night of Oct. 23": the lead phrase and the date as one expression. */
+function withLead(text: string, p: Proposal): Proposal | null {
+  const m = p.meaning;
+  if (m.kind !== 'date' || m.day === undefined || m.time !== undefined) return null;
+  const lead = LEAD_OF.exec(text.slice(Math.max(0, p.start - 30), p.start));
+  if (!lead) return null;
+  const start = p.start - lead[0].length;
+  const word = lead[1]!.toLowerCase();
+  if (word === 'week') return { ...p, start, meaning: { ...m, weekOf: true }, rule: `${p.rule}+week-of` };
+  return { ...p, start, type: 'TIME', meaning: { ...m, time: { part: PART_CODE[word as keyof typeof PART_CODE] } }, rule: `${p.rule}+part-of` };
+}
 
 /** A month or season without a year, followed by a year: the two as one meaning, or null. */
 function withYear(a: Proposal, b: Proposal): Meaning | null {
@@ -50,7 +65,10 @@ export const mergeAdjacent: Refiner = {
     const sorted = [...proposals].sort((a, b) => a.start - b.start || b.end - a.end);
     const out: Proposal[] = [];
     for (let i = 0; i < sorted.length; i++) {
-      const a = sorted[i]!;
+      const led = withLead(ctx.text, sorted[i]!);
+      // The lead phrase may hold an expression of its own ("the week"): the longer one replaces it.
+      if (led) while (out.length > 0 && out[out.length - 1]!.end > led.start) out.pop();
+      const a = led ?? sorted[i]!;
       const b = sorted[i + 1];
       if (b && b.start >= a.end && OF_GAP.test(ctx.text.slice(a.end, b.start))) {
         const joined = withYear(a, b);

@@ -1,0 +1,85 @@
+import type { Command } from '../command.js';
+import { CommandFailure, EXIT_OK, reportError, UsageError } from '../command.js';
+import { intOption } from '../options.js';
+import { DEFAULT_READ_OPTIONS } from '../../ingest/read.js';
+import { allowedHostsFor, DEFAULT_SERVER_OPTIONS, startServer } from '../../server/app.js';
+import { DB_HELP, describeDb, fail, openFromOptions } from './store-common.js';
+
+export const serve: Command = {
+  name: 'serve',
+  summary: 'serve the situation report and an HTTP API over the store (binds 127.0.0.1 only by default)',
+  usage: `sitrep serve [--db PATH|URL] [--host 127.0.0.1] [--port 8080] [--read-only] [--max-body BYTES]
+
+${DB_HELP}
+  --host HOST      address to listen on (default 127.0.0.1: this machine only). --host 0.0.0.0 serves every
+                   network the machine is on: there is no authentication, so anyone who can reach it can read
+                   the store and, unless --read-only, add documents to it
+  --port N         port (default 8080; 0 picks a free one)
+  --read-only      refuse POST /api/documents
+  --max-body N     largest POST body in bytes (default ${DEFAULT_SERVER_OPTIONS.maxBody})
+  --max-chars N    refuse posted documents longer than N characters (default ${DEFAULT_READ_OPTIONS.maxChars})
+  --max-bytes N    refuse posted single documents larger than N bytes (default ${DEFAULT_READ_OPTIONS.maxBytes})
+  --create         create the SQLite file when it does not exist (otherwise a missing file is an error)
+
+Routes: / (the report), /api (the list), /api/report, /api/events, /api/figures, /api/places,
+/api/documents[/ID[.html]], /api/search?q=, /api/stats, /api/export.csv, /api/export.geojson; POST
+/api/documents. docs/server.md describes them. The address is printed on standard output once listening;
+Ctrl-C (SIGINT) or SIGTERM stops the server and closes the store.`,
+  options: {
+    db: { type: 'string' },
+    host: { type: 'string' },
+    port: { type: 'string' },
+    'read-only': { type: 'boolean' },
+    'max-body': { type: 'string' },
+    'max-chars': { type: 'string' },
+    'max-bytes': { type: 'string' },
+    create: { type: 'boolean' },
+  },
+  async run(values, positionals) {
+    if (positionals.length) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
+    const host = typeof values.host === 'string' && values.host.trim() ? values.host.trim() : '127.0.0.1';
+    let port = 8080;
+    if (values.port !== undefined) {
+      port = Number(values.port);
+      if (!/^\d{1,5}$/.test(String(values.port)) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got ${JSON.stringify(values.port)}`);
+    }
+    const opts = {
+      maxBody: intOption(values, 'max-body', DEFAULT_SERVER_OPTIONS.maxBody),
+      read: {
+        ...DEFAULT_READ_OPTIONS,
+        maxChars: intOption(values, 'max-chars', DEFAULT_READ_OPTIONS.maxChars),
+        maxBytes: intOption(values, 'max-bytes', DEFAULT_READ_OPTIONS.maxBytes),
+      },
+      readOnly: values['read-only'] === true,
+      allowedHosts: allowedHostsFor(host),
+    };
+    let opened;
+    try {
+      opened = await openFromOptions(values, { mustExist: values.create !== true });
+      const { store, location } = opened;
+      let running;
+      try {
+        running = await startServer(store, host, port, opts, (e) => reportError('serve', (e as Error)?.stack ?? String(e)));
+      } catch (e) {
+        throw new CommandFailure('internal', `cannot listen on ${host}:${port}: ${(e as Error).message}`);
+      }
+      process.stdout.write(`${running.url}/\n`);
+      process.stderr.write(
+        `serve: ${running.url}/ over ${describeDb(location)}${opts.readOnly ? ' (read-only)' : ''}; ${
+          opts.allowedHosts ? 'this machine only (--host 0.0.0.0 to serve the network)' : 'reachable from the network, without authentication'
+        }\n`,
+      );
+      const signal = await new Promise<string>((resolve) => {
+        process.once('SIGINT', () => resolve('SIGINT'));
+        process.once('SIGTERM', () => resolve('SIGTERM'));
+      });
+      process.stderr.write(`serve: ${signal}: stopping\n`);
+      await running.close();
+      return EXIT_OK;
+    } catch (e) {
+      return fail(values, 'serve', e);
+    } finally {
+      await opened?.store.close();
+    }
+  },
+};

@@ -1,0 +1,123 @@
+import type { Command } from '../command.js';
+import { CommandFailure, EXIT_OK, reportError, UsageError } from '../command.js';
+import { defaultPipeline } from '../../analyze/pipeline.js';
+import { isFeedUrl } from '../../watch/fetch-feed.js';
+import { storeFiles, Watcher } from '../../watch/watcher.js';
+import { readOptionsFrom } from './analyze.js';
+import { DB_HELP, describeDb, fail, openFromOptions } from './store-common.js';
+
+function seconds(values: Record<string, unknown>, name: string, fallback: number): number {
+  const v = values[name];
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0 || n > 86_400 * 7) throw new UsageError(`--${name} must be a number of seconds above 0, got ${JSON.stringify(v)}`);
+  return n;
+}
+
+export const watch: Command = {
+  name: 'watch',
+  summary: 'ingest new and changed files, folders and feeds as they appear (live ingestion)',
+  usage: `sitrep watch PATH|FEED-URL... [--db PATH|URL] [--interval SECONDS] [--feed-interval SECONDS] [--once]
+
+  PATH...          files and folders (text, HTML, RSS/Atom feeds, JSON Lines, JSON: read as \`sitrep ingest\`
+                   reads them), watched for new and changed files
+  FEED-URL...      http(s) URLs of RSS/Atom feeds (or any input sitrep reads), fetched with a conditional GET
+${DB_HELP}
+  --interval S     seconds between two looks at the paths (default 10)
+  --feed-interval S  seconds between two fetches of one URL (default 300)
+  --timeout S      give up on a URL that has not answered in full after S seconds (default 30)
+  --once           one pass, then exit (the summary line is printed as by \`sitrep ingest\`)
+  --format F       read every input as F (text, html, feed, jsonl, json) instead of telling by content
+  --max-chars N    refuse documents longer than N characters
+  --max-bytes N    refuse single-document files, fetched feeds and JSON Lines lines larger than N bytes
+
+Files present at the start are read at once; a new or changed file is read when its size and modification
+time are the same at two looks in a row (a file being written waits), and an unchanged one is never read
+again. A document already stored is neither analysed nor stored again, so a feed that gained one item costs
+one analysis. Each problem is one line on stderr (sitrep: WHERE: WHAT), printed once, and the watch goes on.
+SIGINT (Ctrl-C) or SIGTERM stops after the current document and closes the store.`,
+  options: {
+    db: { type: 'string' },
+    interval: { type: 'string' },
+    'feed-interval': { type: 'string' },
+    timeout: { type: 'string' },
+    once: { type: 'boolean' },
+    format: { type: 'string' },
+    'max-chars': { type: 'string' },
+    'max-bytes': { type: 'string' },
+  },
+  async run(values, positionals) {
+    if (positionals.length === 0) throw new UsageError('give the folders, files or feed URLs to watch');
+    for (const t of positionals) if (/^[a-z][a-z0-9+.-]*:\/\//i.test(t) && !isFeedUrl(t)) throw new UsageError(`${t}: only http(s) URLs can be watched`);
+    const intervalMs = seconds(values, 'interval', 10) * 1000;
+    const feedIntervalMs = seconds(values, 'feed-interval', 300) * 1000;
+    const fetchTimeoutMs = seconds(values, 'timeout', 30) * 1000;
+    const read = readOptionsFrom(values);
+    const once = values.once === true;
+    let opened;
+    try {
+      opened = await openFromOptions(values);
+      const { store, location } = opened;
+      const say = (line: string) => process.stderr.write(line + '\n');
+      const watcher = new Watcher({
+        store,
+        pipeline: defaultPipeline(),
+        targets: positionals,
+        read,
+        exclude: storeFiles(location),
+        feedIntervalMs,
+        fetchTimeoutMs,
+        reporter: {
+          problem: (where, message) => reportError(where, message),
+          stored: (where, c) => say(`watch: ${where}: ${c.new} new${c.existing ? `, ${c.existing} already stored` : ''}${c.failed ? `, ${c.failed} failed` : ''}`),
+        },
+      });
+      let signals = 0;
+      const onSignal = (name: string) => {
+        signals++;
+        if (signals > 1) process.exit(130); // asked twice: do not wait for the document being analysed
+        say(`watch: ${name}: stopping`);
+        watcher.stop();
+        wake?.();
+      };
+      const onInt = () => onSignal('SIGINT');
+      const onTerm = () => onSignal('SIGTERM');
+      process.on('SIGINT', onInt);
+      process.on('SIGTERM', onTerm);
+      let wake: (() => void) | null = null;
+      try {
+        if (!once) {
+          const urls = positionals.filter(isFeedUrl).length;
+          say(
+            `watch: ${positionals.length - urls} path${positionals.length - urls === 1 ? '' : 's'} every ${intervalMs / 1000} s${
+              urls ? `, ${urls} feed URL${urls === 1 ? '' : 's'} every ${feedIntervalMs / 1000} s` : ''
+            } into ${describeDb(location)}; Ctrl-C to stop`,
+          );
+        }
+        do {
+          await watcher.pass();
+          if (once || watcher.stopped) break;
+          await new Promise<void>((resolve) => {
+            const t = setTimeout(resolve, intervalMs);
+            wake = () => {
+              clearTimeout(t);
+              resolve();
+            };
+          });
+          wake = null;
+        } while (!watcher.stopped);
+      } finally {
+        process.off('SIGINT', onInt);
+        process.off('SIGTERM', onTerm);
+      }
+      const t = watcher.totals;
+      say(`watch: ${t.new} new, ${t.existing} already stored, ${t.failed} failed (${describeDb(location)})`);
+      if (once && t.new + t.existing === 0 && t.failed > 0) throw new CommandFailure('nothing_processed', `none of the ${t.failed} inputs could be stored`);
+      return EXIT_OK;
+    } catch (e) {
+      return fail(values, 'watch', e);
+    } finally {
+      await opened?.store.close();
+    }
+  },
+};

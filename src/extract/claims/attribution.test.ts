@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { prepared } from '../../test-support/doc.js';
+import { expectSpansMatch } from '../../test-support/spans.js';
+import { sentenceViews } from '../quantities/view.js';
+import { attributionFor, findAttributions } from './attribution.js';
+
+function sources(text: string): string[] {
+  const doc = prepared(text);
+  const out: string[] = [];
+  for (const v of sentenceViews(doc)) {
+    const atts = findAttributions(doc.text, v);
+    expectSpansMatch(text, atts.map((a) => a.source));
+    out.push(...atts.map((a) => a.source.text));
+  }
+  return out;
+}
+
+// Sentences written for these tests.
+describe('findAttributions', () => {
+  it('reads the subject of a reporting verb, as written', () => {
+    expect(sources('Militants shot dozens of men, an Iraqi intelligence source told CNN.')).toEqual(['an Iraqi intelligence source']);
+    expect(sources('The official said the village was abandoned.')).toEqual(['The official']);
+    expect(sources('Iraq officials claimed that some 200 fighters died.')).toEqual(['Iraq officials']);
+    expect(sources("Iraq's government says its forces took two districts.")).toEqual(["Iraq's government"]);
+    expect(sources('Fighting will go on, several officials have said.')).toEqual(['several officials']);
+  });
+  it('reads "according to", "put the number at", "released by" and "understand from"', () => {
+    expect(sources('According to the defense ministry, 40 hideouts were hit.')).toEqual(['the defense ministry']);
+    expect(sources("The group's supporters put the number at 7,000.")).toEqual(["The group's supporters"]);
+    expect(sources('Footage released today by the interior ministry shows the raid.')).toEqual(['the interior ministry']);
+    expect(sources('We understand from the World Health Organization that 48,000 fled.')).toEqual(['the World Health Organization']);
+  });
+  it('keeps an appositive with its name and reads postposed subjects', () => {
+    expect(sources('Gen. Ali Hassan, commander of the 9th division, said 50 died.')).toEqual(['Gen. Ali Hassan, commander of the 9th division']);
+    expect(sources('"We are ready," said the spokesman.')).toEqual(['the spokesman']);
+    expect(sources('"We are ready," he said.')).toEqual(['he']);
+  });
+  it('does not take passive or relative uses for attributions', () => {
+    expect(sources('The killings were said to have taken place on Saturday.')).toEqual([]);
+    expect(sources('No casualties were reported.')).toEqual([]);
+    expect(sources('The man who said nothing was freed.')).toEqual([]);
+    expect(sources('The reports of fighting were vague.')).toEqual([]);
+  });
+  it('scopes a parenthetical attribution to its parenthesis', () => {
+    const doc = prepared('3 policemen (2 according to Taliban sources) were killed.');
+    const v = sentenceViews(doc)[0]!;
+    const atts = findAttributions(doc.text, v);
+    const two = doc.text.indexOf('2');
+    const three = doc.text.indexOf('3');
+    expect(attributionFor(atts, { start: two, end: two + 1 })?.source.text).toBe('Taliban sources');
+    expect(attributionFor(atts, { start: three, end: three + 1 })).toBeNull();
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { prepared } from '../../test-support/doc.js';
+import { expectSpansMatch } from '../../test-support/spans.js';
+import { sentenceViews } from '../quantities/view.js';
+import { findActors } from './actors.js';
+
+function actors(text: string) {
+  const doc = prepared(text);
+  const v = sentenceViews(doc)[0]!;
+  const { actors: a, countries } = findActors(doc.text, v);
+  const spans = a.map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end) }));
+  expectSpansMatch(text, spans);
+  return { list: a.map((m) => [text.slice(m.start, m.end), m.entry.inter, m.country?.code ?? null]), countries };
+}
+
+// Sentences written for these tests.
+describe('findActors', () => {
+  it('joins a named group with the generic noun after it', () => {
+    expect(actors('Taliban militants attacked.').list).toEqual([['Taliban militants', 2, 'AF']]);
+    expect(actors('IS fighters surrendered.').list).toEqual([['IS fighters', 2, null]]);
+    expect(actors('al-Shabaab fighters fled.').list).toEqual([['al-Shabaab fighters', 2, 'SO']]);
+  });
+  it('gives generic state forces the country of an adjective before them', () => {
+    expect(actors('Afghan forces repulsed them.').list).toEqual([['Afghan forces', 1, 'AF']]);
+    expect(actors("Iraq's security forces advanced.").list).toEqual([["Iraq's security forces", 1, 'IQ']]);
+    expect(actors('Afghan military special forces raided it.').list).toEqual([['Afghan military special forces', 1, 'AF']]);
+    expect(actors('The police arrived.').list).toEqual([['police', 1, null]]);
+  });
+  it('lets the stronger word win when two are written together', () => {
+    expect(actors('A Christian paramilitary group fought.').list).toEqual([['Christian paramilitary group', 3, null]]);
+    expect(actors('Unknown gunmen shot a former soldier.').list).toEqual([['Unknown gunmen', 3, null], ['former soldier', 7, null]]);
+  });
+  it('needs capitals for capital-letter aliases', () => {
+    expect(actors('This is what IS wants.').list).toEqual([['IS', 2, null]]);
+    expect(actors('This is what it is.').list).toEqual([]);
+    expect(actors('Let us go.').countries).toEqual([]);
+    expect(actors('US troops left.').list).toEqual([['US troops', 1, 'US']]);
+  });
+  it('does not read "force" in "by force" as an actor', () => {
+    expect(actors('They took it by force.').list).toEqual([]);
+  });
+});

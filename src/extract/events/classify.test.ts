@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { analyzed } from '../../test-support/doc.js';
+import { expectSpansMatch } from '../../test-support/spans.js';
+
+/** Type / sub-type of the first event of a short report. */
+function code(text: string): string {
+  const doc = analyzed(text, '2021-05-02');
+  const evs = doc.get('events');
+  expectSpansMatch(text, evs);
+  const e = evs[0];
+  return e ? `${e.type} / ${e.subType}` : 'none';
+}
+
+// Reports written for these tests, in the style of event notes and of wire copy.
+describe('classify: the weapon decides explosions and remote violence', () => {
+  it('codes IEDs, suicide bombs, air strikes, shelling and grenades', () => {
+    expect(code('On 1 May 2021, 3 soldiers were killed when their vehicle hit a roadside bomb in Kandahar.')).toBe('Explosions/Remote violence / Remote explosive/landmine/IED');
+    expect(code('On 1 May 2021, a suicide bomber blew himself up at a market in Maiduguri, killing 7 people.')).toBe('Explosions/Remote violence / Suicide bomb');
+    expect(code('On 1 May 2021, an airstrike killed 5 militants near Idlib.')).toBe('Explosions/Remote violence / Air/drone strike');
+    expect(code('On 1 May 2021, rebels shelled a village near Beni, killing 2 civilians.')).toBe('Explosions/Remote violence / Shelling/artillery/missile attack');
+    expect(code('On 1 May 2021, a grenade was thrown at a bar in Bujumbura.')).toBe('Explosions/Remote violence / Grenade');
+  });
+  it('codes rockets fired during an attack on a post as a battle', () => {
+    expect(code('On 1 May 2021, militants fired a rocket at a Humvee during an attack on a check point in Kunduz.')).toBe('Battles / Armed clash');
+  });
+  it('codes a defused or early-exploding bomb as disrupted weapons use', () => {
+    expect(code('On 1 May 2021, police defused an IED planted on a road in Mogadishu.')).toBe('Strategic developments / Disrupted weapons use');
+    expect(code('On 1 May 2021, a bomb carried by militants detonated prematurely in Kandahar, killing 2 of them.')).toBe('Strategic developments / Disrupted weapons use');
+  });
+  it('does not take a killed suicide bomber for a suicide bombing', () => {
+    expect(code('On 1 May 2021, soldiers shot and killed a suicide bomber before he reached the gate in Zhari.')).toBe('Battles / Armed clash');
+  });
+});
+
+describe('classify: who is hit decides battles and violence against civilians', () => {
+  it('codes armed against armed as a battle', () => {
+    expect(code('On 1 May 2021, Taliban militants ambushed and killed 2 policemen in Herat.')).toBe('Battles / Armed clash');
+    expect(code('On 1 May 2021, 1 soldier was killed by unknown gunmen in Kabul.')).toBe('Battles / Armed clash');
+    expect(code('On 1 May 2021, militants attacked a check point in Logar.')).toBe('Battles / Armed clash');
+  });
+  it('codes armed against unarmed as violence against civilians', () => {
+    expect(code('On 1 May 2021, 1 civilian was killed by unknown gunmen in Kabul.')).toBe('Violence against civilians / Attack');
+    expect(code('On 1 May 2021, militants executed 2 men accused of spying in Jilib.')).toBe('Violence against civilians / Attack');
+    expect(code('On 1 May 2021, gunmen abducted 12 passengers near Kaduna.')).toBe('Violence against civilians / Abduction/forced disappearance');
+    expect(code('On 1 May 2021, a woman was raped by soldiers in Bukavu.')).toBe('Violence against civilians / Sexual violence');
+  });
+  it('keeps an abducted and killed policeman a battle, a kidnapped and killed civilian an attack', () => {
+    expect(code('On 1 May 2021, 1 policeman was abducted and later beheaded by militants in Wardak.')).toBe('Battles / Armed clash');
+    expect(code('On 1 May 2021, 1 civilian was kidnapped and killed by militants in Herat.')).toBe('Violence against civilians / Attack');
+  });
+});
+
+describe('classify: territory', () => {
+  it('codes a town retaken by the state or taken by a group', () => {
+    expect(code('On 1 May 2021, the army recaptured the town of Mansila from militants.')).toBe('Battles / Government regains territory');
+    expect(code('On 1 May 2021, Islamic State militants seized the town of Mocimboa da Praia.')).toBe('Battles / Non-state actor overtakes territory');
+  });
+  it('codes a post overrun as a battle, and a town given up without a fight as a transfer', () => {
+    expect(code('On 1 May 2021, Taliban militants overtook a military unit in Mahmud-e-Raqi city.')).toBe('Battles / Armed clash');
+    expect(code('On 1 May 2021, government forces withdrew from the district centre without a fight.')).toBe('Strategic developments / Non-violent transfer of territory');
+  });
+  it('codes people freed and weapons seized as strategic developments', () => {
+    expect(code('On 1 May 2021, police freed 92 civilians from a prison in Tarinkot.')).toBe('Strategic developments / Other');
+    expect(code('On 1 May 2021, soldiers seized a large cache of weapons in Tillaberi.')).toBe('Strategic developments / Disrupted weapons use');
+  });
+});
+
+describe('classify: demonstrations', () => {
+  it('tells peaceful protest, intervention, riot and excessive force apart', () => {
+    expect(code('On 1 May 2021, around 300 teachers demonstrated in Nairobi to demand their salaries. [size=around 300]')).toBe('Protests / Peaceful protest');
+    expect(code('On 1 May 2021, police used tear gas to disperse protesters in Harare.')).toBe('Protests / Protest with intervention');
+    expect(code('On 1 May 2021, students clashed with police during a protest in Dhaka.')).toBe('Riots / Violent demonstration');
+    expect(code('On 1 May 2021, police shot dead 2 protesters during a demonstration in Conakry.')).toBe('Protests / Excessive force against protesters');
+    expect(code('On 1 May 2021, a mob lynched a man accused of theft in Kampala.')).toBe('Riots / Mob violence');
+  });
+  it('reads a labour strike as a protest and an air strike not', () => {
+    expect(code('On 1 May 2021, teachers went on strike in Accra.')).toBe('Protests / Peaceful protest');
+    expect(code('On 1 May 2021, an air strike hit a depot in Accra.')).not.toMatch(/^Protests/);
+  });
+});
+
+describe('classify: strategic developments', () => {
+  it('codes arrests, agreements, defections, bases and looting', () => {
+    expect(code('On 1 May 2021, police arrested 15 members of an opposition party in Minsk.')).toBe('Strategic developments / Arrests');
+    expect(code('On 1 May 2021, 30 IS militants surrendered to Afghan forces in Laghman.')).toBe('Strategic developments / Agreement');
+    expect(code('On 1 May 2021, 25 soldiers switched sides and joined the Taliban in Badakhshan.')).toBe('Strategic developments / Change to group/activity');
+    expect(code('On 1 May 2021, the militia established a new base in the hills near Bunia.')).toBe('Strategic developments / Headquarters or base established');
+    expect(code('On 1 May 2021, fighters looted shops and burned homes in a village in West Darfur.')).toBe('Strategic developments / Looting/property destruction');
+  });
+  it('codes a meeting of ministers as a strategic development at most', () => {
+    expect(code('The defence ministers of both countries met in Ankara on Monday.')).toMatch(/^(Strategic developments \/ Other|none)$/);
+  });
+  it('codes nothing from a sentence without an act', () => {
+    expect(code('The minister spoke about the economy on Monday.')).toBe('none');
+  });
+});

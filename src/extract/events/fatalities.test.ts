@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { analyzed } from '../../test-support/doc.js';
+
+function dead(text: string) {
+  const e = analyzed(text, '2021-05-02').get('events')[0];
+  return e ? e.fatalities : 'no event';
+}
+
+// Reports written for these tests.
+describe('fatalities by ACLED conventions', () => {
+  it('counts the dead of all sides, not the wounded', () => {
+    expect(dead('On 1 May 2021, 4 militia members and 3 militants were killed and 1 was wounded in an attack in Kapisa.')).toMatchObject({ best: 7 });
+    expect(dead('On 1 May 2021, 2 civilians and 6 militants were killed, 10 children were wounded when a bomb exploded in Taloqan.')).toMatchObject({ best: 8 });
+    expect(dead('On 1 May 2021, 4 civilians including a child were wounded by a missile in Nad Ali.')).toBeNull();
+  });
+  it('counts nobody dead from "killed and wounded" or "killed or wounded"', () => {
+    expect(dead('On 1 May 2021, 7 policemen were killed and wounded in an attack in Garmsir.')).toBeNull();
+    expect(dead('On 1 May 2021, 1 policeman was killed or wounded by a sniper in Nahri Saraj.')).toBeNull();
+  });
+  it('takes the low end of a range and ignores a figure in parentheses', () => {
+    expect(dead('On 1 May 2021, at least 5-7 policemen were killed in an attack on a check point in Nijrab.')).toMatchObject({ best: 5 });
+    expect(dead('On 1 May 2021, 1 policeman was killed (2 according to other sources) in an ambush in Herat.')).toMatchObject({ best: 1 });
+  });
+  it('does not count a subset twice', () => {
+    expect(dead('On 1 May 2021, 12 militants including 2 commanders were killed when troops repulsed their attack in Balkh.')).toMatchObject({ best: 12 });
+  });
+  it('counts single named people and no apposition twice', () => {
+    expect(dead('On 1 May 2021, 1 commander and his guard were killed by a roadside bomb in Sherzad.')).toMatchObject({ best: 2 });
+    expect(dead('On 1 May 2021, 1 civilian, a tribal elder, was killed by unknown gunmen in Kandahar.')).toMatchObject({ best: 1 });
+    expect(dead('On 1 May 2021, militants ambushed and killed the director of the traffic police in Ghor.')).toMatchObject({ best: 1 });
+  });
+  it('adds the dead told later with "also", not a perpetrator\'s own claim', () => {
+    expect(dead('On 1 May 2021, 2 policemen were killed in an ambush by Taliban militants in Balkh. Local officials said 6 militants were also killed.')).toMatchObject({ best: 8 });
+    expect(dead('On 1 May 2021, 1 policeman was killed in an attack by Taliban militants in Balkh. Taliban sources claimed 4 soldiers were killed.')).toMatchObject({ best: 1 });
+  });
+  it('keeps the lowest figure when sources differ on the same dead', () => {
+    expect(dead('Troops and militants fought for days in the town. At least 50 militants were killed in the assault, a general said. Officials claimed that some 200 militants had been killed in the assault.')).toMatchObject({ best: 50 });
+  });
+  it('lets a coding note win, and reads "no casualties" as 0 and vague plurals as 10', () => {
+    expect(dead('On 1 May 2021, 3 soldiers were killed in an ambush in Logar. Fatalities coded as 0 (VoJ reported 3 fatalities).')).toMatchObject({ best: 0 });
+    expect(dead('On 1 May 2021, militants fired missiles on a military base in Kabul. No casualties were reported.')).toMatchObject({ best: 0 });
+    expect(dead('On 1 May 2021, the army clashed with rebels near Beni. Several rebels were killed.')).toMatchObject({ best: 10 });
+  });
+  it('gives no figure when the text gives none, and drops deaths that caused the event', () => {
+    expect(dead('On 1 May 2021, militants clashed with troops in Khost.')).toBeNull();
+    expect(dead('On 1 May 2021, rioters burned tyres in Goma after a young man died in custody.')).toBeNull();
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { prepared } from '../../test-support/doc.js';
+import { sentenceViews } from '../quantities/view.js';
+import { findTriggers } from './triggers.js';
+import { barePlural, campaignReference, unreal } from './filters.js';
+
+function why(text: string, word: string) {
+  const toks = sentenceViews(prepared(text))[0]!.toks;
+  const t = findTriggers(toks).find((x) => toks[x.tokStart]!.text === word)!;
+  return { unreal: unreal(toks, t, 0), campaign: campaignReference(toks, t), bare: barePlural(toks, t) };
+}
+
+// Sentences written for these tests.
+describe('unreal', () => {
+  it('drops what may, will or is meant to happen', () => {
+    expect(why('Fighting is expected to intensify.', 'Fighting').unreal).toBe('intent');
+    expect(why('They will be killed if they talk.', 'killed').unreal).toBe('modal');
+    expect(why('An operation to free the city began.', 'free').unreal).toBe('infinitive');
+    expect(why('They placed civilians there to deter airstrikes.', 'airstrikes').unreal).toBe('prevented');
+    expect(why('The rebels threatened to attack the town.', 'attack').unreal).not.toBeNull();
+  });
+  it('drops denials, questions and states of affairs', () => {
+    expect(why('No one was killed in the blast.', 'killed').unreal).toBe('negated');
+    expect(why('Why the public execution of citizens?', 'execution').unreal).toBe('question');
+    expect(why('The fight over the city is about a month old.', 'fight').unreal).toBe('state-of-affairs');
+    expect(why('They took the town without a fight.', 'fight').unreal).toBe('negated');
+  });
+  it('keeps what happened', () => {
+    expect(why('Militants attacked a check point on Monday.', 'attacked').unreal).toBeNull();
+    expect(why('On 12 May 2020, police defused a bomb.', 'defused').unreal).toBeNull();
+    expect(why('The fight lasted an hour and 5 died.', 'fight').unreal).toBeNull();
+  });
+});
+
+describe('campaignReference and barePlural', () => {
+  it('reads a campaign named by its aim', () => {
+    expect(why('It was the opening of the fight to retake the city.', 'fight').campaign).toBe(true);
+    expect(why('The battle for the airport began.', 'battle').campaign).toBe(true);
+    expect(why('The battle ended at dawn.', 'battle').campaign).toBe(false);
+  });
+  it('reads a bare plural after a preposition as a kind of act', () => {
+    expect(why('They were used as shields against attacks.', 'attacks').bare).toBe(true);
+    expect(why('They carried out attacks on two posts.', 'attacks').bare).toBe(false);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { prepared } from '../../test-support/doc.js';
+import { sentenceViews } from '../quantities/view.js';
+import { findTriggers } from './triggers.js';
+import { definiteNominal, segmentSentence } from './segments.js';
+
+function segs(text: string, timeWords: string[] = []) {
+  const toks = sentenceViews(prepared(text))[0]!.toks;
+  const out = segmentSentence(toks, findTriggers(toks), (i) => timeWords.includes(toks[i]!.text));
+  return out.map((s) => [toks.slice(s.from, s.to).map((t) => t.text).join(' '), s.newMarker]);
+}
+
+// Sentences written for these tests.
+describe('segmentSentence', () => {
+  it('splits off "in another attack"', () => {
+    expect(segs('Gunmen killed 1 soldier, and in another attack a sniper shot 2 soldiers.')).toEqual([
+      ['Gunmen killed 1 soldier', false],
+      [', and in another attack a sniper shot 2 soldiers .', true],
+    ]);
+  });
+  it('marks a clause told as another occurrence', () => {
+    expect(segs('3 soldiers were killed in a third attack.')).toEqual([['3 soldiers were killed in a third attack .', true]]);
+  });
+  it('splits at "after" when both halves carry their own time', () => {
+    expect(segs('Militants launched an attack Sunday after an attack Friday', ['Sunday', 'Friday'])).toEqual([
+      ['Militants launched an attack Sunday', false],
+      ['after an attack Friday', false],
+    ]);
+    expect(segs('2 soldiers were killed after their vehicle hit a mine Sunday', ['Sunday'])).toHaveLength(1);
+  });
+  it('keeps a sentence about one occurrence whole', () => {
+    expect(segs('3 militants were also killed in the clashes.')).toHaveLength(1);
+  });
+});
+
+describe('definiteNominal', () => {
+  const first = (text: string) => {
+    const toks = sentenceViews(prepared(text))[0]!.toks;
+    return definiteNominal(toks, findTriggers(toks)[0]!);
+  };
+  it('reads "the (Saturday) executions" as a reference', () => {
+    expect(first('The Saturday executions came first.')).toBe(true);
+    expect(first('They were killed in the assault.')).toBe(false);
+    expect(first('An attack came first.')).toBe(false);
+    expect(first('Militants attacked the post.')).toBe(false);
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { prepared } from '../../test-support/doc.js';
+import { eventPlace } from './event-place.js';
+import { places } from './index.js';
+
+// Event descriptions written for these tests, in the shapes wire copy and ACLED notes take.
+function locate(text: string, sentence = 0) {
+  const doc = prepared(text, '2020-03-02', places);
+  const s = doc.get('sentences')[sentence]!;
+  return eventPlace(doc, { start: s.start, end: s.end });
+}
+function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }) {
+  const p = Math.PI / 180;
+  const x = 0.5 - Math.cos((b.lat - a.lat) * p) / 2 + (Math.cos(a.lat * p) * Math.cos(b.lat * p) * (1 - Math.cos((b.lon - a.lon) * p))) / 2;
+  return 12742 * Math.asin(Math.sqrt(x));
+}
+const MOSUL = { lat: 36.34, lon: 43.13 };
+
+describe('eventPlace', () => {
+  it('gives a named town with precision 1', () => {
+    const loc = locate('A bomb went off at a market in Kabul city on Sunday, killing three people.')!;
+    expect(loc).toMatchObject({ country: 'AF', precision: 1 });
+    expect(km(loc, { lat: 34.53, lon: 69.17 })).toBeLessThan(10);
+  });
+
+  it('gives the district, not its province, for "in X district, Province", at the seat with precision 2', () => {
+    const loc = locate('Two soldiers died when gunmen attacked a post in Dawlat Abad district, Balkh, late on Friday.')!;
+    expect(loc).toMatchObject({ country: 'AF', admin1: 'Balkh', precision: 2 });
+    expect(km(loc, { lat: 36.99, lon: 66.82 })).toBeLessThan(25);
+  });
+
+  it('gives a district centre with precision 1', () => {
+    const loc = locate('A policeman was shot in Dawlat Abad district center, Balkh.')!;
+    expect(loc.precision).toBe(1);
+  });
+
+  it('gives a province alone with precision 3 at its capital', () => {
+    const loc = locate('Dozens of militants surrendered to the army in Kandahar province.')!;
+    expect(loc).toMatchObject({ country: 'AF', precision: 3 });
+    expect(km(loc, { lat: 31.61, lon: 65.71 })).toBeLessThan(25);
+  });
+
+  it('puts "10 km north of Mosul" at the offset point with precision 2', () => {
+    const loc = locate('Militants shelled a village 10 km north of Mosul.')!;
+    expect(loc.precision).toBe(2);
+    expect(km(loc, MOSUL)).toBeGreaterThan(7);
+    expect(km(loc, MOSUL)).toBeLessThan(13);
+    expect(loc.lat).toBeGreaterThan(MOSUL.lat);
+  });
+
+  it('puts "near Nimrud" at Nimrud with precision 2', () => {
+    const loc = locate('Airstrikes hit positions near Nimrud on Saturday.')!;
+    expect(loc).toMatchObject({ name: 'Nimrud', precision: 2 });
+  });
+
+  it('anchors "a few kilometers to the south" on the place named before it', () => {
+    const loc = locate('Troops took Bartella. Fighting went on a few kilometers to the south.', 0)!;
+    expect(loc.precision).toBe(2);
+  });
+
+  it('falls back to the dateline, then to the story\'s country', () => {
+    const dated = locate('BAGHDAD (Wire) — Two car bombs exploded on Sunday.\n\nOfficials blamed militants.', 1)!;
+    expect(dated).toMatchObject({ country: 'IQ' });
+    const focus = locate('Iraqi officials said nothing. Later, they said more.', 1)!;
+    expect(focus).toMatchObject({ country: 'IQ', precision: 3 });
+  });
+
+  it('returns null when nothing in the story says where', () => {
+    expect(locate('Officials said nothing about the attack.')).toBeNull();
+  });
+});

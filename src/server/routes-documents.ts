@@ -1,0 +1,90 @@
+/**
+ * Documents: the list (`/api/documents`, paged), one document as its analysis-v1 record with its text
+ * (`/api/documents/:id`) or as a page with every extracted span highlighted (`/api/documents/:id.html`),
+ * and `POST /api/documents` to add documents.
+ */
+import type { StoredAnalysis } from '../store/types.js';
+import type { Ctx } from './context.js';
+import { renderDocumentPage, type ExtraRange } from './document-page.js';
+import { HttpError, newNonce, sendHtml, sendJson } from './http.js';
+import { intParam, readParams } from './params.js';
+import { postDocuments } from './post.js';
+
+export const DOCUMENTS_PREFIX = '/api/documents/';
+
+export const documentHref = (id: string, html = false) => `${DOCUMENTS_PREFIX}${encodeURIComponent(id)}${html ? '.html' : ''}`;
+
+export async function listDocuments(ctx: Ctx): Promise<void> {
+  const p = readParams(ctx.url.searchParams, ['limit', 'offset']);
+  const limit = intParam(p, 'limit', 50, 1, 1000);
+  const offset = intParam(p, 'offset', 0, 0, 1e9);
+  const snap = await ctx.snapshots.get();
+  const page = snap.docs.slice(offset, offset + limit).map((d) => {
+    const r = d.record;
+    return {
+      id: r.id,
+      title: r.title,
+      outlet: d.outlet,
+      published: r.published,
+      url: r.url,
+      counts: { sentences: r.sentences.length, times: r.times.length, places: r.places.length, quantities: r.quantities.length, events: r.events.length },
+      links: { json: documentHref(r.id), html: documentHref(r.id, true) },
+    };
+  });
+  const next = offset + limit < snap.docs.length ? `/api/documents?limit=${limit}&offset=${offset + limit}` : null;
+  sendJson(ctx.res, 200, { total: snap.docs.length, limit, offset, next, documents: page });
+}
+
+async function analysisById(ctx: Ctx, id: string): Promise<StoredAnalysis | null> {
+  if (id === '') return null;
+  const [a] = await ctx.store.analyses({ ids: [id] });
+  return a ?? null;
+}
+
+/** `?hl=START-END[,START-END...]`: ranges to mark and anchor in the page, checked against the text. */
+function extraRanges(hl: string | undefined, length: number): ExtraRange[] {
+  if (hl === undefined) return [];
+  const out: ExtraRange[] = [];
+  for (const part of hl.split(',').slice(0, 50)) {
+    const m = /^(\d{1,9})-(\d{1,9})$/.exec(part.trim());
+    const start = m ? Number(m[1]) : NaN;
+    const end = m ? Number(m[2]) : NaN;
+    if (!m || start > end || end > length) {
+      throw new HttpError(400, 'usage', `hl must be START-END ranges within the text (0 to ${length}), got ${JSON.stringify(part.slice(0, 40))}`);
+    }
+    out.push({ start, end });
+  }
+  return out;
+}
+
+/**
+ * `/api/documents/ID` is the record; `/api/documents/ID.html` the page. Ids are whole path remainders
+ * (percent-encoded: ids hold slashes, `#` and spaces). An id that itself ends in ".html" (a page read from
+ * `report.html`) is found first as it is; its page is then at `report.html.html`.
+ */
+export async function getDocument(ctx: Ctx, rawId: string): Promise<void> {
+  let id: string;
+  try {
+    id = decodeURIComponent(rawId);
+  } catch {
+    throw new HttpError(400, 'usage', 'the document id is not valid percent-encoding');
+  }
+  const exact = await analysisById(ctx, id);
+  if (exact) {
+    readParams(ctx.url.searchParams, []);
+    sendJson(ctx.res, 200, exact);
+    return;
+  }
+  const asPage = id.endsWith('.html') ? await analysisById(ctx, id.slice(0, -'.html'.length)) : null;
+  if (!asPage) throw new HttpError(404, 'not_found', `no document with id ${JSON.stringify(id.replace(/\.html$/, '').slice(0, 200))}`);
+  const p = readParams(ctx.url.searchParams, ['hl']);
+  const nonce = newNonce();
+  const html = renderDocumentPage(asPage, nonce, extraRanges(p.hl, asPage.text.length));
+  sendHtml(ctx.res, 200, html, `default-src 'none'; style-src 'nonce-${nonce}'; img-src 'none'; base-uri 'none'; form-action 'none'`);
+}
+
+export async function addDocuments(ctx: Ctx): Promise<void> {
+  const { status, result } = await postDocuments(ctx.req, ctx.url.searchParams, ctx.store, ctx.pipeline(), ctx.opts.read, ctx.opts.maxBody);
+  ctx.snapshots.invalidate();
+  sendJson(ctx.res, status, result);
+}

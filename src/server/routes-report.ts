@@ -1,0 +1,90 @@
+/**
+ * The situation report and its slices: `/` (HTML), `/api/report` (its JSON twin), `/api/events`,
+ * `/api/figures`, `/api/places`, `/api/export.csv`, `/api/export.geojson`. All take since, until, near and
+ * radius like `sitrep report`, and are computed from the store's current contents (./snapshot.ts).
+ */
+import { createHash } from 'node:crypto';
+import { UsageError } from '../cli/command.js';
+import { selection } from '../cli/commands/report.js';
+import { acledCsv } from '../export/acled-csv.js';
+import { geojson } from '../export/geojson.js';
+import { renderHtml } from '../report/html.js';
+import { renderJson } from '../report/json.js';
+import { ReportError, type Report } from '../report/model.js';
+import { HttpError, send, sendHtml, sendJson } from './http.js';
+import { readParams } from './params.js';
+import type { Ctx } from './context.js';
+
+const REPORT_PARAMS = ['since', 'until', 'near', 'radius'] as const;
+
+/** The report for the request's parameters; bad parameters and unknown places are 400s. */
+export async function reportFor(ctx: Ctx): Promise<Report> {
+  const p = readParams(ctx.url.searchParams, REPORT_PARAMS);
+  let opts;
+  try {
+    opts = selection(p);
+  } catch (e) {
+    // The CLI's messages name its options (--since); here they are query parameters.
+    if (e instanceof UsageError) throw new HttpError(400, 'usage', e.message.replace(/--(since|until|near|radius)\b/g, '$1'));
+    throw e;
+  }
+  const snap = await ctx.snapshots.get();
+  try {
+    return snap.report(opts);
+  } catch (e) {
+    if (e instanceof ReportError) throw new HttpError(400, 'usage', e.message.replace(/--(near|radius)\b/g, '$1'));
+    throw e;
+  }
+}
+
+const sha256 = (s: string) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
+
+/**
+ * The header policy for the report page: its script only by the page's own nonce, its style blocks only by
+ * their hashes (so not even an injected style element would apply), nothing fetched, never framed. The
+ * renderer puts the same nonce in its meta policy; both policies apply, so the stricter wins everywhere.
+ */
+export function reportPolicy(html: string): string {
+  const nonce = /<script nonce="([A-Za-z0-9+/=_-]+)">/.exec(html)?.[1];
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => sha256(m[1]!));
+  return [
+    "default-src 'none'",
+    `script-src ${nonce ? `'nonce-${nonce}'` : "'none'"}`,
+    `style-src ${styles.length ? styles.join(' ') : "'none'"}`,
+    'img-src data:',
+    "connect-src 'none'",
+    "font-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-src 'none'",
+    "object-src 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export async function reportPage(ctx: Ctx): Promise<void> {
+  const html = renderHtml(await reportFor(ctx));
+  sendHtml(ctx.res, 200, html, reportPolicy(html));
+}
+
+export async function reportJson(ctx: Ctx): Promise<void> {
+  send(ctx.res, 200, 'application/json; charset=utf-8', renderJson(await reportFor(ctx)));
+}
+
+/** A slice of the JSON report, with the period and area it covers. */
+export function reportSlice(key: 'events' | 'figures' | 'places') {
+  return async (ctx: Ctx): Promise<void> => {
+    const r = await reportFor(ctx);
+    sendJson(ctx.res, 200, { schema: r.schema, period: r.period, near: r.near, [key]: r[key] });
+  };
+}
+
+export async function exportCsv(ctx: Ctx): Promise<void> {
+  const r = await reportFor(ctx);
+  send(ctx.res, 200, 'text/csv; charset=utf-8; header=present', acledCsv(r.events), { 'Content-Disposition': 'attachment; filename="sitrep-events.csv"' });
+}
+
+export async function exportGeojson(ctx: Ctx): Promise<void> {
+  const r = await reportFor(ctx);
+  send(ctx.res, 200, 'application/geo+json; charset=utf-8', JSON.stringify(geojson(r.events), null, 2) + '\n');
+}
