@@ -345,6 +345,40 @@ describe('errors and guards', () => {
   });
 });
 
+describe('a read-only server', () => {
+  it('refuses POST with 405 and does not list it', async () => {
+    const ro = await startServer(store, '127.0.0.1', 0, { readOnly: true });
+    try {
+      const res = await fetch(ro.url + '/api/documents', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"text": "Shelling in Mosul."}' });
+      const body = expectError({ status: res.status, text: await res.text() }, 405, 'method_not_allowed');
+      expect(body.error.message).toMatch(/read-only/);
+      expect(res.headers.get('allow')).toBe('GET, HEAD');
+      const index = (await (await fetch(ro.url + '/api')).json()) as { routes: { path: string; methods: string[] }[] };
+      expect(index.routes.find((r) => r.path === '/api/documents')!.methods).toEqual(['GET', 'HEAD']);
+    } finally {
+      await ro.close();
+    }
+  });
+});
+
+describe('a failing store', () => {
+  it('answers 500 in the error shape, tells the operator, and keeps serving', async () => {
+    const broken = { kind: 'sqlite', stats: async () => { throw new Error('disk I/O error'); } } as unknown as Store;
+    const seen: unknown[] = [];
+    const s = await startServer(broken, '127.0.0.1', 0, {}, (e) => seen.push(e));
+    try {
+      for (let i = 0; i < 2; i++) {
+        const res = await fetch(s.url + '/api/stats');
+        const body = expectError({ status: res.status, text: await res.text() }, 500, 'internal');
+        expect(body.error.message).toBe('internal error: disk I/O error');
+      }
+      expect(seen.length).toBe(2);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('POST /api/documents', () => {
   const lines = [
     { id: 'post-1', published: '2016-11-10', source: 'Harbour Post', text: 'Fighters shelled the village of Bashiqa on Thursday, wounding two farmers, a local official said.' },
@@ -397,6 +431,12 @@ describe('POST /api/documents', () => {
     const text = await post('/api/documents?source=Desk%20Notes', 'Two mortar rounds hit a school in Tal Afar on Monday.', 'text/plain');
     expect(text.status).toBe(201);
     expect(text.body.documents[0].id).toMatch(/^posted-[0-9a-f]{12}$/);
+    // Ids hold slashes, spaces, "#" and any script: the whole percent-encoded path remainder is the id.
+    const odd = 'desk/2016 #1 «Мосул»';
+    expect((await post('/api/documents', JSON.stringify({ id: odd, text: 'Snipers fired on a convoy near Bartella on Sunday, a driver said.' }), 'application/json')).status).toBe(201);
+    expect((await getJson<{ id: string }>(`/api/documents/${encodeURIComponent(odd)}`)).body.id).toBe(odd);
+    expect((await get(`/api/documents/${encodeURIComponent(odd)}.html`)).status).toBe(200);
+    expectError(await get('/api/documents/%E0%A4%A'), 400, 'usage');
     expectError(await post('/api/documents?published=someday', 'text', 'text/plain'), 400, 'usage');
     expectError(await post('/api/documents?id=x', '{"text": "y"}', 'application/json'), 400, 'usage');
   });

@@ -37,9 +37,9 @@ describe('sitrep serve', () => {
       child.on('exit', () => reject(new Error(`serve exited: ${stderr}`)));
     });
     try {
-      const stats = await (await fetch(url + 'api/stats')).json();
+      const stats = (await (await fetch(url + 'api/stats')).json()) as { documents: number };
       expect(stats.documents).toBe(1);
-      const doc = await (await fetch(url + 'api/documents/desk-1')).json();
+      const doc = (await (await fetch(url + 'api/documents/desk-1')).json()) as { source: string };
       expect(doc.source).toBe('Valley Courier');
       expect(stderr).toMatch(/this machine only/);
     } finally {

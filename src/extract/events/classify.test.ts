@@ -55,6 +55,11 @@ describe('classify: territory', () => {
     expect(code('On 1 May 2021, the army recaptured the town of Mansila from militants.')).toBe('Battles / Government regains territory');
     expect(code('On 1 May 2021, Islamic State militants seized the town of Mocimboa da Praia.')).toBe('Battles / Non-state actor overtakes territory');
   });
+  it('does not read a person captured or a ranking fallen as territory', () => {
+    expect(code('A man charged in a recent Indiana homicide has been captured by police.')).not.toMatch(/territory/);
+    expect(code('The county fell to 18th place in population growth.')).toBe('none');
+    expect(code('Two towns -- Hamdaniya and Bartella -- were freed over the weekend, officials said.')).toBe('Battles / Government regains territory');
+  });
   it('codes a post overrun as a battle, and a town given up without a fight as a transfer', () => {
     expect(code('On 1 May 2021, Taliban militants overtook a military unit in Mahmud-e-Raqi city.')).toBe('Battles / Armed clash');
     expect(code('On 1 May 2021, government forces withdrew from the district centre without a fight.')).toBe('Strategic developments / Non-violent transfer of territory');

@@ -31,7 +31,7 @@ export interface Classified extends Coding {
 }
 
 const ARMED = new Set(['state', 'rebel', 'militia', 'identity', 'external', 'unidentified']);
-const TERRITORY = /^(town|towns|city|cities|village|villages|district|districts|area|areas|province|provinces|region|regions|territory|territories|neighbourhood|neighbourhoods|neighborhood|neighborhoods|suburb|suburbs|hometowns|capital|county|counties|locality|localities|settlement|settlements|island|islands|hill|hills|swathes|stronghold|strongholds|valley|municipality|commune|communes|quarter|quarters|centre|center|headquarters)$/;
+const TERRITORY = /^(town|towns|city|cities|village|villages|district|districts|area|areas|province|provinces|region|regions|territory|territories|neighbourhood|neighbourhoods|neighborhood|neighborhoods|suburb|suburbs|hometowns|capital|county|counties|locality|localities|settlement|settlements|island|islands|hill|hills|swathes|stronghold|strongholds|valley|municipality|commune|communes|quarter|quarters|centre|center|headquarters|crossing|crossings|airport|port|bridge|dam|highway|junction|oilfield|oilfields|mine|mines)$/;
 const PEOPLE = /^(civilians|hostages|prisoners|detainees|people|residents|villagers|children|women|men|captives|inmates|students|workers|soldiers|hostage|prisoner|captive)$/;
 const WEAPONS = /^(weapons|arms|ammunition|explosives|cache|caches|rifles|guns|bombs|ieds|mines|rockets|missiles|drugs|vehicles)$/;
 
@@ -62,10 +62,13 @@ function territoryArgument(toks: Tok[], t: Trigger, from: number, to: number, is
     }
   }
   if (before || toks[t.tokStart]!.low === 'fell') {
-    for (let i = t.tokStart - 1; i >= Math.max(from, t.tokStart - 12); i--) {
-      if (/^[.;]$/.test(toks[i]!.low) || /^(that|when|after|while)$/.test(toks[i]!.low)) break;
-      if (test(i)) return true;
-    }
+    // The thing taken is the head just before the verb group: "Two towns -- A and B -- freed",
+    // "the town of X, also known as Y, had been freed"; not "a man charged in an Indiana case was captured".
+    let i = t.tokStart - 1;
+    while (i >= from && (/^(been|had|have|has|was|were|is|are|be|being|also|later|reportedly|finally|now|then|subsequently)$/.test(toks[i]!.low) || toks[i]!.pos === 'ADV')) i--;
+    while (i >= from && /^[,\-–—]+$/.test(toks[i]!.low)) i--;
+    if (i >= from && test(i)) return true;
+    if (i - 2 >= from && toks[i - 1]!.low === 'of' && TERRITORY.test(toks[i - 2]!.low)) return true;
   }
   return false;
 }
@@ -103,7 +106,11 @@ export function classify(f: ClauseFacts): Classified | null {
   const protesterTarget = others.some((o) => o.cls === 'protesters');
 
   // Demonstrations come first: a crowd's acts are protests or riots, whatever words of violence appear.
-  const protest = has(triggers, 'protest');
+  // A crowd "gathered" protests only in a note about a crowd or with a demand ("to demand", "against").
+  const demand = /\b(?:to (?:demand|protest|denounce|condemn|call|express|show|reject|oppose|press|mark|commemorate)|against|calling for|in support of|in solidarity)\b/i;
+  const clauseText = toks.slice(from, to).map((t) => t.low).join(' ');
+  const protest = triggers.find((t) => t.kind === 'protest' && (!t.rule.startsWith('gathered') ||
+    ((f.protestContext || demand.test(clauseText)) && !(agent && ARMED.has(agent.cls)) && !roles.named.some((r) => ARMED.has(r.cls) && r.start < toks[t.tokStart]!.start))));
   const riot = has(triggers, 'riot');
   const mob = has(triggers, 'mob') ?? (agent?.cls === 'rioters' && /mob/i.test(agent.name) ? triggers[0] : undefined);
   const weapon = triggers.find((t) => ['ied', 'suicide', 'air', 'grenade'].includes(t.kind));
@@ -158,7 +165,8 @@ export function classify(f: ClauseFacts): Classified | null {
   }
   const territoryMoves = triggers.filter((t) => t.kind === 'regain' || t.kind === 'seize' || (t.kind === 'attack' && /^overt/.test(toks[t.tokStart]!.low)));
   // A town taken counts over a post overrun on the way ("overran a base ... and took control of the town").
-  const taken = territoryMoves.find((t) => territorial(t));
+  // "fell to X" needs an X that fights ("Barrow County fell to 18th place" is no conquest).
+  const taken = territoryMoves.find((t) => territorial(t) && (!/^(fell|fall)$/.test(toks[t.tokStart]!.low) || roles.named.some((r) => ARMED.has(r.cls))));
   if (taken) {
     if (peaceful) return pick('Strategic developments', 'Non-violent transfer of territory', taken);
     const nonState = agent && (agent.cls === 'rebel' || agent.cls === 'militia' || agent.cls === 'identity' || agent.cls === 'unidentified');

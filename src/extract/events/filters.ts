@@ -42,7 +42,7 @@ export function unreal(toks: Tok[], t: Trigger, from: number): string | null {
   // "accounts of forces freeing villages", "cases of civilians being executed": told as a kind of thing.
   const definite = /^(the|these|those|this|that)$/.test(toks[i - 1]?.low ?? '');
   for (let k = i - 1; k >= Math.max(from, i - 6) && !definite; k--) {
-    if (toks[k]!.low === 'of' && /^(accounts|reports|cases|stories|instances|examples|allegations|history|record)$/.test(toks[k - 1]?.low ?? '')) return 'generic';
+    if (toks[k]!.low === 'of' && /^(accounts|reports|cases|stories|instances|examples|allegations|history|record|victims|survivors|prevention|awareness|threat|risk|fear|fears|dangers)$/.test(toks[k - 1]?.low ?? '')) return 'generic';
   }
   // "fighting is expected to ...", "the fight over Mosul is about a month old"
   if (!t.verbal) {

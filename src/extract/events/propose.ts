@@ -127,7 +127,7 @@ export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
         roles.agent = ctx.previousArmed;
         roles.agentHow = 'subject';
       }
-      const coding = classify({ toks, from: part.from, to: part.to, triggers: part.triggers, roles, protestContext: ctx.protestContext || part.triggers.some((t) => t.kind === 'protest'), isPlace: placeAt });
+      const coding = classify({ toks, from: part.from, to: part.to, triggers: part.triggers, roles, protestContext: ctx.protestContext || part.triggers.some((t) => t.kind === 'protest' && !t.rule.startsWith('gathered')), isPlace: placeAt });
       if (!coding) continue;
       dropBackgroundDead(toks, roles, coding.main.tokStart);
       const definite = part.triggers.find((t) => definiteNominal(toks, t));
@@ -171,7 +171,9 @@ export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
 function dropBackgroundDead(toks: Tok[], roles: ClauseRoles, main: number): void {
   roles.victims = roles.victims.filter((v) => {
     if (v.trigger <= main) return true;
-    for (let k = main + 1; k < v.trigger; k++) if (/^(after|because|following|since|over)$/.test(toks[k]!.low)) return false;
+    // ", killing 7 people" is the occurrence's own result, whatever came between.
+    if (/ing$/.test(toks[v.trigger]!.low) && toks[v.trigger - 1]?.low === ',') return true;
+    for (let k = main + 1; k < v.trigger; k++) if (/^(after|because|since)$/.test(toks[k]!.low)) return false;
     return true;
   });
 }

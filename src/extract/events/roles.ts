@@ -279,7 +279,9 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
     current = t.tokStart;
     // "the bodies of 12 men", "the deaths of 3 children": the dead follow "of".
     if (/^(bodies|deaths|death|killings|executions|execution|massacre|murder|murders|assassination)$/.test(word)) {
-      if (toks[t.tokEnd]?.low === 'of') take(t.tokEnd + 1, Math.min(to, t.tokEnd + 8), outcome);
+      // "protesting over the death of a woman": a death named as the cause is not this event's dead.
+      const cause = [toks[t.tokStart - 1]?.low, toks[t.tokStart - 2]?.low].some((w) => w && /^(over|for|following|after|against|about|mourn|mourning|protest|protesting|denounce|condemn|condemning)$/.test(w));
+      if (toks[t.tokEnd]?.low === 'of' && !cause) take(t.tokEnd + 1, Math.min(to, t.tokEnd + 8), outcome);
       lastOutcomeEnd = t.tokEnd;
       continue;
     }

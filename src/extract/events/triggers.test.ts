@@ -34,6 +34,13 @@ describe('findTriggers', () => {
     expect(kinds('Police seized a cache of weapons.')).toEqual(['defuse:seized']);
     expect(kinds('Police seized the town.')).toEqual(['seize:seized']);
   });
+  it('reads a mine only where it explodes, and "demonstrated" only without an object', () => {
+    expect(kinds('Their truck hit a mine near the bridge.')).toEqual(['ied:mine']);
+    expect(kinds('It is someone who hates cars like mine.')).toEqual([]);
+    expect(kinds('Workers left the abandoned coal mine.')).toEqual([]);
+    expect(kinds('Chefs demonstrated new recipes.')).toEqual([]);
+    expect(kinds('Students demonstrated outside parliament.')).toEqual(['protest:demonstrated']);
+  });
   it('finds nothing in a sentence without an act', () => {
     expect(kinds('The minister spoke about the economy.')).toEqual([]);
   });

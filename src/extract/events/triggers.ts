@@ -71,6 +71,8 @@ rule('kill', 'assassination|assassinations', false);
 rule('kill', 'massacre|massacred|massacring', true);
 rule('kill', 'slaughter|slaughtered', true);
 rule('kill', 'lynch|lynched|lynching', true);
+rule('kill', 'beaten|beat|stabbed|stab|hacked|hack|clubbed|stoned|tortured|burned|burnt|shot to death', true);
+rule('kill', 'burned|burnt alive', true);
 rule('kill', 'died|die|dies', true);
 rule('kill', 'dead', false);
 rule('kill', 'death|deaths', false);
@@ -133,7 +135,6 @@ rule('ied', 'explosive device|devices', false);
 rule('ied', 'roadside bomb|bombs|mine|mines', false);
 rule('ied', 'landmine|landmines|land-mine|land-mines', false);
 rule('ied', 'land mine|mines', false);
-rule('ied', 'mine|mines', false);
 rule('ied', 'magnetic|sticky bomb|bombs|mine|mines', false);
 rule('ied', 'car bomb|bombs|bombing', false);
 rule('ied', 'vbied|vbieds', false);
@@ -168,7 +169,6 @@ rule('protest', 'demonstration|demonstrations', false);
 rule('protest', 'rally|rallies|rallied|rallying', true);
 rule('protest', 'marched|marching', true);
 rule('protest', 'sit-in|sit-ins', false);
-rule('protest', 'sit in', false);
 rule('protest', 'sit - in', false);
 rule('protest', 'picket|picketed|picketing', true);
 rule('protest', 'took|take|taking to the streets', true);
@@ -177,6 +177,8 @@ rule('protest', 'general|labour|labor|workers|hunger|nationwide|national strike'
 rule('protest', 'strike action', false);
 rule('protest', 'boycott|boycotted', true);
 rule('protest', 'vigil|vigils', false);
+// A crowd gathering is a protest when the note is about a crowd ([size=...]) or says what it demanded.
+rule('protest', 'gathered|assembled|converged|congregated to|in|outside|at|near', true);
 rule('riot', 'riot|riots|rioted|rioting|rioters|rioter', true);
 rule('riot', 'threw|throw|throwing|hurled|pelted stones|rocks|stone|petrol|molotov|bricks', true);
 rule('riot', 'pelted', true);
@@ -280,6 +282,11 @@ export function findTriggers(toks: Tok[]): Trigger[] {
         if (ok) best = r;
       }
     }
+    // "demonstrated Passover recipes", "rallied support": a transitive use is no demonstration.
+    if (best && best.kind === 'protest' && /^(demonstrate|demonstrated|demonstrating|rallied|rally|rallying)$/.test(toks[i]!.low) &&
+      toks[i + 1] && /^(DET|NOUN|PROPN|ADJ|PRON|NUM)$/.test(toks[i + 1]!.pos) && !/^(outside|near|against|in|at|on)$/.test(toks[i + 1]!.low)) {
+      best = null;
+    }
     if (!best) {
       i++;
       continue;
@@ -294,6 +301,19 @@ export function findTriggers(toks: Tok[]): Trigger[] {
     const verbal = best.verbal && (t.pos === 'VERB' || t.pos === 'AUX' || passive || participle || (!det && t.pos !== 'NOUN' && /(ed|ing)$/.test(t.low)) || (!det && /ed$/.test(t.low)) || (!det && IRREGULAR_PAST.has(t.low)));
     out.push({ kind: best.kind, tokStart: i, tokEnd: i + best.seq.length, verbal, passive, rule: best.name });
     i += best.seq.length;
+  }
+  // "hit a mine", "a mine exploded" — not "cars like mine" or "an abandoned coal mine".
+  for (let k = 0; k < toks.length; k++) {
+    const w = toks[k]!.low;
+    if (w !== 'mine' && w !== 'mines') continue;
+    if (out.some((t) => t.tokStart <= k && k < t.tokEnd)) continue;
+    const prev = toks[k - 1]?.low ?? '';
+    const next = toks[k + 1]?.low ?? '';
+    if (!/^(a|an|the|planted|anti-personnel|anti-tank|antipersonnel|antitank|buried)$/.test(prev)) continue;
+    if (/^(worker|workers|site|shaft|owner|owners|operator|company|manager|managers|collapse|entrance)$/.test(next)) continue;
+    const clause = toks.slice(Math.max(0, k - 8), k + 8).map((t) => t.low).join(' ');
+    if (!/\b(hit|hits|struck|stepped|exploded|explodes|explosion|detonated|killed|wounded|injured|blast|planted|triggered|went off|defused|cleared)\b/.test(clause)) continue;
+    out.push({ kind: 'ied', tokStart: k, tokEnd: k + 1, verbal: false, passive: false, rule: 'mine' });
   }
   // "established a new base", "set up a camp": the verb and its object are apart.
   for (let k = 0; k < toks.length; k++) {

@@ -121,12 +121,15 @@ export function resolveDesignated(
     }
     const existing = at(d.start, d.end);
     const r = existing ? resolved.get(existing) : undefined;
-    if (existing && r && (!admin1 || gaz.admin1CodeOf(r.entry) === admin1)) continue;
+    // With no province given, a district read abroad ("Dara i Pech district" as Dar'a, Syria) is retried
+    // among the districts of the story's country.
+    const abroad = !admin1 && !!r && focusCountry !== null && gaz.countryOf(r.entry) !== focusCountry && d.designator.startsWith('district');
+    if (existing && r && !abroad && (!admin1 || gaz.admin1CodeOf(r.entry) === admin1)) continue;
     const kinds = d.designator.startsWith('district') ? ['admin2', 'city'] : d.designator === 'province' ? ['admin1'] : ['city', 'admin2'];
     const name = doc.text.slice(d.start, d.end);
     let id: number | null = null;
     if (admin1) id = fuzzyWithin(gaz, name, admin1, kinds);
-    else if (focusCountry && !existing && d.designator.startsWith('district')) {
+    else if (focusCountry && (!existing || abroad) && d.designator.startsWith('district')) {
       for (const a of gaz.admin1sOf(focusCountry)) {
         const code = gaz.admin1CodeOf(a);
         const hit = code ? fuzzyWithin(gaz, name, code, kinds) : null;
@@ -138,7 +141,7 @@ export function resolveDesignated(
     }
     if (id === null) {
       // "Nawa-e Barakzayi district, Helmand" read as a town abroad: better no reading than that one.
-      if (existing && r && admin1 && gaz.admin1CodeOf(r.entry) !== admin1) out.push({ candidate: existing, resolution: null });
+      if (existing && r && ((admin1 && gaz.admin1CodeOf(r.entry) !== admin1) || abroad)) out.push({ candidate: existing, resolution: null });
       continue;
     }
     const cand = existing ?? makeCandidate(doc, d.start, d.end, id, d.designator.startsWith('district') ? 'admin2' : 'city');

@@ -48,6 +48,18 @@ describe('eventPlace', () => {
     expect(loc.lat).toBeGreaterThan(MOSUL.lat);
   });
 
+  it('takes the town named, not the place an apposition locates it by, nor the dateline', () => {
+    const loc = locate('Troops took control of Bartella, the small town east of Mosul, on Thursday.')!;
+    expect(loc).toMatchObject({ name: 'Bartella', precision: 1 });
+    const dated = locate('IRBIL — Army units recaptured the town of Bartella on Thursday.')!;
+    expect(dated).toMatchObject({ name: 'Bartella', precision: 1 });
+  });
+
+  it('drops a namesake abroad for a village the text calls local', () => {
+    const loc = locate('Two soldiers died in the Rabat area of Muqur district, Badghis.')!;
+    expect(loc.country).toBe('AF');
+  });
+
   it('puts "near Nimrud" at Nimrud with precision 2', () => {
     const loc = locate('Airstrikes hit positions near Nimrud on Saturday.')!;
     expect(loc).toMatchObject({ name: 'Nimrud', precision: 2 });

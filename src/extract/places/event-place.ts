@@ -21,26 +21,65 @@ import { offsetPoint } from './relative.js';
 export function eventPlace(doc: Doc, span: Span): EventLocation | null {
   const info = placesInfo(doc);
   if (!info) return null;
+  const idx = indexOf(doc, info);
   const sentences = doc.get('sentences');
-  const inSpan = info.details.filter((d) => d.mention.start >= span.start && d.mention.end <= span.end);
-  const touched = sentences.filter((s) => s.start < Math.max(span.end, span.start + 1) && span.start < s.end);
-  const inSentences = info.details.filter((d) => touched.some((s) => s.index === d.candidate.sentence));
-  const paragraphs = new Set(touched.map((s) => s.paragraph));
-  const inParagraph = info.details.filter((d) => paragraphs.has(sentences[d.candidate.sentence]?.paragraph ?? -1));
+  const touched = sentencesTouching(sentences, span);
+  const inSentences = touched.flatMap((s) => idx.bySentence.get(s.index) ?? []);
+  const inSpan = inSentences.filter((d) => d.mention.start >= span.start && d.mention.end <= span.end);
+  const paragraphs = [...new Set(touched.map((s) => s.paragraph))];
+  const inParagraph = paragraphs.flatMap((p) => idx.byParagraph.get(p) ?? []);
   for (const tier of [inSpan, inSentences, inParagraph]) {
     const best = choose(doc, tier, info.dateline);
     if (best) return locate(doc, info, best);
   }
-  const previous = precedingPlace(doc, info, span);
+  const previous = precedingPlace(idx, touched[0]?.paragraph ?? null, span);
   if (previous) {
     const loc = locate(doc, info, previous);
     // "the town", "the city" in the event's own words refer back to it; otherwise it is only nearby.
-    const anaphor = /the\s+(?:town|city|village|district|camp|area)/i.test(doc.text.slice(span.start, span.end));
+    const anaphor = /\bthe\s+(?:town|city|village|district|camp|area)\b/i.test(doc.text.slice(span.start, span.end));
     if (!anaphor && loc.precision === 1) loc.precision = 2;
     return loc;
   }
   if (info.dateline) return locate(doc, info, info.dateline);
   return focusLocation(info);
+}
+
+interface PlaceIndex {
+  bySentence: Map<number, PlaceDetail[]>;
+  byParagraph: Map<number, PlaceDetail[]>;
+}
+
+// Built once per document: events call eventPlace once per event, so lookups must not scan every place.
+const indexes = new WeakMap<DocPlaces, PlaceIndex>();
+
+function indexOf(doc: Doc, info: DocPlaces): PlaceIndex {
+  let idx = indexes.get(info);
+  if (idx) return idx;
+  const sentences = doc.get('sentences');
+  idx = { bySentence: new Map(), byParagraph: new Map() };
+  for (const d of info.details) {
+    const s = d.candidate.sentence;
+    const p = sentences[s]?.paragraph ?? -1;
+    idx.bySentence.set(s, [...(idx.bySentence.get(s) ?? []), d]);
+    idx.byParagraph.set(p, [...(idx.byParagraph.get(p) ?? []), d]);
+  }
+  indexes.set(info, idx);
+  return idx;
+}
+
+/** The sentences a span overlaps (binary search: sentences are in text order). */
+function sentencesTouching<T extends { start: number; end: number }>(sentences: T[], span: Span): T[] {
+  const end = Math.max(span.end, span.start + 1);
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < sentences.length && sentences[i]!.start < end; i++) out.push(sentences[i]!);
+  return out;
 }
 
 /** The details of the document's places, computing them if the pipeline has not. */
@@ -63,14 +102,29 @@ const SPECIFICITY: Record<string, number> = { feature: 3, city: 3, admin2: 2, ad
 function choose(doc: Doc, details: PlaceDetail[], dateline: PlaceDetail | null): PlaceDetail | null {
   let best: PlaceDetail | null = null;
   let bestScore = -Infinity;
+  // The provinces named here: a place the text puts in another province is a misreading or elsewhere.
+  const provinces = new Set(details.filter((d) => d.mention.kind === 'admin1').map((d) => gazetteer().admin1CodeOf(d.entry)));
   for (const d of details) {
     const kind = d.mention.kind;
     let s = (SPECIFICITY[kind] ?? 0) * 2;
+    if (provinces.size && kind !== 'admin1' && kind !== 'country' && !provinces.has(gazetteer().admin1CodeOf(d.entry))) s -= 4;
     if (d.isContainer) s -= 5;
     // The dateline says where the story was filed, not where its first event happened.
     if (d === dateline) s -= 3;
     if (d.candidate.before && LOCATIVE.has(d.candidate.before)) s += 2;
-    if (d.relation) s += 1;
+    // A relation locates the event ("10 km north of Mosul") unless another town is named beside it, which
+    // the relation then only describes ("Bakhdida, the town east of Mosul").
+    const relStart = d.relation?.start ?? d.mention.start;
+    const namedBeside = details.some(
+      (o) =>
+        o !== d &&
+        !o.relation &&
+        (o.mention.kind === 'city' || o.mention.kind === 'feature') &&
+        o.mention.end <= relStart &&
+        relStart - o.mention.end < 60 &&
+        !/[;.]|,\s*(?:and|but|while)\b/.test(doc.text.slice(o.mention.end, relStart)),
+    );
+    if (d.relation) s += namedBeside ? -1 : 1;
     // A name used as a modifier ("the Kabul government", "Herat police") is not where things happened.
     const next = doc.get('tokens')[d.candidate.tokEnd];
     if (next && next.sentence === d.candidate.sentence && next.pos === 'NOUN' && /^\p{Ll}/u.test(doc.text.slice(next.start, next.end)) && !d.candidate.designator) {
@@ -118,18 +172,17 @@ function locate(doc: Doc, info: DocPlaces, d: PlaceDetail): EventLocation {
  * The last town or site named in the two paragraphs before the span: where a story that goes on about
  * "the town" without naming it again is.
  */
-function precedingPlace(doc: Doc, info: DocPlaces, span: Span): PlaceDetail | null {
-  const sentences = doc.get('sentences');
-  const first = sentences.find((s) => s.end > span.start);
-  if (!first) return null;
-  let best: PlaceDetail | null = null;
-  for (const d of info.details) {
-    if (d.mention.end > span.start) break;
-    const s = sentences[d.candidate.sentence]!;
-    if (first.paragraph - s.paragraph > 2) continue;
-    if ((d.mention.kind === 'city' || d.mention.kind === 'feature') && !isRegion(gazetteer().featureOf(d.entry)) && !d.isContainer) best = d;
+function precedingPlace(idx: PlaceIndex, paragraph: number | null, span: Span): PlaceDetail | null {
+  if (paragraph === null) return null;
+  for (let p = paragraph; p >= paragraph - 2; p--) {
+    const list = idx.byParagraph.get(p) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const d = list[i]!;
+      if (d.mention.end > span.start || d.isContainer) continue;
+      if ((d.mention.kind === 'city' || d.mention.kind === 'feature') && !isRegion(gazetteer().featureOf(d.entry))) return d;
+    }
   }
-  return best;
+  return null;
 }
 
 /** "... entered Bartella. Fighting went on a few kilometres to the south": an offset anchored on the last place. */

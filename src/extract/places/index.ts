@@ -137,11 +137,13 @@ function dropMisfits(
   const dominant = focus.namedCountry === focus.country ? Math.max(focus.namedShare, focus.share) : focus.share;
   for (const [c, r] of [...resolved]) {
     const k = gaz.kindOf(r.entry);
-    if (country === null || dominant < 0.6 || k === 'country' || k === 'admin1') continue;
+    // "the Rabat area of Tarnak district": a name the text itself calls a local area or village.
+    const local = c.designator === 'area' || c.designator === 'village' || c.designator === 'villages';
+    if (country === null || dominant < 0.6 || k === 'country' || (k === 'admin1' && !local)) continue;
     if (gaz.countryOf(r.entry) === country || focus.namedCountries.has(gaz.countryOf(r.entry))) continue;
     const byAlternate = c.postings.find((p) => p.id === r.entry)?.alternate ?? false;
     const pop = gaz.populationOf(r.entry);
-    if (((byAlternate || c.loose) && pop < 500_000) || (pop < 50_000 && !c.hint)) {
+    if (local || ((byAlternate || c.loose) && pop < 500_000) || (pop < 50_000 && !c.hint)) {
       resolved.delete(c);
       drop(c, 'a small place abroad in a story about elsewhere');
     }

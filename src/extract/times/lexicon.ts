@@ -102,15 +102,8 @@ export function ordinalValue(raw: string): number | null {
   return null;
 }
 
-/** Whitespace inside an expression: spaces, or one line break (a soft wrap), never a blank line. */
-export const WS = '(?:[ \\t\\u00a0]*(?:\\r?\\n|\\r)?[ \\t\\u00a0]*)';
 /** Required whitespace (at least one character) with at most one line break. */
 export const SP = '(?:[ \\t\\u00a0]+|[ \\t\\u00a0]*(?:\\r?\\n|\\r)[ \\t\\u00a0]*)';
-
-/** A word boundary that also refuses a hyphen or an apostrophe-joined letter on the left. */
-export const LB = "(?<![\\p{L}\\p{N}_'’-])";
-/** The right-hand counterpart: no letter, digit or joining hyphen follows. */
-export const RB = '(?![\\p{L}\\p{N}_]|-\\p{L})';
 
 /** Trigger words (lower case) shared by several parsers; see ./triggers.ts. */
 export const MONTH_WORDS = [

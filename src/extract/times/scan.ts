@@ -15,7 +15,7 @@ export interface ScanInput {
   readonly starts?: Int32Array;
 }
 
-/** A trigger word: where it starts, and the word in lower case ('#4' for a token with four digits, see DIGITS). */
+/** A trigger word: where it starts, and the word in lower case ('#4' for a token with four digits, see DIGITS_4). */
 export interface Hit {
   readonly at: number;
   readonly word: string;
@@ -56,7 +56,6 @@ export function anchoredAt(re: RegExp, options: { words?: Iterable<string>; reac
  * Trigger words of tokens with digits: '#' and the length of the token's first run of digits ('#4' for
  * "2014", "1990s", "FY2020"; '#2' for "21st", "10:35"). A pattern names the lengths it can start with.
  */
-export const DIGITS = ['#1', '#2', '#3', '#4', '#5', '#6', '#7', '#8', '#9'];
 export const DIGITS_1_2 = ['#1', '#2'];
 export const DIGITS_4 = ['#4'];
 

@@ -200,10 +200,6 @@ export class Anchorer {
   /** How far (in characters) a quarter keeps the talk on quarters. */
   private static readonly QUARTER_TALK = 400;
 
-  /** The reference day (the last day-precise date mentioned), for a time of day with no day of its own. */
-  get referenceDay(): number | null {
-    return this.ref.day;
-  }
 
   /** A clock time or part of day with no date of its own, on the day `day` (null: unknown). */
   static onDay(day: number | null, time: TimeOfDay | undefined): string {
@@ -425,6 +421,9 @@ export class Anchorer {
   }
 }
 
+/** How far (in characters) a day may stand from a time of day and still date it. */
+const NEAR = 200;
+
 function isTimeOnly(m: Meaning): boolean {
   return m.kind === 'date' && m.time !== undefined && m.year === undefined && m.month === undefined && m.day === undefined && m.weekday === undefined;
 }
@@ -451,7 +450,7 @@ export function anchorAll(proposals: readonly Proposal[], ctx: AnchorContext): T
     // Walk out from the expression both ways, only as far as its sentence (the output is in text order).
     const consider = (j: number): boolean => {
       const o = out[j]!;
-      if (o.start < s.start || o.end > s.end) return false;
+      if (o.start < s.start || o.end > s.end || o.start > p.end + NEAR || o.end < p.start - NEAR) return false;
       if (o.type === 'DURATION' || o.type === 'SET' || isTimeOnly(sorted[j]!.meaning)) return true;
       const d = /^(\d{4}-\d{2}-\d{2})/.exec(o.value)?.[1];
       if (!d) return true;

@@ -12,11 +12,17 @@ export function resolveOverlaps(order: readonly string[]): Refiner {
   };
   return {
     name: 'resolve-overlaps',
-    refine(proposals) {
+    refine(proposals, ctx) {
       const ranked = [...proposals].sort((a, b) => b.end - b.start - (a.end - a.start) || rank(a) - rank(b) || a.start - b.start);
+      // Characters already taken by a kept expression: expressions are short, so marking them is linear.
+      const taken = new Uint8Array(ctx.text.length + 1);
       const kept: Proposal[] = [];
       for (const p of ranked) {
-        if (!kept.some((k) => k.start < p.end && p.start < k.end)) kept.push(p);
+        let free = true;
+        for (let i = p.start; i < p.end && free; i++) if (taken[i]) free = false;
+        if (!free) continue;
+        taken.fill(1, p.start, p.end);
+        kept.push(p);
       }
       return kept.sort((a, b) => a.start - b.start);
     },
