@@ -16,6 +16,12 @@ import { openStore } from '../store/open.js';
 import type { Store } from '../store/types.js';
 import { startServer, type RunningServer } from './app.js';
 
+/** The browser's getComputedStyle and document, typed for this Node-side file (no DOM lib here). */
+interface BrowserGlobals {
+  getComputedStyle(el: unknown): { margin: string; outlineStyle: string };
+  document: { body: unknown };
+}
+
 const CHROMIUM = process.env.SITREP_CHROMIUM ?? '/usr/bin/chromium';
 const required = process.env.SITREP_TEST_BROWSER === 'required';
 const present = existsSync(CHROMIUM);
@@ -87,12 +93,12 @@ describe.skipIf(!present && !required)('served pages in headless Chromium', () =
     const facts = page.locator('.fact');
     const n = Math.min(await facts.count(), 40);
     for (let i = 0; i < n; i++) await facts.nth(i).click();
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.title()).not.toBe('pwned');
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
     // The page's style applies (its hash is allowed): the layout is not the browser default.
-    expect(await page.evaluate(() => getComputedStyle(document.body).margin)).not.toBe('8px');
+    expect(await page.evaluate(() => (globalThis as unknown as BrowserGlobals).getComputedStyle((globalThis as unknown as BrowserGlobals).document.body).margin)).not.toBe('8px');
     await page.close();
   });
 
@@ -104,8 +110,8 @@ describe.skipIf(!present && !required)('served pages in headless Chromium', () =
     const target = page.locator(':target');
     expect(await target.count()).toBe(1);
     expect(await target.textContent()).toBe('Hawija');
-    expect(await target.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await target.evaluate((el) => (globalThis as unknown as BrowserGlobals).getComputedStyle(el).outlineStyle)).toBe('solid');
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(errors).toEqual([]);
     await page.close();
   });
