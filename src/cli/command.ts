@@ -27,7 +27,17 @@ export function reportError(where: string, what: string): void {
 }
 
 /** Error codes of the one `--json` error shape, `{"error": {"code", "message"}}`. */
-export type ErrorCode = 'usage' | 'db_open' | 'db_missing' | 'nothing_processed' | 'not_found' | 'internal';
+export type ErrorCode =
+  | 'usage'
+  | 'db_open'
+  | 'db_missing'
+  | 'nothing_processed'
+  | 'not_found'
+  | 'forbidden'
+  | 'method_not_allowed'
+  | 'too_large'
+  | 'unsupported_media_type'
+  | 'internal';
 
 /** A command failure with its `--json` code and exit code. */
 export class CommandFailure extends Error {
@@ -40,7 +50,7 @@ export class CommandFailure extends Error {
   }
 }
 
-/** The `--json` error object, on one line. */
-export function jsonError(code: ErrorCode, message: string): string {
-  return JSON.stringify({ error: { code, message: message.replace(/\s*\n\s*/g, ' ') } });
+/** The `--json` (and HTTP) error object, on one line; `extra` adds top-level fields beside `error`. */
+export function jsonError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ error: { code, message: message.replace(/\s*\n\s*/g, ' ') }, ...extra });
 }

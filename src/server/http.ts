@@ -4,14 +4,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ErrorCode } from '../cli/command.js';
+import { jsonError, type ErrorCode } from '../cli/command.js';
 import { escapeHtml } from '../report/escape.js';
 
-/**
- * The CLI's error codes plus the four only HTTP needs (asked of the lead to add to ErrorCode: then this
- * becomes ErrorCode itself). 400 is `usage`, like a bad CLI option; 404 `not_found`; 500 `internal`.
- */
-export type HttpErrorCode = ErrorCode | 'forbidden' | 'method_not_allowed' | 'too_large' | 'unsupported_media_type';
+/** The CLI's error codes serve HTTP too: 400 is `usage`, like a bad CLI option; 404 `not_found`; 500 `internal`. */
+export type HttpErrorCode = ErrorCode;
 
 /** A failure with its HTTP status; anything else thrown by a route is a 500 `internal`. */
 export class HttpError extends Error {
@@ -28,10 +25,8 @@ export class HttpError extends Error {
   }
 }
 
-/** The one error shape, `{"error": {"code", "message"}}`, exactly as `jsonError` in src/cli/command.ts writes it. */
-export function errorJson(code: HttpErrorCode, message: string, extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({ error: { code, message: message.replace(/\s*\n\s*/g, ' ') }, ...extra });
-}
+/** The one error shape, `{"error": {"code", "message"}}`: the CLI's own. */
+export const errorJson = jsonError;
 
 /** Headers every response carries: no MIME sniffing, no referrer, never framed, never cached by proxies. */
 const COMMON_HEADERS: Record<string, string> = {

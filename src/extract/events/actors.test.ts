@@ -36,6 +36,11 @@ describe('findActors', () => {
     expect(actors('Let us go.').countries).toEqual([]);
     expect(actors('US troops left.').list).toEqual([['US troops', 1, 'US']]);
   });
+  it('reads a country code in capitals only, and a force naming a thing as no actor', () => {
+    expect(actors('They hit back with suicide car bombs.').countries).toEqual([]);
+    expect(actors('Fighting in the CAR went on.').countries.map((c) => c.country.code)).toEqual(['CF']);
+    expect(actors('Gunmen stormed government buildings and the police station.').list).toEqual([['Gunmen', 3, null]]);
+  });
   it('does not read "force" in "by force" as an actor', () => {
     expect(actors('They took it by force.').list).toEqual([]);
   });

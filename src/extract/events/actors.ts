@@ -130,11 +130,11 @@ export function findActors(input: string, view: SentenceView): { actors: ActorMe
       const end = f.at[q - 1]! + 1;
       const original = input.slice(start, end);
       const actor = n.actors.find((e) => !e.caseSensitive || original.replace(/[^A-Za-z]/g, '') === original.replace(/[^A-Za-z]/g, '').toUpperCase()) ?? null;
-      const country = n.countries.find(() => true) ?? null;
-      // A country written in capitals only ("US") must be in capitals too; "us" is a pronoun.
-      const countryOk = country && (!/^[A-Z.]+$/.test(original) || original === original.toUpperCase()) && !(original === 'us' || original === 'Us');
-      if (!actor && !countryOk) continue;
-      raw.push({ start, end, actor, country: actor ? null : country });
+      // A country named in capitals only ("US", "CAR") must be written in capitals: "us", "car" are words.
+      const letters = original.replace(/[^A-Za-z]/g, '');
+      const alias = n.countries.find((c) => !c.caseSensitive || letters === letters.toUpperCase()) ?? null;
+      if (!actor && !alias) continue;
+      raw.push({ start, end, actor, country: actor ? null : alias!.entry });
       p = q;
       taken = true;
     }
@@ -200,9 +200,13 @@ export function findActors(input: string, view: SentenceView): { actors: ActorMe
     }
     merged.push(m);
   }
-  actors = merged;
+  // "government buildings", "police custody", "the police station": a force named as a modifier of a
+  // place or thing is no participant (sites stand for their occupants elsewhere, in facilities.ts).
+  actors = merged.filter((m) => !(m.generic && m.cls === 'state' && MODIFIED_HEAD.test(view.toks[m.tokEnd]?.low ?? '')));
   return { actors, countries };
 }
+
+const MODIFIED_HEAD = /^(buildings?|offices?|stations?|custody|property|properties|facility|facilities|installations?|compound|premises|residences?|hospital|schools?|vehicles?|cars?|trucks?|spokes(?:man|woman|person)|sources?|statements?|ministry|department|budget|jobs?|policy|policies|salaries|pensions?|land|funds?|contracts?)$/;
 
 /** Only spaces, hyphens or quotes between two mentions. */
 function adjacent(input: string, end: number, start: number): boolean {

@@ -25,6 +25,9 @@ describe('codeActors', () => {
     const t = 'Islamic State fighters held the area for months. On 1 May 2021, the militants executed 3 villagers near Mosul.';
     expect(actors(t).slice(0, 2)).toEqual([2, 7]);
   });
+  it('reads a pronoun after "said" as the speaker', () => {
+    expect(actors('In Kirkuk, security forces said they had killed the last of the gunmen on Friday.').slice(0, 2)).toEqual([1, 3]);
+  });
   it('fills in the state for a town retaken and the group it was taken from', () => {
     expect(actors('On 1 May 2021, the army recaptured the town of Mansila from JNIM militants in Burkina Faso.').slice(0, 2)).toEqual([1, 2]);
   });

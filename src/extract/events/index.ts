@@ -1,7 +1,7 @@
 import type { Component } from '../../core/pipeline.js';
 import type { Doc } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
-import type { EventMention, EventLocation } from './types.js';
+import type { EventMention, EventLocation, EventDate } from './types.js';
 import { sentenceViews, type SentenceView } from '../quantities/view.js';
 import type { QuantityProposal } from '../quantities/parse-counts.js';
 import { countedNoun } from '../quantities/counted-noun.js';
@@ -153,6 +153,16 @@ function coreSpan(p: Proposal): Span {
   return { start: toks[a]!.start, end: toks[b - 1]!.end };
 }
 
+/** The date from the first evidence that dates the occurrence in its own words, else the main one's. */
+function bestDate(doc: Doc, d: Draft): EventDate | null {
+  const main = d.parts[0]!;
+  for (const p of [...d.parts.filter((x) => x.hasTime), main]) {
+    const date = eventDate(doc, coreSpan(p));
+    if (date && (date.from === undefined || date.from === 'span' || date.from === 'sentence' || p === main)) return date;
+  }
+  return eventDate(doc, coreSpan(main));
+}
+
 /** The most specific location the evidence gives: a town beats a district, a district a province. */
 function bestLocation(doc: Doc, d: Draft): EventLocation | null {
   const placed = d.parts.filter((p) => p.hasPlace);
@@ -218,8 +228,7 @@ export function extractEvents(doc: Doc): EventMention[] {
   const events: { ev: EventMention; tier: number; pos: number }[] = [];
   for (const d of drafts) {
     const main = d.parts[0]!;
-    const timed = d.parts.find((p) => p.hasTime) ?? main;
-    const date = eventDate(doc, coreSpan(timed));
+    const date = bestDate(doc, d);
     const location = bestLocation(doc, d);
     const ctx: ActorContext = {
       input: doc.text,

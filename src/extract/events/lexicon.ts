@@ -19,11 +19,17 @@ export interface CountryEntry {
   name: string;
 }
 
+/** A country under one of its names; names written in capitals ("US", "CAR") match only in capitals. */
+export interface CountryAlias {
+  entry: CountryEntry;
+  caseSensitive: boolean;
+}
+
 /** A node of the character trie aliases are matched with. */
 export interface TrieNode {
   next: Map<string, TrieNode>;
   actors: ActorEntry[];
-  countries: CountryEntry[];
+  countries: CountryAlias[];
 }
 
 export interface Lexicon {
@@ -109,8 +115,9 @@ function load(): Lexicon {
         const entry = { code, name };
         countries.set(code, entry);
         for (const a of aliases.split(',').map((x) => x.trim()).filter(Boolean)) {
-          insert(root, foldForMatch(a)).countries.push(entry);
-          if (!/'s$/.test(a)) insert(root, foldForMatch(a) + "'s").countries.push(entry);
+          const caseSensitive = isCaps(a);
+          insert(root, foldForMatch(a)).countries.push({ entry, caseSensitive });
+          if (!/'s$/.test(a)) insert(root, foldForMatch(a) + "'s").countries.push({ entry, caseSensitive });
           size++;
         }
       });

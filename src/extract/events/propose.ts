@@ -36,6 +36,8 @@ export interface Proposal {
 export interface SentenceFacts {
   view: SentenceView;
   actors: ActorMention[];
+  /** Actors named as the source of a statement ("security forces said ..."), kept apart. */
+  speakers: ActorMention[];
   countries: CountryMention[];
   attributions: Attribution[];
   triggers: Trigger[];
@@ -55,7 +57,8 @@ export function sentenceFacts(doc: Doc, view: SentenceView): SentenceFacts {
   const sources = attributions.map((a) => a.source);
   const actors = found.actors.filter((m) => !overlapsAny(sources, m));
   const triggers = findTriggers(view.toks).filter((t) => !overlapsAny(sources, { start: view.toks[t.tokStart]!.start, end: view.toks[t.tokEnd - 1]!.end }));
-  return { view, actors, countries: found.countries, attributions, triggers };
+  const speakers = found.actors.filter((m) => overlapsAny(sources, m));
+  return { view, actors, speakers, countries: found.countries, attributions, triggers };
 }
 
 export interface ProposeContext {
@@ -123,6 +126,14 @@ export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
       const roles = clauseRoles({ toks, from: part.from, to: part.to, actors: segActors, countries: segCountries, triggers: part.triggers, quantities: qs, inParens });
       supportVerbAgent(toks, part, roles, segActors);
       const pronoun = pronounSubject(toks, part.from, part.triggers);
+      // "security forces said they had killed ...": the pronoun is the speaker.
+      if (!roles.agent) {
+        const speaker = speakerSubject(toks, part.triggers, facts);
+        if (speaker) {
+          roles.agent = refOf(speaker);
+          roles.agentHow = 'subject';
+        }
+      }
       if (!roles.agent && pronoun && ctx.previousArmed) {
         roles.agent = ctx.previousArmed;
         roles.agentHow = 'subject';
@@ -196,6 +207,22 @@ function supportVerbAgent(toks: Tok[], part: { from: number; to: number; trigger
       }
     }
   }
+}
+
+/** The armed speaker a pronoun subject stands for: "X said they had killed ...", "X says it destroyed ...". */
+function speakerSubject(toks: Tok[], triggers: Trigger[], facts: SentenceFacts): ActorMention | null {
+  const t = triggers.find((x) => x.verbal && !x.passive);
+  if (!t) return null;
+  let k = t.tokStart - 1;
+  while (k >= 0 && (toks[k]!.pos === 'AUX' || toks[k]!.pos === 'ADV')) k--;
+  if (!toks[k] || !/^(they|he|she|it|we)$/.test(toks[k]!.low)) return null;
+  let v = k - 1;
+  if (toks[v]?.low === 'that') v--;
+  const verb = toks[v];
+  if (!verb) return null;
+  const att = facts.attributions.find((a) => a.cue.start <= verb.start && verb.end <= a.cue.end);
+  if (!att) return null;
+  return facts.speakers.find((m) => m.start >= att.source.start && m.end <= att.source.end && m.cls !== 'civilians') ?? null;
 }
 
 /** The clause's first verb has a personal pronoun for subject ("They were killed", "He said they detained"). */

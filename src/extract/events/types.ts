@@ -1,4 +1,5 @@
 import type { Span, TextSpan } from '../../core/span.js';
+import type { EventDateSource } from '../times/event-date.js';
 
 export type EventType =
   | 'Battles'
@@ -18,6 +19,8 @@ export interface EventDate {
   start: string;
   end: string;
   precision: Precision;
+  /** Where the date came from: the event's own words, its sentence, its paragraph, or the publication day. */
+  from?: EventDateSource;
 }
 
 export interface EventLocation {

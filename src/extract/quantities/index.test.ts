@@ -33,6 +33,7 @@ describe('quantities component', () => {
     expect(one('Gunmen shot 284 men and boys.')).toMatchObject({ low: 284, high: 284, best: 284, what: 'men and boys' });
     expect(one('Between 10 and 15 houses burned.')).toMatchObject({ low: 10, high: 15, best: 10 });
     expect(one('The raid left 10 to 15 dead.')).toMatchObject({ low: 10, high: 15, best: 10 });
+    expect(one('They killed 15-16 soldiers.')).toMatchObject({ low: 15, high: 16, best: 15 });
     expect(one('Three soldiers were hurt.')).toMatchObject({ best: 3, what: 'soldiers' });
     expect(one('Twenty-one villagers were freed.')).toMatchObject({ best: 21, what: 'villagers' });
     expect(one('On 2 May, 1 religious scholar was shot.')).toMatchObject({ best: 1, what: 'religious scholar' });
@@ -54,6 +55,7 @@ describe('quantities component', () => {
     expect(qs('A 19-year-old paid $5 million, 30 percent more, for the 9th time; call 555-123-4567.')).toEqual([]);
     expect(qs('He has lived at 221 Baker Street for two years.')).toEqual([]);
     expect(qs('No one in the first group saw one another.')).toEqual([]);
+    expect(qs('The page ran alert(1) twice.')).toEqual([]);
   });
   it('gives each figure its source as written', () => {
     const [q] = qs('Up to 5,000 ISIS fighters are in the city, a US military official said.');

@@ -112,6 +112,8 @@ export function nonCountReason(toks: Tok[], n: NumberSpan): string | null {
     return 'identifier';
   }
   if (prev && /[a-z]$/i.test(prev.text) && glue(prev, first)) return 'identifier';
+  // "alert(1)", "f(2)": a number in brackets glued to a word is an argument, not a count.
+  if (prev && prev.low === '(' && glue(prev, first) && toks[n.start - 2] && glue(toks[n.start - 2]!, prev) && /[a-z]$/i.test(toks[n.start - 2]!.text)) return 'identifier';
   if (next && STREET_AFTER.has(next.low) && !n.words) return 'address';
   if (next && next.pos === 'PROPN' && next2 && STREET_AFTER.has(next2.low) && !n.words) return 'address';
   if (next && next.pos === 'PROPN' && toks[n.end + 2] && STREET_AFTER.has(toks[n.end + 2]!.low) && !n.words) return 'address';

@@ -97,7 +97,8 @@ export function parseCounts(input: string, view: SentenceView): QuantityProposal
       tokEnd: end,
       nounEnd: np ? np.end : end,
     };
-    if (second) {
+    if (second || high > low) {
+      // "10 to 15" (two tokens) or "15-16" (one)
       q.low = low;
       q.high = high;
       if (bound === 'low') q.high = null;

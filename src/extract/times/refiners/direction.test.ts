@@ -35,4 +35,11 @@ describe('direction (tense cues)', () => {
     expect(tense('The dividend will be paid Dec. 14.', 'Dec. 14')).toBe('future');
     expect(cueAround('The fiscal year ended Jan. 31.', 22, 29, 0, 30)).toEqual({ tense: 'past', distance: 1 });
   });
+
+  it('does not read an -ed adjective as the past', () => {
+    expect(tense('The bonus would be paid on a still unspecified date in March.', 'March')).toBe('future');
+    expect(tense('An unnamed official will travel on Monday.', 'Monday')).toBe('future');
+    expect(tense('The revised budget goes to a vote in June.', 'June')).toBeNull();
+    expect(tense('Troops entered the town in June.', 'June')).toBe('past');
+  });
 });

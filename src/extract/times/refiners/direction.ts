@@ -27,6 +27,9 @@ const NOT_PAST_ED = new Set([
   'unnamed', 'embattled', 'beleaguered', 'so-called', 'advanced', 'limited', 'related', 'interested', 'concerned',
 ]);
 
+/** Words after which an -ed form is an adjective, not a verb. */
+const ADJECTIVAL_BEFORE = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'your', 'still', 'newly', 'recently', 'so-called']);
+
 /** Words that end a clause when scanning for a cue. */
 const CLAUSE_WORDS = new Set(['that', 'which', 'who', 'whom', 'whose', 'because', 'but', 'while', 'although', 'though', 'if', 'whether', 'whereas']);
 
@@ -49,7 +52,9 @@ function cueOf(words: string[], i: number): Tense | null {
   // "were planning to", "was going to", "was scheduled to": a plan, looking ahead.
   if ((w === 'was' || w === 'were') && /^(?:going|planning|scheduled|due|set|expected|slated|supposed|about)$/.test(next)) return 'future';
   if (PAST_WORDS.has(w)) return 'past';
-  if (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w)) return 'past';
+  // An -ed word after a determiner or "still", or with a negating prefix, is an adjective
+  // ("a still unspecified date", "the revised plan", "an unnamed official"), not a past verb.
+  if (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && !ADJECTIVAL_BEFORE.has(prev) && !/^(?:un|non-?)/.test(w)) return 'past';
   return null;
 }
 
