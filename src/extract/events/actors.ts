@@ -206,7 +206,7 @@ export function findActors(input: string, view: SentenceView): { actors: ActorMe
   return { actors, countries };
 }
 
-const MODIFIED_HEAD = /^(buildings?|offices?|stations?|custody|property|properties|facility|facilities|installations?|compound|premises|residences?|hospital|schools?|vehicles?|cars?|trucks?|spokes(?:man|woman|person)|sources?|statements?|ministry|department|budget|jobs?|policy|policies|salaries|pensions?|land|funds?|contracts?)$/;
+const MODIFIED_HEAD = /^(buildings?|offices?|stations?|custody|property|properties|facility|facilities|installations?|premises|residences?|hospital|schools?|spokes(?:man|woman|person)|sources?|statements?|budget|jobs?|policy|policies|salaries|pensions?|land|funds?|contracts?)$/;
 
 /** Only spaces, hyphens or quotes between two mentions. */
 function adjacent(input: string, end: number, start: number): boolean {

@@ -76,28 +76,34 @@ function quantityProposals(doc: Doc, views: SentenceView[]): Map<number, Quantit
 }
 
 /**
- * How strongly the document points at each country: its places, the countries its actors belong to and
- * the country adjectives it uses ("Afghan forces"). Used to tell a state's forces at home from abroad.
+ * How strongly the document points at each country: its places (1 each), the countries its actors belong to
+ * and the country adjectives it uses (half each). A place written as an actor's adjective ("US military
+ * forces") counts only as the adjective.
  */
 function countryVotes(doc: Doc, facts: SentenceFacts[]): Map<string, number> {
   const counts = new Map<string, number>();
-  const add = (c: string) => counts.set(c, (counts.get(c) ?? 0) + 1);
-  for (const p of doc.get('places')) add(p.country);
+  const add = (c: string, w: number) => counts.set(c, (counts.get(c) ?? 0) + w);
+  const named = new Uint8Array(doc.text.length + 1);
+  for (const f of facts) for (const n of [...f.actors, ...f.speakers, ...f.countries]) named.fill(1, n.start, n.end);
+  for (const p of doc.get('places')) if (!named.subarray(p.start, p.end).includes(1)) add(p.country, 1);
   for (const f of facts) {
-    for (const c of f.countries) add(c.country.code);
-    for (const a of f.actors) if (a.country) add(a.country.code);
+    for (const c of f.countries) add(c.country.code, 0.5);
+    for (const a of f.actors) if (a.country) add(a.country.code, 0.5);
   }
   return counts;
 }
 
 /**
  * The country an event happens in: its location's, unless the rest of the document points elsewhere much
- * more strongly (a small place resolved to a namesake abroad must not turn the home army into foreign
- * forces).
+ * more strongly (a small place resolved to a namesake abroad, or a location that is only a country named as
+ * an adjective, must not turn the home army into foreign forces).
  */
-function eventCountry(located: string | null, votes: Map<string, number>, top: string | null): string | null {
+function eventCountry(location: EventLocation | null, votes: Map<string, number>, top: string | null, countryName: (c: string) => string | null): string | null {
+  const located = location?.country ?? null;
   if (!located) return top;
   if (!top || top === located) return located;
+  const countryLevel = location!.precision === 3 && location!.name === countryName(located);
+  if (countryLevel && (votes.get(top) ?? 0) >= 1) return top;
   return (votes.get(located) ?? 0) * 2 >= (votes.get(top) ?? 0) ? located : top;
 }
 
@@ -225,6 +231,7 @@ export function extractEvents(doc: Doc): EventMention[] {
   const note = codedFatalities(doc.text);
   const mainDraft = drafts.reduce((a, b) => (spanOf(b.parts[0]!).start < spanOf(a.parts[0]!).start ? b : a));
 
+  const viewAt = new Map(views.map((v) => [v.sentence.index, v]));
   const events: { ev: EventMention; tier: number; pos: number }[] = [];
   for (const d of drafts) {
     const main = d.parts[0]!;
@@ -233,7 +240,7 @@ export function extractEvents(doc: Doc): EventMention[] {
     const ctx: ActorContext = {
       input: doc.text,
       mainGroup: group,
-      country: eventCountry(location?.country ?? null, votes, docCountry),
+      country: eventCountry(location, votes, docCountry, (code) => lex.countries.get(code)?.name ?? null),
       countryName: (code) => lex.countries.get(code)?.name ?? null,
     };
     const coding = { type: main.coding.type, subType: main.coding.subType };
@@ -242,7 +249,7 @@ export function extractEvents(doc: Doc): EventMention[] {
       const a = p.attributions.find((x) => x.scope.start <= p.span.start && p.span.end <= x.scope.end);
       return a ? sourceActor(doc, a.source) : null;
     };
-    const next = views.filter((v) => v.sentence.index > main.view.sentence.index && v.sentence.index <= main.view.sentence.index + 2 && v.sentence.paragraph === main.view.sentence.paragraph);
+    const next = [1, 2].map((k) => viewAt.get(main.view.sentence.index + k)).filter((v): v is SentenceView => !!v && v.sentence.paragraph === main.view.sentence.paragraph);
     const fatalities = fatalitiesOf(d, claimedBy, d === mainDraft ? note : null, next.map((v) => doc.text.slice(v.start, v.end)).join(' '));
     const cl = claims.get(d)!;
     const ev: EventMention = {
