@@ -5,14 +5,17 @@ import { toAnalysis } from './output.js';
 
 const docPage = readFileSync(new URL('../../docs/analysis-v1.md', import.meta.url), 'utf8');
 
-/** Field names listed in the first column of the table under a heading of docs/analysis-v1.md. */
-function documentedFields(heading: string): string[] {
+/**
+ * Field names listed in the first column of the table under a heading of docs/analysis-v1.md; fields whose
+ * description starts with "optional" are left out unless asked for.
+ */
+function documentedFields(heading: string, withOptional = false): string[] {
   const at = docPage.indexOf(heading);
   const section = docPage.slice(at, docPage.indexOf('\n#', at + heading.length));
   const names: string[] = [];
   for (const line of section.split('\n')) {
-    const m = /^\| ((?:`[^`]+`(?:, )?)+) \|/.exec(line);
-    if (m) for (const f of m[1]!.matchAll(/`([^`]+)`/g)) names.push(f[1]!);
+    const m = /^\| ((?:`[^`]+`(?:, )?)+) \| (.*)$/.exec(line);
+    if (m && (withOptional || !/^optional/.test(m[2]!))) for (const f of m[1]!.matchAll(/`([^`]+)`/g)) names.push(f[1]!);
   }
   return names;
 }
@@ -46,7 +49,14 @@ describe('analysis v1 contract', () => {
 
   it('gives every event the fields the documentation lists', () => {
     const fields = documentedFields('### `events`').filter((f) => f !== 'evidence');
+    expect(fields.length).toBeGreaterThan(8);
+    expect(record.events.length).toBeGreaterThan(0);
     for (const ev of record.events) for (const f of fields) expect(ev).toHaveProperty(f);
+  });
+
+  it('documents every field an event can carry', () => {
+    const documented = new Set(documentedFields('### `events`', true));
+    for (const ev of record.events) for (const f of Object.keys(ev)) expect(documented, f).toContain(f);
   });
 
   it('keeps every span of every layer, nested ones included, on the input text', () => {
