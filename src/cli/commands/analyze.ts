@@ -82,6 +82,7 @@ stderr, one line each (sitrep: WHERE: WHAT); the exit code is 1 only if no docum
         ok++;
       } catch (e) {
         reportError(it.doc.meta.origin, `analysis failed: ${(e as Error).message}`);
+        if (process.env.SITREP_DEBUG) console.error((e as Error).stack);
       }
     }
     return ok === 0 ? EXIT_FAIL : EXIT_OK;

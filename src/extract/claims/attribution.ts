@@ -49,6 +49,10 @@ function npBackward(toks: Tok[], end: number, floor: number): number {
     }
     if (t.pos === 'PART' && /^'s?$/.test(t.low)) { start = i; i--; continue; }
     if ((t.low === '-' || t.low === '.' || t.low === "'" || t.low === '&') && i > floor && toks[i - 1]!.end === t.start) { start = i; i--; continue; }
+    // "the Hamas-run territory", "the Oslo-based group": a word glued to a hyphen is part of the compound.
+    if (i > floor && toks[i - 1]!.low === '-' && toks[i - 1]!.end === t.start && start >= 0) { start = i; i--; continue; }
+    // "the think tank Indepaz": a compound the tagger splits into a verb and a noun.
+    if (t.low === 'think' && toks[i + 1]?.low === 'tank') { start = i; i--; continue; }
     if ((t.low === 'of' || t.low === 'for' || t.low === 'and' || t.low === 'in') && sawHead && i > floor && (nominal(toks[i - 1]) || toks[i - 1]!.pos === 'ADJ')) { start = i; i--; continue; }
     if (t.pos === 'PRON' && /^(its|his|her|their|our)$/.test(t.low)) { start = i; i--; continue; }
     if (t.pos === 'VERB' && /(ed|ing)$/.test(t.low) && start >= 0 && nominal(toks[i + 1]) && t.low !== 'said') {
@@ -81,6 +85,40 @@ function npForward(toks: Tok[], start: number, ceil: number): number {
     break;
   }
   return lastHead >= 0 ? lastHead + 1 : -1;
+}
+
+/**
+ * The whole subject when the noun phrase just before the verb is only its tail: a prepositional phrase
+ * ("doctors at the town's hospital", kept), a participle phrase ("a local priest reached by telephone") or a
+ * relative clause ("a volunteer group that runs emergency clinics in the capital"), both left out of the
+ * source as written. Returns the token range [start, end) of the source; `end` is `k` unless cut.
+ */
+function extendSubject(toks: Tok[], s: number, k: number): [number, number] {
+  let start = s;
+  for (let round = 0; round < 2; round++) {
+    const prev = toks[start - 1]?.low ?? '';
+    const part = toks[start - 2];
+    // participle phrase: "reached by telephone", "speaking on condition of anonymity"
+    if (/^(by|via|over|on|from)$/.test(prev) && part && part.pos === 'VERB' && /(ed|ing)$/.test(part.low) && start - 2 > 0) {
+      const s2 = npBackward(toks, start - 2, 0);
+      if (s2 >= 0) return [s2, start - 2];
+    }
+    // relative clause: "a group that runs clinics in the capital"
+    if (toks[start - 1]?.pos === 'VERB' && part && /^(that|who|which)$/.test(part.low) && start - 2 > 0) {
+      const s2 = npBackward(toks, start - 2, 0);
+      if (s2 >= 0) return [s2, start - 2];
+    }
+    // prepositional phrase: "doctors at the town's hospital"
+    if (/^(at|in|from|with|of|near|inside|outside|for|among)$/.test(prev) && start - 1 > 0) {
+      const s2 = npBackward(toks, start - 1, 0);
+      if (s2 >= 0) {
+        start = s2;
+        continue;
+      }
+    }
+    break;
+  }
+  return [start, k];
 }
 
 function span(input: string, toks: Tok[], a: number, b: number): TextSpan {
@@ -186,7 +224,10 @@ export function findAttributions(input: string, view: SentenceView): Attribution
     }
     const s = npBackward(toks, k, 0);
     if (s >= 0) {
-      push(s, k, i, i + 1);
+      const [a, b] = extendSubject(toks, s, k);
+      // "No group has claimed responsibility": nobody is a source.
+      if (/^(no|none|nobody|neither)$/.test(toks[a]!.low)) continue;
+      push(a, b, i, i + 1);
       continue;
     }
     // Sentence-final ", said NP." or quote-final '" said NP.'

@@ -13,11 +13,17 @@ describe('certaintyCues', () => {
     expect(cues('Reports of the raid remain unconfirmed.')).toEqual([['unverified', null]]);
   });
   it('reads denials, disputes and confirmations, not their negations', () => {
-    expect(cues('The group denied any role in the attack.')[0]![0]).toBe('denied');
+    expect(cues('The army denied that any civilians were killed.')[0]![0]).toBe('denied');
+    expect(cues('The rebels deny shelling the camp.')[0]![0]).toBe('denied');
     expect(cues('The army disputed the toll.')[0]![0]).toBe('disputed');
     expect(cues('Police confirmed that 3 people died.')[0]![0]).toBe('confirmed');
     expect(cues('The group has not denied the attack.')).toEqual([]);
     expect(cues('The toll was never confirmed.')).toEqual([]);
+  });
+  it('does not read a denial of who did it as a denial that it happened', () => {
+    expect(cues('The group denied any role in the attack.')).toEqual([]);
+    expect(cues('Its spokesman later denied responsibility for the bombing.')).toEqual([]);
+    expect(cues('The militia denies having any links to the gunmen.')).toEqual([]);
   });
   it('finds nothing in a plain report', () => {
     expect(cues('Gunmen killed 3 villagers on Monday, officials said.')).toEqual([]);

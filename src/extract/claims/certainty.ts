@@ -30,6 +30,8 @@ const CONFIRMED = [/\b(?:confirmed|confirms|verified|independently established)\
 
 const HEDGES = /\b(?:reportedly|allegedly|purportedly|apparently|(?:is|are|was|were)\s+(?:said|reported|believed|thought|alleged)\s+to\s+(?:have\s+)?|claimed\s+to\s+have|unconfirmed\s+reports?)\b/gi;
 
+const WHO_DID_IT = /^\s+(?:any\s+|all\s+|its\s+|their\s+|having\s+(?:had\s+)?(?:any\s+)?)?(?:involvement|responsibility|role|part|links?|ties|connection|knowledge|a hand)\b/i;
+
 function objectHead(text: string, from: number): string | null {
   // The first content noun after the cue: "... confirm the killings", "... verify accounts of the executions".
   const rest = text.slice(from, from + 80).toLowerCase();
@@ -59,7 +61,8 @@ export function certaintyCues(text: string, offset: number): CertaintyCue[] {
     }
   };
   for (const re of UNVERIFIED) add(re, 'unverified');
-  for (const re of DENIED) add(re, 'denied', (m) => !negated(text, m.index));
+  // "denied any involvement", "denies responsibility": who did it is denied, not that it happened.
+  for (const re of DENIED) add(re, 'denied', (m) => !negated(text, m.index) && !WHO_DID_IT.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40)));
   for (const re of DISPUTED) add(re, 'disputed', (m) => !negated(text, m.index));
   for (const re of CONFIRMED) add(re, 'confirmed', (m) => !negated(text, m.index));
   return out.sort((a, b) => a.start - b.start);

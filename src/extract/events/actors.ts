@@ -180,6 +180,17 @@ export function findActors(input: string, view: SentenceView): { actors: ActorMe
       }
     }
   }
+  // "Russia's defence ministry said its forces had captured ...", "the Israeli army said its troops ...":
+  // a possessive pronoun gives a generic force the country of the one speaking before it in the sentence.
+  for (const m of actors) {
+    if (!m.generic || m.country || m.cls !== 'state') continue;
+    if (!/^(its|their)$/.test(view.toks[m.tokStart - 1]?.low ?? '')) continue;
+    let owner: CountryEntry | null = null;
+    let at = -1;
+    for (const c of countries) if (c.tokEnd <= m.tokStart - 1 && c.tokStart > at) [owner, at] = [c.country, c.tokStart];
+    for (const a of actors) if (a !== m && a.country && a.tokEnd <= m.tokStart - 1 && a.tokStart > at) [owner, at] = [a.country, a.tokStart];
+    if (owner) m.country = owner;
+  }
   // Adjacent mentions name one actor: the stronger word wins ("Taliban militants", "Christian paramilitary group").
   actors.sort((x, y) => x.start - y.start);
   const merged: ActorMention[] = [];

@@ -1,5 +1,6 @@
 import type { Proposal } from './propose.js';
 import type { ActorRef } from './roles.js';
+import { datesFit, placesFit } from './continuation.js';
 
 /**
  * One real-world occurrence is one event, however often it is told. A draft gathers the proposals that tell
@@ -42,13 +43,71 @@ function fit(d: Draft, head: string | null): number {
   return c.type === d.parts[0]!.coding.type ? 1 : 0;
 }
 
+function shiftDays(day: string, n: number): string {
+  const d = new Date(day + 'T00:00:00Z');
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Within two sentences of the draft's last part, in the same or the next paragraph (news paragraphs are short). */
+function near(d: Draft, p: Proposal): boolean {
+  const last = d.parts[d.parts.length - 1]!.view.sentence;
+  const s = p.view.sentence;
+  return s.index - last.index <= 2 && s.paragraph - last.paragraph <= 1;
+}
+
+/** Nothing the proposal names contradicts the draft: its dates can overlap, its places are the draft's or near. */
+function fits(d: Draft, p: Proposal): boolean {
+  return datesFit(p.dates, d.parts.flatMap((x) => x.dates)) && placesFit(p.places, d.parts.flatMap((x) => x.places));
+}
+
+/** An actor the proposal names by name is one the draft named ("The RSF denied ..."). */
+function sharesNamedActor(d: Draft, p: Proposal): boolean {
+  const known = d.parts.flatMap((x) => x.roles.named);
+  return p.roles.named.some((n) => !n.generic && known.some((k) => !k.generic && k.name === n.name));
+}
+
+/**
+ * A dated act of another kind after an undated one ("the town had been freed" / "forces entered the town on
+ * Wednesday and faced fierce resistance"): the days before a capture are their own occurrence.
+ */
+function ownDay(d: Draft, p: Proposal): boolean {
+  return p.dates.length > 0 && d.parts.every((x) => x.dates.length === 0) && p.coding.subType !== d.parts[0]!.coding.subType;
+}
+
+/**
+ * A strike or shelling by an actor who is not a party to the battle told ("pounded by coalition air
+ * strikes" during a ground assault) is coded apart, as ACLED codes air and ground actions apart; the
+ * other side's own bombs ("The militants answered with car bombs") are part of the fight.
+ */
+function thirdParty(d: Draft, p: Proposal): boolean {
+  const kinds = new Set([d.parts[0]!.coding.type, p.coding.type]);
+  if (!(kinds.has('Battles') && kinds.has('Explosions/Remote violence'))) return false;
+  const agent = p.roles.agent ?? d.parts.find((x) => x.roles.agent)?.roles.agent;
+  if (!agent) return false;
+  const parties = d.parts.flatMap((x) => [x.roles.agent, ...x.roles.others, ...x.roles.named]).filter((x): x is ActorRef => !!x);
+  const same = (a: ActorRef, b: ActorRef) => a.name === b.name && a.cls === b.cls;
+  if (p.roles.agent) return !parties.some((x) => same(x, p.roles.agent!));
+  // The draft's agent with a weapon told by someone else: look at who the proposal names.
+  return p.roles.named.some((n) => ['state', 'external', 'rebel', 'militia'].includes(n.cls) && !parties.some((x) => same(x, n)));
+}
+
+/** Told with a count and a date of its own, a proposal is an occurrence in its own right. */
+function ownOccurrence(p: Proposal): boolean {
+  return p.hasTime && p.roles.victims.some((v) => v.count !== null) && !p.referring;
+}
+
 function agentOf(d: Draft): ActorRef | null {
   for (const p of d.parts) if (p.roles.agent) return p.roles.agent;
   return null;
 }
 
 /** Merges proposals into drafts, in text order. Weak proposals that refer to nothing are dropped. */
-export function assemble(proposals: Proposal[], minScore: number): Draft[] {
+export function assemble(proposals: Proposal[], minScore: number, published: string | null = null): Draft[] {
+  // An occurrence dated long before publication ("since ISIS seized the town two years ago") is background:
+  // an undated "the assault" refers to the story's own events, not to it.
+  const longAgo = published ? shiftDays(published, -60) : null;
+  const background = (d: Draft) => !!longAgo && d.parts[0]!.coreDates.length > 0 && d.parts[0]!.coreDates.every((t) => t.end < longAgo);
   const drafts: Draft[] = [];
   let lastSentence = -1;
   let lastDraft: Draft | null = null;
@@ -57,24 +116,31 @@ export function assemble(proposals: Proposal[], minScore: number): Draft[] {
     let target: Draft | null = null;
     if (!p.seg.newMarker && p.anaphor) {
       if (p.anaphor === 'definite') {
+        // The latest occurrence the noun fits ("the assault" after the town's assault is told), else the best fit.
         let best = 0;
         for (let k = drafts.length - 1; k >= 0; k--) {
+          if (p.dates.length === 0 && background(drafts[k]!)) continue;
           const f = fit(drafts[k]!, p.anaphorHead);
           if (f > best) {
             best = f;
             target = drafts[k]!;
           }
-          if (best >= 3) break;
+          if (best >= 2) break;
         }
       } else if (lastDraft) {
-        const close = sentence - lastSentence <= 2;
-        const lastPart = lastDraft.parts[lastDraft.parts.length - 1]!;
-        const sameParagraph = lastPart.view.sentence.paragraph === p.view.sentence.paragraph;
         const violentBoth = VIOLENT.has(lastDraft.parts[0]!.coding.type) && VIOLENT.has(p.coding.type);
-        if (close && (sameParagraph || p.anaphor === 'pronoun') && violentBoth) target = lastDraft;
+        if (near(lastDraft, p) && violentBoth) target = lastDraft;
       }
-      // "3 militants were also killed" adds to the occurrence; a new place or date makes it a new one.
-      if (target && p.anaphor === 'outcome' && (p.hasTime || (p.hasPlace && sentence !== lastSentence))) target = null;
+      // "3 militants were also killed" adds to the occurrence; a date or place it cannot share makes it a new one.
+      if (target && !fits(target, p)) target = null;
+    }
+    // A follow-up that refers back and names nothing new goes on telling the occurrence just told: "The
+    // convoy was heading to Douentza when fighters opened fire", "The spokesman said dozens of militants
+    // had been killed" (continuation.ts).
+    if (!target && !p.seg.newMarker && lastDraft && near(lastDraft, p) && VIOLENT.has(lastDraft.parts[0]!.coding.type) &&
+      VIOLENT.has(p.coding.type) && (p.referring || sharesNamedActor(lastDraft, p)) && fits(lastDraft, p) && !ownOccurrence(p) &&
+      !ownDay(lastDraft, p) && !thirdParty(lastDraft, p)) {
+      target = lastDraft;
     }
     // "Farmers protested in X. Police dispersed them with tear gas": the crowd's day goes on.
     if (!target && !p.seg.newMarker && lastDraft && CROWD.has(p.coding.type) && CROWD.has(lastDraft.parts[0]!.coding.type) &&

@@ -20,7 +20,7 @@ describe('event claims: sources and certainty', () => {
     expect(events(t)[0]!.certainty).toBe('unverified');
   });
   it('reads denials and keeps hedges as hedges', () => {
-    const [d] = events('Gunmen attacked a police post in the town on Monday. The group denied any role.');
+    const [d] = events('Gunmen attacked a police post in the town on Monday. The police denied that the attack took place.');
     expect(d!.certainty).toBe('denied');
     const [h] = events('Militants reportedly killed 3 soldiers at a check point on Monday.');
     expect(h!.certainty).toBe('reported');

@@ -30,18 +30,57 @@ function names(d: Draft, head: string): boolean {
   return false;
 }
 
-export function draftClaims(doc: Doc, drafts: Draft[], views: SentenceView[]): Map<Draft, DraftClaims> {
+/** A source the document names, in text order, with the sentence it is in. */
+export interface NamedSource {
+  sentence: number;
+  source: TextSpan;
+}
+
+const PRONOUN = /^(he|she|it|they|we)$/i;
+const ORGANISATION = /\b(army|military|ministry|government|group|police|agency|office|command|alliance|force|service|network|council|committee|movement|organization|organisation|mission|authority|administration|militia|coalition|statement|company|hospital|red crescent|red cross)$/i;
+
+/**
+ * The named speaker a pronoun source stands for ("The militants answered with car bombs, he said" after
+ * "said the officer"): the nearest source before it, within three sentences, that can be "he"/"she" (a
+ * person: a singular noun or a name), "it" (an organisation) or "they" (a plural or an organisation).
+ */
+function antecedent(pronoun: string, sentence: number, start: number, named: readonly NamedSource[]): TextSpan | null {
+  const p = pronoun.toLowerCase();
+  for (let k = named.length - 1; k >= 0; k--) {
+    const n = named[k]!;
+    if (n.source.start >= start) continue;
+    if (sentence - n.sentence > 3) break;
+    const words = n.source.text.replace(/[’']s\b/g, '').trim().split(/\s+/);
+    const head = words[words.length - 1]!;
+    if (PRONOUN.test(n.source.text.trim())) continue;
+    const org = ORGANISATION.test(n.source.text);
+    const plural = /[^s]s$/i.test(head) && !/^[A-Z]/.test(head);
+    if ((p === 'he' || p === 'she') && !org && !plural) return n.source;
+    if (p === 'it' && org && !plural) return n.source;
+    if ((p === 'they' || p === 'we') && (plural || org)) return n.source;
+  }
+  return null;
+}
+
+export function draftClaims(doc: Doc, drafts: Draft[], views: SentenceView[], named: readonly NamedSource[] = []): Map<Draft, DraftClaims> {
   const out = new Map<Draft, DraftClaims>();
   for (const d of drafts) {
     const sources: TextSpan[] = [];
+    const pronouns: TextSpan[] = [];
     const hedges: TextSpan[] = [];
     for (const p of d.parts) {
       const t = p.coding.main;
       const at = { start: p.view.toks[t.tokStart]!.start, end: p.view.toks[t.tokEnd - 1]!.end };
       const a = attributionFor(p.attributions, at) ?? attributionFor(p.attributions, p.span);
-      if (a && !sources.some((s) => s.start === a.source.start)) sources.push({ ...a.source });
+      if (a) {
+        // "he said": the named speaker it stands for; a pronoun no one stands for is kept only if alone.
+        const src = PRONOUN.test(a.source.text.trim()) ? antecedent(a.source.text.trim(), p.view.sentence.index, a.source.start, named) ?? null : a.source;
+        if (src && !sources.some((s) => s.start === src.start)) sources.push({ ...src });
+        if (!src && !pronouns.some((s) => s.start === a.source.start)) pronouns.push({ ...a.source });
+      }
       for (const h of hedgeSpans(doc.text, p.view.start, p.view.end)) if (!hedges.some((x) => x.start === h.start)) hedges.push(h);
     }
+    if (sources.length === 0) sources.push(...pronouns);
     out.set(d, { sources, certainty: 'reported', hedges });
   }
   const bump = (d: Draft, c: CertaintyCue) => {

@@ -50,8 +50,10 @@ function near(toks: Tok[], t: Trigger, from: number, to: number, test: (w: Tok, 
  */
 function territoryArgument(toks: Tok[], t: Trigger, from: number, to: number, isPlace: (i: number) => boolean): boolean {
   const test = (i: number) => TERRITORY.test(toks[i]!.low) || isPlace(i);
-  const before = t.passive || !t.verbal || /^(been|had|have|has|was|were)$/.test(toks[t.tokStart - 1]?.low ?? '') || /ed$/.test(toks[t.tokStart]!.low) && toks[t.tokEnd]?.pos === 'ADP';
-  if (!before || t.kind === 'seize' && toks[t.tokEnd - 1]!.low === 'to') {
+  const before = t.passive || !t.verbal || /^(been|was|were)$/.test(toks[t.tokStart - 1]?.low ?? '') || /ed$/.test(toks[t.tokStart]!.low) && toks[t.tokEnd]?.pos === 'ADP';
+  // "had captured the village of X" is active: its object is the territory.
+  const active = !before || (t.verbal && !t.passive && /^(had|have|has)$/.test(toks[t.tokStart - 1]?.low ?? ''));
+  if (active || t.kind === 'seize' && toks[t.tokEnd - 1]!.low === 'to') {
     let head = false;
     for (let i = t.tokEnd; i < Math.min(to, t.tokEnd + 7); i++) {
       if (/^[,.;]$/.test(toks[i]!.low)) break;

@@ -17,6 +17,11 @@ export interface ActorContext {
   mainGroup: ActorRef | null;
   /** ISO code of the country the event happens in, if known. */
   country: string | null;
+  /**
+   * The only country whose forces the story names outright when it names none of the event country's own
+   * ("Israeli forces raided the camp ... Two soldiers were wounded"): unnamed soldiers are theirs.
+   */
+  forces?: string | null;
   countryName: (code: string) => string | null;
 }
 
@@ -26,15 +31,44 @@ function implicit(name: string, inter: number, cls: ActorRef['cls']): ActorRef {
   return { name, inter, cls, country: null, generic: true, start: -1, end: -1, implicit: true };
 }
 
+/** Unnamed attackers that, with "the", refer back to the group the story is about ("The attackers struck ..."). */
+const DEFINITE_ATTACKERS = /\b(attackers?|assailants?|gunmen|gunman|armed men)\b/i;
+
 function resolveGeneric(r: ActorRef | null, ctx: ActorContext): ActorRef | null {
   if (!r || r.cls !== 'unidentified' || !ctx.mainGroup || r.start < 0) return r;
   const words = ctx.input.slice(r.start, r.end);
-  return GENERIC_ARMED_WORDS.test(words) && !/\b(unknown|unidentified)\b/i.test(words) ? ctx.mainGroup : r;
+  if (/\b(unknown|unidentified)\b/i.test(words)) return r;
+  if (GENERIC_ARMED_WORDS.test(words)) return ctx.mainGroup;
+  const definite = /\b(the|these|those)\s+$/i.test(ctx.input.slice(Math.max(0, r.start - 8), r.start));
+  return definite && DEFINITE_ATTACKERS.test(words) ? ctx.mainGroup : r;
 }
 
 const ARMED = new Set(['state', 'rebel', 'militia', 'identity', 'external', 'unidentified']);
 
 export function codeActors(d: Draft, coding: Coding, ctx: ActorContext): [ActorRef | null, ActorRef | null] {
+  const [a1, a2] = codeSides(d, coding, ctx);
+  // Rival factions of one group fight each other ("clashes between rival factions of the Sinaloa Cartel").
+  const factions = factionsOf(d, ctx);
+  if (factions && coding.type === 'Battles') return [factions, factions];
+  // An unnamed group is never on both sides: the other side is then simply not known.
+  if (a1 && a2 && a1.cls === 'unidentified' && a2.cls === 'unidentified' && a1.name === a2.name) return [a1, null];
+  return [a1, a2];
+}
+
+/** The named group whose factions fight each other in the draft's words, if they do. */
+function factionsOf(d: Draft, ctx: ActorContext): ActorRef | null {
+  for (const p of d.parts) {
+    const text = ctx.input.slice(p.span.start, p.span.end);
+    const m = /\b(?:rival|competing|warring|two|different|opposing)\s+(?:factions?|wings?|branches)\s+(?:of|within)\s+(?:the\s+)?/i.exec(text);
+    if (!m) continue;
+    const at = p.span.start + m.index + m[0].length;
+    const g = p.roles.named.find((r) => r.start === at && !r.generic);
+    if (g) return g;
+  }
+  return null;
+}
+
+function codeSides(d: Draft, coding: Coding, ctx: ActorContext): [ActorRef | null, ActorRef | null] {
   let agent: ActorRef | null = null;
   for (const p of d.parts) if (!agent && p.roles.agent) agent = p.roles.agent;
   agent = resolveGeneric(agent, ctx);
@@ -118,7 +152,7 @@ export function codeActors(d: Draft, coding: Coding, ctx: ActorContext): [ActorR
 export function toActor(r: ActorRef | null, ctx: ActorContext): Actor | null {
   if (!r) return null;
   const own: CountryEntry | null = r.country;
-  const code = own?.code ?? ctx.country;
+  const code = own?.code ?? (r.cls === 'state' && ctx.forces ? ctx.forces : ctx.country);
   const cname = own?.name ?? (code ? ctx.countryName(code) : null);
   let name = r.name;
   if (name.includes('{country}')) {
@@ -126,6 +160,6 @@ export function toActor(r: ActorRef | null, ctx: ActorContext): Actor | null {
   }
   let inter = r.inter;
   // A state's forces outside their own country are external forces (ACLED inter 8).
-  if (r.cls === 'state' && own && ctx.country && own.code !== ctx.country) inter = 8;
+  if (r.cls === 'state' && code && ctx.country && code !== ctx.country) inter = 8;
   return { name, inter };
 }

@@ -34,6 +34,8 @@ export function unreal(toks: Tok[], t: Trigger, from: number): string | null {
     if (/^(if|unless|whether)$/.test(w)) return 'hypothetical';
     if ((w === 'not' || w === "n't" || w === 'never') && t.verbal && n < 3) return 'negated';
     if (/^(nobody|none)$/.test(w) && t.verbal) return 'negated';
+    // "The RSF denied targeting civilians": what is denied is not told as done.
+    if (/^(denied|denies|deny|denying)$/.test(w) && n <= 1) return 'negated';
     if (w === 'no' && (n === 0 || toks[k + 1]?.low === 'one')) return 'negated';
     if (w === 'without' && !t.verbal && n <= 1) return 'negated';
     if (/^(of|for)$/.test(w) && PREVENT.test(toks[k - 1]?.low ?? '')) return 'prevented';

@@ -7,11 +7,11 @@ import type { QuantityProposal } from '../quantities/parse-counts.js';
 import { countedNoun } from '../quantities/counted-noun.js';
 import { eventDate } from '../times/event-date.js';
 import { eventPlace } from '../places/event-place.js';
-import { sentenceFacts, propose, type Proposal, type SentenceFacts } from './propose.js';
+import { sentenceFacts, propose, coreSpan, type Proposal, type SentenceFacts } from './propose.js';
 import { assemble, type Draft } from './assemble.js';
 import { codeActors, toActor, type ActorContext } from './code-actors.js';
 import { fatalitiesOf } from './fatalities.js';
-import { draftClaims } from './claims.js';
+import { draftClaims, type NamedSource } from './claims.js';
 import { leadingLabel, codedFatalities, hasSizeTag, noteSpans } from './acled-notes.js';
 import { refOf, type ActorRef } from './roles.js';
 import { actorLexicon, foldForMatch } from './lexicon.js';
@@ -33,7 +33,7 @@ import { classOf } from './actors.js';
 const MIN_SCORE = 2.5;
 
 /** The spans of a sorted layer that fall in a sentence (binary search: layers can be long). */
-function within(spans: Span[], s: Span): Span[] {
+function within<T extends Span>(spans: T[], s: Span): T[] {
   let lo = 0;
   let hi = spans.length;
   while (lo < hi) {
@@ -41,7 +41,7 @@ function within(spans: Span[], s: Span): Span[] {
     if (spans[mid]!.end <= s.start) lo = mid + 1;
     else hi = mid;
   }
-  const out: Span[] = [];
+  const out: T[] = [];
   for (let k = lo; k < spans.length && spans[k]!.start < s.end; k++) out.push(spans[k]!);
   return out;
 }
@@ -140,25 +140,6 @@ function spanOf(p: Proposal): Span {
   return p.span;
 }
 
-const CLAUSE_EDGE = /^(,|;|:|when|after|since|while|as|because|before|although|though|whereas|where|who|which|but)$/;
-
-/**
- * The clause of a proposal's main trigger ("since ISIS seized the town more than two years ago"), for the
- * date and place services: they look inside the span first, then around it, so a narrow span keeps the
- * time or place of another clause from being taken for the event's.
- */
-function coreSpan(p: Proposal): Span {
-  const toks = p.view.toks;
-  const t = p.coding.main;
-  const from = toks.findIndex((x) => x.start >= p.span.start);
-  let a = t.tokStart;
-  while (a > Math.max(0, from) && !CLAUSE_EDGE.test(toks[a - 1]!.low)) a--;
-  if (a > 0 && /^(when|after|since|while|as|because|before|although|though|whereas|where)$/.test(toks[a - 1]!.low)) a--;
-  let b = t.tokEnd;
-  while (b < toks.length && toks[b]!.start < p.span.end && !CLAUSE_EDGE.test(toks[b]!.low)) b++;
-  return { start: toks[a]!.start, end: toks[b - 1]!.end };
-}
-
 /** The date from the first evidence that dates the occurrence in its own words, else the main one's. */
 function bestDate(doc: Doc, d: Draft): EventDate | null {
   const main = d.parts[0]!;
@@ -170,11 +151,11 @@ function bestDate(doc: Doc, d: Draft): EventDate | null {
 }
 
 /** The most specific location the evidence gives: a town beats a district, a district a province. */
-function bestLocation(doc: Doc, d: Draft): EventLocation | null {
+function bestLocation(doc: Doc, d: Draft, avoid: readonly Span[]): EventLocation | null {
   const placed = d.parts.filter((p) => p.hasPlace);
   let best: EventLocation | null = null;
   for (const p of placed.length ? placed : [d.parts[0]!]) {
-    const loc = eventPlace(doc, coreSpan(p)) ?? eventPlace(doc, p.span);
+    const loc = eventPlace(doc, coreSpan(p), avoid) ?? eventPlace(doc, p.span, avoid);
     if (loc && (!best || loc.precision < best.precision)) best = loc;
   }
   return best;
@@ -184,8 +165,8 @@ export function extractEvents(doc: Doc): EventMention[] {
   const views = sentenceViews(doc);
   if (views.length === 0) return [];
   const quantities = quantityProposals(doc, views);
-  const timeSpans: Span[] = doc.get('times').filter((t) => t.type === 'DATE' || t.type === 'TIME');
-  const placeSpans: Span[] = doc.get('places');
+  const timeSpans = doc.get('times').filter((t) => t.type === 'DATE' || t.type === 'TIME');
+  const placeSpans = doc.get('places');
   const notes = noteSpans(doc.text);
   const protestDoc = hasSizeTag(doc.text);
   const label = leadingLabel(doc.text);
@@ -210,7 +191,7 @@ export function extractEvents(doc: Doc): EventMention[] {
     previous = f;
   }
   if (label && proposals.length) proposals[0]!.coding = { ...proposals[0]!.coding, ...label.coding };
-  let drafts = assemble(proposals, MIN_SCORE);
+  let drafts = assemble(proposals, MIN_SCORE, doc.publishedDay);
   // A short report (an event note) always codes its best proposal, even a weak one.
   if (drafts.length === 0 && proposals.length && doc.text.length < 2000) {
     const best = proposals.reduce((a, b) => (b.score > a.score ? b : a));
@@ -226,25 +207,41 @@ export function extractEvents(doc: Doc): EventMention[] {
   const votes = countryVotes(doc, facts);
   const docCountry = dominant(votes);
   const group = mainGroup(facts);
-  const claims = draftClaims(doc, drafts, views);
+  // The countries whose state forces the story names outright ("Israeli forces", "Russia's army").
+  const forceCountries = new Set(facts.flatMap((f) => f.actors.filter((m) => m.cls === 'state' && m.country).map((m) => m.country!.code)));
+  const named: NamedSource[] = facts.flatMap((f) => f.attributions.map((a) => ({ sentence: f.view.sentence.index, source: a.source })));
+  const claims = draftClaims(doc, drafts, views, named);
   const published = doc.publishedDay;
   const note = codedFatalities(doc.text);
   const mainDraft = drafts.reduce((a, b) => (spanOf(b.parts[0]!).start < spanOf(a.parts[0]!).start ? b : a));
 
+  // Places inside actors' names ("Sinaloa Cartel", "Iraq's security forces") are not where events happen.
+  const actorSpans: Span[] = facts.flatMap((f) => [...f.actors, ...f.speakers].map((m) => ({ start: m.start, end: m.end })));
   const viewAt = new Map(views.map((v) => [v.sentence.index, v]));
   const events: { ev: EventMention; tier: number; pos: number }[] = [];
   for (const d of drafts) {
     const main = d.parts[0]!;
     const date = bestDate(doc, d);
-    const location = bestLocation(doc, d);
+    const location = bestLocation(doc, d, actorSpans);
+    const country = eventCountry(location, votes, docCountry, (code) => lex.countries.get(code)?.name ?? null);
     const ctx: ActorContext = {
       input: doc.text,
       mainGroup: group,
-      country: eventCountry(location, votes, docCountry, (code) => lex.countries.get(code)?.name ?? null),
+      country,
       countryName: (code) => lex.countries.get(code)?.name ?? null,
+      forces: country && forceCountries.size === 1 && !forceCountries.has(country) ? [...forceCountries][0]! : null,
     };
     const coding = { type: main.coding.type, subType: main.coding.subType };
-    const [a1, a2] = codeActors(d, coding, ctx);
+    const [a1, a2Coded] = codeActors(d, coding, ctx);
+    const actor1 = toActor(a1, ctx);
+    let a2 = a2Coded;
+    // A state's forces taking ground abroad are foreign forces: ACLED codes that as a non-state actor (or a
+    // foreign state) overtaking territory, not as a government regaining it.
+    if (coding.subType === 'Government regains territory' && actor1?.inter === 8) {
+      coding.subType = 'Non-state actor overtakes territory';
+      // The ground was the host state's.
+      a2 ??= { name: 'Military Forces of {country}', inter: 1, cls: 'state', country: null, generic: true, start: -1, end: -1, implicit: true };
+    }
     const claimedBy = (p: Proposal): ActorRef | null => {
       const a = p.attributions.find((x) => x.scope.start <= p.span.start && p.span.end <= x.scope.end);
       return a ? sourceActor(doc, a.source) : null;
@@ -260,7 +257,7 @@ export function extractEvents(doc: Doc): EventMention[] {
       subType: coding.subType,
       date,
       location,
-      actor1: toActor(a1, ctx),
+      actor1,
       actor2: toActor(a2, ctx),
       fatalities,
       sources: cl.sources,

@@ -7,6 +7,12 @@ import { findActors, type ActorMention, type CountryMention } from './actors.js'
 import { findTriggers, type Trigger } from './triggers.js';
 import { segmentSentence, definiteNominal, type Segment } from './segments.js';
 import { unreal, campaignReference, barePlural } from './filters.js';
+import { framed, tallyOrGenerality, fled, suchKind } from './irrealis.js';
+import type { TimeMention } from '../times/types.js';
+import { timexInterval } from '../times/event-date.js';
+import type { PlaceMention } from '../places/types.js';
+import { incidentalPlace } from '../places/event-place.js';
+import { refersBack, type Interval } from './continuation.js';
 import { clauseRoles, refOf, type ClauseRoles, type ActorRef } from './roles.js';
 import { classify, type Classified } from './classify.js';
 
@@ -27,6 +33,13 @@ export interface Proposal {
   anaphorHead: string | null;
   hasTime: boolean;
   hasPlace: boolean;
+  /** The places and dates the segment itself names (to tell a follow-up from a new occurrence). */
+  places: PlaceMention[];
+  dates: Interval[];
+  /** The dates of the main trigger's own clause ("since ISIS seized the town two years ago"). */
+  coreDates: Interval[];
+  /** The segment refers back by a definite or pronoun subject ("The attackers", "he said"). */
+  referring: boolean;
   attributions: Attribution[];
   /** Says outright that the perpetrator is unknown ("It's unclear who planted the bomb"). */
   unclearWho: boolean;
@@ -65,8 +78,8 @@ export interface ProposeContext {
   doc: Doc;
   quantities: QuantityProposal[];
   /** Time and place mentions of this sentence. */
-  timeSpans: Span[];
-  placeSpans: Span[];
+  timeSpans: TimeMention[];
+  placeSpans: PlaceMention[];
   protestContext: boolean;
   /** The last armed actor named in the sentence before, for "they" / "he". */
   previousArmed: ActorRef | null;
@@ -95,7 +108,8 @@ export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
   const segs = segmentSentence(toks, facts.triggers, timeAt);
   const out: Proposal[] = [];
   for (const seg of segs) {
-    const segTriggers = facts.triggers.filter((t) => t.tokStart >= seg.from && t.tokStart < seg.to && !unreal(toks, t, seg.from) && !campaignReference(toks, t) && !barePlural(toks, t));
+    const segTriggers = facts.triggers.filter((t) => t.tokStart >= seg.from && t.tokStart < seg.to && !unreal(toks, t, seg.from) && !campaignReference(toks, t) && !barePlural(toks, t) &&
+      !framed(toks, t, seg.from) && !tallyOrGenerality(toks, t, seg.from, seg.to) && !fled(toks, t) && !suchKind(toks, t));
     if (segTriggers.length === 0) continue;
     // A sentence that opens with a reference to an earlier occurrence and then tells a new one
     // ("The Saturday executions come after ..., when militants shot dead 284 men") holds two proposals.
@@ -152,8 +166,16 @@ export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
       else if (also && defining.length === 0) anaphor = 'also';
       else if (outcomesOnly) anaphor = 'outcome';
       const span = tokSpan(part.from, part.to);
+      // What is announced for a day still to come ("a new day of strikes for next Tuesday") has not happened.
+      if (future(ctx, span)) continue;
       const hasTime = overlapsAny(ctx.timeSpans, span);
       const hasPlace = overlapsAny(ctx.placeSpans, span);
+      const inSpan = <T extends Span>(xs: T[]) => xs.filter((x) => x.start < span.end && span.start < x.end);
+      const actorSpans = [...actors, ...facts.speakers];
+      const places = inSpan(ctx.placeSpans).filter((m) => !incidentalPlace(ctx.doc, m, actorSpans));
+      const intervals = (sp: Span) => ctx.timeSpans.filter((x) => x.start < sp.end && sp.start < x.end).map((t) => timexInterval(t.value)).filter((x): x is NonNullable<typeof x> => x !== null).map((x) => ({ start: x.start, end: x.end }));
+      const dates = intervals(span);
+      const coreDates = intervals(coreSpan({ view, coding, span }));
       const unclearWho = /\b(?:unclear|not clear|unknown|not known)\s+(?:who|which group)\b/i.test(ctx.doc.text.slice(view.start, view.end));
       let score = coding.strength * 3;
       if (part.triggers.some((t) => t.verbal && DEFINING.has(t.kind))) score += 1;
@@ -167,11 +189,50 @@ export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
       out.push({
         view, seg, span, triggers: part.triggers, coding, roles, anaphor,
         anaphorHead: definite ? toks[definite.tokStart]!.low : null,
-        hasTime, hasPlace, attributions: facts.attributions, unclearWho, score,
+        hasTime, hasPlace, places, dates, coreDates, referring: refersBack(toks, part.from, part.to, [], []),
+        attributions: facts.attributions, unclearWho, score,
       });
     }
   }
   return out;
+}
+
+const CLAUSE_EDGE = /^(,|;|:|when|after|since|while|as|because|before|although|though|whereas|where|who|which|but)$/;
+
+/**
+ * The clause of a proposal's main trigger ("since ISIS seized the town more than two years ago"), for the
+ * date and place services: they look inside the span first, then around it, so a narrow span keeps the
+ * time or place of another clause from being taken for the event's.
+ */
+export function coreSpan(p: Pick<Proposal, 'view' | 'coding' | 'span'>): Span {
+  const toks = p.view.toks;
+  const t = p.coding.main;
+  const from = toks.findIndex((x) => x.start >= p.span.start);
+  let a = t.tokStart;
+  while (a > Math.max(0, from) && !CLAUSE_EDGE.test(toks[a - 1]!.low)) a--;
+  if (a > 0 && /^(when|after|since|while|as|because|before|although|though|whereas|where)$/.test(toks[a - 1]!.low)) a--;
+  let b = t.tokEnd;
+  while (b < toks.length && toks[b]!.start < p.span.end && !CLAUSE_EDGE.test(toks[b]!.low)) b++;
+  return { start: toks[a]!.start, end: toks[b - 1]!.end };
+}
+
+/** Every date the span gives lies after the publication day. */
+function future(ctx: ProposeContext, span: Span): boolean {
+  const published = ctx.doc.publishedDay;
+  if (!published) return false;
+  let any = false;
+  for (const t of ctx.timeSpans) {
+    if (!(t.start < span.end && span.start < t.end)) continue;
+    if (t.value === 'FUTURE_REF') {
+      any = true;
+      continue;
+    }
+    const iv = timexInterval(t.value);
+    if (!iv) continue;
+    if (iv.start <= published) return false;
+    any = true;
+  }
+  return any;
 }
 
 /**

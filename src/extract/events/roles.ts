@@ -63,6 +63,7 @@ const PERSON_HEADS = new Set(['director', 'head', 'governor', 'commander', 'chie
 const OUTCOMES = new Set<TriggerKind>(['kill', 'wound', 'killwound']);
 const WEAPONISH = new Set<TriggerKind>(['ied', 'suicide', 'air', 'shell', 'grenade', 'bomb', 'attack', 'shoot', 'clash']);
 const BOUNDARY = new Set(['.', ';', 'when', 'after', 'while', 'whereas', 'because', 'following', 'during', 'before', 'as', 'since', 'where', 'who', 'which', 'that']);
+const REPORTING = /^(said|says|say|told|tells|added|adds|claimed|claims|reported|reports|stated|announced|confirmed)$/;
 const SUBSET = new Set(['including', 'incl', 'among']);
 const JOIN = new Set([',', 'and', 'in', 'addition', 'to', 'as', 'well', 'plus', 'along', 'together', 'with', 'his', 'her', 'their', 'its', 'a', 'an', 'the', 'other', 'others']);
 
@@ -160,11 +161,23 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
       if (!t.verbal || t.passive || OUTCOMES.has(t.kind) && t.tokStart > from && toks[t.tokStart - 1]!.low === ',') continue;
       let k = t.tokStart - 1;
       let ok = true;
+      // "Troops reached X after taking Y", "fighters took the town before withdrawing": a gerund after a
+      // preposition has the main clause's subject.
+      const gerund = /ing$/.test(toks[t.tokStart]!.low) && /^(after|before|while|by|since|when)$/.test(toks[k]?.low ?? '');
+      if (gerund) k--;
+      // "Islamic State gunmen who attacked the city": the relative pronoun's antecedent acts.
+      if (/^(who|that)$/.test(toks[k]?.low ?? '') && mentionAt(actors, k - 1)) k--;
       while (k >= from && ok) {
         const m = mentionAt(actors, k);
+        // "Ethnic armed groups allied against Myanmar's military seized ...": an actor inside a modifier of
+        // the subject ("allied against X", "backed by X", "loyal to X") is not the subject.
+        if (m && /^(against|by|to|with)$/.test(toks[m.tokStart - 1]?.low ?? '') && /^(allied|backed|supported|loyal|linked|opposed|aligned|close|affiliated)$/.test(toks[m.tokStart - 2]?.low ?? '')) {
+          k = m.tokStart - 3;
+          continue;
+        }
         if (m) break;
         const w = toks[k]!;
-        if (BOUNDARY.has(w.low) || w.low === ',' && !(toks[k - 1] && /^\d/.test(toks[k - 1]!.low))) ok = false;
+        if (BOUNDARY.has(w.low) || (w.low === ',' && !gerund && !(toks[k - 1] && /^\d/.test(toks[k - 1]!.low)))) ok = false;
         else if (w.pos === 'NUM' || w.type === 'number') ok = false;
         k--;
       }
@@ -295,8 +308,14 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
     const passiveLike = t.passive || ['died', 'die', 'dies'].includes(word) ||
       (toks[t.tokStart - 1]?.low === 'and' && triggers.some((x) => x.tokEnd === t.tokStart - 1 && x.passive));
     if (passiveLike) {
+      // The dead are the subject of the passive: back to a clause edge, a reporting verb ("The spokesman said
+      // dozens of militants had been killed") or a clause joined by ", and" ("as thousands marched ..., and at
+      // least five people were shot dead").
       let lo = t.tokStart - 1;
-      while (lo > lastOutcomeEnd && !BOUNDARY.has(toks[lo]!.low)) lo--;
+      const clauseJoin = (i: number) => toks[i]!.low === 'and' && toks[i - 1]?.low === ',' && toks.slice(lastOutcomeEnd, i).some((x) => x.pos === 'VERB');
+      // "Dozens were reported killed": a reporting verb in the passive is a hedge on the outcome, not a new clause.
+      const reporting = (i: number) => REPORTING.test(toks[i]!.low) && !/^(was|were|is|are|been|be|being)$/.test(toks[i - 1]?.low ?? '');
+      while (lo > lastOutcomeEnd && !BOUNDARY.has(toks[lo]!.low) && !reporting(lo) && !clauseJoin(lo)) lo--;
       take(Math.max(lo, lastOutcomeEnd), t.tokStart, outcome);
     } else if (t.verbal) {
       let hi = t.tokEnd;

@@ -142,6 +142,7 @@ rule('ied', 'motorcycle|motorbike bomb|bombs', false);
 rule('suicide', 'suicide bomber|bombers|bombing|bombings|attack|attacks|attacker|attackers|bomb|car|vest|vests', false);
 rule('suicide', 'blew himself|herself|themselves up', true);
 rule('suicide', 'svbied|svbieds', false);
+rule('suicide', 'explosive|explosives vest|vests|belt|belts', false);
 rule('air', 'airstrike|airstrikes|air-strike|air-strikes|airraid|airraids', false);
 rule('air', 'air strike|strikes|raid|raids|attack|attacks|bombardment|bombardments|bombing|bombings', false);
 rule('air', 'drone strike|strikes|attack|attacks', false);
@@ -235,7 +236,7 @@ rule('join', 'defected|defect|defecting|defection|defections', true);
 rule('join', 'switched|switch|changed sides|allegiance', true);
 rule('join', 'pledged allegiance', true);
 rule('join', 'recruited|recruiting|recruitment', true);
-rule('defuse', 'defused|defuse|defusing|dismantled|deactivated|neutralised|neutralized', true);
+rule('defuse', 'defused|defuse|defusing|dismantled|deactivated', true);
 rule('defuse', 'prematurely', false);
 rule('defuse', 'foiled|thwarted', true);
 rule('base', 'established|set|setting|opened a|up base|camp|headquarters|outpost', true);
@@ -249,6 +250,11 @@ rule('loot', 'rustled|stole|stolen', true);
 rule('release', 'released|rescued', true, true);
 rule('meet', 'met|meet|visited', true, true);
 rule('meet', 'meeting|talks', false);
+
+/** Verbs that expel a force from a place ("drove ... out of", "driven ... from"). */
+const EXPEL = /^(drove|driven|drive|drives|driving|pushed|push|pushes|pushing|chased|chase|forced|flushed|expelled|expel|ousted|oust|evicted|dislodged|dislodge|routed|kicked)$/;
+/** Nouns naming ground that can be taken. */
+const TERRITORY_WORDS = /^(town|towns|city|village|villages|district|districts|area|areas|neighbourhood|neighbourhoods|neighborhood|neighborhoods|suburb|suburbs|region|province|territory|hill|hills|base|bases|airport|airbase|crossing|stronghold|strongholds|outpost|outposts|settlement|settlements|island|capital|quarter)$/;
 
 /** First words of the triggers whose parts are apart ("took 55 civilians hostage"). */
 const SPLIT_STARTERS = new Set(['established', 'establish', 'establishes', 'establishing', 'set', 'sets', 'setting', 'opened', 'built', 'erected',
@@ -356,6 +362,63 @@ export function findTriggers(toks: Tok[]): Trigger[] {
         break;
       }
       if (/^[.;,]$/.test(toks[j]!.low)) break;
+    }
+  }
+  // "drove the militants out of Bartella", "had driven the militants from Bashiqa", "pushed IS fighters out of
+  // the town": a force expelled from a place (the place or a territory noun must follow).
+  for (let k = 0; k < toks.length; k++) {
+    if (!EXPEL.test(toks[k]!.low) || out.some((t) => t.tokStart <= k && k < t.tokEnd)) continue;
+    for (let j = k + 1; j < Math.min(toks.length - 1, k + 8); j++) {
+      const w = toks[j]!.low;
+      const from = w === 'from' || (w === 'out' && toks[j + 1]?.low === 'of');
+      if (from) {
+        const at = w === 'out' ? j + 2 : j + 1;
+        const next = toks.slice(at, at + 4);
+        if (next.some((x) => /^\p{Lu}/u.test(x.text) || TERRITORY_WORDS.test(x.low))) {
+          const prev = toks[k - 1]?.low ?? '';
+          out.push({ kind: 'regain', tokStart: k, tokEnd: k + 1, verbal: true, passive: /^(was|were|been|be|being)$/.test(prev), rule: 'drive ... out of' });
+        }
+        break;
+      }
+      if (/^[.;,]$/.test(w)) break;
+    }
+  }
+  // "took several villages around Bashiqa", "after taking the nearby district of Gogjali": take + territory.
+  for (let k = 0; k < toks.length; k++) {
+    if (!/^(took|take|takes|taken|taking)$/.test(toks[k]!.low) || out.some((t) => t.tokStart <= k && k < t.tokEnd)) continue;
+    for (let j = k + 1; j < Math.min(toks.length, k + 5); j++) {
+      const w = toks[j]!;
+      if (TERRITORY_WORDS.test(w.low) && toks[j + 1]?.low !== 'hostage') {
+        const prev = toks[k - 1]?.low ?? '';
+        out.push({ kind: 'seize', tokStart: k, tokEnd: k + 1, verbal: true, passive: /^(was|were|been|be|being)$/.test(prev), rule: 'take ... territory' });
+        break;
+      }
+      if (!/^(the|a|an|several|two|three|four|five|six|many|more|nearby|neighbouring|neighboring|strategic|key|small|border|frontline|remaining|last|its|their|of)$/.test(w.low) && w.pos !== 'ADJ' && w.pos !== 'NUM') break;
+    }
+  }
+  // "shot down 22 drones", "intercepted two missiles": a weapon stopped before it struck.
+  for (let k = 0; k < toks.length; k++) {
+    const w = toks[k]!.low;
+    const down = (w === 'shot' || w === 'shoot' || w === 'shooting') && toks[k + 1]?.low === 'down';
+    if (!down && !/^(intercepted|intercept|downed|downing|intercepting)$/.test(w)) continue;
+    for (let j = k + (down ? 2 : 1); j < Math.min(toks.length, k + 8); j++) {
+      if (/^(drones?|missiles?|rockets?|projectiles?|uavs?|shaheds?)$/.test(toks[j]!.low)) {
+        for (let i = out.length - 1; i >= 0; i--) {
+          const t = out[i]!;
+          if (t.tokStart >= k && t.tokStart <= j) out.splice(i, 1);
+        }
+        out.push({ kind: 'defuse', tokStart: k, tokEnd: down ? k + 2 : k + 1, verbal: true, passive: false, rule: 'shoot down ... drones' });
+        break;
+      }
+      if (/^[.;,]$/.test(toks[j]!.low)) break;
+    }
+  }
+  // "neutralised an explosive device" (not "neutralised 20 assailants", which tells nothing sure of them).
+  for (let k = 0; k < toks.length; k++) {
+    if (!/^(neutralised|neutralized|neutralising|neutralizing)$/.test(toks[k]!.low)) continue;
+    const obj = toks.slice(k + 1, k + 5).map((x) => x.low);
+    if (obj.some((x) => /^(ied|ieds|device|devices|bomb|bombs|mine|mines|explosives?|vbied)$/.test(x))) {
+      out.push({ kind: 'defuse', tokStart: k, tokEnd: k + 1, verbal: true, passive: false, rule: 'neutralise ... device' });
     }
   }
   out.sort((a, b) => a.tokStart - b.tokStart);

@@ -18,21 +18,22 @@ import { offsetPoint } from './relative.js';
  * - a province or region only (at its capital, ACLED's convention), or a country: 3.
  * Returns null when the document names no place and has no focus.
  */
-export function eventPlace(doc: Doc, span: Span): EventLocation | null {
+export function eventPlace(doc: Doc, span: Span, avoid: readonly Span[] = []): EventLocation | null {
   const info = placesInfo(doc);
   if (!info) return null;
   const idx = indexOf(doc, info);
   const sentences = doc.get('sentences');
   const touched = sentencesTouching(sentences, span);
-  const inSentences = touched.flatMap((s) => idx.bySentence.get(s.index) ?? []);
+  const where = (d: PlaceDetail) => !namesSomethingElse(doc, d, avoid);
+  const inSentences = touched.flatMap((s) => idx.bySentence.get(s.index) ?? []).filter(where);
   const inSpan = inSentences.filter((d) => d.mention.start >= span.start && d.mention.end <= span.end);
   const paragraphs = [...new Set(touched.map((s) => s.paragraph))];
-  const inParagraph = paragraphs.flatMap((p) => idx.byParagraph.get(p) ?? []);
+  const inParagraph = paragraphs.flatMap((p) => idx.byParagraph.get(p) ?? []).filter(where);
   for (const tier of [inSpan, inSentences, inParagraph]) {
     const best = choose(doc, tier, info.dateline);
     if (best) return locate(doc, info, best);
   }
-  const previous = precedingPlace(idx, touched[0]?.paragraph ?? null, span);
+  const previous = precedingPlace(idx, touched[0]?.paragraph ?? null, span, where);
   if (previous) {
     const loc = locate(doc, info, previous);
     // "the town", "the city" in the event's own words refer back to it; otherwise it is only nearby.
@@ -42,6 +43,51 @@ export function eventPlace(doc: Doc, span: Span): EventLocation | null {
   }
   if (info.dateline) return locate(doc, info, info.dateline);
   return focusLocation(info);
+}
+
+/** Last words of names of organisations and armed groups that begin with a place ("Levant Radio"). */
+const ORGANISATION = /^(?:radio|television|tv|times|post|news|herald|tribune|gazette|journal|daily|monitor|observer|courier|press|agency|chronicle|bulletin|dispatch|standard|ledger|wire|telegraph|cartel|brigade|brigades|army|front|movement|militia|battalion|council|committee|party|university|network|foundation|institute)$/i;
+
+/** "-led", "-backed", "-based" after a place make it a modifier (not "-e-" in "Shahrak-e-Turkmania"). */
+const HYPHEN_MODIFIER = /^[-‑–](?:led|backed|based|run|linked|affiliated|allied|aligned|held|controlled|occupied|installed|appointed|sponsored|funded|supported|trained|inspired|born|bound|registered|owned|made|brokered|mediated|style|era)\b/u;
+
+/**
+ * Whether a place mention of the layer names only part of something else (see namesSomethingElse), for
+ * callers that compare the places of two passages.
+ */
+export function incidentalPlace(doc: Doc, mention: Span, avoid: readonly Span[] = []): boolean {
+  const info = placesInfo(doc);
+  if (!info) return false;
+  let byStart = starts.get(info);
+  if (!byStart) {
+    byStart = new Map(info.details.map((x) => [x.mention.start, x]));
+    starts.set(info, byStart);
+  }
+  const d = byStart.get(mention.start);
+  return !!d && d.mention.end === mention.end && namesSomethingElse(doc, d, avoid);
+}
+
+const starts = new WeakMap<DocPlaces, Map<number, PlaceDetail>>();
+
+/**
+ * A place named only as part of something else is not where an event happened: "the U.S.-led coalition",
+ * "the Rwanda-backed group", "the Oslo-based group" (a place joined by a hyphen to a participle or
+ * adjective), "Levant Radio", "the Jalisco New Generation Cartel" (the start of an organisation's name),
+ * a country as an agent ("launched by Russia"), and places inside an actor's name (`avoid`: "Sinaloa
+ * Cartel", "Iraq's security forces").
+ */
+function namesSomethingElse(doc: Doc, d: PlaceDetail, avoid: readonly Span[]): boolean {
+  const m = d.mention;
+  if (HYPHEN_MODIFIER.test(doc.text.slice(m.end, m.end + 16))) return true;
+  // "drones launched by Russia": a country as the agent is who acted, not where.
+  if (m.kind === 'country' && d.candidate.before === 'by') return true;
+  if (avoid.some((a) => a.start <= m.start && m.end <= a.end && a.end - a.start > m.end - m.start)) return true;
+  const c = d.candidate;
+  if (c.runEnd > c.tokEnd) {
+    const last = doc.get('tokens')[c.runEnd - 1];
+    if (last && ORGANISATION.test(doc.text.slice(last.start, last.end))) return true;
+  }
+  return false;
 }
 
 interface PlaceIndex {
@@ -109,6 +155,8 @@ function choose(doc: Doc, details: PlaceDetail[], dateline: PlaceDetail | null):
     let s = (SPECIFICITY[kind] ?? 0) * 2;
     if (provinces.size && kind !== 'admin1' && kind !== 'country' && !provinces.has(gazetteer().admin1CodeOf(d.entry))) s -= 4;
     if (d.isContainer) s -= 5;
+    // "Ukraine's Donetsk region": a place in the possessive locates the next one.
+    if (/^['’]s\s/.test(doc.text.slice(d.mention.end, d.mention.end + 3)) && details.some((o) => o !== d && o.mention.start > d.mention.end && o.mention.start - d.mention.end <= 4)) s -= 5;
     // The dateline says where the story was filed, not where its first event happened.
     if (d === dateline) s -= 3;
     if (d.candidate.before && LOCATIVE.has(d.candidate.before)) s += 2;
@@ -172,13 +220,13 @@ function locate(doc: Doc, info: DocPlaces, d: PlaceDetail): EventLocation {
  * The last town or site named in the two paragraphs before the span: where a story that goes on about
  * "the town" without naming it again is.
  */
-function precedingPlace(idx: PlaceIndex, paragraph: number | null, span: Span): PlaceDetail | null {
+function precedingPlace(idx: PlaceIndex, paragraph: number | null, span: Span, where: (d: PlaceDetail) => boolean): PlaceDetail | null {
   if (paragraph === null) return null;
   for (let p = paragraph; p >= paragraph - 2; p--) {
     const list = idx.byParagraph.get(p) ?? [];
     for (let i = list.length - 1; i >= 0; i--) {
       const d = list[i]!;
-      if (d.mention.end > span.start || d.isContainer) continue;
+      if (d.mention.end > span.start || d.isContainer || !where(d)) continue;
       if ((d.mention.kind === 'city' || d.mention.kind === 'feature') && !isRegion(gazetteer().featureOf(d.entry))) return d;
     }
   }

@@ -49,6 +49,8 @@ export interface GuardContext {
   personRuns: Set<number>;
   /** Position of each candidate in `all`. */
   index: Map<Candidate, number>;
+  /** Where the text names the document's own outlet or a wire credit ("Levant Radio", "(Gulf Wire)"). */
+  outlets: { start: number; end: number }[];
 }
 
 const isCountryOrAdmin1 = (gaz: Gazetteer, c: Candidate) =>
@@ -138,7 +140,37 @@ export function buildGuardContext(doc: Doc, gaz: Gazetteer, all: Candidate[]): G
   }
   // A single given name is a person when used alone after being used in a full name.
   void lex;
-  return { doc, gaz, all, personKeys, personRuns, index: new Map(all.map((c, i) => [c, i])) };
+  return { doc, gaz, all, personKeys, personRuns, index: new Map(all.map((c, i) => [c, i])), outlets: outletSpans(doc) };
+}
+
+/** Media words that end a wire credit in a dateline's parenthesis. */
+const CREDIT = /^\(\s*([^()\n]{2,60}?)\s*\)\s*(?:[-–—:]|--)/u;
+
+/**
+ * Where the story names its own outlet: every occurrence of the document's `source` ("Levant Radio was
+ * unable to verify ..."), and the credit in the dateline's parenthesis ("KIRKUK, Oct. 22 (Tigris Post) —"),
+ * which names the outlet or agency even when the input gives no source. A place inside them names an
+ * organisation, not where anything happened.
+ */
+export function outletSpans(doc: Doc): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const text = doc.text;
+  const source = doc.meta.source?.trim();
+  if (source && source.length >= 3 && /\p{Lu}/u.test(source)) {
+    for (let at = text.indexOf(source); at >= 0 && out.length < 1000; at = text.indexOf(source, at + source.length)) {
+      out.push({ start: at, end: at + source.length });
+    }
+  }
+  // The dateline credit sits within the first lines of the story.
+  const head = text.slice(0, 400);
+  for (let at = head.indexOf('('); at >= 0; at = head.indexOf('(', at + 1)) {
+    const m = CREDIT.exec(head.slice(at));
+    if (m) {
+      out.push({ start: at + 1, end: at + 1 + m[0].indexOf(')') - 1 });
+      break;
+    }
+  }
+  return out;
 }
 
 /** Why this candidate is not a place, or null when it may be one. */
@@ -161,6 +193,7 @@ export function rejectReason(ctx: GuardContext, c: Candidate): string | null {
     if (!(country && bare === bare.toUpperCase())) return 'short name';
   }
   if (lex.notPlaces.has(c.key) && !c.hint) return 'common word';
+  if (ctx.outlets.some((o) => o.start < c.spanEnd && c.start < o.end)) return "the outlet's name";
   if (c.capAfter && STREET.test(c.capAfter)) return 'street or river name';
   if (ctx.personRuns.has(c.runStart) && !(c.tokStart === c.runStart && c.tokEnd === c.runEnd && isCountryOrAdmin1(gaz, c))) {
     return 'person name';

@@ -1,5 +1,5 @@
 import type { Doc } from '../../core/document.js';
-import type { Sentence } from '../../core/layers.js';
+import type { Sentence, Token } from '../../core/layers.js';
 import type { Component } from '../../core/pipeline.js';
 import type { Span } from '../../core/span.js';
 import { parseDay } from './calendar.js';
@@ -77,8 +77,33 @@ function sentenceFinder(doc: Doc): (offset: number) => Span {
   };
 }
 
+/** What the document's other layers tell the anchoring refiner; without them the text alone is read. */
+export interface TextLayers {
+  /** The sentence around an offset (with its kind: 'heading' for a headline). */
+  sentenceAt?: (offset: number) => Span & { kind?: string };
+  /** The part of speech of the token starting at an offset, if any. */
+  posAt?: (offset: number) => string | undefined;
+}
+
+/** The part of speech of the token starting at an offset (tokens are sorted by start). */
+function posFinder(doc: Doc): (offset: number) => string | undefined {
+  const tokens: Token[] = doc.has('tokens') ? doc.get('tokens') : [];
+  return (offset) => {
+    let lo = 0;
+    let hi = tokens.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const t = tokens[mid]!;
+      if (t.start === offset) return t.pos;
+      if (t.start < offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
+}
+
 /** Run the parsers and refiners over a text; the component and the tests both come through here. */
-export function findTimes(text: string, published: string | null, excluded: readonly Span[] = [], sentenceAt?: (offset: number) => Span): TimeMention[] {
+export function findTimes(text: string, published: string | null, excluded: readonly Span[] = [], layers: TextLayers = {}): TimeMention[] {
   const ctx: RefineContext = { text, excluded };
   let proposals: Proposal[] = [];
   const inputs = triggerInputs(text, PARSERS);
@@ -88,7 +113,8 @@ export function findTimes(text: string, published: string | null, excluded: read
   return anchorAll(proposals, {
     text,
     published: published ? parseDay(published) : null,
-    sentenceAt: sentenceAt ?? (() => whole),
+    sentenceAt: layers.sentenceAt ?? (() => whole),
+    ...(layers.posAt ? { posAt: layers.posAt } : {}),
   });
 }
 
@@ -99,6 +125,6 @@ export const times: Component = {
   run(doc) {
     const excluded: Span[] = doc.has('boilerplate') ? [...doc.get('boilerplate')] : [];
     for (const s of doc.get('sentences')) if (s.kind === 'boilerplate') excluded.push(s);
-    doc.set('times', findTimes(doc.text, doc.publishedDay, excluded, sentenceFinder(doc)));
+    doc.set('times', findTimes(doc.text, doc.publishedDay, excluded, { sentenceAt: sentenceFinder(doc), posAt: posFinder(doc) }));
   },
 };

@@ -4,16 +4,20 @@
  * into `mod`, the value stays that of the bare expression.
  */
 
-/** Hedges before a duration or a count of units ago (case-insensitive). */
+/**
+ * Hedges before a duration or a count of units ago (case-insensitive). Focus particles ("only", "just",
+ * "barely": "only five hours", "just a decade ago", "just over an hour") say nothing about the amount
+ * and are not TIMEX3 modifiers: they stay outside the expression.
+ */
 export const AMOUNT_HEDGE =
-  '(?:(?:just|well|slightly|a little|a bit)\\s+(?:over|under|more\\s+than|less\\s+than)|more\\s+than|less\\s+than|fewer\\s+than|over|under|about|around|some|roughly|approximately|nearly|almost|at\\s+least|at\\s+most|up\\s+to|no\\s+more\\s+than|no\\s+less\\s+than|not\\s+more\\s+than|close\\s+to|barely|only|just|upwards\\s+of|in\\s+excess\\s+of)';
+  '(?:(?:well|slightly|a little|a bit)\\s+(?:over|under|more\\s+than|less\\s+than)|more\\s+than|less\\s+than|fewer\\s+than|over|under|about|around|some|roughly|approximately|nearly|almost|at\\s+least|at\\s+most|up\\s+to|no\\s+more\\s+than|no\\s+less\\s+than|not\\s+more\\s+than|close\\s+to|upwards\\s+of|in\\s+excess\\s+of)';
 
 export function amountMod(hedge: string | undefined): string | undefined {
   if (!hedge) return undefined;
   const h = hedge.toLowerCase().replace(/\s+/g, ' ');
   if (/(?:over|more than|upwards of|in excess of)$/.test(h)) return 'MORE_THAN';
   if (/(?:under|less than|fewer than)$/.test(h)) return 'LESS_THAN';
-  if (/^(?:nearly|almost|close to|barely)$/.test(h)) return 'LESS_THAN';
+  if (/^(?:nearly|almost|close to)$/.test(h)) return 'LESS_THAN';
   if (h === 'at least' || h === 'no less than') return 'EQUAL_OR_MORE';
   if (h === 'at most' || h === 'up to' || h === 'no more than' || h === 'not more than') return 'EQUAL_OR_LESS';
   if (/^(?:about|around|some|roughly|approximately)$/.test(h)) return 'APPROX';

@@ -42,6 +42,8 @@ export type Meaning =
       fromRef?: boolean;
       /** "the week of March 6": the ISO week holding the date. */
       weekOf?: boolean;
+      /** "the day before last Tuesday": days to add to the date once resolved. */
+      dayOffset?: number;
     }
   /** A named part of a year: quarter ("Q3"), half ("H2"), season ("SU"); `year` when the text gives it. */
   | { kind: 'part'; part: string; year?: number; yearShift?: number; dir?: Direction }

@@ -69,4 +69,18 @@ describe('duration parser', () => {
     }
     expect(values('The fight is about a month old.')).toEqual([['about a month', 'DURATION', 'P1M', 'APPROX']]);
   });
+
+  it('leaves focus particles and determiners of other nouns outside the expression', () => {
+    expect(values('She spent only five hours there; he had barely a month, and just over an hour later it ended.')).toEqual([
+      ['five hours', 'DURATION', 'PT5H', ''],
+      ['a month', 'DURATION', 'P1M', ''],
+      ['over an hour', 'DURATION', 'PT1H', 'MORE_THAN'],
+    ]);
+    const text = 'Thousands came for the two day rally, and the two days of music went on.';
+    expectSpansMatch(text, found(text));
+    expect(values(text)).toEqual([
+      ['two day', 'DURATION', 'P2D', ''],
+      ['the two days', 'DURATION', 'P2D', ''],
+    ]);
+  });
 });

@@ -134,6 +134,10 @@ function amount(text: string, m: RegExpExecArray): Proposal | null {
     start = m.indices!.groups!.the![0];
     hedge = undefined;
   }
+  // "the two day rally": a count with a singular unit modifies the noun after it, which the determiner belongs to.
+  if (g.the && !lead && !hedge && n !== null && n > 1 && !/s$/i.test(unitWord) && /^\s+\p{Ll}/u.test(text.slice(end, end + 3))) {
+    start = m.indices!.groups!.n![0];
+  }
   const mod = amountMod(hedge) ?? (g.orso ? 'APPROX' : undefined);
   return proposal(start, end, 'DURATION', fixed(durationValue(n, unit)), `duration:amount${lead ? ':' + lead : ''}`, mod);
 }

@@ -45,4 +45,13 @@ describe('quarter parser', () => {
       expect(found(text).map((p) => p.text)).toEqual([]);
     }
   });
+
+  it('leaves out the determiner of the noun a quarter modifies, and possessives', () => {
+    const text = 'Citadel posted a third-quarter loss, its fiscal second-quarter profit rose and its fourth quarter ended Sept. 30; the third quarter was weak.';
+    const q = found(text).filter((p) => p.rule.startsWith('quarter:quarter'));
+    expectSpansMatch(text, q);
+    expect(q.map((p) => p.text)).toEqual(['third-quarter', 'fiscal second-quarter', 'fourth quarter', 'the third quarter']);
+    // A determiner of the quarter itself stays: "the third-quarter" standing for the quarter, "the quarter".
+    expect(found('Profit fell in the third-quarter of 1989 and in the quarter.').map((p) => p.text)).toEqual(['the third-quarter of 1989', 'the quarter']);
+  });
 });

@@ -22,6 +22,10 @@ const ORDINAL_RE = anchoredAt(
   { words: ['quarter', 'quarters', 'half', 'halves'], reach: 64 },
 );
 
+/** A determiner or possessive opening a quarter expression, followed by the ordinal (or "fiscal"). */
+const DETERMINER_LEAD = /^(a|an|the|its|their|his|her|our|that)\s+(?=fiscal\b|\p{L}+[- ](?:fiscal\s+)?(?:quarter|half)|[1-4](?:st|nd|rd|th)[- ])/iu;
+const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our']);
+
 const CODE_RE = anchoredAt(new RegExp(`(?<![\\p{L}\\p{N}-])(?:(?<q>[QH])(?<n>[1-4])|(?<n2>[1-4])(?<q2>[QH]))(?:(?:${SP}|[-/'’])?(?<y>${YEAR}|\\d{2}))?(?![\\p{L}\\p{N}])`, 'gud'), { words: ['q1', 'q2', 'q3', 'q4', 'h1', 'h2', '1q', '2q', '3q', '4q', '1h', '2h'], reach: 0 });
 
 const ENDED = new RegExp(`^${SP}(?:that${SP})?(?:ended|ending|ends|to)${SP}(?:on${SP})?(${MONTH})\\.?${SP}(\\d{1,2})(?:,${SP}(${YEAR}))?`, 'iu');
@@ -61,11 +65,19 @@ export const quarter: Parser = {
           return proposal(m.index, end, 'SET', { kind: 'fixed', value: `XXXX-${part}` }, 'quarter:set');
         }
         const year = g.y1 ?? g.y0 ?? g.y2 ?? g.y3;
+        // "a third-quarter loss", "its third-quarter profit": the determiner belongs to the noun the quarter
+        // modifies, not to the time; "its fourth quarter": a possessive is the company's, not part of the time.
+        let start = m.index;
+        const det = DETERMINER_LEAD.exec(m[0]);
+        if (det && !g.edge) {
+          const adjectival = /-(?:fiscal\s+)?(?:quarter|half)$/i.test(m[0]) && /^\s+\p{L}/u.test(text.slice(end, end + 3)) && !/^\s+(?:of|in|ended|ending|to)\b/i.test(text.slice(end, end + 8));
+          if (adjectival || POSSESSIVES.has(det[1]!.toLowerCase())) start += det[0].length;
+        }
         const meaning: Meaning = { kind: 'part', part };
         if (year) meaning.year = +year;
         else if (g.yrel) meaning.yearShift = g.yrel.toLowerCase() === 'last' ? -1 : g.yrel.toLowerCase() === 'next' ? 1 : 0;
         else if (g.ago || /year[- ](?:ago|earlier)/i.test(m[0])) meaning.yearShift = -1;
-        return proposal(m.index, end, 'DATE', meaning, `quarter:${unit}`, edgeMod(g.edge));
+        return proposal(start, end, 'DATE', meaning, `quarter:${unit}`, edgeMod(g.edge));
       }),
     );
     out.push(

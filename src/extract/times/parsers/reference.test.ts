@@ -33,4 +33,10 @@ describe('reference parser', () => {
       expect(found(text)).toEqual([]);
     }
   });
+
+  it('leaves "until" outside "until recently"', () => {
+    const text = 'Until recently, the road was open.';
+    expectSpansMatch(text, found(text));
+    expect(values(text)).toEqual([['recently', 'PAST_REF']]);
+  });
 });

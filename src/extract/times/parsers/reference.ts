@@ -44,6 +44,8 @@ export const reference: Parser = {
       }
       if (g.recent) {
         const w = g.recent.toLowerCase();
+        // "until recently": "until" is a preposition (a TimeML signal), not part of the expression.
+        if (w.startsWith('until')) return proposal(m.index + g.recent.search(/recently$/i), end, 'DATE', fixed('PAST_REF'), 'reference:recent');
         if (w === 'recent') {
           // "recent" before a noun; "recent years/months" are the duration parser's (longer, preferred).
           if (!/^\s+\p{L}/u.test(text.slice(end, end + 3))) return null;

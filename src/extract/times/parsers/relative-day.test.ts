@@ -38,4 +38,16 @@ describe('relative-day parser', () => {
     expect(found('They set up an overnight camp.')).toEqual([]);
     expect(values('He told BBC Today that aid was blocked.')).toEqual([]);
   });
+
+  it('reads "today\'s world" and "the leaders of tomorrow" as the present and the future at large', () => {
+    expect(values("Today's youth face hard times, and the leaders of tomorrow will judge.")).toEqual([
+      ["Today", 'DATE', 'PRESENT_REF', ''],
+      ['tomorrow', 'DATE', 'FUTURE_REF', ''],
+    ]);
+    // A day's event is the day: "today's vote", "tomorrow's rally", "the morning of tomorrow" aside.
+    expect(values("Today's vote and the results of tomorrow's rally.")).toEqual([
+      ['Today', 'DATE', '2016-11-12', ''],
+      ['tomorrow', 'DATE', '2016-11-13', ''],
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import { PART_WORDS, SP } from '../lexicon.js';
-import { proposal, type Meaning, type PartOfDay, type Parser, type Proposal } from '../proposal.js';
+import { fixed, proposal, type Meaning, type PartOfDay, type Parser, type Proposal } from '../proposal.js';
 import { anchoredAt, scan, wordBefore } from '../scan.js';
 
 /**
@@ -29,6 +29,9 @@ const PART_RE = anchoredAt(
   { words: ['morning', 'afternoon', 'evening', 'night', 'overnight'], reach: 24 },
 );
 
+/** Nouns after "today's" that make it the present at large ("today's world"), not the publication day ("today's vote"). */
+const GENERIC_TODAY = /^['’]s\s+(?:world|society|youth|generation|generations|young|children|kids|economy|standards|technology|culture|age|era|media|politics|markets?|industry|consumers|students|parents|workers|military|personal\s+computers|computers)\b/i;
+
 const PART_CODE: Record<string, PartOfDay> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' };
 const OFFSET: Record<string, number> = { today: 0, tonight: 0, yesterday: -1, tomorrow: 1 };
 
@@ -53,6 +56,13 @@ export const relativeDay: Parser = {
           return proposal(m.index, end, 'DATE', { kind: 'shift', unit: 'day', offset, from: 'now' }, 'relative-day:day-before-after');
         }
         const day = g.day!.toLowerCase();
+        // "today's youth", "the leaders of tomorrow": the present and the future at large, not a day.
+        if (day === 'today' && !g.part && !g.pos && GENERIC_TODAY.test(text.slice(end, end + 24))) {
+          return proposal(m.index, end, 'DATE', fixed('PRESENT_REF'), 'relative-day:generic-today');
+        }
+        if (day === 'tomorrow' && !g.part && !g.pos && wordBefore(text, m.index).toLowerCase() === 'of' && !/^['’]s\b/.test(text.slice(end, end + 3))) {
+          return proposal(m.index, end, 'DATE', fixed('FUTURE_REF'), 'relative-day:generic-tomorrow');
+        }
         const partWord = (g.part ?? g.prepart ?? '').toLowerCase();
         let part = PART_CODE[partWord];
         if (day === 'tonight') part = 'NI';

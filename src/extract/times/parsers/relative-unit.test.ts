@@ -77,4 +77,12 @@ describe('relative-unit parser', () => {
       expect(found(text).map((p) => p.text)).toEqual([]);
     }
   });
+
+  it('reads a position inside "the" and a season', () => {
+    expect(values('Orders rose from the low levels of the early summer and the late spring.')).toEqual([
+      ['the early summer', '2016-SU', 'START'],
+      ['the late spring', '2016-SP', 'END'],
+    ]);
+    expect(found('In the early years and the late week.').map((p) => p.text)).toEqual([]);
+  });
 });

@@ -20,7 +20,7 @@ const SEASONS: Record<string, string> = { spring: 'SP', summer: 'SU', fall: 'FA'
 // this/last/next + unit, with an optional position in front.
 const NAMED_RE = anchoredAt(
   new RegExp(
-    `(?<![\\p{L}\\p{N}-])(?:(?<edge>${EDGE})${SP})?(?<rel>this(?:${SP}(?:past|coming))?|last|next|the${SP}(?:current|present|coming|following|previous|prior|same|full|entire|whole)|that|the)${SP}(?<fiscal>fiscal${SP})?(?<unit>${UNIT})(?![\\p{L}\\p{N}]|-\\p{L})`,
+    `(?<![\\p{L}\\p{N}-])(?:(?<edge>${EDGE})${SP})?(?<rel>this(?:${SP}(?:past|coming))?|last|next|the${SP}(?:current|present|coming|following|previous|prior|same|full|entire|whole)|that|the)${SP}(?<fiscal>fiscal${SP})?(?:(?<inner>early|late|mid-?)${SP}?)?(?<unit>${UNIT})(?![\\p{L}\\p{N}]|-\\p{L})`,
     'giud',
   ),
   { words: ['week', 'weekend', 'month', 'quarter', 'year', 'decade', 'century', 'half', 'spring', 'summer', 'fall', 'autumn', 'winter'], reach: 48 },
@@ -35,7 +35,7 @@ const SEASON_YEAR_RE = anchoredAt(
   { words: ['spring', 'summer', 'fall', 'autumn', 'winter'], reach: 32 },
 );
 
-// "year-end", "year end", "year's end", "the turn of the year" is handled by NAMED_RE ("the year").
+// "year-end", "year end", "year's end"; "the end of the year", "the turn of the year" are NAMED_RE's.
 const YEAR_END_RE = anchoredAt(/(?<![\p{L}\p{N}-])(?<the>the\s+)?year(?:[- ]end|['’]s\s+end)(?![\p{L}\p{N}-])/giu, { words: ['year'], reach: 4 });
 
 // N units ago / earlier / later / from now.
@@ -73,7 +73,9 @@ function named(text: string, m: RegExpExecArray): Proposal | null {
   const rel = g.rel!.toLowerCase().replace(/\s+/g, ' ');
   const unitWord = g.unit!.toLowerCase();
   const end = m.index + m[0].length;
-  const mod = edgeMod(g.edge);
+  // "the early summer": a position inside the phrase, only before a season.
+  if (g.inner && (rel !== 'the' || !SEASONS[unitWord])) return null;
+  const mod = edgeMod(g.edge ?? g.inner);
   const edge = (g.edge ?? '').toLowerCase();
   // A bare "the <unit>" is an expression only inside a position phrase ("the end of the year");
   // "the year"/"the week" alone are left out: they are as often a duration as a date.
@@ -158,9 +160,11 @@ export const relativeUnit: Parser = {
       }),
     );
     out.push(
-      ...scan(YEAR_END_RE, input, (m) =>
-        proposal(m.index, m.index + m[0].length, 'DATE', { kind: 'shift', unit: 'year', offset: 0, from: 'now' }, 'relative-unit:year-end', 'END'),
-      ),
+      ...scan(YEAR_END_RE, input, (m) => {
+        // The end of this year, or of the last one after "since" ("up 5% since year-end").
+        const since = wordBefore(text, m.index).toLowerCase() === 'since';
+        return proposal(m.index, m.index + m[0].length, 'DATE', { kind: 'shift', unit: 'year', offset: since ? -1 : 0, from: 'now' }, 'relative-unit:year-end', 'END');
+      }),
     );
     out.push(
       ...scan(AGO_RE, input, (m) => {

@@ -53,4 +53,22 @@ describe('weekday parser', () => {
     expect(found('a sunday drive')).toEqual([]);
     expect(values('The Sunday Times and Saturday Night Live said so.')).toEqual([]);
   });
+
+  it('reads "Monday and Tuesday nights" as two repeated nights', () => {
+    expect(values('New flights leave on Monday and Tuesday nights.')).toEqual([
+      ['Monday', 'SET', 'XXXX-WXX-1TNI'],
+      ['Tuesday nights', 'SET', 'XXXX-WXX-2TNI'],
+    ]);
+    expect(values('Troops attacked on Monday and Tuesday night.')).toEqual([
+      ['Monday', 'DATE', '2016-10-17'],
+      ['Tuesday night', 'TIME', '2016-10-18TNI'],
+    ]);
+  });
+
+  it('takes a part of the day written before the day as one expression', () => {
+    expect(values('Police arrested him in the early hours of Thursday, and on the morning of Friday he spoke.')).toEqual([
+      ['the early hours of Thursday', 'TIME', '2016-10-20TNI'],
+      ['the morning of Friday', 'TIME', '2016-10-21TMO'],
+    ]);
+  });
 });

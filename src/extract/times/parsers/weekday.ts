@@ -17,6 +17,9 @@ const WEEKDAY_RE = anchoredAt(
   { reach: 24 },
 );
 
+/** After a weekday: "and Tuesday nights", a second day with a plural part of the day. */
+const SHARED_PART = new RegExp(`^${SP}(?:and|or)${SP}${WEEKDAY}${SP}(mornings|afternoons|evenings|nights)(?![\\p{L}])`, 'iu');
+
 const PART_CODE: Record<string, PartOfDay> = {
   morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', overnight: 'NI',
 };
@@ -25,6 +28,7 @@ export const weekday: Parser = {
   name: 'weekday',
   triggers: { words: WEEKDAY_WORDS },
   parse(input) {
+    const text = input.text;
     return scan(WEEKDAY_RE, input, (m) => {
       const g = m.groups!;
       if (!isCapitalised(g.wd!)) return null;
@@ -38,8 +42,11 @@ export const weekday: Parser = {
       let end = titled ? m.indices!.groups!.wd![1] : m.index + m[0].length;
       // "Friday's meeting": the expression is "Friday".
       if (g.poss && !g.part) end -= g.poss.length;
-      const suffix = part ? `T${part}` : '';
-      if (lead === 'each' || lead === 'every' || g.plural || pluralPart) {
+      // "on Monday and Tuesday nights": the plural part of the day that ends the pair is the first day's too.
+      const shared = !g.part && !g.poss ? SHARED_PART.exec(text.slice(end, end + 40)) : null;
+      const sharedPart = shared ? PART_CODE[shared[1]!.toLowerCase().replace(/s$/, '')] : undefined;
+      const suffix = part ? `T${part}` : sharedPart ? `T${sharedPart}` : '';
+      if (lead === 'each' || lead === 'every' || g.plural || pluralPart || sharedPart) {
         return proposal(m.index, end, 'SET', { kind: 'fixed', value: `XXXX-WXX-${wd}${suffix}` }, 'weekday:set');
       }
       let dir: Direction | undefined;

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../calendar.js';
+import { findTimes } from '../index.js';
 import { proposal, type Meaning } from '../proposal.js';
 import { anchorAll } from './anchor.js';
+
+/** Text and value of every expression found in `text`, published on `published`. */
+const values = (text: string, published: string) => findTimes(text, published).map((t) => [t.text, t.value]);
 
 /** Anchor proposals made by hand over a text, published on `published`. */
 function anchor(text: string, published: string | null, ...items: [string, Meaning, ('DATE' | 'TIME' | 'DURATION' | 'SET')?][]) {
@@ -77,5 +81,62 @@ describe('anchoring refiner', () => {
       ['a year ago', '1988-Q3', 'reference'],
     ]);
     expect(anchor('A year ago the town fell.', '1989-10-26', ['A year ago', { kind: 'shift', unit: 'year', offset: -1, from: 'now', context: true }])).toEqual([['A year ago', '1988', 'publication']]);
+  });
+
+  it('gives an expression in brackets the clause of the one it glosses', () => {
+    expect(values('The father will leave at 4 in the morning (4 a.m. EDT Thursday), Castro said.', '2000-04-05')).toEqual([
+      ['4 in the morning', '2000-04-06T04:00'],
+      ['4 a.m. EDT Thursday', '2000-04-06T04:00'],
+    ]);
+    // Not glossing anything: the bracket is its own clause, past-biased.
+    expect(values('The father will leave (he arrived Thursday) soon.', '2000-04-05')).toEqual([['Thursday', '2000-03-30']]);
+  });
+
+  it('takes last December when the clause of a month after "in" is in the past, however far its verb', () => {
+    expect(values('The funeral home operator changed from a fiscal year to a calendar year in December.', '1989-10-27')).toContainEqual(['December', '1988-12']);
+    expect(values('The funeral home operator will change from a fiscal year to a calendar year in December.', '1989-10-27')).toContainEqual(['December', '1989-12']);
+    expect(values('The bank extended loans to the firm through January.', '1989-10-27')).toEqual([['January', '1990-01']]);
+  });
+
+  it('follows the quarter last named, not days and months mentioned in passing', () => {
+    const text = 'Sun earned $5 million in the fiscal first quarter. In April it launched a computer, and it shipped 28,000 systems in the quarter. In the 1988 period it earned $20 million.';
+    expect(values(text, '1989-10-26')).toEqual([
+      ['the fiscal first quarter', '1989-Q1'],
+      ['April', '1989-04'],
+      ['the quarter', '1989-Q1'],
+      ['the 1988 period', '1988-Q1'],
+    ]);
+    expect(values('It stopped paying in the third quarter of 1984. Now it reported third-quarter net up from a year ago.', '1989-10-27')).toEqual([
+      ['the third quarter of 1984', '1984-Q3'],
+      ['Now', 'PRESENT_REF'],
+      ['third-quarter', '1989-Q3'],
+      ['a year ago', '1988-Q3'],
+    ]);
+  });
+
+  it('compares a stretch of months, not a quarter, once the report turns to one', () => {
+    expect(values('In the third quarter net rose. In the first nine months, net was $306 million against a loss in the 1988 period. The year-ago results included a charge.', '1989-11-02')).toEqual([
+      ['the third quarter', '1989-Q3'],
+      ['the first nine months', 'P9M'],
+      ['the 1988 period', '1988'],
+      ['year-ago', '1988'],
+    ]);
+    expect(values('In the third quarter net rose, against a loss in the 1988 period.', '1989-11-02')).toEqual([
+      ['the third quarter', '1989-Q3'],
+      ['the 1988 period', '1988-Q3'],
+    ]);
+  });
+
+  it('moves a day by "the day before" and "the night after"', () => {
+    expect(values("The day before last Tuesday's hearing, he went to the house.", '2000-02-24')).toEqual([['The day before last Tuesday', '2000-02-21']]);
+    expect(values('They left the night after Oct. 23.', '1998-11-02')).toEqual([['the night after Oct. 23', '1998-10-24TNI']]);
+    expect(values('They met the day before the vote.', '1998-11-02')).toEqual([]);
+  });
+
+  it('reads "since year-end" as the end of last year', () => {
+    expect(values('Shares are up 5% since year-end, and the deal should close by year-end.', '1989-10-30')).toEqual([
+      ['year-end', '1988'],
+      ['year-end', '1989'],
+    ]);
   });
 });

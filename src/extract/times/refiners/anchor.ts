@@ -16,7 +16,7 @@ import {
 } from '../calendar.js';
 import type { Direction, Meaning, MovableHoliday, Proposal, TimeOfDay } from '../proposal.js';
 import type { TimeMention } from '../types.js';
-import { cueAround, type Cue } from './direction.js';
+import { clausePast, cueAround, type Cue } from './direction.js';
 
 /**
  * The anchoring refiner: turns each proposal's meaning into a TIMEX3 value. Relative expressions count
@@ -29,8 +29,10 @@ export interface AnchorContext {
   text: string;
   /** Publication day number (see ../calendar.ts) or null for an undated document. */
   published: number | null;
-  /** The sentence (or paragraph) bounds around an offset, for tense cues and same-sentence dates. */
-  sentenceAt(offset: number): { start: number; end: number };
+  /** The sentence (or paragraph) bounds around an offset, for tense cues and same-sentence dates; `kind` 'heading' for a headline. */
+  sentenceAt(offset: number): { start: number; end: number; kind?: string };
+  /** The part of speech of the token starting at an offset, when the document has been tagged. */
+  posAt?: (offset: number) => string | undefined;
 }
 
 interface Reference {
@@ -141,9 +143,17 @@ export class Anchorer {
   }
 
   private cue(p: Proposal): Cue | null {
-    const s = this.ctx.sentenceAt(p.start);
-    return cueAround(this.ctx.text, p.start, p.end, s.start, s.end);
+    // An expression in brackets glossing the one before ("at 4 in the morning (4 a.m. EDT Thursday)")
+    // has that one's clause: the bracket hides the verb.
+    const prev = this.prev;
+    const at = prev && /^\s*[([]\s*$/.test(this.ctx.text.slice(prev.end, p.start)) ? prev : p;
+    const s = this.ctx.sentenceAt(at.start);
+    // Headlines write past events in the present ("Minister visits Mosul Sunday"): no schedule reading there.
+    return cueAround(this.ctx.text, at.start, at.end, s.start, s.end, { schedule: s.kind !== 'heading', ...(this.ctx.posAt ? { posAt: this.ctx.posAt } : {}) });
   }
+
+  /** The proposal resolved last (the one before in the text). */
+  private prev: Proposal | null = null;
 
   private remember(value: string): void {
     let m: RegExpExecArray | null;
@@ -182,17 +192,32 @@ export class Anchorer {
 
   resolve(p: Proposal): Anchored {
     const a = this.meaning(p, p.meaning);
+    this.prev = p;
+    // "the first nine months", "the six months": a stretch of the year a results report turns to; "the
+    // 1988 period" and "year-ago results" after it compare that stretch, not a quarter.
+    if (p.type === 'DURATION' && STRETCH.test(this.ctx.text.slice(p.start, p.end))) this.stretchAt = p.end;
     // Comparisons ("a year earlier", "the year-ago quarter") do not move the time under discussion.
     const m = p.meaning;
     const comparison = (m.kind === 'topic' && m.yearShift !== 0) || (m.kind === 'shift' && m.context === true);
     if ((p.type === 'DATE' || p.type === 'TIME') && !comparison) {
       this.remember(a.value);
-      if (/^\d{4}-Q[1-4]$/.test(a.value)) this.quarterAt = p.end;
+      if (/^\d{4}-Q[1-4]$/.test(a.value)) {
+        this.quarterAt = p.end;
+        // A quarter named ("the third quarter", "the latest quarter") becomes the one under discussion; a
+        // quarter given by its closing day does not: fiscal quarters are named by the fiscal year.
+        if (p.meaning.kind === 'part' || (p.meaning.kind === 'topic' && p.meaning.latest)) this.mainQuarter = this.ref.quarter;
+      }
       // A year or a month named on its own moves the talk away from quarters; a day ("the quarter ended Sept. 30") does not.
       else if (/^\d{4}(?:-\d{2})?$/.test(a.value)) this.quarterAt = -Infinity;
     }
     return a;
   }
+
+  /** Where a stretch of months ("the first nine months") was last named. */
+  private stretchAt = -Infinity;
+
+  /** The first quarter named: the one a report about results is about. */
+  private mainQuarter: { y: number; q: number } | null = null;
 
   /** Where the last quarter was mentioned; "a year earlier" shortly after it means that quarter a year before. */
   private quarterAt = -Infinity;
@@ -234,8 +259,14 @@ export class Anchorer {
       case 'shift':
         return this.shift(p, m);
       case 'topic': {
-        let q = this.ref.quarter;
+        let q = this.mainQuarter ?? this.ref.quarter;
         let anchor: TimeMention['anchor'] = 'reference';
+        if (this.stretchAt > this.quarterAt && !m.ended && !m.latest && (m.year !== undefined || m.yearShift !== 0)) {
+          // "In the first nine months, net rose … from the 1988 period": the same stretch of that year.
+          const base = m.year ?? (q?.y ?? (dct === null ? null : fromDayNumber(dct).y));
+          if (base === null) return { value: 'XXXX', anchor: 'none' };
+          return { value: formatYear(m.year ?? base + m.yearShift), anchor: m.year !== undefined ? 'none' : 'reference' };
+        }
         if (m.ended && (dct !== null || m.ended.year !== undefined)) {
           // The quarter that closed on that day (fiscal quarters end on any day: take the one holding most of it).
           const y = m.ended.year ?? yearFor(dct!, m.ended.month, m.ended.day, 'past');
@@ -283,6 +314,13 @@ export class Anchorer {
       const n = /^\d{4}-\d{2}-\d{2}/.test(a.value) ? parseDay(a.value) : null;
       return n === null ? { value: 'XXXX-WXX', anchor: a.anchor } : { value: formatWeek(n), anchor: a.anchor };
     }
+    if (m.dayOffset) {
+      // "the day before last Tuesday": the day itself, then moved; the time of day stays ("the night before").
+      const { dayOffset, time, ...day } = m;
+      const a = this.date(p, day);
+      const n = /^\d{4}-\d{2}-\d{2}$/.test(a.value) ? parseDay(a.value) : null;
+      return n === null ? { value: `XXXX-XX-XX${suffix}`, anchor: a.anchor } : { value: formatDay(n + dayOffset) + timeSuffix(time), anchor: a.anchor };
+    }
     if (m.year !== undefined && m.month !== undefined && m.day !== undefined) {
       return { value: `${formatYear(m.year)}-${pad(m.month)}-${pad(m.day)}${suffix}`, anchor: 'none' };
     }
@@ -297,7 +335,16 @@ export class Anchorer {
       const cue = m.dir ? null : this.cue(p);
       const t = cue?.tense ?? null;
       const dir = m.dir ?? (t === 'future' || (t === 'past' && (m.day === undefined || cue!.distance <= 1)) ? t : null);
-      if (m.day === undefined) return { value: formatMonth(yearFor(dct, m.month, null, dir), m.month), anchor: 'publication' };
+      if (m.day === undefined) {
+        // A month alone whose clause says nothing follows the sentence: "In January, a week after the
+        // anniversary, a bomb killed a guard"; "the firm changed to a calendar year in December".
+        let monthDir = dir;
+        if (!monthDir && !cue) {
+          const s = this.ctx.sentenceAt(p.start);
+          monthDir = clausePast(this.ctx.text, p.start, s.start) ? 'past' : null;
+        }
+        return { value: formatMonth(yearFor(dct, m.month, null, monthDir), m.month), anchor: 'publication' };
+      }
       let y = yearFor(dct, m.month, m.day, dir);
       // A weekday given with the date settles the year when the past-biased guess disagrees with it.
       if (m.weekday !== undefined && isValidDate(y, m.month, m.day) && weekdayOf(dayNumber(y, m.month, m.day)) !== m.weekday) {
@@ -376,8 +423,9 @@ export class Anchorer {
       }
       case 'year': {
         // "A year earlier" in a report about quarters: the same quarter a year before.
-        if (m.context && this.ref.quarter && p.start - this.quarterAt <= Anchorer.QUARTER_TALK) {
-          return { value: `${formatYear(this.ref.quarter.y + m.offset)}-Q${this.ref.quarter.q}`, anchor: 'reference' };
+        const topic = this.mainQuarter ?? this.ref.quarter;
+        if (m.context && topic && p.start - this.quarterAt <= Anchorer.QUARTER_TALK && this.stretchAt < this.quarterAt) {
+          return { value: `${formatYear(topic.y + m.offset)}-Q${topic.q}`, anchor: 'reference' };
         }
         return { value: formatYear(y + m.offset), anchor };
       }
@@ -420,6 +468,9 @@ export class Anchorer {
     }
   }
 }
+
+/** A stretch of months a results report compares: "the first nine months", "the six months". */
+const STRETCH = /^the\s+(?:first\s+)?(?:\w+|\d+)\s+months$/i;
 
 /** How far (in characters) a day may stand from a time of day and still date it. */
 const NEAR = 200;

@@ -7,7 +7,8 @@ import type { Meaning, Proposal, Refiner } from '../proposal.js';
  *   between the two ("at" keeps them apart: "Friday at noon" is two expressions);
  * - a month or a season and a year the month parser could not read, a year in words (broadcast
  *   transcripts): "January nineteen ninety-seven", "the winter of nineteen ninety-four";
- * - "the week of" or a part of the day before a date: "the week of March 6", "the night of Oct. 23".
+ * - "the week of" or a part of the day before a date: "the week of March 6", "the night of Oct. 23", "the
+ *   early hours of Thursday"; "the day before"/"the day after" a day: "the day before last Tuesday".
  */
 function isTimeOnly(p: Proposal): boolean {
   const m = p.meaning;
@@ -30,19 +31,39 @@ function withTime(day: Meaning, time: Proposal): Meaning {
 
 const GAP = /^[ \t\u00a0]*,?[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?$/;
 const OF_GAP = /^[ \t\u00a0]+(?:of[ \t\u00a0]+)?$/;
-const LEAD_OF = /(?<![\p{L}])the[ \t\u00a0]+(week|morning|afternoon|evening|night)[ \t\u00a0]+of[ \t\u00a0]+$/iu;
+const LEAD_OF = /(?<![\p{L}])the[ \t\u00a0]+(week|morning|afternoon|evening|night|(?:early|small|wee)[ \t\u00a0]+hours)[ \t\u00a0]+of[ \t\u00a0]+$/iu;
+const LEAD_BEFORE_AFTER = /(?<![\p{L}])the[ \t\u00a0]+(day|night)[ \t\u00a0]+(before|after)[ \t\u00a0]+$/iu;
 const PART_CODE = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' } as const;
 
-/** "the week of March 6", "the night of Oct. 23": the lead phrase and the date as one expression. */
+/** "the week of March 6", "the night of Oct. 23", "the day before last Tuesday": the lead phrase and the date as one expression. */
 function withLead(text: string, p: Proposal): Proposal | null {
   const m = p.meaning;
-  if (m.kind !== 'date' || m.day === undefined || m.time !== undefined) return null;
+  const ba = LEAD_BEFORE_AFTER.exec(text.slice(Math.max(0, p.start - 30), p.start));
+  if (ba && p.type === 'DATE') {
+    const start = p.start - ba[0].length;
+    const shift = /before/i.test(ba[2]!) ? -1 : 1;
+    const night = ba[1]!.toLowerCase() === 'night';
+    const rule = `${p.rule}+${ba[1]!.toLowerCase()}-${ba[2]!.toLowerCase()}`;
+    if (m.kind === 'date' && m.time === undefined && (m.day !== undefined || m.weekday !== undefined)) {
+      const meaning: Meaning = { ...m, dayOffset: (m.dayOffset ?? 0) + shift };
+      if (night) meaning.time = { part: 'NI' };
+      return { ...p, start, type: night ? 'TIME' : 'DATE', meaning, rule };
+    }
+    if (m.kind === 'shift' && m.unit === 'day' && m.time === undefined) {
+      const meaning: Meaning = { ...m, offset: m.offset + shift };
+      if (night) meaning.time = { part: 'NI' };
+      return { ...p, start, type: night ? 'TIME' : 'DATE', meaning, rule };
+    }
+  }
+  if (m.kind !== 'date' || (m.day === undefined && m.weekday === undefined)) return null;
   const lead = LEAD_OF.exec(text.slice(Math.max(0, p.start - 30), p.start));
   if (!lead) return null;
   const start = p.start - lead[0].length;
-  const word = lead[1]!.toLowerCase();
-  if (word === 'week') return { ...p, start, meaning: { ...m, weekOf: true }, rule: `${p.rule}+week-of` };
-  return { ...p, start, type: 'TIME', meaning: { ...m, time: { part: PART_CODE[word as keyof typeof PART_CODE] } }, rule: `${p.rule}+part-of` };
+  const word = lead[1]!.toLowerCase().replace(/\s+/g, ' ');
+  if (word === 'week') return m.day !== undefined && m.time === undefined ? { ...p, start, meaning: { ...m, weekOf: true }, rule: `${p.rule}+week-of` } : null;
+  // "the early hours of Thursday morning": the day keeps its own part of the day when it names one.
+  const time = m.time ?? { part: /hours$/.test(word) ? 'NI' : PART_CODE[word as keyof typeof PART_CODE] };
+  return { ...p, start, type: 'TIME', meaning: { ...m, time }, rule: `${p.rule}+part-of` };
 }
 
 /** A month or season without a year, followed by a year: the two as one meaning, or null. */
