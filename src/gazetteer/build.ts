@@ -55,8 +55,11 @@ interface Draft {
 }
 
 // Generic words that name the level of a division rather than the division ("Balkh District" → "Balkh").
-// County, Parish and Borough stay: "Laurel County" and the town of Laurel are different places.
-const DIVISION_SUFFIX = /\s+(?:province|governorate|district|region|oblast|municipality|prefecture|department|state|muhafazat)$/i;
+// Rule "bare-division-name": counties and parishes too ("Sangamon" for Sangamon County, "Tangipahoa" for
+// Tangipahoa Parish), but the bare name is only an alternate: "Laurel County" and the town of Laurel are
+// different places, and the town's main name wins unless the story supports the county (guards.ts keeps
+// bare county names that are people's surnames in the story out).
+const DIVISION_SUFFIX = /\s+(?:province|governorate|district|region|oblast|municipality|prefecture|department|state|muhafazat|county|parish)$/i;
 const DIVISION_PREFIX = /^(?:muhafazat|wilayat|province of|governorate of)\s+/i;
 
 /** Alternate names worth indexing: Latin script, no digits, not a short code ("LAX", "NYC" stay out under 4 letters). */

@@ -249,3 +249,31 @@ describe('merged fatalities and certainty', () => {
     expect(mergedCertainty(['denied'])).toBe('denied');
   });
 });
+
+describe('event coreference: sides named in either order', () => {
+  it('lines the sides of each report up before choosing, so no side is chosen twice', () => {
+    const a = battleA().build();
+    const swapped = new FixtureDoc('radio-3', 'Militants of the group fought the army in Qaraqosh on Saturday before the town fell, residents said.', {
+      published: '2016-10-23',
+      outlet: 'Radio Three',
+    })
+      .place('Qaraqosh', PLACES.qaraqosh)
+      .event('Militants of the group fought the army in Qaraqosh on Saturday', {
+        type: 'Battles',
+        subType: 'Government regains territory',
+        date: day('2016-10-22'),
+        location: PLACES.qaraqosh,
+        // A longer name for the group (chosen as the more specific) on the first side, the army on the second.
+        actor1: { name: 'Islamic State (Iraq)', inter: 2 },
+        actor2: { name: 'Military Forces of Iraq (2014-)', inter: 1 },
+        fatalities: null,
+        sources: ['residents'],
+      })
+      .build();
+    const evs = merge([a, swapped]);
+    expect(evs).toHaveLength(1);
+    const ev = evs[0]!;
+    // The orientation is the first report's; either way both sides are there, once each.
+    expect([ev.actor1?.inter, ev.actor2?.inter].sort()).toEqual([1, 2]);
+  });
+});

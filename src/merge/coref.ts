@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Actor, Certainty, EventDate, EventLocation, EventMention, EventType, Fatalities } from '../extract/events/types.js';
-import { sameActorName, compatibleSides } from './actors.js';
+import { compatibleActor, sameActorName, compatibleSides } from './actors.js';
 import { formatInterval, interval, intersect, lengthDays, overlap, type DayInterval } from './dates.js';
 import { compatibleTypes } from './event-family.js';
 import { km, toleranceKm, validCoordinates } from './geo.js';
@@ -324,8 +324,12 @@ function toMerged(c: Cluster): MergedEvent {
     const precision = Math.min(...members.map((m) => m.ev.date?.precision ?? 3)) as EventDate['precision'];
     date = { start: c.days.start, end: c.days.end, precision };
   }
-  const actor1 = mostSpecific(members.map((m) => m.ev.actor1));
-  const actor2 = mostSpecific(members.map((m) => m.ev.actor2));
+  // Reports may name the sides in either order ("A attacked B" / "B repelled A"): line every report's sides
+  // up with the first report's before choosing, or one side could be chosen twice.
+  const sides = members.map((m) => alignedSides(first.ev, m.ev));
+  const actor1 = mostSpecific(sides.map((x) => x[0]));
+  let actor2 = mostSpecific(sides.map((x) => x[1]));
+  if (actor1 && actor2 && sameActorName(actor1.name, actor2.name)) actor2 = mostSpecific(sides.map((x) => x[1]).filter((a) => !a || !sameActorName(a.name, actor1.name)));
   const actors: Actor[] = [];
   for (const a of [...members.map((m) => m.ev.actor1), ...members.map((m) => m.ev.actor2)]) {
     if (a && !actors.some((x) => x.name === a.name && x.inter === a.inter)) actors.push(a);
@@ -369,6 +373,13 @@ function toMerged(c: Cluster): MergedEvent {
 }
 
 /** The actor most reports agree on, preferring the longer (more specific) name among equals. */
+/** The report's two sides in the reference report's order: swapped when they only match crosswise. */
+function alignedSides(ref: EventMention, ev: EventMention): [Actor | null, Actor | null] {
+  const straight = compatibleActor(ref.actor1, ev.actor1) && compatibleActor(ref.actor2, ev.actor2);
+  const crossed = compatibleActor(ref.actor1, ev.actor2) && compatibleActor(ref.actor2, ev.actor1);
+  return !straight && crossed ? [ev.actor2, ev.actor1] : [ev.actor1, ev.actor2];
+}
+
 function mostSpecific(list: (Actor | null)[]): Actor | null {
   const given = list.filter((a): a is Actor => !!a);
   if (given.length === 0) return null;

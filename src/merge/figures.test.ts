@@ -241,3 +241,17 @@ describe('figures', () => {
     expect(f!.claims[0]!.source).toBeNull();
   });
 });
+
+describe('figures: shares are not counts', () => {
+  it('leaves "two-thirds of them" out of the figures while keeping the count it is a share of', () => {
+    const doc = new FixtureDoc('wire-share', 'Some 900 families reached the camp on Monday, and two-thirds of them were children, the agency said.', {
+      published: '2016-10-23',
+      outlet: 'Wire One',
+    })
+      .quantity('Some 900 families', { best: 900, approx: true, what: 'families' })
+      .quantity('two-thirds', { best: 0.667, what: 'them', proportion: true });
+    const figs = figures([doc.build()]);
+    expect(figs.some((f) => f.claims.some((c) => c.value === 900))).toBe(true);
+    expect(figs.some((f) => f.claims.some((c) => c.value < 1))).toBe(false);
+  });
+});

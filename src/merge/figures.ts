@@ -173,6 +173,8 @@ function docCandidates(d: SituationDoc, placeOf: (m: PlaceMention) => PlaceEntit
   for (const q of qs) {
     const sent = sentenceView(d, q);
     if (!sent || sent.boilerplate) continue;
+    // "two-thirds of them": a share of something counted elsewhere, not a count to set against others.
+    if (q.proportion) continue;
     const before = d.text.slice(sent.start, q.start);
     const after = d.text.slice(q.end, sent.end);
     let thing = countedThing(q.what, before, after);

@@ -35,6 +35,16 @@ describe('findAttributions', () => {
     expect(sources('"We are ready," said the spokesman.')).toEqual(['the spokesman']);
     expect(sources('"We are ready," he said.')).toEqual(['he']);
   });
+  it('extends the source over a prepositional phrase and keeps a participle or relative clause out', () => {
+    expect(sources('Nurses at the district hospital said 9 people died.')).toEqual(['Nurses at the district hospital']);
+    expect(sources('A farmer reached by phone said the gunmen left at dawn.')).toEqual(['A farmer']);
+    expect(sources('A charity that runs clinics in the capital said 40 were hurt.')).toEqual(['A charity']);
+    expect(sources('The Kigali-based agency said 12 died.')).toEqual(['The Kigali-based agency']);
+  });
+  it('does not take "no group" as a source', () => {
+    expect(sources('No group has claimed the bombing.')).toEqual([]);
+    expect(sources('The group has claimed the bombing.')).toEqual(['The group']);
+  });
   it('does not take passive or relative uses for attributions', () => {
     expect(sources('The killings were said to have taken place on Saturday.')).toEqual([]);
     expect(sources('No casualties were reported.')).toEqual([]);

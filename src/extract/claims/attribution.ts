@@ -121,6 +121,9 @@ function extendSubject(toks: Tok[], s: number, k: number): [number, number] {
   return [start, k];
 }
 
+/** Heads of noun phrases that are what a report tells (its dead, its damage), never who tells it. */
+const NOT_A_SPEAKER = /^(fatalities|fatality|deaths|death|casualties|casualty|injuries|injury|losses|damage|dead|wounded|injured|killings|clashes|attacks|explosions|incidents|arrests)$/;
+
 function span(input: string, toks: Tok[], a: number, b: number): TextSpan {
   const start = toks[a]!.start;
   const end = toks[b - 1]!.end;
@@ -164,6 +167,8 @@ export function findAttributions(input: string, view: SentenceView): Attribution
   const out: Attribution[] = [];
   const whole: Span = { start: view.start, end: view.end };
   const push = (a: number, b: number, cueA: number, cueB: number) => {
+    // "5 fatalities reported", "No injuries were reported": what is reported, not who reports it.
+    if (NOT_A_SPEAKER.test(toks[b - 1]!.low)) return;
     const source = span(input, toks, a, b);
     if (out.some((o) => o.source.start === source.start)) return;
     const paren = parenthesisAround(toks, cueA);

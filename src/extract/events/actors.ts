@@ -180,6 +180,18 @@ export function findActors(input: string, view: SentenceView): { actors: ActorMe
       }
     }
   }
+  // "Tajik and Kyrgyz border guards", "Armenian and Azerbaijani forces": two countries' forces, each its own
+  // actor. The first country adjective becomes a mention of the same kind of force.
+  const pairs: ActorMention[] = [];
+  for (const m of actors) {
+    if (!m.generic || !m.country) continue;
+    const c = countries.find((x) => x.tokStart === m.tokStart);
+    if (!c || view.toks[c.tokStart - 1]?.low !== 'and') continue;
+    const first = countries.find((x) => x.tokEnd === c.tokStart - 1);
+    if (!first || first.country.code === c.country.code) continue;
+    pairs.push({ ...m, start: first.start, end: first.end, tokStart: first.tokStart, tokEnd: first.tokEnd, country: first.country });
+  }
+  actors.push(...pairs);
   // "Russia's defence ministry said its forces had captured ...", "the Israeli army said its troops ...":
   // a possessive pronoun gives a generic force the country of the one speaking before it in the sentence.
   for (const m of actors) {

@@ -45,3 +45,30 @@ describe('assemble: one occurrence, one event', () => {
     expect(events('The fight over the city is about a month old at this point.')).toEqual([]);
   });
 });
+
+// A report written for this test.
+describe('assemble: follow-ups after a side action', () => {
+  const text = [
+    'Somali troops drove al-Shabaab fighters out of Jilib on Monday, an officer said.',
+    '',
+    'The town lies about 10 km from the river. Armoured units moved in after air strikes by the US-led coalition, the officer said.',
+    '',
+    'The militants answered with several car bombs, he said. Three soldiers were killed, according to a medic.',
+  ].join('\n');
+  const evs = analyzed(text, '2021-05-04').get('events');
+  it('gives the fight, not the air strike told in passing, the militants\' bombs and the dead', () => {
+    const fight = evs.find((e) => e.type === 'Battles')!;
+    const air = evs.find((e) => e.subType === 'Air/drone strike')!;
+    expect(fight.fatalities?.best).toBe(3);
+    expect(air.fatalities?.best ?? null).toBeNull();
+    // the troops moving in after the strikes are not their target
+    expect(air.actor2?.name ?? null).not.toBe('Military Forces of Somalia');
+  });
+  it('keeps a follow-up with the side action when it names the side action or only its targets', () => {
+    const t = 'Somali troops drove al-Shabaab fighters out of Jilib on Monday.\n\nLater, coalition jets struck a convoy of trucks near the town. The strikes killed six fighters, the coalition said.';
+    const e = analyzed(t, '2021-05-04').get('events');
+    const air = e.find((x) => x.subType === 'Air/drone strike')!;
+    expect(air.fatalities?.best).toBe(6);
+    expect(e.find((x) => x.type === 'Battles')!.fatalities?.best ?? null).toBeNull();
+  });
+});

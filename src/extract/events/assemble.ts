@@ -92,6 +92,42 @@ function thirdParty(d: Draft, p: Proposal): boolean {
   return p.roles.named.some((n) => ['state', 'external', 'rebel', 'militia'].includes(n.cls) && !parties.some((x) => same(x, n)));
 }
 
+const NON_STATE = new Set(['rebel', 'militia', 'identity', 'unidentified']);
+
+/**
+ * The actor takes part in the draft: named in it, or, said generically ("the militants"), the draft has an
+ * armed group of that kind among its parties.
+ */
+function takesPart(d: Draft, r: ActorRef): boolean {
+  const parties = d.parts.flatMap((x) => [x.roles.agent, ...x.roles.others, ...x.roles.named]).filter((x): x is ActorRef => !!x);
+  return parties.some((x) => (x.name === r.name && x.cls === r.cls) || (r.generic && NON_STATE.has(r.cls) && NON_STATE.has(x.cls)));
+}
+
+/**
+ * The occurrence a follow-up goes on with. Usually the last one told; but when that one was a side action
+ * told in passing ("Columns moved in after air strikes by the coalition") and the follow-up's armed actors
+ * take no part in it while they take part in the occurrence it interrupted ("The militants answered with
+ * car bombs"), the follow-up goes back to that one (up to two occurrences back, within four sentences). Its
+ * targets and dead do not count, and a noun naming the side action ("The strikes killed ...") keeps it there.
+ */
+function resumed(drafts: Draft[], last: Draft, p: Proposal): Draft {
+  // "The strikes killed six fighters": a noun naming the side action's own act keeps the follow-up with it.
+  if (p.anaphorHead && fit(last, p.anaphorHead) >= 2) return last;
+  // Only the actors that act in the follow-up count, not its targets or dead ("killed six fighters").
+  const acted = p.roles.agent ? [p.roles.agent] : p.roles.named.filter((n) => !p.roles.others.some((o) => o.start === n.start) && !p.roles.victims.some((v) => v.group?.start === n.start));
+  const mine = acted.filter((x) => x.cls !== 'civilians' && x.cls !== 'protesters');
+  if (mine.length === 0 || mine.some((r) => takesPart(last, r))) return last;
+  const i = drafts.indexOf(last);
+  for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
+    const d = drafts[k]!;
+    const at = d.parts[d.parts.length - 1]!.view.sentence;
+    const s = p.view.sentence;
+    if (s.index - at.index > 4 || s.paragraph - at.paragraph > 2 || !VIOLENT.has(d.parts[0]!.coding.type) || !fits(d, p)) continue;
+    if (mine.some((r) => takesPart(d, r))) return d;
+  }
+  return last;
+}
+
 /** Told with a count and a date of its own, a proposal is an occurrence in its own right. */
 function ownOccurrence(p: Proposal): boolean {
   return p.hasTime && p.roles.victims.some((v) => v.count !== null) && !p.referring;
@@ -129,7 +165,7 @@ export function assemble(proposals: Proposal[], minScore: number, published: str
         }
       } else if (lastDraft) {
         const violentBoth = VIOLENT.has(lastDraft.parts[0]!.coding.type) && VIOLENT.has(p.coding.type);
-        if (near(lastDraft, p) && violentBoth) target = lastDraft;
+        if (near(lastDraft, p) && violentBoth) target = resumed(drafts, lastDraft, p);
       }
       // "3 militants were also killed" adds to the occurrence; a date or place it cannot share makes it a new one.
       if (target && !fits(target, p)) target = null;
@@ -140,7 +176,7 @@ export function assemble(proposals: Proposal[], minScore: number, published: str
     if (!target && !p.seg.newMarker && lastDraft && near(lastDraft, p) && VIOLENT.has(lastDraft.parts[0]!.coding.type) &&
       VIOLENT.has(p.coding.type) && (p.referring || sharesNamedActor(lastDraft, p)) && fits(lastDraft, p) && !ownOccurrence(p) &&
       !ownDay(lastDraft, p) && !thirdParty(lastDraft, p)) {
-      target = lastDraft;
+      target = resumed(drafts, lastDraft, p);
     }
     // "Farmers protested in X. Police dispersed them with tear gas": the crowd's day goes on.
     if (!target && !p.seg.newMarker && lastDraft && CROWD.has(p.coding.type) && CROWD.has(lastDraft.parts[0]!.coding.type) &&

@@ -30,4 +30,17 @@ describe('event claims: sources and certainty', () => {
     const t = 'Militants attacked a police post on Monday. Police arrested 3 men in another town. Officials met on Tuesday. The council met again. Protesters marched in the capital on Friday. The paper could not verify the figures.';
     expect(events(t)[0]!.certainty).toBe('reported');
   });
+  it('gives a pronoun source the named speaker it stands for', () => {
+    const he = events('Gunmen attacked the mayor\'s office in the town on Monday, said the district governor. The attackers killed 2 guards, he said.');
+    expect(he[0]!.sources.map((s) => s.text)).toEqual(['the district governor']);
+    const it = events('The army said rebels shelled a camp in the town on Monday. It said 3 soldiers were wounded in the shelling.');
+    expect(it[0]!.sources.map((s) => s.text)).toEqual(['The army']);
+  });
+  it('keeps a pronoun nobody stands for, and does not give "he" an organisation', () => {
+    const [e] = events('Gunmen attacked a police post in the town on Monday, killing 2 officers, he said.');
+    expect(e!.sources.map((s) => s.text)).toEqual(['he']);
+    const [f] = events('The ministry said gunmen attacked a police post in the town on Monday. The attackers killed 2 officers, he said.');
+    expect(f!.sources.map((s) => s.text)).not.toContain('he');
+    expect(f!.sources.map((s) => s.text)).toContain('The ministry');
+  });
 });

@@ -48,6 +48,9 @@ function near(toks: Tok[], t: Trigger, from: number, to: number, test: (w: Tok, 
  * town"), or the subject before a passive or participle ("Two towns ... freed", "the town of X had been
  * freed"). "liberating communities, village by village" names no territory.
  */
+/** Nouns for police and army operations that arrests are made in. */
+const RAID_NOUN = /^(raid|raids|operation|operations|search|searches|sweep|sweeps|crackdown|swoop)$/;
+
 function territoryArgument(toks: Tok[], t: Trigger, from: number, to: number, isPlace: (i: number) => boolean): boolean {
   const test = (i: number) => TERRITORY.test(toks[i]!.low) || isPlace(i);
   const before = t.passive || !t.verbal || /^(been|was|were)$/.test(toks[t.tokStart - 1]?.low ?? '') || /ed$/.test(toks[t.tokStart]!.low) && toks[t.tokEnd]?.pos === 'ADP';
@@ -194,6 +197,12 @@ export function classify(f: ClauseFacts): Classified | null {
   const sexual = has(triggers, 'sexual');
   const torture = has(triggers, 'torture');
   if (sexual) return pick('Violence against civilians', 'Sexual violence', sexual);
+  // "Police arrested 12 activists during a raid on the party offices": a raid or sweep told as the way
+  // arrests were made, with nobody hurt, is the arrests (ACLED: Arrests), not an attack.
+  const arrested = has(triggers, 'arrest');
+  if (arrested?.verbal && attack && !attack.verbal && RAID_NOUN.test(toks[attack.tokStart]!.low) && !kill && !wound && !shoot && !clash && !torture) {
+    return pick('Strategic developments', 'Arrests', arrested);
+  }
   const violent = clash ?? attack ?? shoot ?? kill ?? wound ?? torture ?? abduct ?? (shell ? shell : undefined) ?? (bomb ? bomb : undefined);
   if (violent) {
     const main = clash ?? attack ?? shoot ?? kill ?? wound ?? torture ?? abduct ?? violent;

@@ -31,4 +31,54 @@ describe('codeActors', () => {
   it('fills in the state for a town retaken and the group it was taken from', () => {
     expect(actors('On 1 May 2021, the army recaptured the town of Mansila from JNIM militants in Burkina Faso.').slice(0, 2)).toEqual([1, 2]);
   });
+  it('codes rival factions of one named group on both sides, and a plain clash of two groups apart', () => {
+    const t = 'On 1 May 2021, rival factions of the Sinaloa Cartel clashed in Culiacan, Mexico, leaving 4 dead.';
+    const [, , n1, n2] = actors(t);
+    expect(n1).toBe(n2);
+    expect(n1).toMatch(/Sinaloa/);
+    const [, , m1, m2] = actors('On 1 May 2021, the Sinaloa Cartel clashed with the army in Culiacan, Mexico, leaving 4 dead.');
+    expect(m1).not.toBe(m2);
+  });
+  it('reads "the attackers" as the group the story is about, and "unknown attackers" as unidentified', () => {
+    const t = 'Al-Shabaab fighters hold the area. On 1 May 2021, the attackers killed 3 villagers near Jilib, Somalia.';
+    expect(actors(t)[2]).toMatch(/Shabaab/);
+    const u = 'Al-Shabaab fighters hold the area. On 1 May 2021, unknown attackers killed 3 villagers near Jilib, Somalia.';
+    expect(actors(u)[2]).toMatch(/Unidentified/);
+  });
+  it('gives unnamed soldiers the one foreign army the story names when it names none of the host country', () => {
+    const t = 'On 1 May 2021, Israeli forces raided the Jenin camp in the West Bank. Two soldiers were wounded in a gunfight with militants there.';
+    const evs = analyzed(t, '2021-05-02').get('events');
+    const names = evs.flatMap((e) => [e.actor1?.name, e.actor2?.name]).filter(Boolean);
+    const forces = names.filter((n) => /^Military Forces/.test(n!));
+    expect(forces.length).toBeGreaterThanOrEqual(2);
+    for (const n of forces) expect(n).toBe('Military Forces of Israel');
+  });
+  it('codes the group that attacked first as actor 1 when the responders are the subject', () => {
+    const t = 'On 1 May 2021, troops killed five militants who had stormed a checkpoint near Jilib, Somalia.';
+    expect(actors(t)).toEqual([3, 1, 'Unidentified Armed Group (Somalia)', 'Military Forces of Somalia']);
+    // without a relative clause the subject acts
+    expect(actors('On 1 May 2021, troops killed five militants near Jilib, Somalia.').slice(0, 2)).toEqual([1, 3]);
+  });
+  it('never codes one state force against itself', () => {
+    const [a1, a2, n1, n2] = actors('On 1 May 2021, soldiers clashed with soldiers near Jilib, Somalia.');
+    expect(a1 === a2 && n1 === n2).toBe(false);
+  });
+  it('reads a generic "militants" as the group the occurrence itself names before the story\'s main group', () => {
+    const lead = 'The Taliban control most of the district, and Taliban commanders collect taxes there. ';
+    const own = 'On 1 May 2021, militants attacked a checkpoint in Jalalabad, killing 3 policemen. The attackers, fighters of Islamic State Khorasan Province, also wounded 2 civilians.';
+    expect(actors(lead + own)[2]).toBe('Islamic State (Khorasan Province)');
+    // with no group of its own, the story's group; with the named group as the opponent, not that group
+    expect(actors(lead + 'On 1 May 2021, militants attacked a checkpoint in Jalalabad, killing 3 policemen.')[2]).toBe('Taliban');
+    expect(actors(lead + 'On 1 May 2021, militants stormed a checkpoint in Jalalabad and clashed with Islamic State Khorasan Province fighters.')[2]).not.toBe('Islamic State (Khorasan Province)');
+  });
+  it('codes a claimed attack to the group that claimed it, not one that denied it or "no group"', () => {
+    expect(actors('On 1 May 2021, a car bomb went off at a market in Mogadishu, killing 6 people. Al-Shabaab claimed responsibility for the blast.')[2]).toBe('Al Shabaab');
+    expect(actors('On 1 May 2021, unknown gunmen shot dead 4 soldiers near Jilib, Somalia. Al-Shabaab later claimed the attack.')[2]).toBe('Al Shabaab');
+    expect(actors('On 1 May 2021, a car bomb went off at a market in Mogadishu, killing 6 people. Al-Shabaab denied any role in the blast.')[2]).toMatch(/Unidentified/);
+    expect(actors('On 1 May 2021, gunmen shot dead 4 soldiers near Jilib, Somalia. No group claimed responsibility.')[2]).toMatch(/Unidentified/);
+  });
+  it('does not give a claim to an occurrence told before another one', () => {
+    const t = 'On 1 May 2021, gunmen shot dead 4 soldiers near Jilib, Somalia. In another attack, a car bomb went off in Mogadishu. Al-Shabaab claimed responsibility for the bombing.';
+    expect(actors(t)[2]).toMatch(/Unidentified/);
+  });
 });

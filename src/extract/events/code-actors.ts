@@ -22,6 +22,8 @@ export interface ActorContext {
    * ("Israeli forces raided the camp ... Two soldiers were wounded"): unnamed soldiers are theirs.
    */
   forces?: string | null;
+  /** The named group that claimed the act ("Al-Shabaab claimed responsibility"), if one did. */
+  claimant?: ActorRef | null;
   countryName: (code: string) => string | null;
 }
 
@@ -34,13 +36,36 @@ function implicit(name: string, inter: number, cls: ActorRef['cls']): ActorRef {
 /** Unnamed attackers that, with "the", refer back to the group the story is about ("The attackers struck ..."). */
 const DEFINITE_ATTACKERS = /\b(attackers?|assailants?|gunmen|gunman|armed men)\b/i;
 
-function resolveGeneric(r: ActorRef | null, ctx: ActorContext): ActorRef | null {
-  if (!r || r.cls !== 'unidentified' || !ctx.mainGroup || r.start < 0) return r;
+/**
+ * The group a generic "militants" or "the attackers" stands for: the one armed group the occurrence's own
+ * sentences name (the text gives the opponent: "an attack by Taliban militants ... 3 militants were
+ * killed"), else the group the story is about.
+ */
+function resolveGeneric(r: ActorRef | null, ctx: ActorContext, local: ActorRef | null = null): ActorRef | null {
+  const group = local ?? ctx.mainGroup;
+  if (!r || r.cls !== 'unidentified' || !group || r.start < 0) return r;
   const words = ctx.input.slice(r.start, r.end);
   if (/\b(unknown|unidentified)\b/i.test(words)) return r;
-  if (GENERIC_ARMED_WORDS.test(words)) return ctx.mainGroup;
   const definite = /\b(the|these|those)\s+$/i.test(ctx.input.slice(Math.max(0, r.start - 8), r.start));
-  return definite && DEFINITE_ATTACKERS.test(words) ? ctx.mainGroup : r;
+  if (!GENERIC_ARMED_WORDS.test(words) && !(definite && DEFINITE_ATTACKERS.test(words))) return r;
+  return group;
+}
+
+/**
+ * The one non-state armed group the draft names by name, if exactly one, and not as a target or partner
+ * ("militants clashed with ISKP fighters": the militants are someone else).
+ */
+function localGroup(d: Draft): ActorRef | null {
+  const found: ActorRef[] = [];
+  const opposed = d.parts.flatMap((p) => p.roles.others);
+  for (const p of d.parts) {
+    for (const n of p.roles.named) {
+      if (n.generic || !['rebel', 'militia', 'identity'].includes(n.cls)) continue;
+      if (opposed.some((o) => o.name === n.name && o.cls === n.cls)) return null;
+      if (!found.some((f) => f.name === n.name)) found.push(n);
+    }
+  }
+  return found.length === 1 ? found[0]! : null;
 }
 
 const ARMED = new Set(['state', 'rebel', 'militia', 'identity', 'external', 'unidentified']);
@@ -52,7 +77,23 @@ export function codeActors(d: Draft, coding: Coding, ctx: ActorContext): [ActorR
   if (factions && coding.type === 'Battles') return [factions, factions];
   // An unnamed group is never on both sides: the other side is then simply not known.
   if (a1 && a2 && a1.cls === 'unidentified' && a2.cls === 'unidentified' && a1.name === a2.name) return [a1, null];
+  // A state's forces do not fight themselves unless the text says some of them turned ("mutinous soldiers"):
+  // the other side is then the group the story is about, or not known.
+  if (a1 && a2 && a1.cls === 'state' && a2.cls === 'state' && a1.name === a2.name && countryOf(a1, ctx) === countryOf(a2, ctx) && !turned(d, ctx)) {
+    return [a1, ctx.mainGroup && coding.type === 'Battles' ? ctx.mainGroup : null];
+  }
   return [a1, a2];
+}
+
+function countryOf(r: ActorRef, ctx: ActorContext): string | null {
+  return r.country?.code ?? (ctx.forces ?? ctx.country);
+}
+
+/** Mutinies and defections: the words that let one state's forces be on both sides. */
+const TURNED = /\b(?:mutin\w*|mutiny|rogue|renegade|defect(?:ed|ing|ors?)|breakaway|dissident|rival (?:units|factions)|coup)\b/i;
+
+function turned(d: Draft, ctx: ActorContext): boolean {
+  return d.parts.some((p) => TURNED.test(ctx.input.slice(p.view.start, p.view.end)));
 }
 
 /** The named group whose factions fight each other in the draft's words, if they do. */
@@ -68,15 +109,23 @@ function factionsOf(d: Draft, ctx: ActorContext): ActorRef | null {
   return null;
 }
 
+/** One actor: the same name and class, and for a template name ("Police Forces of {country}") the same country. */
+function same(a: ActorRef, b: ActorRef): boolean {
+  return a.name === b.name && a.cls === b.cls && (a.country?.code ?? null) === (b.country?.code ?? null);
+}
+
 function codeSides(d: Draft, coding: Coding, ctx: ActorContext): [ActorRef | null, ActorRef | null] {
   let agent: ActorRef | null = null;
   for (const p of d.parts) if (!agent && p.roles.agent) agent = p.roles.agent;
-  agent = resolveGeneric(agent, ctx);
+  // A group that claims the act is its perpetrator when the text names no other ("gunmen", "a bomb").
+  if (ctx.claimant && (!agent || agent.cls === 'unidentified')) agent = ctx.claimant;
+  const local = localGroup(d);
+  agent = resolveGeneric(agent, ctx, local);
   const others: ActorRef[] = [];
   const named: ActorRef[] = [];
   for (const p of d.parts) {
-    for (const o of p.roles.others) if (!others.some((x) => x.name === o.name && x.cls === o.cls)) others.push(resolveGeneric(o, ctx)!);
-    for (const n of p.roles.named) named.push(resolveGeneric(n, ctx)!);
+    for (const o of p.roles.others) if (!others.some((x) => x.name === o.name && x.cls === o.cls)) others.push(resolveGeneric(o, ctx, local)!);
+    for (const n of p.roles.named) named.push(resolveGeneric(n, ctx, local)!);
   }
   const unclear = d.parts.some((p) => p.unclearWho);
   const notAgent = (r: ActorRef) => !agent || !(sameActor(r, agent) && r.name === agent.name);
@@ -122,17 +171,17 @@ function codeSides(d: Draft, coding: Coding, ctx: ActorContext): [ActorRef | nul
         return [a1, firstOther((r) => r.cls === 'state') ?? firstNamed((r) => r.cls === 'state') ?? state];
       }
       let a1 = agent && armed(agent) ? agent : null;
-      let a2 = firstOther((r) => armed(r) && (!a1 || r.name !== a1.name || r.cls !== a1.cls)) ?? null;
-      if (!a1) a1 = firstNamed((r) => armed(r) && (!a2 || r.name !== a2.name || r.cls !== a2.cls)) ?? null;
+      let a2 = firstOther((r) => armed(r) && (!a1 || !same(r, a1))) ?? null;
+      if (!a1) a1 = firstNamed((r) => armed(r) && (!a2 || !same(r, a2))) ?? null;
       if (!a1 && a2) a1 = a2.cls === 'state' ? (unclear ? unidentified : ctx.mainGroup ?? unidentified) : state;
-      if (!a2 && a1) a2 = firstNamed((r) => armed(r) && !(r.name === a1!.name && r.cls === a1!.cls)) ?? (a1.cls === 'state' ? ctx.mainGroup : null);
+      if (!a2 && a1) a2 = firstNamed((r) => armed(r) && !same(r, a1!)) ?? (a1.cls === 'state' ? ctx.mainGroup : null);
       if (!a1 && !a2) a1 = ctx.mainGroup;
       return [a1, a2 ?? null];
     }
     case 'Explosions/Remote violence': {
       const air = coding.subType === 'Air/drone strike';
       const a1 = agent && agent.cls !== 'civilians' ? agent : air ? state : unclear ? unidentified : unidentified;
-      const a2 = others.find((r) => !(r.name === a1.name && r.cls === a1.cls)) ?? null;
+      const a2 = others.find((r) => !same(r, a1)) ?? null;
       return [a1, a2];
     }
     default: {
@@ -140,9 +189,9 @@ function codeSides(d: Draft, coding: Coding, ctx: ActorContext): [ActorRef | nul
       let a1 = agent ?? null;
       if (!a1 && coding.subType === 'Arrests') a1 = firstNamed((r) => r.cls === 'state') ?? police;
       if (!a1) a1 = firstNamed(armed) ?? null;
-      let a2 = firstOther((r) => !a1 || !(r.name === a1.name && r.cls === a1.cls)) ?? null;
+      let a2 = firstOther((r) => !a1 || !same(r, a1)) ?? null;
       // A handover has two sides: the one leaving and the one taking over.
-      if (!a2 && coding.subType === 'Non-violent transfer of territory') a2 = firstNamed((r) => armed(r) && (!a1 || r.name !== a1.name || r.cls !== a1.cls)) ?? null;
+      if (!a2 && coding.subType === 'Non-violent transfer of territory') a2 = firstNamed((r) => armed(r) && (!a1 || !same(r, a1))) ?? null;
       return [a1, a2];
     }
   }

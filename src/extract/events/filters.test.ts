@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { prepared } from '../../test-support/doc.js';
 import { sentenceViews } from '../quantities/view.js';
 import { findTriggers } from './triggers.js';
-import { barePlural, campaignReference, unreal } from './filters.js';
+import { barePlural, campaignReference, idleAircraft, smokeScreen, unreal } from './filters.js';
 
 function why(text: string, word: string) {
   const toks = sentenceViews(prepared(text))[0]!.toks;
@@ -24,11 +24,15 @@ describe('unreal', () => {
     expect(why('Why the public execution of citizens?', 'execution').unreal).toBe('question');
     expect(why('The fight over the city is about a month old.', 'fight').unreal).toBe('state-of-affairs');
     expect(why('They took the town without a fight.', 'fight').unreal).toBe('negated');
+    expect(why('The militia denied shelling the camp.', 'shelling').unreal).toBe('negated');
+    expect(why('Officials deny that troops killed anyone.', 'killed').unreal).toBeNull();
   });
   it('keeps what happened', () => {
     expect(why('Militants attacked a check point on Monday.', 'attacked').unreal).toBeNull();
     expect(why('On 12 May 2020, police defused a bomb.', 'defused').unreal).toBeNull();
     expect(why('The fight lasted an hour and 5 died.', 'fight').unreal).toBeNull();
+    // a denial two words or more before the act leaves it told
+    expect(why('The army, which denied the report, shelled the camp.', 'shelled').unreal).toBeNull();
   });
 });
 
@@ -41,5 +45,42 @@ describe('campaignReference and barePlural', () => {
   it('reads a bare plural after a preposition as a kind of act', () => {
     expect(why('They were used as shields against attacks.', 'attacks').bare).toBe(true);
     expect(why('They carried out attacks on two posts.', 'attacks').bare).toBe(false);
+  });
+});
+
+function idle(text: string, word: string) {
+  const toks = sentenceViews(prepared(text))[0]!.toks;
+  const t = findTriggers(toks).find((x) => toks[x.tokStart]!.text === word)!;
+  return idleAircraft(toks, t);
+}
+
+// Sentences written for these tests.
+describe('idleAircraft', () => {
+  it('reads aircraft that strike as a strike', () => {
+    expect(idle('Warplanes pounded rebel positions overnight.', 'Warplanes')).toBe(false);
+    expect(idle('Government helicopters on Monday fired on the convoy.', 'helicopters')).toBe(false);
+    expect(idle('Three fishermen were killed by drones near the coast.', 'drones')).toBe(false);
+    expect(idle('The village came under strikes from army helicopters.', 'helicopters')).toBe(false);
+  });
+  it('reads aircraft named without an attack as no strike', () => {
+    expect(idle('The rebels burned tyres to hide their trucks from enemy aircraft.', 'aircraft')).toBe(true);
+    expect(idle('Residents heard jets overhead all night.', 'jets')).toBe(true);
+    expect(idle('The army bought 12 new helicopters, which will arrive next year.', 'helicopters')).toBe(true);
+  });
+});
+
+// Sentences written for these tests.
+describe('smokeScreen', () => {
+  const screen = (text: string, word: string) => {
+    const toks = sentenceViews(prepared(text))[0]!.toks;
+    return smokeScreen(toks, findTriggers(toks).find((x) => toks[x.tokStart]!.text === word)!);
+  };
+  it('reads fires set for cover as no destruction', () => {
+    expect(screen('The fighters set fire to oil pits to conceal their movements from drones.', 'set')).toBe(true);
+    expect(screen('Militants torched oil wells to make a smoke screen against jets.', 'torched')).toBe(true);
+  });
+  it('keeps fires set to destroy', () => {
+    expect(screen('Militants set fire to a school in the village.', 'set')).toBe(false);
+    expect(screen('Rioters torched two shops; police came to cover the area later.', 'torched')).toBe(false);
   });
 });

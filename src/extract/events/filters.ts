@@ -83,5 +83,54 @@ export function barePlural(toks: Tok[], t: Trigger): boolean {
   const w = toks[t.tokStart]!;
   if (!/s$/.test(w.low) || w.pos === 'VERB') return false;
   const prev = toks[t.tokStart - 1];
+  // "Dozens of fatalities", "hundreds of deaths": a count of the noun's own instances, not a generic.
+  if (prev?.low === 'of' && /^(dozens|scores|hundreds|thousands|tens|number|lot|lots)$/.test(toks[t.tokStart - 2]?.low ?? '')) return false;
   return !!prev && prev.pos === 'ADP' && /^(against|from|of|to|about|for|with|by|amid|despite)$/.test(prev.low);
+}
+
+/** The rule that reads a bare aircraft noun as an air strike (triggers.ts). */
+const AIRCRAFT_RULE = 'warplane|warplanes|jets|airplanes|aircraft|helicopters|drones';
+/** Verbs aircraft strike with ("warplanes pounded", "drones hit", "helicopters fired on"). */
+const STRIKE_VERB = /^(struck|strike|strikes|striking|hit|hits|hitting|pounded|pound|pounds|pounding|bombed|bomb|bombs|bombing|bombarded|targeted|target|targets|targeting|fired|fire|fires|firing|attacked|attack|attacks|attacking|shelled|raided|raid|killed|kill|kills|killing|destroyed|destroy|destroys|dropped|drop|drops|launched|launch|conducted|carried|hammered|blasted|strafed|rocketed|pummelled|pummeled|rained|opened|flattened|levelled|leveled|wounded|injured)$/;
+/** Nouns of an attack that aircraft carry out ("strikes by coalition aircraft", "fire from helicopters"). */
+const STRIKE_NOUN = /^(strikes?|raids?|bombing|bombings|bombardment|attacks?|fire|sorties|missiles?|rockets?|bombs?)$/;
+
+/**
+ * Aircraft named without an attack they make are no strike: "to hide their positions from coalition
+ * aircraft", "the sound of drones overhead", "aircraft circled the city". The noun counts only when a strike
+ * verb has it as subject in its clause ("Warplanes pounded the ridge", "drones on Monday hit a truck"), when
+ * it is the agent of a passive or strike noun ("were hit by drones", "strikes by coalition aircraft").
+ */
+export function idleAircraft(toks: Tok[], t: Trigger): boolean {
+  if (t.rule !== AIRCRAFT_RULE) return false;
+  // a strike verb after the noun, in its clause
+  for (let k = t.tokEnd; k < Math.min(toks.length, t.tokEnd + 6); k++) {
+    const w = toks[k]!;
+    if (/^[.;:,]$/.test(w.low) && !(w.low === ',' && k === t.tokEnd)) break;
+    if (/^(who|which|that|to)$/.test(w.low)) break;
+    if (STRIKE_VERB.test(w.low) && (w.pos === 'VERB' || w.pos === 'AUX' || k > t.tokEnd)) return false;
+  }
+  // the agent of a passive or of a strike noun: "killed by drones", "strikes by coalition aircraft"
+  for (let k = t.tokStart - 1; k >= Math.max(0, t.tokStart - 4); k--) {
+    const w = toks[k]!.low;
+    if (/^[.;:,]$/.test(w)) break;
+    if (w === 'by' || (w === 'from' && STRIKE_NOUN.test(toks[k - 1]?.low ?? ''))) return false;
+  }
+  return true;
+}
+
+/**
+ * Fires set for cover are no destruction of property: "militants set fire to tyres and oil trenches to hide
+ * their positions from aircraft", "torched oil wells to blind drones", "burned tyres as a smoke screen".
+ * A burning or torching followed in its clause by a purpose of concealment is a tactic, not an event.
+ */
+export function smokeScreen(toks: Tok[], t: Trigger): boolean {
+  if (t.kind !== 'loot') return false;
+  for (let k = t.tokEnd; k < Math.min(toks.length, t.tokEnd + 18); k++) {
+    const w = toks[k]!.low;
+    if (/^[.;]$/.test(w)) break;
+    if (w === 'to' && /^(hide|conceal|obscure|mask|screen|cover|blind|shield|camouflage|disguise)$/.test(toks[k + 1]?.low ?? '')) return true;
+    if (/^(smokescreen|smokescreens)$/.test(w) || (w === 'smoke' && /^(screens?|cover)$/.test(toks[k + 1]?.low ?? ''))) return true;
+  }
+  return false;
 }

@@ -130,6 +130,40 @@ function mainGroup(all: SentenceFacts[]): ActorRef | null {
   return best?.ref ?? null;
 }
 
+/** "Al-Shabaab claimed responsibility for the attack", "ISWAP has claimed the bombing". */
+const CLAIMED = /^\s+(?:(?:has|have|had|later|quickly|swiftly|also|subsequently|reportedly)\s+)*claimed\s+(?:responsibility|the\s+(?:attacks?|bombings?|blasts?|assault|ambush|raid|killings?|kidnappings?|abductions?|explosions?|strikes?|shooting))\b/i;
+
+interface Claimant {
+  sentence: number;
+  ref: ActorRef;
+}
+
+/** The named armed groups that claim an act, with their sentence (a claim names the perpetrator). */
+function claimsOfResponsibility(text: string, facts: SentenceFacts[]): Claimant[] {
+  const out: Claimant[] = [];
+  for (const f of facts) {
+    for (const m of [...f.actors, ...f.speakers]) {
+      if (m.generic || !['rebel', 'militia', 'identity'].includes(m.cls)) continue;
+      if (CLAIMED.test(text.slice(m.end, m.end + 80))) out.push({ sentence: f.view.sentence.index, ref: refOf(m) });
+    }
+  }
+  return out;
+}
+
+/**
+ * The group that claimed the draft's act: a claim in one of its sentences or in the sentence right after
+ * its last one, when no other occurrence starts in between. ACLED codes a claimed attack to its claimant.
+ */
+function claimantOf(d: Draft, drafts: Draft[], claimants: Claimant[]): ActorRef | null {
+  if (claimants.length === 0) return null;
+  const own = new Set(d.parts.map((p) => p.view.sentence.index));
+  const last = Math.max(...own);
+  const taken = new Set(drafts.filter((x) => x !== d).flatMap((x) => x.parts.map((p) => p.view.sentence.index)));
+  const found = claimants.filter((c) => own.has(c.sentence) || (c.sentence === last + 1 && !taken.has(c.sentence)));
+  const names = new Set(found.map((c) => c.ref.name));
+  return names.size === 1 ? found[0]!.ref : null;
+}
+
 /** The first armed actor of a sentence: the likely subject a following "they" continues. */
 function firstArmed(f: SentenceFacts): ActorRef | null {
   for (const m of f.actors) if (m.cls !== 'civilians' && m.cls !== 'protesters') return refOf(m);
@@ -218,6 +252,7 @@ export function extractEvents(doc: Doc): EventMention[] {
   // Places inside actors' names ("Sinaloa Cartel", "Iraq's security forces") are not where events happen.
   const actorSpans: Span[] = facts.flatMap((f) => [...f.actors, ...f.speakers].map((m) => ({ start: m.start, end: m.end })));
   const viewAt = new Map(views.map((v) => [v.sentence.index, v]));
+  const claimants = claimsOfResponsibility(doc.text, facts);
   const events: { ev: EventMention; tier: number; pos: number }[] = [];
   for (const d of drafts) {
     const main = d.parts[0]!;
@@ -230,6 +265,7 @@ export function extractEvents(doc: Doc): EventMention[] {
       country,
       countryName: (code) => lex.countries.get(code)?.name ?? null,
       forces: country && forceCountries.size === 1 && !forceCountries.has(country) ? [...forceCountries][0]! : null,
+      claimant: claimantOf(d, drafts, claimants),
     };
     const coding = { type: main.coding.type, subType: main.coding.subType };
     const [a1, a2Coded] = codeActors(d, coding, ctx);

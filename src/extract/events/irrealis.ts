@@ -95,11 +95,41 @@ export function tallyOrGenerality(toks: Tok[], t: Trigger, from: number, to: num
     }
     if (/ (so far this|over the (past|last)|in (the )?recent|in the (past|last) (few |two |three |several )?(years?|months|decades?)|for years|for decades|for months) /.test(text)) return 'tally';
   }
-  if (/ (have|has) become (common|frequent|routine|widespread|commonplace) | are (common|frequent|routine|commonplace|rare) | (frequently|routinely|regularly|often|habitually) /.test(text) && !t.passive) {
-    return 'generality';
-  }
+  if (!t.passive && (commonKind(toks, t, to) || habitual(toks, t, from, to))) return 'generality';
   if (nominalPerfect && / (has|have) (spread|escalated|intensified|continued|raged|persisted|worsened|displaced) /.test(text)) return 'state-of-affairs';
   return null;
+}
+
+/**
+ * The trigger is the subject of "are common", "have become routine" ("Kidnappings on the highway have become
+ * common"): read in the words after it, up to the first verb's clause, not anywhere in the sentence (a killing
+ * told "in a region where kidnappings are common" is still told).
+ */
+function commonKind(toks: Tok[], t: Trigger, to: number): boolean {
+  if (t.verbal) return false;
+  const after = ` ${toks.slice(t.tokEnd, Math.min(to, t.tokEnd + 8)).map((x) => x.low).join(' ')} `;
+  const m = / (have|has) become (common|frequent|routine|widespread|commonplace) | are (common|frequent|routine|commonplace|rare) /.exec(after);
+  if (!m) return false;
+  // no other verb or clause edge between the trigger and the copula
+  const words = after.slice(0, m.index).trim().split(' ').filter(Boolean);
+  return !words.some((w) => /^[,;.]$/.test(w) || /^(who|which|that|where|when)$/.test(w));
+}
+
+/**
+ * A habit adverb next to the trigger ("militants frequently attack convoys", "attacks regularly target the
+ * road"): a way things go, not one act. Only within two words of the trigger, in its own clause.
+ */
+function habitual(toks: Tok[], t: Trigger, from: number, to: number): boolean {
+  const HABIT = /^(frequently|routinely|regularly|often|habitually)$/;
+  for (let k = t.tokStart - 1; k >= Math.max(from, t.tokStart - 3); k--) {
+    if (/^[,;.]$/.test(toks[k]!.low)) break;
+    if (HABIT.test(toks[k]!.low)) return true;
+  }
+  for (let k = t.tokEnd; k < Math.min(to, t.tokEnd + 2); k++) {
+    if (/^[,;.]$/.test(toks[k]!.low)) break;
+    if (HABIT.test(toks[k]!.low)) return true;
+  }
+  return false;
 }
 
 /**

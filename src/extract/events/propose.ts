@@ -6,7 +6,7 @@ import { findAttributions, type Attribution } from '../claims/attribution.js';
 import { findActors, type ActorMention, type CountryMention } from './actors.js';
 import { findTriggers, type Trigger } from './triggers.js';
 import { segmentSentence, definiteNominal, type Segment } from './segments.js';
-import { unreal, campaignReference, barePlural } from './filters.js';
+import { unreal, campaignReference, barePlural, idleAircraft, smokeScreen } from './filters.js';
 import { framed, tallyOrGenerality, fled, suchKind } from './irrealis.js';
 import type { TimeMention } from '../times/types.js';
 import { timexInterval } from '../times/event-date.js';
@@ -109,7 +109,8 @@ export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
   const out: Proposal[] = [];
   for (const seg of segs) {
     const segTriggers = facts.triggers.filter((t) => t.tokStart >= seg.from && t.tokStart < seg.to && !unreal(toks, t, seg.from) && !campaignReference(toks, t) && !barePlural(toks, t) &&
-      !framed(toks, t, seg.from) && !tallyOrGenerality(toks, t, seg.from, seg.to) && !fled(toks, t) && !suchKind(toks, t));
+      !framed(toks, t, seg.from) && !tallyOrGenerality(toks, t, seg.from, seg.to) && !fled(toks, t) && !suchKind(toks, t) &&
+      !idleAircraft(toks, t) && !smokeScreen(toks, t));
     if (segTriggers.length === 0) continue;
     // A sentence that opens with a reference to an earlier occurrence and then tells a new one
     // ("The Saturday executions come after ..., when militants shot dead 284 men") holds two proposals.
@@ -152,6 +153,7 @@ export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
         roles.agent = ctx.previousArmed;
         roles.agentHow = 'subject';
       }
+      relativeAttacker(toks, part, roles, segActors);
       const coding = classify({ toks, from: part.from, to: part.to, triggers: part.triggers, roles, protestContext: ctx.protestContext || part.triggers.some((t) => t.kind === 'protest' && !t.rule.startsWith('gathered')), isPlace: placeAt });
       if (!coding) continue;
       dropBackgroundDead(toks, roles, coding.main.tokStart);
@@ -209,11 +211,47 @@ export function coreSpan(p: Pick<Proposal, 'view' | 'coding' | 'span'>): Span {
   const t = p.coding.main;
   const from = toks.findIndex((x) => x.start >= p.span.start);
   let a = t.tokStart;
-  while (a > Math.max(0, from) && !CLAUSE_EDGE.test(toks[a - 1]!.low)) a--;
+  const lo = Math.max(0, from);
+  while (a > lo && !CLAUSE_EDGE.test(toks[a - 1]!.low) && !relativeAt(toks, a - 1)) a--;
   if (a > 0 && /^(when|after|since|while|as|because|before|although|though|whereas|where)$/.test(toks[a - 1]!.low)) a--;
+  // "towns like X and Y that were retaken": the relative clause's act happened at its antecedent.
+  if (a > lo && relativeAt(toks, a - 1)) a = antecedentStart(toks, a - 1, lo);
   let b = t.tokEnd;
   while (b < toks.length && toks[b]!.start < p.span.end && !CLAUSE_EDGE.test(toks[b]!.low)) b++;
   return { start: toks[a]!.start, end: toks[b - 1]!.end };
+}
+
+/** A relative pronoun with its antecedent before it and no subject of its own after ("towns that were retaken"). */
+function relativeAt(toks: Tok[], k: number): boolean {
+  const w = toks[k]!;
+  if (!/^(that|which|who)$/.test(w.low)) return false;
+  const before = toks[k - 1];
+  const after = toks[k + 1];
+  if (!before || !after || !(before.pos === 'NOUN' || before.pos === 'PROPN')) return false;
+  return after.pos === 'AUX' || after.pos === 'VERB' || after.pos === 'ADV';
+}
+
+/**
+ * The first token of the noun phrase a relative pronoun at `k` refers to, lists and examples included:
+ * "towns like Qaraqosh and Hamdaniya", "the villages of A, B and C", "the district centre". Stops at a
+ * verb, at a preposition other than like/of, at "or" and at a clause edge.
+ */
+function antecedentStart(toks: Tok[], k: number, lo: number): number {
+  let a = k;
+  while (a > lo) {
+    const w = toks[a - 1]!;
+    const nominal = w.pos === 'NOUN' || w.pos === 'PROPN' || w.pos === 'ADJ' || w.pos === 'DET' || w.pos === 'NUM';
+    if (nominal || /^(like|of|and|,|-|such|as|including)$/.test(w.low)) {
+      // "such as" / "as" only in "such as"
+      if (w.low === 'as' && toks[a - 2]?.low !== 'such') break;
+      a--;
+      continue;
+    }
+    break;
+  }
+  // never start on a joining word
+  while (a < k && /^(and|,|of|like|such|as|including|-)$/.test(toks[a]!.low)) a++;
+  return a;
 }
 
 /** Every date the span gives lies after the publication day. */
@@ -267,6 +305,31 @@ function supportVerbAgent(toks: Tok[], part: { from: number; to: number; trigger
         return;
       }
     }
+  }
+}
+
+/**
+ * "Police hunted the gunmen who attacked the city", "troops killed militants who stormed a checkpoint": the
+ * object of the response started the fight in the relative clause, so it is the side that acts (ACLED's
+ * actor 1 is the initiator) and the responders are the other side. Only for attacks told in a relative
+ * clause right after the group ("who attacked", "that raided").
+ */
+function relativeAttacker(toks: Tok[], part: { from: number; to: number; triggers: Trigger[] }, roles: ClauseRoles, actors: ActorMention[]): void {
+  const responder = roles.agent;
+  if (!responder || responder.cls === 'civilians' || responder.cls === 'protesters') return;
+  for (const t of part.triggers) {
+    if (!t.verbal || t.passive || (t.kind !== 'attack' && t.kind !== 'shoot')) continue;
+    let k = t.tokStart - 1;
+    while (k > part.from && (toks[k]!.pos === 'AUX' || toks[k]!.pos === 'ADV' || /^(had|have|has)$/.test(toks[k]!.low))) k--;
+    if (!/^(who|that)$/.test(toks[k]?.low ?? '')) continue;
+    const m = actors.find((a) => a.tokEnd === k);
+    if (!m || m.cls === 'civilians' || m.cls === 'protesters' || m.start === responder.start) continue;
+    // The group must come after the responder (the object of its act), not be the responder itself.
+    if (m.start < responder.end && responder.start >= 0) continue;
+    roles.agent = refOf(m);
+    roles.agentHow = 'subject';
+    roles.others = [responder, ...roles.others.filter((o) => o.start !== m.start && o.start !== responder.start)];
+    return;
   }
 }
 

@@ -64,6 +64,8 @@ const OUTCOMES = new Set<TriggerKind>(['kill', 'wound', 'killwound']);
 const WEAPONISH = new Set<TriggerKind>(['ied', 'suicide', 'air', 'shell', 'grenade', 'bomb', 'attack', 'shoot', 'clash']);
 const BOUNDARY = new Set(['.', ';', 'when', 'after', 'while', 'whereas', 'because', 'following', 'during', 'before', 'as', 'since', 'where', 'who', 'which', 'that']);
 const REPORTING = /^(said|says|say|told|tells|added|adds|claimed|claims|reported|reports|stated|announced|confirmed)$/;
+/** Acts two sides do to each other: a coordinated subject names both ("A and B clashed", "exchanged fire"). */
+const RECIPROCAL = new Set<TriggerKind>(['clash', 'shell', 'shoot']);
 const SUBSET = new Set(['including', 'incl', 'among']);
 const JOIN = new Set([',', 'and', 'in', 'addition', 'to', 'as', 'well', 'plus', 'along', 'together', 'with', 'his', 'her', 'their', 'its', 'a', 'an', 'the', 'other', 'others']);
 
@@ -171,8 +173,10 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
         const m = mentionAt(actors, k);
         // "Ethnic armed groups allied against Myanmar's military seized ...": an actor inside a modifier of
         // the subject ("allied against X", "backed by X", "loyal to X") is not the subject.
-        if (m && /^(against|by|to|with)$/.test(toks[m.tokStart - 1]?.low ?? '') && /^(allied|backed|supported|loyal|linked|opposed|aligned|close|affiliated)$/.test(toks[m.tokStart - 2]?.low ?? '')) {
-          k = m.tokStart - 3;
+        // A determiner may stand between ("allied against the military").
+        const p = m && /^(the|a|an|its|their)$/.test(toks[m.tokStart - 1]?.low ?? '') ? m.tokStart - 2 : (m?.tokStart ?? 0) - 1;
+        if (m && /^(against|by|to|with)$/.test(toks[p]?.low ?? '') && /^(allied|backed|supported|loyal|linked|opposed|aligned|close|affiliated)$/.test(toks[p - 1]?.low ?? '')) {
+          k = p - 2;
           continue;
         }
         if (m) break;
@@ -191,6 +195,16 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
     }
   }
 
+  // "Armenian and Azerbaijani forces exchanged fire", "Tajik and Kyrgyz border guards clashed": a
+  // coordinated subject of an act two sides do to each other is both sides; the first named is actor 1.
+  const agentMention = roles.agent ? actors.find((a) => a.start <= roles.agent!.start && roles.agent!.end <= a.end) : undefined;
+  if (agentMention && triggers.some((t) => RECIPROCAL.has(t.kind) && t.tokStart >= agentMention.tokEnd) && toks[agentMention.tokStart - 1]?.low === 'and') {
+    const first = actors.find((a) => a.tokEnd === agentMention.tokStart - 1 && a.tokStart >= from);
+    if (first && first.cls !== 'civilians' && (first.entry !== agentMention.entry || first.country?.code !== agentMention.country?.code)) {
+      roles.agent = refOf(first);
+      roles.others.push(refOf(agentMention));
+    }
+  }
   const addOther = (r: ActorRef) => {
     if (roles.others.some((o) => o.start === r.start)) return;
     roles.others.push(r);
@@ -291,10 +305,12 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
     const word = toks[t.tokStart]!.low;
     current = t.tokStart;
     // "the bodies of 12 men", "the deaths of 3 children": the dead follow "of".
-    if (/^(bodies|deaths|death|killings|executions|execution|massacre|murder|murders|assassination)$/.test(word)) {
+    if (/^(bodies|deaths|death|fatalities|killings|executions|execution|massacre|murder|murders|assassination)$/.test(word)) {
       // "protesting over the death of a woman": a death named as the cause is not this event's dead.
       const cause = [toks[t.tokStart - 1]?.low, toks[t.tokStart - 2]?.low].some((w) => w && /^(over|for|following|after|against|about|mourn|mourning|protest|protesting|denounce|condemn|condemning)$/.test(w));
       if (toks[t.tokEnd]?.low === 'of' && !cause) take(t.tokEnd + 1, Math.min(to, t.tokEnd + 8), outcome);
+      // "12 deaths", "Dozens of fatalities": the count before the noun is the dead.
+      else if (!cause && /^(deaths|fatalities)$/.test(word)) take(Math.max(lastOutcomeEnd, t.tokStart - 4), t.tokStart, outcome);
       lastOutcomeEnd = t.tokEnd;
       continue;
     }
@@ -315,7 +331,9 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
       const clauseJoin = (i: number) => toks[i]!.low === 'and' && toks[i - 1]?.low === ',' && toks.slice(lastOutcomeEnd, i).some((x) => x.pos === 'VERB');
       // "Dozens were reported killed": a reporting verb in the passive is a hedge on the outcome, not a new clause.
       const reporting = (i: number) => REPORTING.test(toks[i]!.low) && !/^(was|were|is|are|been|be|being)$/.test(toks[i - 1]?.low ?? '');
-      while (lo > lastOutcomeEnd && !BOUNDARY.has(toks[lo]!.low) && !reporting(lo) && !clauseJoin(lo)) lo--;
+      // ", with at least 56 civilians killed": the absolute phrase after ", with" holds the dead.
+      const absolute = (i: number) => toks[i]!.low === 'with' && toks[i - 1]?.low === ',';
+      while (lo > lastOutcomeEnd && !BOUNDARY.has(toks[lo]!.low) && !reporting(lo) && !clauseJoin(lo) && !absolute(lo)) lo--;
       take(Math.max(lo, lastOutcomeEnd), t.tokStart, outcome);
     } else if (t.verbal) {
       let hi = t.tokEnd;

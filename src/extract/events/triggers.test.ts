@@ -45,3 +45,35 @@ describe('findTriggers', () => {
     expect(kinds('The minister spoke about the economy.')).toEqual([]);
   });
 });
+
+// Sentences written for these tests.
+describe('findTriggers: expelling, taking ground, stopping weapons', () => {
+  it('reads a force driven out of a place as ground regained', () => {
+    expect(kinds('Troops drove the rebels out of Kidal.')).toContain('regain:drove');
+    expect(kinds('The militants were pushed from the town.')).toContain('regain:pushed:P');
+  });
+  it('does not read driving or pushing without a place after "from" / "out of"', () => {
+    expect(kinds('Farmers drove their cattle out of reach.').filter((k) => k.startsWith('regain'))).toEqual([]);
+    expect(kinds('Prices pushed families from poverty into hunger.').filter((k) => k.startsWith('regain'))).toEqual([]);
+    expect(kinds('He drove to work, then out of habit stopped.').filter((k) => k.startsWith('regain'))).toEqual([]);
+  });
+  it('reads "take" with a territory noun as taking ground, not with hostages or other objects', () => {
+    expect(kinds('Rebels took two villages near the border.')).toContain('seize:took');
+    expect(kinds('The army said it had taken the strategic hill.')).toContain('seize:taken');
+    expect(kinds('It will take time.').filter((k) => k.startsWith('seize'))).toEqual([]);
+    expect(kinds('Officials took part in the talks.').filter((k) => k.startsWith('seize'))).toEqual([]);
+  });
+  it('reads weapons shot down or intercepted as stopped, and drops the strike words among them', () => {
+    expect(kinds('Air defences shot down 14 drones overnight.')).toEqual(['defuse:shot down']);
+    expect(kinds('The navy intercepted two missiles.')).toEqual(['defuse:intercepted']);
+    expect(kinds('Police intercepted a truck of cigarettes.').filter((k) => k.startsWith('defuse'))).toEqual([]);
+  });
+  it('reads a device neutralised as defused, not people neutralised', () => {
+    expect(kinds('Engineers neutralised an explosive device on the road.')).toContain('defuse:neutralised');
+    expect(kinds('Soldiers neutralized 12 assailants.').filter((k) => k.startsWith('defuse'))).toEqual([]);
+  });
+  it('reads an explosive vest as a suicide attack', () => {
+    expect(kinds('A man wearing an explosive vest blew up at the gate.').some((k) => k.startsWith('suicide'))).toBe(true);
+    expect(kinds('The bomber wore a vest.').some((k) => k.startsWith('suicide'))).toBe(false);
+  });
+});

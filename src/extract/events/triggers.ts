@@ -59,6 +59,8 @@ rule('killwound', 'killing and|or wounding|injuring', true);
 rule('killwound', 'killed|kill and|or injured|wounded|injure|wound', true);
 rule('kill', 'kill|kills|killed|killing', true);
 rule('kill', 'killings', false);
+// "5 fatalities reported": note style names the dead by the count alone.
+rule('kill', 'fatalities', false);
 rule('kill', 'shot|shoot|shoots|shooting dead', true);
 rule('kill', 'gunned|gun down', true);
 rule('kill', 'murder|murders|murdered|murdering', true);
@@ -432,7 +434,38 @@ export function findTriggers(toks: Tok[]): Trigger[] {
     const before = out[k - 1]!;
     if (before.passive && before.tokEnd === j) t.passive = true;
   }
+  for (const t of out) if (!t.passive && reducedPassive(toks, t)) t.passive = true;
   return out;
+}
+
+/** What may follow an outcome participle that ends its clause ("2 fighters killed.", "5 soldiers wounded in X"). */
+const AFTER_REDUCED = /^(\.|,|;|:|in|on|at|near|during|as|when|after|and|by|while|overnight|yesterday|today|since|following|amid|across|throughout|around|outside|inside|last|this|\(|\[)$/;
+
+/**
+ * Headline and note style drops the auxiliary: "2 fighters killed.", "Three civilians wounded in Kandahar",
+ * "Dozens of fatalities reported". An outcome verb whose subject is a counted noun phrase opening the
+ * clause, with nothing after it that could be an object, is a passive. "Gunmen killed 3" keeps its object,
+ * "2 fighters killed 3 soldiers" too.
+ */
+function reducedPassive(toks: Tok[], t: Trigger): boolean {
+  if (!t.verbal || !/^(kill|wound|killwound)$/.test(t.kind) || !/ed$/.test(toks[t.tokEnd - 1]!.low)) return false;
+  const next = toks[t.tokEnd];
+  if (next && !AFTER_REDUCED.test(next.low)) return false;
+  // Back to the clause start: a number or quantifier, then only adjectives, nouns and "of".
+  let k = t.tokStart - 1;
+  let sawNoun = false;
+  while (k >= 0 && /^(NOUN|PROPN|ADJ)$/.test(toks[k]!.pos) || toks[k]?.low === 'of' || toks[k]?.low === '-') {
+    if (toks[k]!.pos === 'NOUN' || toks[k]!.pos === 'PROPN') sawNoun = true;
+    k--;
+  }
+  const w = toks[k];
+  const counted = w && (w.pos === 'NUM' || /^(dozens|scores|hundreds|thousands|several|many|some|two|three|four|five|six|seven|eight|nine|ten|a|at|least)$/.test(w.low));
+  if (!counted) return false;
+  // The clause opens here: the sentence start or a clause edge before the count ("At least", "...; 3 ...").
+  let b = k - 1;
+  while (b >= 0 && /^(at|least|most|more|than|about|around|some|nearly|almost|over|up|to)$/.test(toks[b]!.low)) b--;
+  // "with at least 56 civilians killed": an absolute phrase after "with" is a reduced passive too.
+  return (sawNoun || w.pos === 'NUM') && (b < 0 || /^(\.|;|:|,|and|with|--|—)$/.test(toks[b]!.low));
 }
 
 export const RULE_COUNT = RULES.length;

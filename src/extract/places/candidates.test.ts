@@ -18,6 +18,16 @@ describe('candidates', () => {
     expect(candidates.map((c) => c.surface)).toEqual(expect.arrayContaining(['Deir ez-Zor', 'Bosnia and Herzegovina']));
   });
 
+  it('reads "X City" known only as an alternate name as X with its designator (rule x-city-is-x)', () => {
+    const { candidates } = find('The Springfield City Council met on Monday.');
+    expect(candidates.find((c) => c.surface === 'Springfield')).toMatchObject({ hint: 'city' });
+  });
+
+  it('keeps "X City" when that is the main name of a place', () => {
+    const { candidates } = find('Flights to Kuwait City resumed.');
+    expect(candidates.map((c) => c.surface)).toContain('Kuwait City');
+  });
+
   it('matches transliterations by the loose key only when no exact name exists', () => {
     const { candidates } = find('Families fled Qayara and Mosul.');
     expect(candidates.find((c) => c.surface === 'Qayara')).toMatchObject({ loose: true });

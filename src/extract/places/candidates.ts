@@ -59,6 +59,9 @@ const CONNECTORS = new Set([
   'al', 'el', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'ez', 'es', 'ed', 'et', 'ul', 'ud', 'ur', 'e', 'i', 'ye', 'yi',
   'de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'des', 'la', 'le', 'les', 'los', 'las', 'of', 'and', 'the',
   'on', 'upon', 'y', 'bin', 'ibn', 'abu', 'wa',
+  // French, German and Dutch particles inside hyphenated or spaced names ("Port-au-Prince", "Aix-en-Provence",
+  // "Boulogne-sur-Mer", "Frankfurt am Main", "Bergen op Zoom").
+  'au', 'aux', 'en', 'sur', 'sous', 'lès', 'am', 'im', 'op', 'aan', 'ter',
 ]);
 
 // Words that say what kind of place the name before (or after "of") is.
@@ -233,11 +236,22 @@ export function findCandidates(doc: Doc, gaz: Gazetteer): { candidates: Candidat
             const ab = gaz.abbreviations.get(surface);
             if (ab) return { start: k, end: e, postings: [], loose: false, abbreviation: ab };
           }
+          // "W. Va.", "N. D.": an abbreviation written with a space after its first period.
+          if (mode === 'exact' && e === k + 2 && /^\p{Lu}\.\s\p{Lu}[\p{L}]*\.$/u.test(surface)) {
+            const ab = gaz.abbreviations.get(surface.replace(/\s+/g, ''));
+            if (ab) return { start: k, end: e, postings: [], loose: false, abbreviation: ab };
+          }
           const key = mode === 'exact' ? exactKey(surface) : looseKey(surface);
           if (key.length < (mode === 'exact' ? 2 : 4)) continue;
           // A loose spelling is for foreign names, not for English words ("Fire" is not "Fier").
           if (mode === 'loose' && (key.length < 5 || (e === k + 1 && isEnglishWord(surface)))) continue;
           const postings = mode === 'exact' ? gaz.lookupExact(key) : gaz.lookupLoose(key);
+          // Rule "x-city-is-x": "Springfield City Council", "Quebec City": a name plus "City" known only as
+          // some place's alternate name is the town named before it, with "City" as its designator.
+          if (e > k + 1 && postings.length && postings.every((p) => p.alternate) && text.slice(tokens[e - 1]!.start, tokens[e - 1]!.end) === 'City') {
+            const shorter = gaz.lookupExact(exactKey(text.slice(tokens[k]!.start, tokens[e - 2]!.end)));
+            if (shorter.some((p) => !p.alternate)) continue;
+          }
           if (postings.length) return { start: k, end: e, postings, loose: mode === 'loose', abbreviation: null };
         }
       }

@@ -80,4 +80,18 @@ describe('eventPlace', () => {
   it('returns null when nothing in the story says where', () => {
     expect(locate('Officials said nothing about the attack.')).toBeNull();
   });
+
+  it('skips a place that only modifies another word or begins an organisation\'s name', () => {
+    expect(locate('Jets of the Kenya-led force struck a depot in Somalia.')).toMatchObject({ country: 'SO' });
+    expect(locate('The Kabul-based group said gunmen shot a guard in Afghanistan.')).toMatchObject({ country: 'AF', precision: 3 });
+    expect(locate('Mosul Radio said a bomb went off in Iraq.')).toMatchObject({ country: 'IQ', precision: 3 });
+  });
+  it('skips a country named as the one who acted, and a place in the possessive that locates the next', () => {
+    expect(locate('Drones launched by Russia struck a power plant overnight, officials in Ukraine said.')).toMatchObject({ country: 'UA' });
+    expect(locate("Shells fell on Ukraine's Kharkiv overnight.")).toMatchObject({ name: 'Kharkiv' });
+  });
+  it('keeps a town named with "by" and a town before a plain hyphen', () => {
+    expect(locate('Two civilians were killed by a mine in Kabul city.')).toMatchObject({ country: 'AF', precision: 1 });
+    expect(locate('Gunmen shot a guard in Kabul - the capital - on Monday.')).toMatchObject({ country: 'AF', precision: 1 });
+  });
 });

@@ -34,6 +34,19 @@ describe('guards: people who share a name with a place', () => {
     expect(list[1]).toMatchObject({ kind: 'admin1', country: 'US' });
   });
 
+  it('ends a person\'s name at "of", "the" or "and" (rule person-name-ends-at-of)', () => {
+    const { texts } = run('"We will spend it fast," said Dana Marsh of the Kansas Housing Council. Kansas expects more money next year.');
+    expect(texts.filter((t) => t === 'Kansas')).toHaveLength(2);
+    const rebels = run('Talks stalled between the Justice and Peace Front and the Mali Liberation Army. Mali blamed both.');
+    expect(rebels.texts).toContain('Mali');
+  });
+
+  it('still reads the person before "of" as a person, and later mentions of him', () => {
+    const { texts } = run('Coach Tom Jordan of the Denver Lions spoke first. Jordan said the team was ready.');
+    expect(texts).not.toContain('Jordan');
+    expect(texts).toContain('Denver');
+  });
+
   it('reads names after titles as people', () => {
     expect(run('Gen. Jackson and President Lincoln met the press.').texts).toEqual([]);
   });
@@ -45,6 +58,43 @@ describe('guards: people who share a name with a place', () => {
   it('keeps places that name an organisation\'s home', () => {
     const { texts } = run('The Alexandria Police Department asked residents of Alexandria, Va., for help.');
     expect(texts.filter((t) => t === 'Alexandria')).toHaveLength(2);
+  });
+});
+
+describe('guards: names known only as alternates (rule famous-by-another-name)', () => {
+  it('reads a capital under its old name', () => {
+    expect(run('Envoys flew to Peking for the talks.').list[0]).toMatchObject({ country: 'CN', name: 'Beijing' });
+  });
+
+  it('still doubts an old name of a small town that fits nothing in the story', () => {
+    expect(run('Envoys flew from Paris to Ashbank for the talks.').texts).toEqual(['Paris']);
+  });
+});
+
+describe('guards: bare county names (rules bare-division-name, bare-county-or-surname)', () => {
+  it('reads a county named without "County" where the story supports it', () => {
+    const { list } = run('Sangamon deputies arrested two men in Springfield, Ill., on Friday.');
+    expect(list.find((p) => p.text === 'Sangamon')).toMatchObject({ kind: 'admin2', admin1: 'Illinois' });
+  });
+
+  it('reads a county name used as a person\'s surname as the person', () => {
+    const { texts } = run('Car dealer Glenda Polk opened a lot in Lakeland, Fla., last year. Polk added that sales were up.');
+    expect(texts).not.toContain('Polk');
+    expect(texts).toContain('Lakeland');
+  });
+});
+
+describe('guards: surname-of-someone-in-the-story', () => {
+  it('reads a small town\'s name that the story gives a person as that person', () => {
+    const { texts } = run('The award went to Trudy Beeville on Friday. Beeville thanked her staff in Austin.');
+    expect(texts).not.toContain('Beeville');
+    expect(texts).toContain('Austin');
+  });
+
+  it('keeps the town where the text marks it as a place, or the pair is a place name', () => {
+    expect(run('The award went to Trudy Beeville on Friday. She grew up in Beeville.').texts).toEqual(['Beeville']);
+    expect(run('Fans drove from Fort Worth to Worth for the game.').texts).toContain('Fort Worth');
+    expect(run('Firefighters came from Weston. Beeville crews helped.').texts).toContain('Beeville');
   });
 });
 
@@ -66,5 +116,16 @@ describe('guards: common words and streets', () => {
   it('takes a state abbreviation only after a town', () => {
     expect(run('She lives in Decatur, Ill., with her sister.').texts).toEqual(['Decatur', 'Ill.']);
     expect(run('He felt Ill. after dinner.').texts).toEqual([]);
+  });
+
+  it('takes an AP state abbreviation used as a modifier, or after "Name," (rule ap-abbreviation-in-use)', () => {
+    expect(run('Two Ill. farmers sued the county.').texts).toEqual(['Ill.']);
+    expect(run('A driver from Tolleyville, La., was stopped on Monday.').texts).toContain('La.');
+    expect(run('The storm hit W. Va. hardest.').texts).toEqual(['W. Va.']);
+  });
+
+  it('keeps abbreviations and postal codes out elsewhere', () => {
+    expect(run('They went to Mass. The priest spoke.').texts).toEqual([]);
+    expect(run('The GA meeting starts today.').texts).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@
  */
 import type { Doc } from '../../core/document.js';
 import type { Gazetteer } from '../../gazetteer/gazetteer.js';
+import { exactKey } from '../../gazetteer/fold.js';
 import { REGION_MULTI } from '../../gazetteer/types.js';
 import type { Candidate } from './candidates.js';
 import { isEnglishWord, placeLexicon } from './lexicon.js';
@@ -45,8 +46,8 @@ export interface GuardContext {
   all: Candidate[];
   /** Surnames of people named in the document ("Michael Jordan" → "jordan"). */
   personKeys: Set<string>;
-  /** Runs (by start token) that are people's names. */
-  personRuns: Set<number>;
+  /** Parts of runs, as token ranges [start, end), that are people's names. */
+  personRuns: [number, number][];
   /** Position of each candidate in `all`. */
   index: Map<Candidate, number>;
   /** Where the text names the document's own outlet or a wire credit ("Levant Radio", "(Gulf Wire)"). */
@@ -55,6 +56,9 @@ export interface GuardContext {
 
 const isCountryOrAdmin1 = (gaz: Gazetteer, c: Candidate) =>
   c.postings.some((p) => !p.alternate && (gaz.kindOf(p.id) === 'country' || gaz.kindOf(p.id) === 'admin1'));
+
+const isFamous = (gaz: Gazetteer, id: number) =>
+  gaz.kindOf(id) === 'city' && (gaz.featureOf(id) === 'PPLC' || gaz.populationOf(id) >= 500_000);
 
 const maxPopulation = (gaz: Gazetteer, c: Candidate) =>
   c.postings.reduce((m, p) => Math.max(m, p.alternate ? 0 : gaz.populationOf(p.id)), 0);
@@ -90,6 +94,27 @@ function runWords(doc: Doc, runStart: number, runEnd: number): { i: number; w: s
   return out;
 }
 
+/**
+ * Rule "person-name-ends-at-of": a person's name never runs across "of", "the" or "and", so a run like
+ * "Dana Marsh of the Kansas Housing Council" or "Justice and Peace Front and the Mali Liberation Army" is
+ * judged in parts: "Dana Marsh" may be a person; "Kansas Housing Council" is not part of that name.
+ */
+const PERSON_BREAK = new Set(['of', 'the', 'and']);
+
+export function personNameParts(doc: Doc, runStart: number, runEnd: number): [number, number][] {
+  const parts: [number, number][] = [];
+  let start = runStart;
+  for (let i = runStart + 1; i <= runEnd; i++) {
+    if (i < runEnd && !PERSON_BREAK.has(word(doc, i))) continue;
+    if (i > start) parts.push([start, i]);
+    // The next part starts at the next capitalised word.
+    start = i + 1;
+    while (start < runEnd && PERSON_BREAK.has(word(doc, start))) start++;
+    i = start;
+  }
+  return parts;
+}
+
 /** Whether the run of capitalised words at [runStart, runEnd) names a person. */
 function isPersonRun(doc: Doc, gaz: Gazetteer, runStart: number, runEnd: number, byStart: Map<number, Candidate[]>): boolean {
   const lex = placeLexicon();
@@ -103,6 +128,8 @@ function isPersonRun(doc: Doc, gaz: Gazetteer, runStart: number, runEnd: number,
   const titleStartsPlace = starting.some((c) => c.tokEnd > runStart + 1);
   if (words.length >= 2 && TITLES.has(words[0]!.w) && !titleStartsPlace) return true;
   const first = words[0]!.w;
+  // "Al-Hasakeh province", "Sinjar district": a name the text itself calls a place is no person.
+  if (starting.some((c) => c.designator !== null && c.tokEnd === runEnd)) return false;
   const wholeIsPlace = starting.some((c) => c.tokEnd === runEnd && isCountryOrAdmin1(gaz, c));
   if (wholeIsPlace) return false;
   if (prevTok && prevTok.sentence === doc.get('tokens')[runStart]!.sentence && TITLES.has(prev)) return true;
@@ -112,7 +139,9 @@ function isPersonRun(doc: Doc, gaz: Gazetteer, runStart: number, runEnd: number,
   if (words.length < 2) return false;
   const second = words[1]!.w;
   const orgWord = lex.notPlaces.has(second) || STREET.test(second);
-  if (lex.givenNames.has(first) && !orgWord) return true;
+  // "Al-" glued to the next word is the Arabic article ("Al-Qaim"), not the given name Al ("Al Gore").
+  const article = first === 'al' && /^[-‑]/.test(doc.text.slice(doc.get('tokens')[words[0]!.i]!.end));
+  if (lex.givenNames.has(first) && !orgWord && !article) return true;
   if (lex.personNames.has(first) && (lex.surnames.has(second) || lex.givenNames.has(second))) return true;
   // A given name in the middle: "Sheriff's deputy Tom Smith" reads as a run "Tom Smith" anyway; a
   // surname at the end of two or three capitalised words completes a name ("Harold Patterson").
@@ -123,7 +152,7 @@ function isPersonRun(doc: Doc, gaz: Gazetteer, runStart: number, runEnd: number,
 
 export function buildGuardContext(doc: Doc, gaz: Gazetteer, all: Candidate[]): GuardContext {
   const lex = placeLexicon();
-  const personRuns = new Set<number>();
+  const personRuns: [number, number][] = [];
   const personKeys = new Set<string>();
   const seen = new Set<number>();
   const byStart = new Map<number, Candidate[]>();
@@ -131,12 +160,14 @@ export function buildGuardContext(doc: Doc, gaz: Gazetteer, all: Candidate[]): G
   for (const c of all) {
     if (seen.has(c.runStart)) continue;
     seen.add(c.runStart);
-    if (!isPersonRun(doc, gaz, c.runStart, c.runEnd, byStart)) continue;
-    personRuns.add(c.runStart);
-    const words = runWords(doc, c.runStart, c.runEnd);
-    // The surname (and any middle name) stays a person; the first name need not ("Georgia Smith").
-    const names = words.filter(({ w }) => !TITLES.has(w) && !TITLES.has(`${w}.`));
-    for (const { w } of names.slice(names.length > 1 ? 1 : 0)) personKeys.add(w);
+    for (const [start, end] of personNameParts(doc, c.runStart, c.runEnd)) {
+      if (!isPersonRun(doc, gaz, start, end, byStart)) continue;
+      personRuns.push([start, end]);
+      const words = runWords(doc, start, end);
+      // The surname (and any middle name) stays a person; the first name need not ("Georgia Smith").
+      const names = words.filter(({ w }) => !TITLES.has(w) && !TITLES.has(`${w}.`));
+      for (const { w } of names.slice(names.length > 1 ? 1 : 0)) personKeys.add(w);
+    }
   }
   // A single given name is a person when used alone after being used in a full name.
   void lex;
@@ -173,6 +204,49 @@ export function outletSpans(doc: Doc): { start: number; end: number }[] {
   return out;
 }
 
+/**
+ * Rule "ap-abbreviation-in-use": an AP state abbreviation, period and all, is the state where news uses
+ * it as one: before a lower-case noun ("two Ill. farmers", "a Ky. prison"), after "Name," even when
+ * the town is not in the gazetteer ("of Tolleyville, La., was").
+ * Postal codes ("GA", "IN", "OR") stay limited to "Town, ST": they are ordinary words in capitals.
+ */
+export function abbreviationInUse(ctx: GuardContext, c: Candidate): boolean {
+  const text = ctx.doc.text;
+  if (!c.surface.endsWith('.') || c.surface.length < 3) return false;
+  const after = text.slice(c.end, c.end + 20);
+  const before = text.slice(Math.max(0, c.start - 40), c.start);
+  // Used as a modifier: a lower-case noun or adjective follows ("Ill. farmers"; not "felt Ill. after dinner").
+  const next = ctx.doc.get('tokens')[c.tokEnd];
+  if (next && /^\s+\p{Ll}/u.test(after) && (next.pos === 'NOUN' || next.pos === 'ADJ')) return true;
+  return /\p{Lu}[\p{L}'’.-]*,\s*$/u.test(before) && /^(?:[,.)]|\s*$)/.test(after);
+}
+
+/**
+ * Rule "bare-county-or-surname": a county's name without "County" ("Oconee", "Avoyelles") is a place, but
+ * most county names are surnames too ("Polk", "Kinney"). Such a name is a person's when the story uses it
+ * so: after a first name ("Glenda Polk") or before a speech verb ("Polk said").
+ */
+const isBareCounty = (gaz: Gazetteer, c: Candidate) =>
+  c.postings.some((p) => p.alternate && gaz.kindOf(p.id) === 'admin2') && !isCountryOrAdmin1(gaz, c) && maxPopulation(gaz, c) < 50_000;
+
+const NOT_FIRST_NAMES = new Set([...LOCATIVE, 'the', 'a', 'an', 'of', 'and', 'or', 'but', 'for', 'by', 'with', 'on', 'as', 'if', 'when', 'while', 'after', 'before', 'since', 'during', 'this', 'that', 'his', 'her', 'their', 'our', 'its', 'all', 'east', 'west', 'north', 'south', 'lake', 'mount', 'fort', 'port', 'new', 'old', 'upper', 'lower', 'greater']);
+
+export function surnameInDoc(text: string, name: string, gaz: Gazetteer): boolean {
+  const re = new RegExp(`(?:^|[^\\p{L}])(\\p{Lu}\\p{Ll}+)\\.?\\s+${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
+  for (const m of text.matchAll(re)) {
+    const first = m[1]!;
+    const at = m.index + m[0].indexOf(first);
+    // A period after the first word only for a title ("Sen. Earle"), not a sentence's end ("in Troy. Earle").
+    if (text[at + first.length] === '.' && first.length > 4) continue;
+    // A capitalised word that opens a sentence or a quote says nothing ("Trailing Earle's team").
+    const prev = text.slice(Math.max(0, at - 3), at).trimEnd();
+    if (prev === '' || /[.!?"“”‘’(:]$/u.test(prev)) continue;
+    // "Fort Worth", "Glen Burnie": the pair is itself a place's name.
+    if (!NOT_FIRST_NAMES.has(first.toLowerCase()) && gaz.lookupExact(exactKey(`${first} ${name}`)).length === 0) return true;
+  }
+  return false;
+}
+
 /** Why this candidate is not a place, or null when it may be one. */
 export function rejectReason(ctx: GuardContext, c: Candidate): string | null {
   const { gaz, doc } = ctx;
@@ -184,7 +258,7 @@ export function rejectReason(ctx: GuardContext, c: Candidate): string | null {
 
   if (c.abbreviation) {
     if (c.abbreviation.free) return null;
-    return followsPlace(ctx, c) ? null : 'abbreviation out of place';
+    return followsPlace(ctx, c) || abbreviationInUse(ctx, c) ? null : 'abbreviation out of place';
   }
   // Short names ("US", "UK", "EU") only as the capitals of a curated country or union name.
   if (letters <= 3) {
@@ -195,7 +269,8 @@ export function rejectReason(ctx: GuardContext, c: Candidate): string | null {
   if (lex.notPlaces.has(c.key) && !c.hint) return 'common word';
   if (ctx.outlets.some((o) => o.start < c.spanEnd && c.start < o.end)) return "the outlet's name";
   if (c.capAfter && STREET.test(c.capAfter)) return 'street or river name';
-  if (ctx.personRuns.has(c.runStart) && !(c.tokStart === c.runStart && c.tokEnd === c.runEnd && isCountryOrAdmin1(gaz, c))) {
+  const person = ctx.personRuns.find(([s, e]) => c.tokStart >= s && c.tokStart < e);
+  if (person && !(c.tokStart === person[0] && c.tokEnd === person[1] && isCountryOrAdmin1(gaz, c))) {
     return 'person name';
   }
   if (c.before && TITLES.has(c.before) && c.tokStart === c.runStart && !isCountryOrAdmin1(gaz, c)) return 'person title';
@@ -207,6 +282,13 @@ export function rejectReason(ctx: GuardContext, c: Candidate): string | null {
   const nextTok = doc.get('tokens')[c.tokEnd];
   if (single && nextTok?.sentence === c.sentence && SPEECH.test(next) && (lex.personNames.has(c.key) || lex.surnames.has(c.key))) {
     if (!c.postings.some((p) => !p.alternate && gaz.kindOf(p.id) === 'country')) return 'person or government speaking';
+  }
+
+  if (single && isBareCounty(gaz, c) && !c.hint && (SPEECH.test(next) || surnameInDoc(doc.text, c.surface, gaz))) return 'surname, not a county';
+  // Rule "surname-of-someone-in-the-story": a small town's name that the story also writes after a first
+  // name or a title ("Sen. Earle", "Dana Earle") is that person where nothing marks it as a place.
+  if (single && !c.allCaps && !isCountryOrAdmin1(gaz, c) && maxPopulation(gaz, c) < 100_000 && !support() && surnameInDoc(doc.text, c.surface, gaz)) {
+    return 'surname of someone in the story';
   }
 
   // Common words need support: a capitalised English word wink does not tag as a proper noun, or one
@@ -231,7 +313,9 @@ export function weakReason(ctx: GuardContext, c: Candidate): string | null {
   const important = isCountryOrAdmin1(gaz, c) || maxPopulation(gaz, c) >= 100_000;
   if (c.loose) return 'loose spelling';
   if (important) return null;
-  if (c.postings.every((p) => p.alternate)) return 'alternate name only';
+  // Rule "famous-by-another-name": a capital or big city under a former or foreign name ("Kiev",
+  // "Bombay", "Washington D.C.") is not doubtful; junk variants of small places are.
+  if (c.postings.every((p) => p.alternate) && !c.postings.some((p) => isFamous(gaz, p.id))) return 'alternate name only';
   if (single && !c.allCaps && isEnglishWord(c.key)) return 'English word';
   const lex = placeLexicon();
   if (single && (lex.givenNames.has(c.key) || lex.surnames.has(c.key))) return 'person-like name';

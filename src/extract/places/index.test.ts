@@ -93,3 +93,32 @@ describe('places: odd input never throws', () => {
     expectSpansMatch(doc.text, list);
   });
 });
+
+describe('places: short notes and names from other languages', () => {
+  it('keeps names with French, German and Dutch particles whole', () => {
+    const { doc, list } = run('Gangs fought in Port-au-Prince on Monday; the mayor of Aix-en-Provence sent aid.');
+    expectSpansMatch(doc.text, list);
+    expect(at(list, 'Port-au-Prince')).toMatchObject({ country: 'HT', kind: 'city' });
+    expect(at(list, 'Aix-en-Provence')).toMatchObject({ country: 'FR' });
+    expect(list.some((p) => p.text === 'Port' || p.text === 'Prince')).toBe(false);
+  });
+
+  it('keeps the one place a note names after "near" when it names no country and nothing sure', () => {
+    const { list } = run('A vehicle was hit near Qamishli on Monday.');
+    expect(at(list, 'Qamishli')).toMatchObject({ country: 'SY' });
+  });
+
+  it('still drops a doubtful name no word calls a place', () => {
+    // "Bath" is a town, but nothing here says so and no place is named to set it against.
+    const { list } = run('The minister took a long bath on Monday.');
+    expect(list).toEqual([]);
+  });
+
+  it('reads the Arabic article "Al-" before a designated name as part of a place, not the given name Al', () => {
+    const { list, info } = run('The attack took place in Al-Hasakeh province.');
+    expect(list[0]).toMatchObject({ country: 'SY', text: 'Al-Hasakeh province' });
+    expect(info.dropped.some((d) => d.reason === 'person name')).toBe(false);
+    // Al the given name still makes a person: "Al Gore" is no place even though Gore is a town.
+    expect(run('Al Gore spoke on Monday.').list).toEqual([]);
+  });
+});

@@ -8,7 +8,7 @@ import { findCandidates, type Candidate } from './candidates.js';
 import { datelineOf } from './dateline.js';
 import { resolveDesignated } from './designated.js';
 import { setDocPlaces, type DocPlaces, type PlaceDetail } from './details.js';
-import { buildGuardContext, rejectReason, weakReason } from './guards.js';
+import { buildGuardContext, LOCATIVE, rejectReason, weakReason } from './guards.js';
 import { freeOffsets, relationAround } from './relative.js';
 import { resolve, type Resolution } from './resolve.js';
 import type { PlaceMention } from './types.js';
@@ -156,7 +156,11 @@ function dropMisfits(
   for (const [c, r] of [...resolved]) {
     if (!c.weak) continue;
     const e = r.entry;
-    let fits = focus.country !== null && gaz.countryOf(e) === focus.country;
+    // A story that names no country and no sure place (a short incident note: "A vehicle was hit near
+    // Qamishli") has nothing to set a doubtful name against: one the text calls a place ("near X", "X
+    // province") is then the best reading there is.
+    const alone = focus.country === null && strong.length === 0 && (c.hint !== null || (c.before !== null && LOCATIVE.has(c.before)));
+    let fits = alone || (focus.country !== null && gaz.countryOf(e) === focus.country);
     if (fits && strong.length) {
       const sameRegion = focus.admin1 !== null && gaz.admin1CodeOf(e) === focus.admin1;
       const near = strong.some((s) => s !== e && kmBetween(gaz, s, e) < 100);

@@ -22,6 +22,31 @@ export interface Resolution {
 export interface Focus {
   countries: Map<string, number>;
   admin1: Map<string, number>;
+  /** What each name (by key) added to the focus, so that a name is judged by the others' evidence. */
+  byName: Map<string, { countries: Map<string, number>; admin1: Map<string, number> }>;
+}
+
+/**
+ * Rule "focus-of-others": the focus a name is read in leaves out what that name itself added. Without
+ * it a name repeated often enough is its own evidence: eight "Alexandria"s read in Egypt make the story
+ * Egyptian and outvote the four "Virginia"s next to them.
+ */
+function focusShare(focus: Focus, which: 'countries' | 'admin1', k: string | null, name: string): number {
+  if (!k) return 0;
+  const own = focus.byName.get(name)?.[which];
+  let total = 0;
+  for (const [kk, v] of focus[which]) total += v - (own?.get(kk) ?? 0);
+  const mine = (focus[which].get(k) ?? 0) - (own?.get(k) ?? 0);
+  return total > 1e-9 ? Math.max(0, mine) / total : 0;
+}
+
+function addFocus(focus: Focus, which: 'countries' | 'admin1', name: string | null, k: string | null, w: number): void {
+  if (!k) return;
+  add(focus[which], k, w);
+  if (name === null) return;
+  let own = focus.byName.get(name);
+  if (!own) focus.byName.set(name, (own = { countries: new Map(), admin1: new Map() }));
+  add(own[which], k, w);
 }
 
 function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
@@ -32,13 +57,6 @@ function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
 
 // National capitals are named far more often than their namesakes ("Washington", "Athens", "Paris").
 const SEAT_BONUS: Record<string, number> = { PPLC: 3, PPLA: 1, PPLA2: 0.4, PPLA3: 0.1 };
-
-function share(m: Map<string, number>, k: string | null): number {
-  if (!k) return 0;
-  let total = 0;
-  for (const v of m.values()) total += v;
-  return total > 0 ? (m.get(k) ?? 0) / total : 0;
-}
 
 function add(m: Map<string, number>, k: string | null, w: number): void {
   if (k) m.set(k, (m.get(k) ?? 0) + w);
@@ -135,32 +153,42 @@ function containerOf(text: string, cands: Candidate[], i: number): Container | n
 
 export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
   const { gaz, candidates, demonyms, dateline, text } = input;
-  const focus: Focus = { countries: new Map(), admin1: new Map() };
+  const focus: Focus = { countries: new Map(), admin1: new Map(), byName: new Map() };
 
   // Evidence before any reading: unambiguous country and region names, demonyms, abbreviations, dateline.
-  for (const d of demonyms) for (const c of d.countries) add(focus.countries, c, 0.6 / d.countries.length);
+  for (const d of demonyms) for (const c of d.countries) addFocus(focus, 'countries', null, c, 0.6 / d.countries.length);
   for (const c of candidates) {
     if (c.weak) continue;
     if (c.abbreviation) {
-      add(focus.countries, 'US', 1);
-      add(focus.admin1, c.abbreviation.admin1, 1.5);
+      addFocus(focus, 'countries', c.key, 'US', 1);
+      addFocus(focus, 'admin1', c.key, c.abbreviation.admin1, 1.5);
       continue;
     }
     const primary = c.postings.filter((p) => !p.alternate);
     const countries = primary.filter((p) => gaz.kindOf(p.id) === 'country');
     const admins = primary.filter((p) => gaz.kindOf(p.id) === 'admin1');
-    if (countries.length === 1 && !c.loose) add(focus.countries, gaz.countryOf(countries[0]!.id), 1);
+    if (countries.length === 1 && !c.loose) addFocus(focus, 'countries', c.key, gaz.countryOf(countries[0]!.id), 1);
     if (admins.length === 1 && countries.length === 0 && !c.loose) {
-      add(focus.admin1, gaz.admin1CodeOf(admins[0]!.id), 1);
-      add(focus.countries, gaz.countryOf(admins[0]!.id), 0.5);
+      addFocus(focus, 'admin1', c.key, gaz.admin1CodeOf(admins[0]!.id), 1);
+      addFocus(focus, 'countries', c.key, gaz.countryOf(admins[0]!.id), 0.5);
     }
   }
   if (dateline) {
     for (const p of dateline.postings) {
-      if (!p.alternate) add(focus.countries, gaz.countryOf(p.id), 0.5 / dateline.postings.length);
+      if (!p.alternate) addFocus(focus, 'countries', dateline.key, gaz.countryOf(p.id), 0.5 / dateline.postings.length);
     }
   }
 
+  // Countries named outright, and by which names.
+  const namedCountries = new Map<string, Set<string>>();
+  for (const c of candidates) {
+    if (c.weak || c.loose || c.abbreviation) continue;
+    const countries = c.postings.filter((p) => !p.alternate && gaz.kindOf(p.id) === 'country');
+    if (countries.length !== 1) continue;
+    const iso = gaz.countryOf(countries[0]!.id);
+    if (!namedCountries.has(iso)) namedCountries.set(iso, new Set());
+    namedCountries.get(iso)!.add(c.key);
+  }
   const containers = candidates.map((_, i) => containerOf(text, candidates, i));
   const commaContainers = new Set(containers.filter((k) => k?.via === 'comma').map((k) => k!.candidate));
   const isContainer = candidates.map((c) => commaContainers.has(c));
@@ -203,20 +231,42 @@ export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
       }
       let best = -1;
       let bestScore = -Infinity;
-      // A city that shares its name with the division it is in ("Erbil", "Kirkuk", "Kabul") is what the bare
-      // name means; the division needs its designator.
+      // Rule "city-over-its-division": a city that shares its name with the division it is in ("Erbil",
+      // "Kirkuk", "Kabul") is what the bare name means; the division needs its designator. The division
+      // steps back rather than the city stepping forward, so the rule settles city against division only
+      // and does not lift a foreign city over its namesakes elsewhere (Alexandria, Egypt, is also a
+      // governorate; that says nothing against Alexandria, Virginia).
+      const cityAdmin1 = new Set<string>();
+      const cityAdmin2 = new Set<string>();
       const admin1Codes = new Set<string>();
       const admin2Codes = new Set<string>();
       for (const p of c0.postings) {
         const k = gaz.kindOf(p.id);
         if (k === 'admin1') admin1Codes.add(gaz.admin1CodeOf(p.id) ?? '');
         if (k === 'admin2') admin2Codes.add(gaz.admin2CodeOf(p.id) ?? '');
+        if (k !== 'city' || p.alternate) continue;
+        cityAdmin1.add(gaz.admin1CodeOf(p.id) ?? '-');
+        cityAdmin2.add(gaz.admin2CodeOf(p.id) ?? '-');
       }
+      // (A province named after its capital, like Alexandria's, makes the name a city's name.)
+      const areaName =
+        !c0.loose &&
+        c0.postings.some((p) => {
+          const k = gaz.kindOf(p.id);
+          return !p.alternate && (k === 'country' || (k === 'admin1' && !cityAdmin1.has(gaz.admin1CodeOf(p.id) ?? '')));
+        });
+      const cityHint = idxs.some((i) => candidates[i]!.hint === 'city');
       const areaHint = idxs.some((i) => ['admin1', 'admin2', 'area'].includes(candidates[i]!.hint ?? ''));
       const others = coherenceTargets(gaz, groups, candidates, idxs[0]!);
       for (const p of c0.postings) {
         let s = prior(gaz, p.id, p.alternate, c0.loose);
-        if (!areaHint && gaz.kindOf(p.id) === 'city') {
+        const kindP = gaz.kindOf(p.id);
+        if (!areaHint && kindP === 'admin1' && cityAdmin1.has(gaz.admin1CodeOf(p.id) ?? '')) s -= 2.5;
+        else if (!areaHint && kindP === 'city' && !p.alternate && admin1Codes.has(gaz.admin1CodeOf(p.id) ?? '-')) s += 1.5;
+        else if (!areaHint && kindP === 'admin2' && cityAdmin2.has(gaz.admin2CodeOf(p.id) ?? '')) s -= 0.7;
+        // A city known by the division's name only as an alternate ("New York" for New York City) is still
+        // what the bare name means.
+        else if (!areaHint && kindP === 'city' && p.alternate) {
           if (admin1Codes.has(gaz.admin1CodeOf(p.id) ?? '-')) s += 4;
           else if (admin2Codes.has(gaz.admin2CodeOf(p.id) ?? '-')) s += 0.7;
         }
@@ -224,12 +274,20 @@ export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
         s += idxs.reduce((m, i) => Math.max(m, hintBonus(gaz, p.id, candidates[i]!)), 0);
         const kind = gaz.kindOf(p.id);
         if (kind !== 'country') {
-          s += 4 * share(focus.countries, gaz.countryOf(p.id));
-          s += 3 * share(focus.admin1, gaz.admin1CodeOf(p.id));
+          s += 4 * focusShare(focus, 'countries', gaz.countryOf(p.id), c0.key);
+          // Rule "named-country": a country the story names outright ("Ireland") speaks for its towns
+          // however many places elsewhere the story names ("Sligo" there, not in Pennsylvania).
+          // (Towns only: a state named like a country, Georgia, is weighed by the focus alone.)
+          if (kind !== 'admin1' && [...(namedCountries.get(gaz.countryOf(p.id)) ?? [])].some((k) => k !== c0.key)) s += NAMED_COUNTRY_BONUS;
+          s += 3 * focusShare(focus, 'admin1', gaz.admin1CodeOf(p.id), c0.key);
         }
         // The name after "Town," is the town's state or country ("Athens, Georgia"; "Athens, Greece").
         if (isContainer[idxs[0]!] && (kind === 'admin1' || kind === 'country')) s += 2;
         if (containerEntry !== null) s += containerFit(gaz, p.id, containerEntry);
+        // Rule "area-name-over-small-namesake": a country's or state's name means the area ("moved to
+        // Kansas", "troops in Georgia"), not a small town of that name near the story's other places, unless
+        // the text locates or designates the town ("Kansas, Ill.", "the village of Oregon").
+        else if (areaName && kind === 'city' && !cityHint && gaz.populationOf(p.id) < AREA_NAMESAKE_POP) s -= AREA_NAMESAKE_PENALTY;
         if (points.length && (kind === 'city' || kind === 'feature' || kind === 'admin2')) {
           let near = Infinity;
           for (const q of points) if (q.key !== c0.key) near = Math.min(near, km(gaz.latOf(p.id), gaz.lonOf(p.id), q.lat, q.lon));
@@ -255,13 +313,14 @@ export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
     if (round < 2) {
       focus.countries.clear();
       focus.admin1.clear();
-      for (const d of demonyms) for (const c of d.countries) add(focus.countries, c, 0.6 / d.countries.length);
+      focus.byName.clear();
+      for (const d of demonyms) for (const c of d.countries) addFocus(focus, 'countries', null, c, 0.6 / d.countries.length);
       for (const [c, r] of chosen) {
         if (c.weak || gaz.featureOf(r.entry) === REGION_MULTI) continue;
         const k = gaz.kindOf(r.entry);
         const w = k === 'country' ? 1 : k === 'admin1' ? 1 : 0.5;
-        add(focus.countries, gaz.countryOf(r.entry), w);
-        if (k !== 'country') add(focus.admin1, gaz.admin1CodeOf(r.entry), k === 'admin1' ? 1 : 0.5);
+        addFocus(focus, 'countries', c.key, gaz.countryOf(r.entry), w);
+        if (k !== 'country') addFocus(focus, 'admin1', c.key, gaz.admin1CodeOf(r.entry), k === 'admin1' ? 1 : 0.5);
       }
     }
   }
@@ -296,7 +355,12 @@ function coherenceTargets(gaz: Gazetteer, groups: Map<string, number[]>, candida
  * How well a reading fits the other names of the story: for each other name, whether one of its readings
  * lies near this one (or in the same region). Stories about Athens and Henderson County are about Texas.
  */
-function coherence(gaz: Gazetteer, id: number, others: number[][]): number {
+const COHERENCE_FREE_READINGS = 4;
+const AREA_NAMESAKE_POP = 100_000;
+const NAMED_COUNTRY_BONUS = 2.5;
+const AREA_NAMESAKE_PENALTY = 6;
+
+export function coherence(gaz: Gazetteer, id: number, others: number[][]): number {
   const kind = gaz.kindOf(id);
   if (kind === 'country') return 0;
   const a1 = gaz.admin1CodeOf(id);
@@ -317,7 +381,9 @@ function coherence(gaz: Gazetteer, id: number, others: number[][]): number {
       if (v > best) best = v;
       if (best === 1) break;
     }
-    total += best;
+    // Rule "ambiguous-neighbours-say-less": a name with dozens of readings (a common name, a surname
+    // taken for a place) lies near something almost anywhere; its support counts less.
+    total += best * Math.min(1, Math.sqrt(COHERENCE_FREE_READINGS / ids.length));
   }
   return Math.min(5, 2.5 * total);
 }

@@ -56,11 +56,19 @@ describe('duration parser', () => {
     ]);
   });
 
-  it('reads a length after an amount as a rate', () => {
-    expect(values('It costs $5 million a year and flights run four times a week.')).toEqual([
-      ['a year', 'SET', 'P1Y', ''],
-      ['four times a week', 'SET', 'P1W', ''],
-    ]);
+  it('reads a count of occurrences as a SET, and a rate after an amount as no time', () => {
+    // Rule "rate-of-amount": "$5 million a year", "700 seats a week" are quantities.
+    expect(values('It costs $5 million a year and flights run four times a week.')).toEqual([['four times a week', 'SET', 'P1W', '']]);
+    expect(values('The airline adds 700 seats a week; rooms cost $55 a night.')).toEqual([]);
+    expect(values('Patrols go out twice a day.')).toEqual([['twice a day', 'SET', 'P1D', '']]);
+    // "as long as a month" is a length, not a rate: "as" is no plural noun.
+    expect(values('The appeal could take as long as a month.')).toEqual([['a month', 'DURATION', 'P1M', '']]);
+  });
+
+  it('is not the name of an event with a capitalised unit', () => {
+    // Rule "unit-in-name".
+    expect(values('Activists called for a Day of Rage on Friday.').map(([t]) => t)).toEqual(['Friday']);
+    expect(values('They stayed for a day of talks.')).toEqual([['a day', 'DURATION', 'P1D', '']]);
   });
 
   it('is not an age, an ordinal or a fraction', () => {

@@ -9,7 +9,8 @@ import { anchoredAt, scan, wordBefore } from '../scan.js';
  * years", "the next few days", "the first nine months", "2 1/2 hours", "a year and a half", "half an
  * hour", the adjectives "30-year", "five-hour", "decades-long", and bare plurals after a word that
  * takes a length ("for years", "within days"). "Recent years" and "the coming weeks" are vague periods.
- * A quantity of time after an amount is a rate, a SET: "$5 a year", "twice a week", "24 hours a day".
+ * A quantity of time after a count of occurrences is a SET ("twice a week"); after an amount it is a
+ * rate, part of the quantity, and no time ("$5 a year", "24 hours a day").
  * People's ages ("a 44-year-old", "52 years old", "her 6-month-old son") are not times; the age of a
  * thing is ("an 8-month-old truce", "the fight is a month old", "a decades-old dispute").
  */
@@ -69,8 +70,11 @@ const VAGUE_PERIOD_RE = anchoredAt(
 function isRate(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 30), start);
   return /(?:\d%?|%|\b(?:once|twice|thrice|times|million|billion|trillion|thousand|hundred|dozen|percent|per\s?cent|\w+s)\b)\s*[)]?\s*$/i.test(before) &&
-    !/\b(?:for|in|of|over|after|than|within|about|the|past|last|next|least|nearly|almost|only|is|was|takes|took)\s*$/i.test(before);
+    !/\b(?:for|in|of|over|after|than|within|about|the|past|last|next|least|nearly|almost|only|is|was|takes|took|as|this|his|its|has|does|us)\s*$/i.test(before);
 }
+
+/** "once", "twice", "thrice", "times" right before a rate: a count of occurrences. */
+const FREQUENCY_BEFORE = /\b(?:once|twice|thrice|times)\s*$/i;
 
 /** Nouns an age in months or weeks belongs to a person by. */
 const PERSON = /^\s+(?:son|daughter|baby|babies|boy|girl|child|children|infant|infants|toddler|grandson|granddaughter|brother|sister|twins?|nephew|niece)\b/i;
@@ -106,11 +110,18 @@ function amount(text: string, m: RegExpExecArray): Proposal | null {
     }
   }
   const article = /^an?$/i.test(g.n ?? '');
+  // Rule "unit-in-name": "a Day of Rage", "a Night of Solidarity": a capitalised unit followed by "of" and a
+  // capitalised word is the name of an event, not a length of time.
+  if (article && /^\p{Lu}/u.test(unitWord) && /^\s+of\s+(?:the\s+)?\p{Lu}/u.test(text.slice(end, end + 12))) return null;
   // "a second attack", "a quarter of the market": ordinals and fractions, not lengths of time.
   if (article && unit === 'second' && !/^\s*(?:[,.;:)!?]|$)/.test(text.slice(end, end + 3))) return null;
   if (unit === 'quarter' && /^\s+of\b/i.test(text.slice(end, end + 4)) && !g.the && /^(?:an?|one|two|three|1|2|3)$/i.test(g.n ?? '')) return null;
   // "a year" is only a duration with a leading word or when it is not a rate; "one day" in a story is a date.
   if (article && !g.the && !g.hedge && isRate(text, m.index)) {
+    // Rule "rate-of-amount": "$5 million a year", "700 seats a week", "24 hours a day" are rates, part of
+    // a quantity, not times (TimeBank leaves most of them out); a count of occurrences ("twice a week",
+    // "three times a day") is a repeated time, a SET.
+    if (!FREQUENCY_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) return null;
     return proposal(m.index, end, 'SET', fixed(durationValue(1, unit)), 'duration:rate');
   }
   if (/^one$/i.test(g.n ?? '') && unit === 'day' && !g.the && !g.hedge && !g.adj) {

@@ -25,6 +25,10 @@ describe('month-date parser', () => {
     ]);
   });
 
+  it('leaves the full stop that ends a sentence out of "21 October." but keeps an abbreviation\'s', () => {
+    expect(found('The bombing happened on 21 October. Then it was calm.').map((p) => p.text)).toEqual(['21 October']);
+    expect(found('The bombing happened on 21 Oct. 2020 at dawn.').map((p) => p.text)).toEqual(['21 Oct. 2020']);
+  });
   it('reads ordinals, "the 21st of March" and spelled days', () => {
     expect(values('It began on the 21st of March and closes March 28th; the vote is March eighth.', '2020-03-01').map((v) => v[1])).toEqual([
       '2020-03-21',

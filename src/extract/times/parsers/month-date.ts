@@ -56,7 +56,9 @@ function build(m: RegExpExecArray, text: string, rule: string): Proposal[] | nul
   const weekday = g.wd ? weekdayNumber(g.wd) : undefined;
   const check = (d: number) => (year ? isValidDate(year, month, d) : isValidDate(2000, month, d));
   if (!check(day)) return null;
-  const end = m.index + m[0].length;
+  let end = m.index + m[0].length;
+  // "on 21 October." at the end of a sentence: the period is the sentence's, not an abbreviation's.
+  if (g.dot && isFullMonth(g.month!) && !g.year && end === groupEnd(m, 'month') + 1) end -= 1;
   const meaning = (d: number, wd?: number) => {
     const mm: { kind: 'date'; year?: number; month: number; day: number; weekday?: number } = { kind: 'date', month, day: d };
     if (year) mm.year = year;

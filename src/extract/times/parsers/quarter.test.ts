@@ -54,4 +54,23 @@ describe('quarter parser', () => {
     // A determiner of the quarter itself stays: "the third-quarter" standing for the quarter, "the quarter".
     expect(found('Profit fell in the third-quarter of 1989 and in the quarter.').map((p) => p.text)).toEqual(['the third-quarter of 1989', 'the quarter']);
   });
+
+  it('reads a part of the year, last year or next year as one expression', () => {
+    // Rule "part-of-year".
+    expect(values('Casualties rose in the second half of the year, exports fell in the first quarter of next year and grew in the last quarter of last year.', '1998-10-26')).toEqual([
+      ['the second half of the year', '1998-H2'],
+      ['the first quarter of next year', '1999-Q1'],
+      ['the last quarter of last year', '1997-Q4'],
+    ]);
+    // A possessive year is the year of the noun after it: no merge.
+    expect(values("The first half of the year's budget was spent.", '1998-10-26').map(([t]) => t)).toEqual(['The first half', 'the year']);
+  });
+
+  it('refuses halves and quarters of things other than a year', () => {
+    // Rule "part-of-thing".
+    for (const text of ['The team led in the first half of the game.', 'The third quarter of the match was dull.', 'She spent the second half of her budget.', 'The first half of the season was cancelled.']) {
+      expect(found(text).map((p) => p.text), text).toEqual([]);
+    }
+    expect(values('Sales rose in the first half of its fiscal year and the second half of 1998.', '1998-10-26')).toContainEqual(['the second half of 1998', '1998-H2']);
+  });
 });

@@ -14,9 +14,19 @@ const YEAR = '(?:1[89]\\d\\d|20\\d\\d)';
 const ORD = `(?:${ORDINAL_WORD}|[1-4](?:st|nd|rd|th)|(?<=the${SP})(?:last|final))`;
 const POSS = `(?:(?<yrel>this|last|next)${SP}year['’]s|the${SP}(?<y1>${YEAR})|(?<y0>${YEAR})['’]s|the${SP}year[- ](?<ago>ago|earlier)|the${SP}(?:same|comparable|corresponding)${SP}year[- ](?:ago|earlier)|the|its|their|a|this|that|last|next)`;
 
+/**
+ * Rule "part-of-year": "the second half of the year", "the first quarter of next year", "the last
+ * quarter of this year" are one expression (TIMEX3 writes the part with the year it belongs to), not a
+ * part and a year side by side.
+ */
+const OF_YEAR = `${SP}of${SP}(?:(?<yrel2>this|last|next)${SP}year|the${SP}(?:current${SP})?year)(?![\\p{L}\\p{N}'’-])`;
+
+/** After a quarter or half: "of" and a determiner of something that is not a span of time. */
+const PART_OF_THING = /^\s+of\s+(?:the|a|an|this|that|its|their|his|her|our|each|every)\s+(?!(?:current|fiscal|calendar|same|previous|next|coming|new|financial|year|decade|century|month)\b|\d|['’]\d)/iu;
+
 const ORDINAL_RE = anchoredAt(
   new RegExp(
-    `(?<![\\p{L}\\p{N}-])(?:(?<edge>${EDGE})${SP})?(?:${POSS}${SP})?(?:(?<fiscal1>fiscal)(?:[- ]|${SP}))?(?<ord>${ORD})[- ](?:fiscal${SP})?(?<unit>quarter|half)(?![\\p{L}])(?:s(?![\\p{L}]))?(?:${SP}(?:of|in)${SP}(?:(?:fiscal|the${SP}(?:fiscal${SP})?year)${SP})?(?<y2>${YEAR})|${SP}(?<y3>${YEAR})(?![\\p{N}]))?(?![\\p{L}\\p{N}])`,
+    `(?<![\\p{L}\\p{N}-])(?:(?<edge>${EDGE})${SP})?(?:${POSS}${SP})?(?:(?<fiscal1>fiscal)(?:[- ]|${SP}))?(?<ord>${ORD})[- ](?:fiscal${SP})?(?<unit>quarter|half)(?![\\p{L}])(?:s(?![\\p{L}]))?(?:${SP}(?:of|in)${SP}(?:(?:fiscal|the${SP}(?:fiscal${SP})?year)${SP})?(?<y2>${YEAR})|${SP}(?<y3>${YEAR})(?![\\p{N}])|${OF_YEAR})?(?![\\p{L}\\p{N}])`,
     'giud',
   ),
   { words: ['quarter', 'quarters', 'half', 'halves'], reach: 64 },
@@ -58,8 +68,11 @@ export const quarter: Parser = {
         const part = n ? quarterPart(unit, n) : null;
         if (!part) return null;
         // "the last quarter" alone is the previous one (relative-unit's); only "of 1998" makes it the fourth.
-        if (/^(?:last|final)$/i.test(g.ord!) && !(g.y2 ?? g.y3) && !/^\s+of\s+the\s+year\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) return null;
+        if (/^(?:last|final)$/i.test(g.ord!) && !(g.y2 ?? g.y3) && !/\bof\s+(?:the|this|next|last)\s+(?:current\s+)?year$/i.test(m[0])) return null;
         const end = m.index + m[0].length;
+        // Rule "part-of-thing": "the first half of the match", "the third quarter of the game", "the second
+        // half of its budget" divide something other than a year.
+        if (!(g.y2 ?? g.y3) && PART_OF_THING.test(text.slice(end, end + 40))) return null;
         // "fourth quarters" (plural) is a repeated period.
         if (/s$/i.test(m[0]) && /quarters$|halves$/i.test(m[0])) {
           return proposal(m.index, end, 'SET', { kind: 'fixed', value: `XXXX-${part}` }, 'quarter:set');
@@ -75,7 +88,10 @@ export const quarter: Parser = {
         }
         const meaning: Meaning = { kind: 'part', part };
         if (year) meaning.year = +year;
-        else if (g.yrel) meaning.yearShift = g.yrel.toLowerCase() === 'last' ? -1 : g.yrel.toLowerCase() === 'next' ? 1 : 0;
+        else if (g.yrel ?? g.yrel2) {
+          const r = (g.yrel ?? g.yrel2)!.toLowerCase();
+          meaning.yearShift = r === 'last' ? -1 : r === 'next' ? 1 : 0;
+        }
         else if (g.ago || /year[- ](?:ago|earlier)/i.test(m[0])) meaning.yearShift = -1;
         return proposal(start, end, 'DATE', meaning, `quarter:${unit}`, edgeMod(g.edge));
       }),

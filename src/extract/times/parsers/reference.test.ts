@@ -39,4 +39,10 @@ describe('reference parser', () => {
     expectSpansMatch(text, found(text));
     expect(values(text)).toEqual([['recently', 'PAST_REF']]);
   });
+
+  it('reads "then current" as the past', () => {
+    // Rule "then-current".
+    expect(values('Holders may buy shares at half the then current market price.')).toEqual([['then current', 'PAST_REF']]);
+    expect(values('Holders may buy shares at half the current market price.')).toEqual([['current', 'PRESENT_REF']]);
+  });
 });

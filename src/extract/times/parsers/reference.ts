@@ -40,6 +40,9 @@ export const reference: Parser = {
         if (/^(?:electric|electrical|alternating|direct|strong|swift|powerful|ocean|river)$/.test(before)) return null;
         // "the current swept the boat away": followed by a verb, "current" is the noun.
         if (/^(?:is|was|were|has|had|runs|ran|flows|carries|took|drove|swept|pulled|dragged|washed)$/.test(after) || /^\p{Ll}+ed$/u.test(after)) return null;
+        // Rule "then-current": "the then current price" was current in the past.
+        const then = /\bthen\s$/i.exec(text.slice(Math.max(0, m.index - 5), m.index));
+        if (then) return proposal(m.index - then[0].length, end, 'DATE', fixed('PAST_REF'), 'reference:then-current');
         return proposal(m.index, end, 'DATE', fixed('PRESENT_REF'), 'reference:current');
       }
       if (g.recent) {

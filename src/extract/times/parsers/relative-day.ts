@@ -1,5 +1,5 @@
 import { PART_WORDS, SP } from '../lexicon.js';
-import { fixed, proposal, type Meaning, type PartOfDay, type Parser, type Proposal } from '../proposal.js';
+import { proposal, type Meaning, type PartOfDay, type Parser, type Proposal } from '../proposal.js';
 import { anchoredAt, scan, wordBefore } from '../scan.js';
 
 /**
@@ -56,13 +56,10 @@ export const relativeDay: Parser = {
           return proposal(m.index, end, 'DATE', { kind: 'shift', unit: 'day', offset, from: 'now' }, 'relative-day:day-before-after');
         }
         const day = g.day!.toLowerCase();
-        // "today's youth", "the leaders of tomorrow": the present and the future at large, not a day.
-        if (day === 'today' && !g.part && !g.pos && GENERIC_TODAY.test(text.slice(end, end + 24))) {
-          return proposal(m.index, end, 'DATE', fixed('PRESENT_REF'), 'relative-day:generic-today');
-        }
-        if (day === 'tomorrow' && !g.part && !g.pos && wordBefore(text, m.index).toLowerCase() === 'of' && !/^['’]s\b/.test(text.slice(end, end + 3))) {
-          return proposal(m.index, end, 'DATE', fixed('FUTURE_REF'), 'relative-day:generic-tomorrow');
-        }
+        // Rule "generic-day": "today's youth", "the leaders of tomorrow" speak of the present and the future
+        // at large; they date nothing, and TimeBank leaves them out (as it does "the world of today").
+        if (day === 'today' && !g.part && !g.pos && GENERIC_TODAY.test(text.slice(end, end + 24))) return null;
+        if (day === 'tomorrow' && !g.part && !g.pos && wordBefore(text, m.index).toLowerCase() === 'of' && !/^['’]s\b/.test(text.slice(end, end + 3))) return null;
         const partWord = (g.part ?? g.prepart ?? '').toLowerCase();
         let part = PART_CODE[partWord];
         if (day === 'tonight') part = 'NI';

@@ -29,4 +29,15 @@ describe('set parser', () => {
       expect(found(text)).toEqual([]);
     }
   });
+
+  it('leaves out rates: an adverb or "per" after an amount', () => {
+    // Rule "rate-of-amount".
+    for (const text of ['Revenue should rise 20% annually.', 'The plant makes 10,000 units annually.', 'The chip runs 15 million instructions per second.', 'The deal saves C$17.9 million annually.']) {
+      expect(values(text), text).toEqual([]);
+    }
+    expect(values('Rallies are held here annually, three times per year.')).toEqual([
+      ['annually', 'SET', 'P1Y'],
+      ['three times per year', 'SET', 'P1Y'],
+    ]);
+  });
 });

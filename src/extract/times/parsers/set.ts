@@ -5,11 +5,15 @@ import { anchoredAt, scan, wordAfter, wordBefore } from '../scan.js';
 
 /**
  * Repeated times (TIMEX3 SET): "daily", "weekly", "annually", "every day", "each year", "every two
- * weeks", "every morning", "every summer", "twice a week", "three times a day", "per year". Repeated
+ * weeks", "every morning", "every summer", "twice a week", "three times a day". Rates ("$5 a year",
+ * "20% annually", "15 million instructions per second") are quantities, not times. Repeated
  * weekdays and months ("every Friday", "each July") are their own parsers'. "The daily Granma" and
  * "a weekly" are newspapers, not times.
  */
 const ADVERB_RE = anchoredAt(/(?<![\p{L}\p{N}-])(?<w>daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|biweekly|fortnightly|bimonthly|semiannually|semi-annually|biannually)(?![\p{L}\p{N}-])/giu, { reach: 0 });
+
+/** A number, an amount of money or a percentage, perhaps with the plural noun it counts, ending right before an adverb. */
+const AMOUNT_BEFORE = /(?:\d%?|%|\b(?:million|billion|trillion|thousand|hundred|percent|cents?|dollars))(?:\s+\p{L}+s)?\s*$/iu;
 
 const ADVERB_VALUE: Record<string, string> = {
   daily: 'P1D', weekly: 'P1W', monthly: 'P1M', yearly: 'P1Y', annually: 'P1Y', hourly: 'PT1H', nightly: 'XXXX-XX-XXTNI',
@@ -60,6 +64,9 @@ export const set: Parser = {
         const end = m.index + m[0].length;
         if (isNewspaper(text, m.index, end)) return null;
         const w = m.groups!.w!.toLowerCase();
+        // Rule "rate-of-amount": "rise 8.5% annually", "10,000 units annually", "C$17.9 million annually": the
+        // adverb makes the amount a rate; "rallies held annually" is a repeated time.
+        if (AMOUNT_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) return null;
         // "a quarterly dividend" is a kind of dividend; "paid quarterly" is a repeated time.
         if (w === 'quarterly' && /^\s+\p{Ll}/u.test(text.slice(end, end + 3))) return null;
         return proposal(m.index, end, 'SET', fixed(ADVERB_VALUE[w]!), 'set:adverb');
@@ -80,6 +87,8 @@ export const set: Parser = {
     );
     out.push(
       ...scan(TIMES_RE, input, (m) => {
+        // "15 million instructions per second", "$40 per day": a rate (rule "rate-of-amount"), not a time.
+        if (!m.groups!.k) return null;
         const word = m.groups!.unit!.toLowerCase();
         const unit = unitOf(word === 'annum' ? 'year' : word);
         if (!unit) return null;

@@ -139,4 +139,54 @@ describe('anchoring refiner', () => {
       ['year-end', '1989'],
     ]);
   });
+
+  it('compares with the latest ended quarter a results report names, not an outlook or a quarter named in passing', () => {
+    // Rule "results-quarter": a quarter still ahead is an outlook, not what "the year-ago period" compares with.
+    expect(values('Third-quarter net fell. The company expects a loss in the fourth quarter and through the third quarter of 1990. In the year-ago period, it earned $5 million.', '1989-10-26')).toEqual([
+      ['Third-quarter', '1989-Q3'],
+      ['the fourth quarter', '1989-Q4'],
+      ['the third quarter of 1990', '1990-Q3'],
+      ['the year-ago period', '1988-Q3'],
+    ]);
+    // An earlier quarter named as background in its own paragraph does not take over.
+    expect(values('Net rose in the third quarter from a year ago. After a weak second quarter, sales recovered.\n\nThe year-earlier period included a charge.', '1989-11-01')).toEqual([
+      ['the third quarter', '1989-Q3'],
+      ['a year ago', '1988-Q3'],
+      ['second quarter', '1989-Q2'],
+      ['The year-earlier period', '1988-Q3'],
+    ]);
+  });
+
+  it('follows the quarter named in the same paragraph of a round-up', () => {
+    const text = 'Acme earned $5 million in the third quarter, up from a year ago.\n\nBeta Corp. posted a profit for the fiscal second quarter. The latest period included a gain; a year earlier it lost money.';
+    expect(values(text, '1989-10-26')).toEqual([
+      ['the third quarter', '1989-Q3'],
+      ['a year ago', '1988-Q3'],
+      ['the fiscal second quarter', '1989-Q2'],
+      ['The latest period', '1989-Q2'],
+      ['a year earlier', '1988-Q2'],
+    ]);
+    // Without a paragraph break between them, the later quarter is still the one spoken of.
+    expect(values('Acme earned $5 million in the third quarter. Beta posted a profit for the fiscal second quarter, up from a year earlier.', '1989-10-26')).toContainEqual(['a year earlier', '1988-Q2']);
+  });
+
+  it('never reads "last October" or "next October" as the publication month', () => {
+    // Rule "strict-month".
+    expect(values('The rebels took the town last October; the vote is next October.', '1998-10-26')).toEqual([
+      ['last October', '1997-10'],
+      ['next October', '1999-10'],
+    ]);
+    // Other months keep the nearest occurrence in the direction the words give; the grammar alone may name the current month.
+    expect(values('Talks resumed last August, and the vote is next November.', '1998-10-26')).toEqual([
+      ['last August', '1998-08'],
+      ['next November', '1998-11'],
+    ]);
+    expect(values('The rebels took the town in October.', '1998-10-26')).toEqual([['October', '1998-10']]);
+  });
+
+  it('keeps a results report on its quarter for several paragraphs, until a year or a month is named', () => {
+    const filler = ' The company cited higher costs for materials and a weaker dollar in its statement.'.repeat(7);
+    expect(values(`Net fell in the third quarter.${filler}\n\nA year earlier, net was $2 million.`, '1989-11-02')).toContainEqual(['A year earlier', '1988-Q3']);
+    expect(values(`Net fell in the third quarter.${filler} In 1987 it had a loss.\n\nA year earlier, net was $2 million.`, '1989-11-02')).toContainEqual(['A year earlier', '1986']);
+  });
 });

@@ -203,9 +203,9 @@ export class Anchorer {
       this.remember(a.value);
       if (/^\d{4}-Q[1-4]$/.test(a.value)) {
         this.quarterAt = p.end;
-        // A quarter named ("the third quarter", "the latest quarter") becomes the one under discussion; a
+        // A quarter named ("the third quarter", "the latest quarter") may become the one under discussion; a
         // quarter given by its closing day does not: fiscal quarters are named by the fiscal year.
-        if (p.meaning.kind === 'part' || (p.meaning.kind === 'topic' && p.meaning.latest)) this.mainQuarter = this.ref.quarter;
+        if (p.meaning.kind === 'part' || (p.meaning.kind === 'topic' && p.meaning.latest)) this.noteMainQuarter(this.ref.quarter, p.end);
       }
       // A year or a month named on its own moves the talk away from quarters; a day ("the quarter ended Sept. 30") does not.
       else if (/^\d{4}(?:-\d{2})?$/.test(a.value)) this.quarterAt = -Infinity;
@@ -216,14 +216,49 @@ export class Anchorer {
   /** Where a stretch of months ("the first nine months") was last named. */
   private stretchAt = -Infinity;
 
-  /** The first quarter named: the one a report about results is about. */
+  /** The quarter a report about results is about (see noteMainQuarter). */
   private mainQuarter: { y: number; q: number } | null = null;
+
+  /**
+   * Rule "results-quarter": a results report is about the latest quarter it names that has ended by the
+   * publication date. A quarter still ahead ("expects a gain in the fourth quarter", "through the third
+   * quarter of 1990") is an outlook, and an earlier one named after it ("after a flat second quarter") is
+   * background: neither is what "the year-ago period" or "a year earlier" compare with.
+   */
+  private noteMainQuarter(q: { y: number; q: number } | null, at: number): void {
+    if (!q) return;
+    const dct = this.ctx.published;
+    if (dct !== null && dayNumber(q.y, q.q * 3 + 1, 1) - 1 > dct) return;
+    this.namedQuarter = { q, at };
+    if (this.mainQuarter && this.mainQuarter.y * 4 + this.mainQuarter.q >= q.y * 4 + q.q) return;
+    this.mainQuarter = q;
+  }
+
+  /** The last ended quarter named, and where. */
+  private namedQuarter: { q: { y: number; q: number }; at: number } | null = null;
+
+  /**
+   * The quarter under discussion at `at`: one named earlier in the same paragraph (a round-up of several
+   * companies gives each its paragraph and its own quarter), else the report's main quarter, else the
+   * last quarter resolved.
+   */
+  private topicQuarter(at: number): { y: number; q: number } | null {
+    const n = this.namedQuarter;
+    if (n && at - n.at <= Anchorer.PARAGRAPH && !/\n\s*\n/.test(this.ctx.text.slice(n.at, at))) return n.q;
+    return this.mainQuarter ?? this.ref.quarter;
+  }
+
+  /** How far (in characters) a paragraph is taken to reach at most. */
+  private static readonly PARAGRAPH = 1500;
 
   /** Where the last quarter was mentioned; "a year earlier" shortly after it means that quarter a year before. */
   private quarterAt = -Infinity;
 
-  /** How far (in characters) a quarter keeps the talk on quarters. */
-  private static readonly QUARTER_TALK = 400;
+  /**
+   * How far (in characters) a quarter keeps the talk on quarters: a results report compares with "a year
+   * earlier" several paragraphs after naming its quarter (a year or a month named in between ends it).
+   */
+  private static readonly QUARTER_TALK = 1000;
 
 
   /** A clock time or part of day with no date of its own, on the day `day` (null: unknown). */
@@ -259,7 +294,7 @@ export class Anchorer {
       case 'shift':
         return this.shift(p, m);
       case 'topic': {
-        let q = this.mainQuarter ?? this.ref.quarter;
+        let q = this.topicQuarter(p.start);
         let anchor: TimeMention['anchor'] = 'reference';
         if (this.stretchAt > this.quarterAt && !m.ended && !m.latest && (m.year !== undefined || m.yearShift !== 0)) {
           // "In the first nine months, net rose … from the 1988 period": the same stretch of that year.
@@ -336,6 +371,13 @@ export class Anchorer {
       const t = cue?.tense ?? null;
       const dir = m.dir ?? (t === 'future' || (t === 'past' && (m.day === undefined || cue!.distance <= 1)) ? t : null);
       if (m.day === undefined) {
+        // Rule "strict-month": "last October" in an October paper is a year back, "next October" a year
+        // ahead; the words never name the publication month itself (as "last Friday" never names the day).
+        if (m.dir === 'past' || m.dir === 'future') {
+          const { y, m: pm } = fromDayNumber(dct);
+          const yy = m.dir === 'past' ? (m.month < pm ? y : y - 1) : m.month > pm ? y : y + 1;
+          return { value: formatMonth(yy, m.month), anchor: 'publication' };
+        }
         // A month alone whose clause says nothing follows the sentence: "In January, a week after the
         // anniversary, a bomb killed a guard"; "the firm changed to a calendar year in December".
         let monthDir = dir;
@@ -423,7 +465,7 @@ export class Anchorer {
       }
       case 'year': {
         // "A year earlier" in a report about quarters: the same quarter a year before.
-        const topic = this.mainQuarter ?? this.ref.quarter;
+        const topic = this.topicQuarter(p.start);
         if (m.context && topic && p.start - this.quarterAt <= Anchorer.QUARTER_TALK && this.stretchAt < this.quarterAt) {
           return { value: `${formatYear(topic.y + m.offset)}-Q${topic.q}`, anchor: 'reference' };
         }
