@@ -61,3 +61,20 @@ describe('findAttributions', () => {
     expect(attributionFor(atts, { start: three, end: three + 1 })).toBeNull();
   });
 });
+
+// Sentences written for these tests.
+describe('findAttributions: subjects set apart from their verb', () => {
+  it('reads a subject before a relative clause, without the clause', () => {
+    expect(sources('A nurse who treated the wounded put the toll at more than 20.')).toEqual(['A nurse']);
+    expect(sources('The farmer who found the bodies said six men had been shot.')).toEqual(['The farmer']);
+  });
+  it('reads a trailing say-word the tagger takes for a noun, and "there" after the subject', () => {
+    expect(sources('Nearly 3 million people have fled their homes, the agency estimates.')).toEqual(['the agency']);
+    expect(sources('Two boys died in the fire on Friday, officials there said.')).toEqual(['officials']);
+  });
+  it('does not read a possessive noun phrase or a clause without a say-word as a source', () => {
+    expect(sources('The camp, which the agency runs, holds 3,000 people.')).toEqual([]);
+    expect(sources('Aid arrived late, according to the figures in the agency\'s estimates.')).not.toContain('the agency');
+    expect(sources('The man who fled the town returned on Monday.')).toEqual([]);
+  });
+});

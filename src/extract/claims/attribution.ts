@@ -28,7 +28,8 @@ const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose', 'what']);
 const PERSONAL = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
 const BY_VERBS = new Set(['release', 'issue', 'publish', 'provide', 'post', 'share', 'report', 'cite', 'quote', 'confirm', 'broadcast', 'air']);
 const FROM_VERBS = new Set(['understand', 'learn', 'hear', 'quote', 'cite']);
-const SKIP_BACK = new Set(['also', 'later', 'previously', 'earlier', 'reportedly', 'separately', 'further', 'initially', 'now', 'then', 'had', 'has', 'have', 'had', 'was', 'is', 'would', 'will', 'also', 'on', 'in', 'a', 'statement']);
+// "there"/"here" after a subject ("officials there said", "the governor there said") place the speaker.
+const SKIP_BACK = new Set(['also', 'later', 'previously', 'earlier', 'reportedly', 'separately', 'further', 'initially', 'now', 'then', 'had', 'has', 'have', 'had', 'was', 'is', 'would', 'will', 'also', 'on', 'in', 'a', 'statement', 'there', 'here']);
 
 function nominal(t: Tok | undefined): boolean {
   return !!t && (t.pos === 'NOUN' || t.pos === 'PROPN');
@@ -150,9 +151,23 @@ function isSayVerb(toks: Tok[], i: number): boolean {
   if (t.pos === 'VERB' && SAY.has(t.lemma)) return true;
   if (t.pos === 'VERB' && SAY.has(t.low)) return true;
   if (t.pos === 'NOUN' && SAY_AS_NOUN.has(t.low) && nominal(toks[i - 1]) && toks[i + 1] && toks[i + 1]!.low !== 'of' && toks[i - 1]!.pos !== 'DET') {
-    return toks[i + 1]!.low === 'that' || nominal(toks[i + 1]) || toks[i + 1]!.pos === 'DET';
+    if (toks[i + 1]!.low === 'that' || nominal(toks[i + 1]) || toks[i + 1]!.pos === 'DET') return true;
   }
-  return false;
+  return trailingSayNoun(toks, i);
+}
+
+/**
+ * "..., the United Nations estimates." / "..., the ministry says.": a say-word the tagger reads as a noun,
+ * closing the sentence after a noun phrase that follows a comma, is the verb of a trailing attribution
+ * (a noun there would leave the sentence without its clause: "..., the UN's estimates." is not written).
+ */
+function trailingSayNoun(toks: Tok[], i: number): boolean {
+  const t = toks[i]!;
+  if (t.pos !== 'NOUN' || !SAY_AS_NOUN.has(t.low) || !nominal(toks[i - 1])) return false;
+  const next = toks[i + 1];
+  if (next && !/^[.!;]$/.test(next.low)) return false;
+  const s = npBackward(toks, i, 0);
+  return s > 0 && toks[s - 1]!.low === ',' && !/'s?$/.test(toks[i - 1]!.low);
 }
 
 /** Is the say-verb at i passive or non-finite ("were said to have", "is reported to")? Those are hedges. */
@@ -200,7 +215,7 @@ export function findAttributions(input: string, view: SentenceView): Attribution
       if (e > 0) push(i + 1, e, i - 1, i + 1);
       continue;
     }
-    const putFigure = t.lemma === 'put' && toks[i + 1]?.low === 'the' && FIGURE_NOUNS.has(toks[i + 2]?.lemma ?? '');
+    const putFigure = (t.lemma === 'put' || t.low === 'put') && toks[i + 1]?.low === 'the' && FIGURE_NOUNS.has(toks[i + 2]?.lemma ?? '');
     if (!putFigure && !isSayVerb(toks, i)) continue;
     if (!putFigure && hedgedSay(toks, i)) continue;
     // Subject before the verb, skipping auxiliaries and adverbs ("several officials have said").
@@ -228,6 +243,13 @@ export function findAttributions(input: string, view: SentenceView): Attribution
       continue;
     }
     const s = npBackward(toks, k, 0);
+    // "A resident who helped bury the dead put the toll at ...": a relative clause between the subject and
+    // its verb; the subject is the noun phrase before the relative pronoun, without the clause.
+    const rel = s < 0 || RELATIVE.has(toks[s - 1]?.low ?? '') ? beforeRelative(toks, k) : null;
+    if (rel) {
+      push(rel[0], rel[1], i, i + 1);
+      continue;
+    }
     if (s >= 0) {
       const [a, b] = extendSubject(toks, s, k);
       // "No group has claimed responsibility": nobody is a source.
@@ -242,6 +264,24 @@ export function findAttributions(input: string, view: SentenceView): Attribution
     }
   }
   return out;
+}
+
+/**
+ * The token range of the subject noun phrase before a relative clause that ends at token `k` ("A resident
+ * who helped bury the dead | put"): the clause starts with who/that within eight tokens, has a verb, and no
+ * comma or second clause in between. Null when there is none.
+ */
+function beforeRelative(toks: Tok[], k: number): [number, number] | null {
+  for (let r = k - 1; r > 0 && r >= k - 8; r--) {
+    const w = toks[r]!.low;
+    if (/^[,;:.!?]$/.test(w)) return null;
+    if (w !== 'who' && w !== 'that') continue;
+    if (!toks.slice(r + 1, k).some((x) => x.pos === 'VERB')) return null;
+    const s = npBackward(toks, r, 0);
+    if (s < 0 || !nominal(toks[r - 1])) return null;
+    return [s, r];
+  }
+  return null;
 }
 
 /** The attribution that covers a span of the sentence: the innermost scope, then the nearest cue. */

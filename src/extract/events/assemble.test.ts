@@ -71,4 +71,35 @@ describe('assemble: follow-ups after a side action', () => {
     expect(air.fatalities?.best).toBe(6);
     expect(e.find((x) => x.type === 'Battles')!.fatalities?.best ?? null).toBeNull();
   });
+  it('keeps a new occurrence told with "the agency said" in another region apart from a draft without places', () => {
+    // A capital-dateline story: the seizure names no place, the killings two paragraphs later name a far region.
+    const t = [
+      'BAMAKO, May 2 (Wire) - Heavy fighting between the army and rebels went on for a second day on Sunday, a medical union said.',
+      '',
+      'The rebels said they had captured the main barracks, a claim the army denied.',
+      '',
+      'The union said dozens of people had been wounded.',
+      '',
+      'In Kidal, two aid workers were killed on Saturday in clashes near the market, the agency said.',
+    ].join('\n');
+    const evs = events(t);
+    const kidal = evs.find((e) => e.text.startsWith('In Kidal'));
+    expect(kidal).toBeDefined();
+    expect(kidal!.fatalities?.best).toBe(2);
+    expect(kidal!.location?.name).toBe('Kidal');
+    const seized = evs.find((e) => e.text.startsWith('The rebels said'));
+    expect(seized?.fatalities?.best ?? 0).toBe(0);
+  });
+  it('still joins a follow-up that names a place near where a placeless draft was told', () => {
+    const t = 'KABUL, May 2 - Gunmen stormed a guest house on Saturday night. The attackers killed three guards in Kabul before fleeing.';
+    const evs = events(t);
+    expect(evs).toHaveLength(1);
+    expect(evs[0]!.fatalities?.best).toBe(3);
+  });
+  it('dates a dateline story by the day in its lead, not by the dateline', () => {
+    const t = 'BUNIA, May 2 (Wire) - Militiamen clashed with soldiers near the village of Djugu, north of Bunia, on Friday, killing four soldiers, officials said.';
+    const evs = events(t);
+    expect(evs[0]!.date).toMatchObject({ start: '2021-04-30', end: '2021-04-30' });
+  });
 });
+

@@ -1,5 +1,6 @@
 import type { Proposal } from './propose.js';
 import type { ActorRef } from './roles.js';
+import type { PlaceMention } from '../places/types.js';
 import { datesFit, placesFit } from './continuation.js';
 
 /**
@@ -56,9 +57,26 @@ function near(d: Draft, p: Proposal): boolean {
   return s.index - last.index <= 2 && s.paragraph - last.paragraph <= 1;
 }
 
-/** Nothing the proposal names contradicts the draft: its dates can overlap, its places are the draft's or near. */
-function fits(d: Draft, p: Proposal): boolean {
-  return datesFit(p.dates, d.parts.flatMap((x) => x.dates)) && placesFit(p.places, d.parts.flatMap((x) => x.places));
+/**
+ * Where a draft that names no place of its own was told (the place of its sentences or paragraph, the
+ * dateline, the story's focus), as the caller resolves it; null when unknown.
+ */
+export type WhereTold = (d: Draft) => PlaceMention | null;
+
+/**
+ * Nothing the proposal names contradicts the draft: its dates can overlap, its places are the draft's or near.
+ * `toldAt`: a draft that names no place of its own still happened somewhere ("The RSF said it had seized the
+ * airport" in a Khartoum story); a follow-up naming a place far from there ("In Darfur, three aid workers were
+ * killed") is another occurrence, so its places are compared with where the draft was told.
+ */
+function fits(d: Draft, p: Proposal, toldAt?: WhereTold): boolean {
+  if (!datesFit(p.dates, d.parts.flatMap((x) => x.dates))) return false;
+  let told = d.parts.flatMap((x) => x.places);
+  if (told.length === 0 && p.places.length > 0 && toldAt) {
+    const at = toldAt(d);
+    if (at) told = [at];
+  }
+  return placesFit(p.places, told);
 }
 
 /** An actor the proposal names by name is one the draft named ("The RSF denied ..."). */
@@ -110,7 +128,7 @@ function takesPart(d: Draft, r: ActorRef): boolean {
  * car bombs"), the follow-up goes back to that one (up to two occurrences back, within four sentences). Its
  * targets and dead do not count, and a noun naming the side action ("The strikes killed ...") keeps it there.
  */
-function resumed(drafts: Draft[], last: Draft, p: Proposal): Draft {
+function resumed(drafts: Draft[], last: Draft, p: Proposal, toldAt?: WhereTold): Draft {
   // "The strikes killed six fighters": a noun naming the side action's own act keeps the follow-up with it.
   if (p.anaphorHead && fit(last, p.anaphorHead) >= 2) return last;
   // Only the actors that act in the follow-up count, not its targets or dead ("killed six fighters").
@@ -122,7 +140,7 @@ function resumed(drafts: Draft[], last: Draft, p: Proposal): Draft {
     const d = drafts[k]!;
     const at = d.parts[d.parts.length - 1]!.view.sentence;
     const s = p.view.sentence;
-    if (s.index - at.index > 4 || s.paragraph - at.paragraph > 2 || !VIOLENT.has(d.parts[0]!.coding.type) || !fits(d, p)) continue;
+    if (s.index - at.index > 4 || s.paragraph - at.paragraph > 2 || !VIOLENT.has(d.parts[0]!.coding.type) || !fits(d, p, toldAt)) continue;
     if (mine.some((r) => takesPart(d, r))) return d;
   }
   return last;
@@ -139,7 +157,7 @@ function agentOf(d: Draft): ActorRef | null {
 }
 
 /** Merges proposals into drafts, in text order. Weak proposals that refer to nothing are dropped. */
-export function assemble(proposals: Proposal[], minScore: number, published: string | null = null): Draft[] {
+export function assemble(proposals: Proposal[], minScore: number, published: string | null = null, toldAt?: WhereTold): Draft[] {
   // An occurrence dated long before publication ("since ISIS seized the town two years ago") is background:
   // an undated "the assault" refers to the story's own events, not to it.
   const longAgo = published ? shiftDays(published, -60) : null;
@@ -165,18 +183,18 @@ export function assemble(proposals: Proposal[], minScore: number, published: str
         }
       } else if (lastDraft) {
         const violentBoth = VIOLENT.has(lastDraft.parts[0]!.coding.type) && VIOLENT.has(p.coding.type);
-        if (near(lastDraft, p) && violentBoth) target = resumed(drafts, lastDraft, p);
+        if (near(lastDraft, p) && violentBoth) target = resumed(drafts, lastDraft, p, toldAt);
       }
       // "3 militants were also killed" adds to the occurrence; a date or place it cannot share makes it a new one.
-      if (target && !fits(target, p)) target = null;
+      if (target && !fits(target, p, toldAt)) target = null;
     }
     // A follow-up that refers back and names nothing new goes on telling the occurrence just told: "The
     // convoy was heading to Douentza when fighters opened fire", "The spokesman said dozens of militants
     // had been killed" (continuation.ts).
     if (!target && !p.seg.newMarker && lastDraft && near(lastDraft, p) && VIOLENT.has(lastDraft.parts[0]!.coding.type) &&
-      VIOLENT.has(p.coding.type) && (p.referring || sharesNamedActor(lastDraft, p)) && fits(lastDraft, p) && !ownOccurrence(p) &&
+      VIOLENT.has(p.coding.type) && (p.referring || sharesNamedActor(lastDraft, p)) && fits(lastDraft, p, toldAt) && !ownOccurrence(p) &&
       !ownDay(lastDraft, p) && !thirdParty(lastDraft, p)) {
-      target = resumed(drafts, lastDraft, p);
+      target = resumed(drafts, lastDraft, p, toldAt);
     }
     // "Farmers protested in X. Police dispersed them with tear gas": the crowd's day goes on.
     if (!target && !p.seg.newMarker && lastDraft && CROWD.has(p.coding.type) && CROWD.has(lastDraft.parts[0]!.coding.type) &&

@@ -99,3 +99,34 @@ describe('classify: strategic developments', () => {
     expect(code('The minister spoke about the economy on Monday.')).toBe('none');
   });
 });
+
+describe('classify: an exchange of fire has both forces as sides', () => {
+  const sides = (text: string) => {
+    const e = analyzed(text, '2021-05-02').get('events')[0]!;
+    return `${e.type} / ${e.subType} | ${e.actor1?.name ?? '-'} | ${e.actor2?.name ?? '-'}`;
+  };
+  it('codes artillery or mortar fire exchanged by two forces as shelling by both', () => {
+    expect(sides('On 1 May 2021, Indian and Pakistani troops exchanged artillery fire along the Line of Control in Kupwara district.'))
+      .toBe('Explosions/Remote violence / Shelling/artillery/missile attack | Military Forces of India | Military Forces of Pakistan');
+    expect(sides('On 1 May 2021, Israeli forces and Hezbollah traded mortar fire near Metula.'))
+      .toBe('Explosions/Remote violence / Shelling/artillery/missile attack | Military Forces of Israel | Hezbollah');
+  });
+  it('codes gunfire exchanged by two forces as an armed clash', () => {
+    expect(sides('On 1 May 2021, Tajik and Kyrgyz border guards exchanged heavy gunfire near Batken.'))
+      .toBe('Battles / Armed clash | Police Forces of Tajikistan | Police Forces of Kyrgyzstan');
+  });
+  it('keeps one side when only one fires', () => {
+    expect(sides('On 1 May 2021, Pakistani troops fired mortars at a village in Kupwara district.'))
+      .toMatch(/^Explosions\/Remote violence \/ Shelling\/artillery\/missile attack \| Military Forces of Pakistan/);
+  });
+});
+
+describe('classify: a withdrawal after a capture', () => {
+  it('codes "seized X before withdrawing" as the capture', () => {
+    expect(code('In 2012 the rebels briefly seized the town of Bunia before withdrawing under pressure.')).toBe('Battles / Non-state actor overtakes territory');
+  });
+  it('still codes a withdrawal told alone as a transfer of territory', () => {
+    expect(code('On 1 May 2021, the rebels withdrew from the town of Bunia.')).toBe('Strategic developments / Non-violent transfer of territory');
+  });
+});
+

@@ -165,7 +165,11 @@ export function classify(f: ClauseFacts): Classified | null {
   const people = (t: Trigger) => near(toks, t, from, to, (w) => PEOPLE.test(w.low), 0, 5);
   const weapons = (t: Trigger) => near(toks, t, from, to, (w) => WEAPONS.test(w.low), 0, 5);
   const peaceful = toks.slice(from, to).some((w, k, arr) => (w.low === 'without' && /^(a|any)$/.test(arr[k + 1]?.low ?? '') && /^(fight|shot|resistance|clash|clashes|battle)$/.test(arr[k + 2]?.low ?? '')) || /^(unopposed|peacefully)$/.test(w.low));
-  if (withdraw && (peaceful || !has(triggers, 'clash') && !has(triggers, 'attack') && !has(triggers, 'kill'))) {
+  // "The rebels seized Goma in 2012 before withdrawing": a withdrawal told as what followed a capture is the
+  // capture's aftermath; the capture is the event.
+  const afterCapture = !!withdraw && /^(before|then|later)$/.test(toks[withdraw.tokStart - 1]?.low ?? '') &&
+    triggers.some((t) => (t.kind === 'seize' || t.kind === 'regain') && t.verbal && t.tokStart < withdraw.tokStart);
+  if (withdraw && !afterCapture && (peaceful || !has(triggers, 'clash') && !has(triggers, 'attack') && !has(triggers, 'kill'))) {
     return pick('Strategic developments', 'Non-violent transfer of territory', withdraw, territorial(withdraw) ? 1 : 0.6);
   }
   const territoryMoves = triggers.filter((t) => t.kind === 'regain' || t.kind === 'seize' || (t.kind === 'attack' && /^overt/.test(toks[t.tokStart]!.low)));

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzed } from '../../test-support/doc.js';
+import { analyzed, prepared } from '../../test-support/doc.js';
+import { sentenceViews } from '../quantities/view.js';
+import { affiliationOnly } from './index.js';
 
 function actors(text: string) {
   const e = analyzed(text, '2021-05-02').get('events')[0]!;
@@ -80,5 +82,23 @@ describe('codeActors', () => {
   it('does not give a claim to an occurrence told before another one', () => {
     const t = 'On 1 May 2021, gunmen shot dead 4 soldiers near Jilib, Somalia. In another attack, a car bomb went off in Mogadishu. Al-Shabaab claimed responsibility for the bombing.';
     expect(actors(t)[2]).toMatch(/Unidentified/);
+  });
+});
+
+describe('affiliationOnly: a group named only as what others are tied to', () => {
+  const at = (text: string, word: string) => {
+    const toks = sentenceViews(prepared(text))[0]!.toks;
+    return affiliationOnly(toks, toks.findIndex((t) => t.text === word));
+  };
+  it('reads "linked to X and Y", "loyal to X", "affiliated with X"', () => {
+    expect(at('Groups linked to al Qaeda and Islamic State have waged an insurgency.', 'al')).toBe(true);
+    expect(at('Groups linked to al Qaeda and Islamic State have waged an insurgency.', 'Islamic')).toBe(true);
+    expect(at('Militias loyal to Hemedti looted the market.', 'Hemedti')).toBe(true);
+    expect(at('Fighters affiliated with ISWAP raided the camp.', 'ISWAP')).toBe(true);
+  });
+  it('does not read a group that acts or is fought as a tie', () => {
+    expect(at('Boko Haram fighters raided the camp.', 'Boko')).toBe(false);
+    expect(at('Soldiers clashed with ISWAP near the lake.', 'ISWAP')).toBe(false);
+    expect(at('The army handed the town to the RSF.', 'RSF')).toBe(false);
   });
 });

@@ -4,10 +4,12 @@ import { sentenceViews } from '../quantities/view.js';
 import type { PlaceMention } from '../places/types.js';
 import type { ActorRef } from './roles.js';
 import { datesFit, placesFit, refersBack } from './continuation.js';
+import { findAttributions } from '../claims/attribution.js';
 
-function refers(text: string, named: ActorRef[] = [], known: ActorRef[] = []): boolean {
-  const toks = sentenceViews(prepared(text))[0]!.toks;
-  return refersBack(toks, 0, toks.length, named, known);
+function refers(text: string, named: ActorRef[] = [], known: ActorRef[] = [], withSources = false): boolean {
+  const view = sentenceViews(prepared(text))[0]!;
+  const sources = withSources ? findAttributions(text, view).flatMap((a) => [a.source, a.cue]) : [];
+  return refersBack(view.toks, 0, view.toks.length, named, known, sources);
 }
 
 function actor(name: string, generic = false): ActorRef {
@@ -35,6 +37,18 @@ describe('refersBack', () => {
     expect(refers('A bomb exploded near a market.')).toBe(false);
     expect(refers('Militants were seen nearby.', [actor('Militants', true)], [actor('Militants', true)])).toBe(false);
     expect(refers('Rebels from the FLA denied it.', [actor('FLA')], [actor('JNIM')])).toBe(false);
+  });
+});
+
+describe('refersBack with the attribution set aside', () => {
+  it('does not read the speaker of a trailing or leading attribution as referring back', () => {
+    expect(refers('In the north, two nurses were shot dead in a clinic on Monday, the ministry said.', [], [], true)).toBe(false);
+    expect(refers('Four herders died in clashes near the river, the agency reported.', [], [], true)).toBe(false);
+    expect(refers('They said a bus was ambushed near the border.', [], [], true)).toBe(false);
+  });
+  it('still reads a definite noun or pronoun outside the attribution', () => {
+    expect(refers('The attackers burned two shops, the ministry said.', [], [], true)).toBe(true);
+    expect(refers('They fled towards the hills, the agency reported.', [], [], true)).toBe(true);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Tok } from '../quantities/view.js';
 import type { PlaceMention } from '../places/types.js';
 import type { ActorRef } from './roles.js';
+import type { Span } from '../../core/span.js';
 
 /**
  * Within-document coreference of follow-up sentences. A news story tells its main occurrence in its lead
@@ -33,13 +34,22 @@ const PRONOUN = /^(he|she|they|it|we)$/;
 
 /**
  * The clause [from, to) refers back: a definite noun phrase from REFERRING_HEADS ("The attackers", "the
- * crowd", "The spokesman said"), a personal pronoun before its first verb, "one of the sources", or an
- * actor already named in the occurrence ("The RSF denied ...").
+ * crowd"), a personal pronoun before its first verb, "one of the sources", or an actor already named in the
+ * occurrence ("The RSF denied ...").
+ * `sources` are the spans of the clause's attribution sources and cues (`attributionNoise`): "..., the agency
+ * said" refers back to a speaker, not to the occurrence, so a new occurrence told with it stays new.
  */
-export function refersBack(toks: Tok[], from: number, to: number, named: readonly ActorRef[], known: readonly ActorRef[]): boolean {
+export function refersBack(
+  toks: Tok[], from: number, to: number, named: readonly ActorRef[], known: readonly ActorRef[], sources: readonly Span[] = [],
+): boolean {
   let sawVerb = false;
+  const inSource = (t: Tok) => sources.some((s) => s.start <= t.start && t.end <= s.end);
   for (let i = from; i < to; i++) {
     const w = toks[i]!;
+    if (inSource(w)) {
+      if (w.pos === 'VERB') sawVerb = true;
+      continue;
+    }
     if (!sawVerb && PRONOUN.test(w.low) && w.pos === 'PRON') return true;
     if (DEFINITE.test(w.low)) {
       // the head: the first noun within three words ("the armed men", "the Islamic State fighters")

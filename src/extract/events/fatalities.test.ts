@@ -46,3 +46,17 @@ describe('fatalities by ACLED conventions', () => {
     expect(dead('On 1 May 2021, rioters burned tyres in Goma after a young man died in custody.')).toBeNull();
   });
 });
+
+describe('fatalities: claims the text disputes and acts after the dead', () => {
+  it('adds no dead from a follow-up claim that is denied or could not be confirmed', () => {
+    expect(dead('On 1 May 2021, rebels clashed with soldiers near Beni, killing 2 soldiers. The army said it had killed 15 rebels, which the rebels denied.')).toMatchObject({ best: 2 });
+    expect(dead('On 1 May 2021, gunmen killed 6 villagers near Gao. The army said it had killed 9 of the attackers, a claim that could not be verified.')).toMatchObject({ best: 6 });
+  });
+  it('still adds the dead of the other side when nothing disputes them', () => {
+    expect(dead('On 1 May 2021, rebels clashed with soldiers near Beni, killing 2 soldiers. The army said it had killed 15 rebels.')).toMatchObject({ best: 17 });
+  });
+  it('does not count the people of a second act joined by "and" as dead', () => {
+    expect(dead('On 1 May 2021, rebels attacked a village near Beni, killing 4 civilians and forcing hundreds of people to flee.')).toMatchObject({ best: 4 });
+    expect(dead('On 1 May 2021, gunmen killed 3 farmers and 2 herders near Mopti.')).toMatchObject({ best: 5 });
+  });
+});

@@ -29,6 +29,8 @@ export function fatalitiesOf(d: Draft, claimedBy: (p: Draft['parts'][number]) =>
       seg.set(key, cur);
     }
     if (seg.size === 0) return;
+    // A later claim the text itself disputes adds no dead (see contestedClaim).
+    if (idx > 0 && contestedClaim(p.view.toks.map((t) => t.text).join(' '))) return;
     const claimant = idx > 0 ? claimedBy(p) : null;
     const perpetratorClaim = !!(claimant && agent && claimant.name === agent.name);
     for (const [key, val] of seg) {
@@ -62,3 +64,14 @@ export function fatalitiesOf(d: Draft, claimedBy: (p: Draft['parts'][number]) =>
   }
   return { low: best, best, high };
 }
+
+/**
+ * A claim the same sentence says is denied or could not be confirmed: "The army said it had killed 20
+ * rebels, which the M23 denied", "... killed dozens of the attackers, a claim that could not be confirmed".
+ * ACLED keeps to the most conservative figure, so a follow-up like that adds no dead to the occurrence.
+ * Not a denial of who did it ("denied involvement"), which says nothing about the dead.
+ */
+export function contestedClaim(sentence: string): boolean {
+  return /(?:,\s*which|\b(?:a|the)\s+claims?(?:\s+that)?)\b[^.;]{0,60}?\b(?:denied|denies|rejected|rejects|disputed|disputes|(?:could|can)\s*(?:not|n't)\s+be\s+(?:independently\s+)?(?:verified|confirmed))\b(?!\s+(?:any\s+)?(?:involvement|responsibility|role))/i.test(sentence);
+}
+

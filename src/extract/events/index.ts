@@ -2,13 +2,14 @@ import type { Component } from '../../core/pipeline.js';
 import type { Doc } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
 import type { EventMention, EventLocation, EventDate } from './types.js';
-import { sentenceViews, type SentenceView } from '../quantities/view.js';
+import { sentenceViews, type SentenceView, type Tok } from '../quantities/view.js';
 import type { QuantityProposal } from '../quantities/parse-counts.js';
 import { countedNoun } from '../quantities/counted-noun.js';
 import { eventDate } from '../times/event-date.js';
 import { eventPlace } from '../places/event-place.js';
 import { sentenceFacts, propose, coreSpan, type Proposal, type SentenceFacts } from './propose.js';
-import { assemble, type Draft } from './assemble.js';
+import { assemble, type Draft, type WhereTold } from './assemble.js';
+import type { PlaceKind, PlaceMention } from '../places/types.js';
 import { codeActors, toActor, type ActorContext } from './code-actors.js';
 import { fatalitiesOf } from './fatalities.js';
 import { draftClaims, type NamedSource } from './claims.js';
@@ -115,11 +116,27 @@ function dominant(counts: Map<string, number>): string | null {
 }
 
 /** The named non-state armed group mentioned most in the document. */
+/**
+ * A group named only as what others are tied to: "groups linked to al Qaeda and Islamic State", "militias
+ * loyal to the RSF". The story is about the others, so such a mention does not make the group the story's
+ * own (mainGroup).
+ */
+export function affiliationOnly(toks: readonly Tok[], k: number): boolean {
+  let i = k - 1;
+  // "linked to al Qaeda and Islamic State": the second of a pair after the same tie
+  while (i > 0 && toks[i]!.low !== 'to' && toks[i]!.low !== 'with' && i > k - 6 && /^(and|or|,|the|al|its|pro)$|^\p{Lu}/u.test(toks[i]!.text)) i--;
+  const tie = toks[i]?.low;
+  const verb = toks[i - 1]?.low ?? '';
+  return (tie === 'to' && /^(linked|loyal|allied|tied|affiliated|close|aligned|connected)$/.test(verb)) ||
+    (tie === 'with' && /^(affiliated|allied|aligned|associated|linked)$/.test(verb));
+}
+
 function mainGroup(all: SentenceFacts[]): ActorRef | null {
   const counts = new Map<string, { ref: ActorRef; n: number }>();
   for (const f of all) {
     for (const m of f.actors) {
       if (m.generic || !['rebel', 'militia', 'identity'].includes(m.cls)) continue;
+      if (affiliationOnly(f.view.toks, m.tokStart)) continue;
       const e = counts.get(m.entry.actor) ?? { ref: refOf(m), n: 0 };
       e.n++;
       counts.set(m.entry.actor, e);
@@ -195,6 +212,23 @@ function bestLocation(doc: Doc, d: Draft, avoid: readonly Span[]): EventLocation
   return best;
 }
 
+/**
+ * Where a draft was told when it names no place of its own (assemble.ts compares a follow-up's places with
+ * it): the location its first part resolves to, as a place mention of the matching kind. Computed once per draft.
+ */
+function toldAtOf(doc: Doc, avoid: readonly Span[], countryName: (code: string) => string | null): WhereTold {
+  const memo = new WeakMap<Draft, PlaceMention | null>();
+  return (d) => {
+    if (memo.has(d)) return memo.get(d)!;
+    const p = d.parts[0]!;
+    const loc = eventPlace(doc, coreSpan(p), avoid) ?? eventPlace(doc, p.span, avoid);
+    const kind: PlaceKind = !loc ? 'city' : loc.precision < 3 ? 'city' : loc.name === countryName(loc.country) ? 'country' : 'admin1';
+    const at: PlaceMention | null = loc ? { ...loc, kind, geonameId: null, start: -1, end: -1, text: loc.name } : null;
+    memo.set(d, at);
+    return at;
+  };
+}
+
 export function extractEvents(doc: Doc): EventMention[] {
   const views = sentenceViews(doc);
   if (views.length === 0) return [];
@@ -225,7 +259,10 @@ export function extractEvents(doc: Doc): EventMention[] {
     previous = f;
   }
   if (label && proposals.length) proposals[0]!.coding = { ...proposals[0]!.coding, ...label.coding };
-  let drafts = assemble(proposals, MIN_SCORE, doc.publishedDay);
+  // Places inside actors' names ("Sinaloa Cartel", "Iraq's security forces") are not where events happen.
+  const actorSpans: Span[] = facts.flatMap((f) => [...f.actors, ...f.speakers].map((m) => ({ start: m.start, end: m.end })));
+  const lex = actorLexicon();
+  let drafts = assemble(proposals, MIN_SCORE, doc.publishedDay, toldAtOf(doc, actorSpans, (code) => lex.countries.get(code)?.name ?? null));
   // A short report (an event note) always codes its best proposal, even a weak one.
   if (drafts.length === 0 && proposals.length && doc.text.length < 2000) {
     const best = proposals.reduce((a, b) => (b.score > a.score ? b : a));
@@ -237,7 +274,6 @@ export function extractEvents(doc: Doc): EventMention[] {
     first.parts[0]!.coding = { ...first.parts[0]!.coding, ...label.coding };
   }
 
-  const lex = actorLexicon();
   const votes = countryVotes(doc, facts);
   const docCountry = dominant(votes);
   const group = mainGroup(facts);
@@ -249,8 +285,6 @@ export function extractEvents(doc: Doc): EventMention[] {
   const note = codedFatalities(doc.text);
   const mainDraft = drafts.reduce((a, b) => (spanOf(b.parts[0]!).start < spanOf(a.parts[0]!).start ? b : a));
 
-  // Places inside actors' names ("Sinaloa Cartel", "Iraq's security forces") are not where events happen.
-  const actorSpans: Span[] = facts.flatMap((f) => [...f.actors, ...f.speakers].map((m) => ({ start: m.start, end: m.end })));
   const viewAt = new Map(views.map((v) => [v.sentence.index, v]));
   const claimants = claimsOfResponsibility(doc.text, facts);
   const events: { ev: EventMention; tier: number; pos: number }[] = [];

@@ -191,7 +191,7 @@ export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
       out.push({
         view, seg, span, triggers: part.triggers, coding, roles, anaphor,
         anaphorHead: definite ? toks[definite.tokStart]!.low : null,
-        hasTime, hasPlace, places, dates, coreDates, referring: refersBack(toks, part.from, part.to, [], []),
+        hasTime, hasPlace, places, dates, coreDates, referring: refersBack(toks, part.from, part.to, [], [], facts.attributions.flatMap((a) => [a.source, a.cue])),
         attributions: facts.attributions, unclearWho, score,
       });
     }
@@ -212,13 +212,45 @@ export function coreSpan(p: Pick<Proposal, 'view' | 'coding' | 'span'>): Span {
   const from = toks.findIndex((x) => x.start >= p.span.start);
   let a = t.tokStart;
   const lo = Math.max(0, from);
-  while (a > lo && !CLAUSE_EDGE.test(toks[a - 1]!.low) && !relativeAt(toks, a - 1)) a--;
+  while (a > lo && !CLAUSE_EDGE.test(toks[a - 1]!.low) && !relativeAt(toks, a - 1) && !spacedDash(toks, a - 1)) a--;
   if (a > 0 && /^(when|after|since|while|as|because|before|although|though|whereas|where)$/.test(toks[a - 1]!.low)) a--;
   // "towns like X and Y that were retaken": the relative clause's act happened at its antecedent.
   if (a > lo && relativeAt(toks, a - 1)) a = antecedentStart(toks, a - 1, lo);
   let b = t.tokEnd;
-  while (b < toks.length && toks[b]!.start < p.span.end && !CLAUSE_EDGE.test(toks[b]!.low)) b++;
+  for (;;) {
+    while (b < toks.length && toks[b]!.start < p.span.end && !CLAUSE_EDGE.test(toks[b]!.low)) b++;
+    // "clashed near the town of Sake, about 25 km west of Goma, on Wednesday": a day set off by commas
+    // after the clause's place is still the clause's time.
+    const d = toks[b]?.low === ',' ? dayPhraseAt(toks, b + 1) : 0;
+    if (d === 0 || toks[b + d]!.start >= p.span.end) break;
+    b += 1 + d;
+  }
   return { start: toks[a]!.start, end: toks[b - 1]!.end };
+}
+
+const WEEKDAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+/** Tokens of "on Wednesday", "late on Saturday", "early Sunday" starting at k (0 when there is none). */
+function dayPhraseAt(toks: Tok[], k: number): number {
+  let n = 0;
+  if (/^(late|early)$/.test(toks[k + n]?.low ?? '')) n++;
+  if (toks[k + n]?.low === 'on') n++;
+  if (!WEEKDAY.test(toks[k + n]?.low ?? '')) return 0;
+  n++;
+  if (/^(night|morning|afternoon|evening)$/.test(toks[k + n]?.low ?? '')) n++;
+  return n;
+}
+
+/**
+ * A dash with space around it ends a wire dateline ("GOMA, Feb 8 (Wire) - M23 rebels clashed"): the
+ * report's place and date are no part of the clause after it. A hyphen inside a word ("Hamas-led") is not.
+ */
+function spacedDash(toks: Tok[], k: number): boolean {
+  const t = toks[k]!;
+  if (!/^(-|--|—|–)$/.test(t.text)) return false;
+  const before = toks[k - 1];
+  const after = toks[k + 1];
+  return (!before || before.end < t.start) && (!after || t.end < after.start);
 }
 
 /** A relative pronoun with its antecedent before it and no subject of its own after ("towns that were retaken"). */

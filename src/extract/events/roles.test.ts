@@ -38,3 +38,14 @@ describe('clauseRoles', () => {
     expect(f.location?.name).not.toBe('Kabul');
   });
 });
+
+describe('clauseRoles: a generic agent led by a named group', () => {
+  it('takes the leading or linked group as the agent', () => {
+    expect(first('On 1 May 2021, Hamas-led gunmen stormed a kibbutz near Sderot, killing 4 people.').a1).toBe('Hamas Movement');
+    expect(first('On 1 May 2021, ADF-linked militants attacked a village near Beni, killing 6 civilians.').a1).toMatch(/ADF|Allied Democratic Forces/);
+  });
+  it('does not take a backer for the agent', () => {
+    expect(first('On 1 May 2021, Turkish-backed fighters attacked a village near Afrin.').a1).not.toMatch(/Turkey/);
+    expect(first('On 1 May 2021, Hamas-backed gunmen stormed a kibbutz near Sderot.').a1).not.toBe('Hamas Movement');
+  });
+});

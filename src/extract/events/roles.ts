@@ -195,6 +195,13 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
     }
   }
 
+  // "Hamas-led gunmen stormed ...", "IS-linked militants attacked ...": a generic agent led by or linked to a
+  // named group is that group's men (ACLED codes the group). Not "US-backed fighters": a backer is not a side.
+  if (roles.agent?.generic) {
+    const m = actors.find((a) => a.start === roles.agent!.start);
+    const lead = m ? leadingGroup(toks, actors, m) : undefined;
+    if (lead) roles.agent = { ...refOf(lead), start: roles.agent.start, end: roles.agent.end };
+  }
   // "Armenian and Azerbaijani forces exchanged fire", "Tajik and Kyrgyz border guards clashed": a
   // coordinated subject of an act two sides do to each other is both sides; the first named is actor 1.
   const agentMention = roles.agent ? actors.find((a) => a.start <= roles.agent!.start && roles.agent!.end <= a.end) : undefined;
@@ -341,6 +348,9 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
         const w = toks[hi]!;
         if (w.low === ',' && !(toks[hi + 1] && (/^\d/.test(toks[hi + 1]!.low) || mentionAt(actors, hi + 1) || JOIN.has(toks[hi + 1]!.low)))) break;
         if (w.pos === 'VERB' && !/(ed|ing)$/.test(w.low) && !mentionAt(actors, hi)) break;
+        // "killing two soldiers and forcing thousands to flee": "and" before a verb begins another act,
+        // whose object is no one's dead.
+        if (w.low === 'and' && toks[hi + 1]?.pos === 'VERB' && /(ed|ing)$/.test(toks[hi + 1]!.low) && !mentionAt(actors, hi + 1)) break;
         hi++;
       }
       take(t.tokEnd, hi, outcome);
@@ -352,6 +362,14 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
   }
   roles.others.sort((a, b) => a.start - b.start);
   return roles;
+}
+
+/** The named armed group in "<group>-led|linked|affiliated|aligned|allied <generic noun>", if written so. */
+function leadingGroup(toks: Tok[], actors: ActorMention[], m: ActorMention): ActorMention | undefined {
+  const k = m.tokStart;
+  if (!/^(led|linked|affiliated|aligned|allied)$/.test(toks[k - 1]?.low ?? '') || toks[k - 2]?.low !== '-') return undefined;
+  const g = actors.find((a) => a.tokEnd === k - 2);
+  return g && !g.generic && ['rebel', 'militia', 'identity'].includes(g.cls) ? g : undefined;
 }
 
 /** ", a member of X," or ", merchants," right after a counted noun restates who was counted. */

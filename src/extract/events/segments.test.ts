@@ -28,6 +28,18 @@ describe('segmentSentence', () => {
     ]);
     expect(segs('2 soldiers were killed after their vehicle hit a mine Sunday', ['Sunday'])).toHaveLength(1);
   });
+  it('splits two coordinated clauses when the second opens on its own time', () => {
+    expect(segs('In 2010 rebels seized the port, and in 2015 gunmen attacked a market, killing 9 people.', ['2010', '2015'])).toEqual([
+      ['In 2010 rebels seized the port', false],
+      [', and in 2015 gunmen attacked a market , killing 9 people .', false],
+    ]);
+    // a year the time layer missed still opens the clause
+    expect(segs('In 2010 rebels seized the port, and in 2015 gunmen attacked a market.', ['2010'])).toHaveLength(2);
+  });
+  it('does not split coordinated clauses without a time of their own', () => {
+    expect(segs('On Monday rebels seized the port, and gunmen attacked a market.', ['Monday'])).toHaveLength(1);
+    expect(segs('Rebels seized the port, and in 2015 gunmen attacked a market.', ['2015'])).toHaveLength(1);
+  });
   it('keeps a sentence about one occurrence whole', () => {
     expect(segs('3 militants were also killed in the clashes.')).toHaveLength(1);
   });

@@ -26,6 +26,11 @@ function markerAt(toks: Tok[], i: number): number {
   return -1;
 }
 
+/** A year written alone ("in 2016 militants attacked"), which the time layer may read as a count. */
+function yearAt(toks: Tok[], i: number): boolean {
+  return /^(1[89]|20)\d\d$/.test(toks[i]?.low ?? '');
+}
+
 function clauseStartBefore(toks: Tok[], from: number, i: number): number {
   let k = i;
   // Include a preposition introducing the marker ("in another attack", "during a second attack").
@@ -59,6 +64,12 @@ export function segmentSentence(toks: Tok[], triggers: Trigger[], timeAt: (i: nu
         cs = k;
       }
       cuts.push({ at: cs, newMarker: true });
+    }
+    // "In 2012 jihadists seized the north, and in 2016 militants attacked a hotel": two coordinated clauses,
+    // each with its own act and the second opening on its own time, are two occurrences.
+    if (w === 'and' && toks[i - 1]?.low === ',' && hasTrigger(0, i) && hasTime(0, i) && hasTrigger(i + 1, toks.length) &&
+      (timeAt(i + 1) || (/^(in|on|at|during|by|since|last|early|late)$/.test(toks[i + 1]?.low ?? '') && (timeAt(i + 2) || yearAt(toks, i + 2))))) {
+      cuts.push({ at: i - 1, newMarker: false });
     }
     if ((w === 'after' || w === 'before') && i > 0 && hasTrigger(i + 1, toks.length) && hasTrigger(0, i) && hasTime(i + 1, toks.length) && hasTime(0, i)) {
       cuts.push({ at: i, newMarker: false });

@@ -105,6 +105,21 @@ rule('clash', 'gunfight|gunfights|firefight|firefights|skirmish|skirmishes|shoot
 rule('clash', 'gun battle|battles', false);
 rule('clash', 'exchange|exchanged|exchanging of|fire', true);
 rule('clash', 'exchange|exchanged|exchanging fire', true);
+// Two sides firing at each other: "traded fire", "exchanged heavy gunfire", "exchanged artillery fire". The
+// weapon decides the kind: guns make an armed clash, artillery, mortars and rockets a shelling by both
+// sides (roles.ts RECIPROCAL makes a coordinated subject both sides). Not "traded accusations".
+const TRADE = 'exchange|exchanges|exchanged|exchanging|trade|trades|traded|trading';
+const GUN_FIRE = 'gunfire|shots|gunshots|bullets';
+const HEAVY = 'heavy|intense|sporadic|fierce|sustained|automatic|small-arms|small|cross-border|machine-gun|machinegun|rifle';
+const BIG_GUNS = 'artillery|mortar|mortars|rocket|rockets|tank|missile|missiles|howitzer|heavy-weapons';
+rule('clash', 'trade|trades|traded|trading fire', true);
+rule('clash', `${TRADE} ${GUN_FIRE}`, true);
+rule('clash', `${TRADE} ${HEAVY} fire|gunfire|shots`, true);
+rule('clash', `${TRADE} small arms fire`, true);
+rule('clash', `${TRADE} heavy machine-gun|machinegun|automatic fire`, true);
+rule('shell', `${TRADE} ${BIG_GUNS} fire|shells|barrages|salvos|strikes`, true);
+rule('shell', `${TRADE} ${HEAVY} ${BIG_GUNS} fire|shells|barrages`, true);
+rule('shell', `${TRADE} shells|shelling|barrages`, true);
 rule('clash', 'engaged|engage|engaging in', true);
 rule('clash', 'repulse|repulsed|repulsing|repel|repelled|repelling', true);
 rule('clash', 'resistance', false);

@@ -64,3 +64,28 @@ describe('candidates', () => {
     expect(candidates.map((c) => c.surface)).toContain('Mosul');
   });
 });
+
+describe('candidates: international spellings', () => {
+  it('keeps a possessive inside a name the gazetteer knows (rule possessive-inside-a-name)', () => {
+    const { candidates } = find("Refugees were moved from Cox's Bazar to an island.");
+    expect(candidates.map((c) => c.surface)).toEqual(["Cox's Bazar"]);
+  });
+
+  it('does not join a possessor to the place after it (negative of possessive-inside-a-name)', () => {
+    const { candidates } = find("Obama's Kabul visit was kept secret.");
+    expect(candidates.map((c) => c.surface)).toContain('Kabul');
+    expect(candidates.some((c) => c.surface.includes("'s"))).toBe(false);
+  });
+
+  it('looks a name up with its lower-case article (rule lower-case-article)', () => {
+    const { candidates } = find('Houthi fighters attacked government positions in al-Bayda.');
+    const c = candidates.find((x) => x.surface === 'al-Bayda');
+    expect(c).toBeDefined();
+    expect(c!.postings.some((p) => gazetteer().countryOf(p.id) === 'YE')).toBe(true);
+  });
+
+  it('leaves the article out when the name with it is unknown (negative of lower-case-article)', () => {
+    const { candidates } = find('Troops fought in al-Kirkuk on Monday.');
+    expect(candidates.map((c) => c.surface)).toEqual(['Kirkuk']);
+  });
+});

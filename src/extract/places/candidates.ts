@@ -44,6 +44,8 @@ export interface Candidate {
   pos: string;
   /** Doubtful (a loose spelling, an English word...): kept only if its reading fits the story's geography. */
   weak?: boolean;
+  /** Why it is doubtful (guards.weakReason), when it is. */
+  weakWhy?: string | null;
   /** The capitalised run the name was found in, as token indices [runStart, runEnd). */
   runStart: number;
   runEnd: number;
@@ -150,6 +152,9 @@ export function findCandidates(doc: Doc, gaz: Gazetteer): { candidates: Candidat
       const t = tokens[i]!;
       const v = text.slice(t.start, t.end);
       if (v === '-' || v === '‑') return t.start > 0 && tokens[i - 1]?.end === t.start && tokens[i + 1]?.start === t.end;
+      // Rule "possessive-inside-a-name": "Cox's Bazar", "Martha's Vineyard" hold a possessive; the run only
+      // keeps it when a capitalised word follows, and the gazetteer still decides what the run holds.
+      if (v === "'s" || v === '’s') return tokens[i - 1]?.end === t.start;
       return CONNECTORS.has(v);
     };
 
@@ -228,6 +233,16 @@ export function findCandidates(doc: Doc, gaz: Gazetteer): { candidates: Candidat
       to: number,
     ): { start: number; end: number; postings: Posting[]; loose: boolean; abbreviation: Abbreviation | null } | null {
       const max = Math.min(to, k + MAX_TOKENS);
+      // Rule "lower-case-article": "al-Bayda", "ad-Dali" (the article written lower-case, so outside the run)
+      // are looked up with their article first: the gazetteer may know the town only as "Al Bayda".
+      const art = k >= s.tokenStart + 2 ? text.slice(tokens[k - 2]!.start, tokens[k - 1]!.end) : '';
+      if (/^(?:al|el|ad|ar|as|ash|at|az|an|ath|ed|es|ez)-$/.test(art) && adjacent(tokens[k - 1]!, tokens[k]!)) {
+        for (let e = max; e > k; e--) {
+          if (!inName(e - 1)) continue;
+          const postings = gaz.lookupExact(exactKey(text.slice(tokens[k - 2]!.start, tokens[e - 1]!.end)));
+          if (postings.length) return { start: k - 2, end: e, postings, loose: false, abbreviation: null };
+        }
+      }
       for (let e = max; e > k; e--) {
         if (!inName(e - 1)) continue;
         for (const mode of ['exact', 'loose'] as const) {

@@ -129,3 +129,52 @@ describe('guards: common words and streets', () => {
     expect(run('The GA meeting starts today.').texts).toEqual([]);
   });
 });
+
+describe('guards: foreign town names (international notes)', () => {
+  const at = (list: ReturnType<typeof run>['list'], text: string) => list.find((p) => p.text === text);
+
+  it('reads a respelling of a main name as that town (rule spelling-of-the-main-name)', () => {
+    // GeoNames' main name is "Mişrātah"; "Misrata" is only an alternate of it.
+    expect(at(run('Libyan forces clashed in Tripoli and Misrata.').list, 'Misrata')).toMatchObject({ country: 'LY' });
+    // "Marawi" for Marawi City: the designator is not part of the news name.
+    expect(at(run('Soldiers recaptured parts of Marawi from militants.').list, 'Marawi')).toMatchObject({ country: 'PH' });
+  });
+
+  it('keeps a small alternate-only name doubtful (negative of spelling-of-the-main-name)', () => {
+    // Laçın (2,300 people) is known as "Lachin" only as an alternate: with nothing to place it, it is dropped.
+    const { texts, dropped } = run('Russian peacekeepers set up posts along the Lachin corridor, Moscow said.');
+    expect(texts).not.toContain('Lachin');
+    expect(dropped.some((d) => d.text === 'Lachin')).toBe(true);
+  });
+
+  it('reads a loose spelling of a main name of a province or sizeable town (rule loose-spelling-of-a-main-name)', () => {
+    const { list } = run('Al-Shabaab militants briefly seized Jowhar and attacked Beled Weyne.');
+    expect(at(list, 'Beled Weyne')).toMatchObject({ country: 'SO', name: 'Beledweyne' });
+  });
+
+  it('keeps a loose match on an alternate name doubtful (negative of loose-spelling-of-a-main-name)', () => {
+    // "Bint Jbeil" matches only loosely an alternate of a place of unknown size: far from the story's
+    // places it is not taken.
+    const { texts } = run('The Tikrit council met in Tikrit, Iraq, and praised Bint Jbeil.');
+    expect(texts).not.toContain('Bint Jbeil');
+  });
+
+  it('reads three-letter towns a note places something in (rule short-town)', () => {
+    expect(at(run('Chadian troops deployed to Bol on the shores of Lake Chad.').list, 'Bol')).toMatchObject({ country: 'TD' });
+    expect(at(run('Fighting was reported in Gao on Monday.').list, 'Gao')).toMatchObject({ country: 'ML' });
+  });
+
+  it('does not read short words, acronyms or parts of longer names as towns (negative of short-town)', () => {
+    expect(run('The GAO report was published on Monday.').texts).toEqual([]);
+    // "Gao" is a lexicon word: without a placing cue it stays out.
+    expect(run('A convoy left Gao for Ansongo after the bridge reopened.').texts).not.toContain('Gao');
+    // "the Qom Qishlaq area": the start of a longer village name, not the Iranian city.
+    const { list } = run('He was killed in the Qom Qishlaq area of Dashti Qala district, Takhar.');
+    expect(list.some((p) => p.country === 'IR')).toBe(false);
+  });
+
+  it('reads a country after a direction adjective as the country, not a given name', () => {
+    expect(at(run('Refugees crossed from Geneina into Adré in eastern Chad.').list, 'Chad')).toMatchObject({ country: 'TD', kind: 'country' });
+    expect(run('Chad said he was tired.').texts).toEqual([]);
+  });
+});

@@ -10,7 +10,7 @@
  */
 import type { Doc } from '../../core/document.js';
 import type { Gazetteer } from '../../gazetteer/gazetteer.js';
-import { exactKey } from '../../gazetteer/fold.js';
+import { exactKey, looseKey } from '../../gazetteer/fold.js';
 import { REGION_MULTI } from '../../gazetteer/types.js';
 import type { Candidate } from './candidates.js';
 import { isEnglishWord, placeLexicon } from './lexicon.js';
@@ -32,6 +32,8 @@ export const LOCATIVE = new Set([
   'inside', 'throughout', 'within', 'nearby', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest',
   'visiting', 'visited', 'entered', 'reached', 'captured', 'seized', 'retook', 'besieged', 'shelled', 'bombed', 'leaving', 'fled',
   'outskirts', 'downtown', 'suburban', 'rural', 'native', 'based', 'town', 'city', 'village',
+  // "in eastern Chad", "northern Mali": a part of a place is named by a direction adjective.
+  'northern', 'southern', 'eastern', 'western', 'northeastern', 'northwestern', 'southeastern', 'southwestern',
 ]);
 
 // Words after a name that make it a street, a road or a body of water the gazetteer does not hold.
@@ -59,6 +61,46 @@ const isCountryOrAdmin1 = (gaz: Gazetteer, c: Candidate) =>
 
 const isFamous = (gaz: Gazetteer, id: number) =>
   gaz.kindOf(id) === 'city' && (gaz.featureOf(id) === 'PPLC' || gaz.populationOf(id) >= 500_000);
+
+/**
+ * Rule "short-town": a three-letter name written as a name ("Gao", "Bol", not "GAO" or "bol") that is not
+ * a person's name is the town when the town is a provincial capital ("convoys left Mopti for Gao"), or a
+ * town of 10,000+ the text places something in ("deployed to Bol"); never inside a longer run. One that is
+ * also a lexicon word needs the placing cue either way.
+ */
+function shortTown(ctx: GuardContext, c: Candidate, support: () => boolean): boolean {
+  const { gaz } = ctx;
+  if (!/^\p{Lu}\p{Ll}{2}$/u.test(c.surface)) return false;
+  // A word of the lexicon ("Gao" is listed) needs the text to place something there ("in Gao").
+  if (isEnglishWord(c.key) && !support()) return false;
+  // Not the start or end of a longer name the gazetteer lacks ("the Qom Qishlaq area").
+  if (c.capBefore || c.capAfter) return false;
+  const lex = placeLexicon();
+  if (lex.givenNames.has(c.key) || lex.surnames.has(c.key) || lex.notPlaces.has(c.key)) return false;
+  const towns = c.postings.filter((p) => !p.alternate && gaz.kindOf(p.id) === 'city');
+  if (towns.some((p) => gaz.featureOf(p.id) === 'PPLA' || gaz.featureOf(p.id) === 'PPLC')) return true;
+  return towns.some((p) => gaz.populationOf(p.id) >= 10_000) && support();
+}
+
+/**
+ * Rule "spelling-of-the-main-name": an alternate name that is only another transliteration of a town's
+ * main name ("Misrata" for Mişrātah, "Kiryat Shmona" for Qiryat Shmona: same loose key) is that name, not
+ * a junk or foreign variant, when the town is not tiny (20,000+). "Marawi" for Marawi City too: the
+ * designator is not part of how news names the town.
+ */
+export const spellsMainName = (gaz: Gazetteer, c: Candidate) => {
+  const key = looseKey(c.surface);
+  const main = (id: number) => looseKey(gaz.nameOf(id).replace(/ City$/, ''));
+  return c.postings.some((p) => p.alternate && gaz.populationOf(p.id) >= 20_000 && main(p.id) === key);
+};
+
+/**
+ * Rule "loose-spelling-of-a-main-name": a loose match ("Beled Weyne" for Beledweyne, "Shabwa" for Shabwah)
+ * on the main name of a province or a town of 50,000+ is that place spelt another way, not a doubtful
+ * reading. (Loose matches are already never made for English words.)
+ */
+const looseMainName = (gaz: Gazetteer, c: Candidate) =>
+  c.postings.some((p) => !p.alternate && (gaz.kindOf(p.id) === 'admin1' || (gaz.kindOf(p.id) === 'city' && gaz.populationOf(p.id) >= 50_000)));
 
 const maxPopulation = (gaz: Gazetteer, c: Candidate) =>
   c.postings.reduce((m, p) => Math.max(m, p.alternate ? 0 : gaz.populationOf(p.id)), 0);
@@ -264,7 +306,7 @@ export function rejectReason(ctx: GuardContext, c: Candidate): string | null {
   if (letters <= 3) {
     const country = c.postings.some((p) => !p.alternate && (gaz.kindOf(p.id) === 'country' || gaz.featureOf(p.id) === REGION_MULTI));
     const bare = c.surface.replace(/[.\s]/g, '');
-    if (!(country && bare === bare.toUpperCase())) return 'short name';
+    if (!(country && bare === bare.toUpperCase()) && !shortTown(ctx, c, support)) return 'short name';
   }
   if (lex.notPlaces.has(c.key) && !c.hint) return 'common word';
   if (ctx.outlets.some((o) => o.start < c.spanEnd && c.start < o.end)) return "the outlet's name";
@@ -311,11 +353,13 @@ export function weakReason(ctx: GuardContext, c: Candidate): string | null {
   if (c.abbreviation) return null;
   const single = !c.key.includes(' ');
   const important = isCountryOrAdmin1(gaz, c) || maxPopulation(gaz, c) >= 100_000;
-  if (c.loose) return 'loose spelling';
+  if (c.loose && !looseMainName(gaz, c)) return 'loose spelling';
   if (important) return null;
   // Rule "famous-by-another-name": a capital or big city under a former or foreign name ("Kiev",
   // "Bombay", "Washington D.C.") is not doubtful; junk variants of small places are.
-  if (c.postings.every((p) => p.alternate) && !c.postings.some((p) => isFamous(gaz, p.id))) return 'alternate name only';
+  if (c.postings.every((p) => p.alternate) && !c.postings.some((p) => isFamous(gaz, p.id)) && !spellsMainName(gaz, c)) {
+    return 'alternate name only';
+  }
   if (single && !c.allCaps && isEnglishWord(c.key)) return 'English word';
   const lex = placeLexicon();
   if (single && (lex.givenNames.has(c.key) || lex.surnames.has(c.key))) return 'person-like name';

@@ -122,3 +122,58 @@ describe('places: short notes and names from other languages', () => {
     expect(run('Al Gore spoke on Monday.').list).toEqual([]);
   });
 });
+
+describe('places: international notes (actors, borders, lone towns)', () => {
+  it('does not let an actor\'s nationality make a lone town "abroad" (rule elsewhere-needs-a-place)', () => {
+    expect(at(run('Turkish drones struck a vehicle near Qamishli on Monday.').list, 'Qamishli')).toMatchObject({ country: 'SY' });
+    expect(at(run('Fighting near Diffa forced thousands across the border into Nigeria.').list, 'Diffa')).toMatchObject({ country: 'NE' });
+  });
+
+  it('still drops a small place abroad in a story that reads towns of its own country (negative)', () => {
+    const { list, info } = run('Police in Lubbock, Texas, said the Garowe man was held.');
+    expect(at(list, 'Garowe')).toBeUndefined();
+    expect(info.dropped.find((d) => d.text === 'Garowe')?.reason).toBe('a small place abroad in a story about elsewhere');
+  });
+
+  it('reads an alternate that only respells the main name as the main name', () => {
+    const { list } = run('Rockets hit Kiryat Shmona; Israeli officials said Khan Younis was shelled.');
+    expect(at(list, 'Kiryat Shmona')).toMatchObject({ country: 'IL' });
+    expect(at(list, 'Khan Younis')).toMatchObject({ country: 'PS' });
+  });
+
+  it('keeps a doubtful name after "near" when only demonyms set the focus (rule actors-are-not-a-focus)', () => {
+    expect(at(run('Armenian and Azerbaijani forces exchanged fire near Fuzuli.').list, 'Fuzuli')).toMatchObject({ country: 'AZ' });
+  });
+
+  it('keeps a sizeable town doubtful only for its spelling in a lone note (rule lone-town-of-size)', () => {
+    const { list } = run('Ethiopian troops were deployed to Baydhabo and Garowe was calm.');
+    expect(at(list, 'Garowe')).toMatchObject({ country: 'SO' });
+    expect(at(list, 'Baydhabo')).toMatchObject({ country: 'SO' });
+  });
+
+  it('does not keep a small doubtful name with no cue in a lone note (negative of lone-town-of-size)', () => {
+    expect(at(run('Ethiopian officials said Lachin was calm.').list, 'Lachin')).toBeUndefined();
+  });
+
+  it('does not measure "near" from the centre of a large region (rule regions-are-not-anchors)', () => {
+    const { list } = run('Turkish jets struck PKK positions near Zakho, in Iraqi Kurdistan.');
+    expect(at(list, 'Zakho')).toMatchObject({ country: 'IQ' });
+  });
+
+  it('takes a doubtful name right across a border from a sure place (rule across-the-border)', () => {
+    const { list } = run('Hezbollah fired rockets at Metula; Israeli artillery shelled Khiam and Bint Jbeil.');
+    expect(at(list, 'Metula')).toMatchObject({ country: 'IL' });
+    expect(at(list, 'Khiam')).toMatchObject({ country: 'LB' });
+  });
+
+  it('still drops a doubtful foreign name far from the story\'s places (negative of across-the-border)', () => {
+    expect(at(run('The Tikrit council met in Tikrit, Iraq, and praised Metula.').list, 'Metula')).toBeUndefined();
+  });
+
+  it('finds towns from the curated supplement (Kabkabiya, Boni, Macomia, Bhasan Char)', () => {
+    expect(at(run('Three aid workers were killed in Kabkabiya, in North Darfur.').list, 'Kabkabiya')).toMatchObject({ country: 'SD', geonameId: null });
+    expect(at(run('French aircraft struck militants near Boni in central Mali.').list, 'Boni')).toMatchObject({ country: 'ML' });
+    expect(at(run('Insurgents attacked Macomia district in Cabo Delgado.').list, 'Macomia district')).toMatchObject({ country: 'MZ' });
+    expect(at(run("Refugees were relocated from Cox's Bazar to Bhasan Char.").list, 'Bhasan Char')).toMatchObject({ country: 'BD' });
+  });
+});

@@ -3,7 +3,8 @@ import type { Doc } from '../../core/document.js';
 import { overlaps } from '../../core/span.js';
 import { gazetteer } from '../../gazetteer/load.js';
 import type { Gazetteer } from '../../gazetteer/gazetteer.js';
-import { REGION_MULTI } from '../../gazetteer/types.js';
+import { looseKey } from '../../gazetteer/fold.js';
+import { REGION, REGION_MULTI } from '../../gazetteer/types.js';
 import { findCandidates, type Candidate } from './candidates.js';
 import { datelineOf } from './dateline.js';
 import { resolveDesignated } from './designated.js';
@@ -37,7 +38,10 @@ export const places: Component = {
       if (why) drop(c, why);
       return why === null;
     });
-    for (const c of kept) c.weak = weakReason(ctx, c) !== null;
+    for (const c of kept) {
+      c.weakWhy = weakReason(ctx, c);
+      c.weak = c.weakWhy !== null;
+    }
     const dateline = datelineOf(doc, kept);
     const resolved = resolve({ gaz, candidates: kept, demonyms, dateline, text: doc.text });
     const focus = focusOf(gaz, resolved, demonyms.flatMap((d) => d.countries));
@@ -140,8 +144,15 @@ function dropMisfits(
     // "the Rabat area of Tarnak district": a name the text itself calls a local area or village.
     const local = c.designator === 'area' || c.designator === 'village' || c.designator === 'villages';
     if (country === null || dominant < 0.6 || k === 'country' || (k === 'admin1' && !local)) continue;
+    // Rule "elsewhere-needs-a-place": a story is "about elsewhere" only if it reads some province, district
+    // or town there. Naming a country or an actor's nationality ("Turkish drones struck a vehicle near Qamishli",
+    // "rockets fired from southern Lebanon toward Kiryat Shmona") does not make a lone town abroad a
+    // misreading: it is the only place the note has. (Local stories name their own towns, so they keep the rule.)
+    if (!local && !hasLocalPlace(gaz, resolved, c, country)) continue;
     if (gaz.countryOf(r.entry) === country || focus.namedCountries.has(gaz.countryOf(r.entry))) continue;
-    const byAlternate = c.postings.find((p) => p.id === r.entry)?.alternate ?? false;
+    // (An alternate that only respells the main name, "Khan Younis" for Khan Yunis, is read as the main name.)
+    const respelt = looseKey(c.surface) === looseKey(gaz.nameOf(r.entry));
+    const byAlternate = (c.postings.find((p) => p.id === r.entry)?.alternate ?? false) && !respelt;
     const pop = gaz.populationOf(r.entry);
     if (local || ((byAlternate || c.loose) && pop < 500_000) || (pop < 50_000 && !c.hint)) {
       resolved.delete(c);
@@ -151,7 +162,10 @@ function dropMisfits(
   const strong: number[] = [];
   for (const [c, r] of resolved) {
     const k = gaz.kindOf(r.entry);
-    if (!c.weak && (k === 'city' || k === 'admin2' || k === 'feature')) strong.push(r.entry);
+    // Rule "regions-are-not-anchors": a curated region ("Iraqi Kurdistan", "Darfur") is too large to say
+    // that a town within 100 km of its centre fits; it counts for the country only.
+    const region = gaz.featureOf(r.entry) === REGION || gaz.featureOf(r.entry) === REGION_MULTI;
+    if (!c.weak && !region && (k === 'city' || k === 'admin2' || k === 'feature')) strong.push(r.entry);
   }
   for (const [c, r] of [...resolved]) {
     if (!c.weak) continue;
@@ -159,8 +173,18 @@ function dropMisfits(
     // A story that names no country and no sure place (a short incident note: "A vehicle was hit near
     // Qamishli") has nothing to set a doubtful name against: one the text calls a place ("near X", "X
     // province") is then the best reading there is.
-    const alone = focus.country === null && strong.length === 0 && (c.hint !== null || (c.before !== null && LOCATIVE.has(c.before)));
-    let fits = alone || (focus.country !== null && gaz.countryOf(e) === focus.country);
+    // Rule "actors-are-not-a-focus": a focus that rests only on demonyms and country names ("Armenian and
+    // Azerbaijani forces exchanged fire near Fuzuli") says whose forces acted, not which town is meant.
+    const unplaced = focus.country === null || !hasLocalPlace(gaz, resolved, c, null);
+    // Rule "lone-town-of-size": nor does a town of 50,000+ that is doubtful only for its spelling
+    // ("Ethiopian troops went to Baydhabo and Garowe was calm").
+    const sizable =
+      (c.weakWhy === 'alternate name only' || c.weakWhy === 'loose spelling') && gaz.kindOf(e) === 'city' && gaz.populationOf(e) >= 50_000;
+    const alone = unplaced && strong.length === 0 && (sizable || c.hint !== null || (c.before !== null && LOCATIVE.has(c.before)));
+    // Rule "across-the-border": a doubtful name within 50 km of a place the story reads surely fits it even
+    // in the next country ("rockets hit Metula; artillery shelled Khiam").
+    const beside = strong.some((s) => s !== e && kmBetween(gaz, s, e) < 50);
+    let fits = alone || beside || (focus.country !== null && gaz.countryOf(e) === focus.country);
     if (fits && strong.length) {
       const sameRegion = focus.admin1 !== null && gaz.admin1CodeOf(e) === focus.admin1;
       const near = strong.some((s) => s !== e && kmBetween(gaz, s, e) < 100);
@@ -171,6 +195,18 @@ function dropMisfits(
       drop(c, 'doubtful name that does not fit the story');
     }
   }
+}
+
+/** Whether the story surely reads a province, district, town or site (not `self`), in `country` if given. */
+function hasLocalPlace(gaz: Gazetteer, resolved: Map<Candidate, Resolution>, self: Candidate, country: string | null): boolean {
+  for (const [c, r] of resolved) {
+    if (c === self || c.weak || c.key === self.key) continue;
+    const k = gaz.kindOf(r.entry);
+    if ((k === 'city' || k === 'admin2' || k === 'admin1' || k === 'feature') && gaz.featureOf(r.entry) !== REGION_MULTI && gaz.featureOf(r.entry) !== REGION) {
+      if (country === null || gaz.countryOf(r.entry) === country) return true;
+    }
+  }
+  return false;
 }
 
 function kmBetween(gaz: Gazetteer, a: number, b: number): number {

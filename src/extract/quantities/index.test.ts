@@ -71,3 +71,18 @@ describe('quantities component', () => {
     for (const t of ['', '   ', '😀 5 😀', 'قتل 5 جنود', '((( 5 ( 6', '"unbalanced 3 \' quotes']) expect(() => qs(t)).not.toThrow();
   });
 });
+
+describe('quantities: figures without a counted noun and hedged shares', () => {
+  it('reads a number word that completes a statement of a figure', () => {
+    expect(one('Police put the number of dead at eleven.')).toMatchObject({ best: 11, low: 11, high: 11 });
+    expect(one('The toll later rose to nine.')).toMatchObject({ best: 9 });
+  });
+  it('does not read a number word after "at" or "to" without a figure noun', () => {
+    expect(qs('They met at nine.')).toHaveLength(0);
+    expect(qs('He spoke to one.')).toHaveLength(0);
+  });
+  it('keeps the hedge before a share', () => {
+    expect(one('The group holds about a third of the province.')).toMatchObject({ text: 'about a third', approx: true });
+    expect(one('The group holds a third of the province.')).toMatchObject({ text: 'a third', approx: false });
+  });
+});

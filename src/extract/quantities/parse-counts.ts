@@ -33,6 +33,20 @@ function rangeEnd(toks: Tok[], first: NumberReading, between: boolean): NumberRe
   return second.low > first.high ? second : null;
 }
 
+/**
+ * A number that completes a statement of a figure: "put the number of dead at eight", "the toll rose to
+ * eleven", "the total stood at nine". Such a number word needs no counted noun after it.
+ */
+function figureValue(toks: Tok[], i: number): boolean {
+  if (!/^(at|to)$/.test(toks[i - 1]?.low ?? '')) return false;
+  for (let k = i - 2; k >= 0 && k >= i - 7; k--) {
+    const w = toks[k]!.low;
+    if (/^[.;:!?]$/.test(w)) return false;
+    if (/^(toll|tolls|number|figure|total|tally|count)$/.test(w)) return true;
+  }
+  return false;
+}
+
 /** Proposes every count in a sentence: figures in digits or words, vague plurals and shares. */
 export function parseCounts(input: string, view: SentenceView): QuantityProposal[] {
   const toks = view.toks;
@@ -46,10 +60,13 @@ export function parseCounts(input: string, view: SentenceView): QuantityProposal
     const frac = readFraction(toks, i);
     if (frac) {
       const np = countedNoun(toks, frac.end, true);
+      // "about a fifth of the country", "nearly half of them": the hedge before a share makes it approximate.
+      const fh = hedgeBefore(toks, frac.start);
+      const fs = fh && fh.start < frac.start ? fh.start : frac.start;
       out.push({
-        start: toks[frac.start]!.start, end: toks[frac.end - 1]!.end, text: '',
-        low: null, high: null, best: frac.value, approx: false, proportion: true,
-        what: np ? nounText(input, toks, np) : null, tokStart: frac.start, tokEnd: frac.end,
+        start: toks[fs]!.start, end: toks[frac.end - 1]!.end, text: '',
+        low: null, high: null, best: frac.value, approx: !!fh?.approx, proportion: true,
+        what: np ? nounText(input, toks, np) : null, tokStart: fs, tokEnd: frac.end,
       });
       i = frac.end;
       continue;
@@ -75,7 +92,7 @@ export function parseCounts(input: string, view: SentenceView): QuantityProposal
     const np = countedNoun(toks, end, first.vague || first.words || toks[end]?.low === 'of');
     const next = toks[end];
     const elliptic = !!next && (next.pos === 'AUX' || next.pos === 'VERB') && !/ing$/.test(next.low);
-    if ((first.words || first.vague) && !np && !elliptic) {
+    if ((first.words || first.vague) && !np && !elliptic && !figureValue(toks, i)) {
       i = end;
       continue;
     }

@@ -26,6 +26,12 @@ describe('year parser', () => {
     ]);
   });
 
+  it('reads a year that opens a clause whose subject is a count noun, but not a count', () => {
+    expect(found('Although in 2016 militants attacked the post, it held.').map((p) => p.text)).toEqual(['2016']);
+    expect(found('Since 2014 troops have held the pass.').map((p) => p.text)).toEqual(['2014']);
+    expect(found('Aid reached in 2000 homes across the region.')).toEqual([]);
+    expect(found('The storm destroyed 2000 homes.')).toEqual([]);
+  });
   it('reads decades and centuries', () => {
     expect(values("In the 1990s, the '80s and the mid-1970s, in the nineties, in the 20th century.")).toEqual([
       ['the 1990s', '199', ''],

@@ -79,7 +79,7 @@ function yearAllowed(text: string, m: RegExpExecArray): boolean {
   const beforeLower = before.toLowerCase();
   const gap = gapBefore(text, at);
   const after = wordAfter(text, end);
-  if (COUNT_AFTER.test(after) && /^\s/.test(text.slice(end, end + 1))) return false;
+  if (COUNT_AFTER.test(after) && /^\s/.test(text.slice(end, end + 1)) && !yearBeforeSubject(text, at, end, beforeLower, after)) return false;
   // "2000 or more people", "1500 more troops": a count.
   if (/^\s+(?:or\s+)?more\b/i.test(text.slice(end, end + 12))) return false;
   // "at 1500", "at 2100 hours": a clock; "some 2000 people": a count; "No. 1998", "Resolution 2334": a code.
@@ -92,6 +92,23 @@ function yearAllowed(text: string, m: RegExpExecArray): boolean {
     if (!atSentenceStart(text, beforeStart) && !/^(?:FY|AD|BC|CE|BCE)$/.test(before)) return false;
   }
   return true;
+}
+
+/** Prepositions that put a year before what happened in it. */
+const YEAR_PREPOSITION = new Set(['in', 'since', 'during', 'until', 'by']);
+/** Words that make the noun after the number the subject of a verb: "in 2016 militants attacked". */
+const VERB_AFTER = /^(?:\w+ed|were|was|have|had|are|is|took|fled|seized|struck|stormed|began|fought|stole|won|lost|overran|swept|went|came|ran|made|held|shot|blew)$/i;
+
+/**
+ * "in 2016 militants attacked the town", "since 2014 troops have held the pass": after "in"/"since" a year
+ * can open a clause whose subject is a count noun; the verb right after that noun tells it from a count
+ * ("in 2000 homes across the region").
+ */
+function yearBeforeSubject(text: string, at: number, end: number, beforeLower: string, after: string): boolean {
+  const n = Number(text.slice(at, end));
+  if (!YEAR_PREPOSITION.has(beforeLower) || !(n >= 1900 && n <= 2100)) return false;
+  const nounEnd = text.indexOf(after, end) + after.length;
+  return VERB_AFTER.test(wordAfter(text, nounEnd));
 }
 
 export const year: Parser = {
