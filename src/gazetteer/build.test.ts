@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildGazetteer } from './build.js';
@@ -80,5 +81,18 @@ describe('gazetteer file format', () => {
 
   it('refuses a file that is not a gazetteer', () => {
     expect(() => readBlob(Buffer.from('not a gazetteer at all'))).toThrow(/not a sitrep gazetteer/);
+  });
+});
+
+describe('gazetteer cache name', () => {
+  it('is the same from the compiled CLI and from the TypeScript sources, so neither rebuilds the other\'s cache', async () => {
+    const { buildHash } = await import('./load.js');
+    const compiled = new URL('../../dist/gazetteer/load.js', import.meta.url);
+    if (!existsSync(fileURLToPath(compiled))) {
+      console.warn('gazetteer cache name: dist/ not built, compiled side not compared');
+      return;
+    }
+    const fromDist = (await import(compiled.href)) as { buildHash: () => string };
+    expect(fromDist.buildHash()).toBe(buildHash());
   });
 });

