@@ -86,13 +86,15 @@ export function buildToCache(hash = buildHash()): { path: string; ms: number } {
 let instance: Gazetteer | null = null;
 
 /** The gazetteer, loaded once per process; built first if no cache holds the current build. */
+/** The cache file holding the build with this hash, if one of the cache folders has it. */
+export function cachedPath(hash = buildHash()): string | null {
+  return cacheDirs().map((d) => join(d, fileName(hash))).find((p) => existsSync(p)) ?? null;
+}
+
 export function gazetteer(): Gazetteer {
   if (instance) return instance;
   const hash = buildHash();
-  let path = cacheDirs()
-    .map((d) => join(d, fileName(hash)))
-    .find((p) => existsSync(p));
-  if (!path) path = buildToCache(hash).path;
+  const path = cachedPath(hash) ?? buildToCache(hash).path;
   instance = new Gazetteer(readBlob(readFileSync(path)));
   return instance;
 }
