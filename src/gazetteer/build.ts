@@ -17,6 +17,7 @@ import {
   type SupplementRow,
 } from './sources.js';
 import { KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_FEATURE, REGION, REGION_MULTI } from './types.js';
+import { km } from '../core/geo.js';
 
 // Regions that span countries: their country code is nominal, so they say nothing of a story's country.
 const MULTINATIONAL = new Set(['continent', 'sea', 'union', 'multinational region']);
@@ -155,11 +156,6 @@ function areaCentre(s: PlaceStat): [number, number] {
   return [(quantile(la, 0.01) + quantile(la, 0.99)) / 2, (quantile(lo, 0.01) + quantile(lo, 0.99)) / 2];
 }
 
-function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const p = Math.PI / 180;
-  const a = 0.5 - Math.cos((lat2 - lat1) * p) / 2 + (Math.cos(lat1 * p) * Math.cos(lat2 * p) * (1 - Math.cos((lon2 - lon1) * p))) / 2;
-  return 12742 * Math.asin(Math.sqrt(Math.max(0, Math.min(1, a))));
-}
 
 const SEAT_RANK: Record<string, number> = { PPLC: 5, PPLA: 4, PPLA2: 3, PPLA3: 2, PPLA4: 1 };
 

@@ -1,11 +1,5 @@
-/** Great-circle distance in kilometres (haversine; good to well under 1% at the distances compared here). */
-export function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const r = Math.PI / 180;
-  const dLat = (lat2 - lat1) * r;
-  const dLon = (lon2 - lon1) * r;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
+// Great-circle distance: one function for the whole project (src/core/geo.ts).
+export { km } from '../core/geo.js';
 
 /**
  * How far apart two reports of one event may place it, by ACLED geo precision: 1 the named place (a

@@ -2,6 +2,7 @@ import type { Tok } from '../quantities/view.js';
 import type { PlaceMention } from '../places/types.js';
 import type { ActorRef } from './roles.js';
 import type { Span } from '../../core/span.js';
+import { km } from '../../core/geo.js';
 
 /**
  * Within-document coreference of follow-up sentences. A news story tells its main occurrence in its lead
@@ -83,10 +84,8 @@ function days(i: Interval): number {
   return (Date.parse(i.end) - Date.parse(i.start)) / 86_400_000 + 1;
 }
 
-function km(a: PlaceMention, b: PlaceMention): number {
-  const p = Math.PI / 180;
-  const x = 0.5 - Math.cos((b.lat - a.lat) * p) / 2 + (Math.cos(a.lat * p) * Math.cos(b.lat * p) * (1 - Math.cos((b.lon - a.lon) * p))) / 2;
-  return 12742 * Math.asin(Math.sqrt(x));
+function kmApart(a: PlaceMention, b: PlaceMention): number {
+  return km(a.lat, a.lon, b.lat, b.lon);
 }
 
 /** One place is the other, contains it, or lies near it. */
@@ -96,7 +95,7 @@ function samePlace(a: PlaceMention, b: PlaceMention): boolean {
     (big.kind === 'country' && big.country === small.country) ||
     (big.kind === 'admin1' && big.country === small.country && big.admin1 !== null && big.admin1 === small.admin1);
   if (contains(a, b) || contains(b, a)) return true;
-  return a.kind !== 'country' && b.kind !== 'country' && a.kind !== 'admin1' && b.kind !== 'admin1' && km(a, b) <= 30;
+  return a.kind !== 'country' && b.kind !== 'country' && a.kind !== 'admin1' && b.kind !== 'admin1' && kmApart(a, b) <= 30;
 }
 
 /** Every place the follow-up names is a place of the occurrence, around it, inside it or near it. */

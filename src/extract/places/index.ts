@@ -13,6 +13,7 @@ import { buildGuardContext, LOCATIVE, rejectReason, weakReason } from './guards.
 import { freeOffsets, relationAround } from './relative.js';
 import { resolve, type Resolution } from './resolve.js';
 import type { PlaceMention } from './types.js';
+import { km } from '../../core/geo.js';
 
 /**
  * Place mentions resolved against the gazetteer (src/gazetteer). In order:
@@ -210,10 +211,7 @@ function hasLocalPlace(gaz: Gazetteer, resolved: Map<Candidate, Resolution>, sel
 }
 
 function kmBetween(gaz: Gazetteer, a: number, b: number): number {
-  const p = Math.PI / 180;
-  const [lat1, lon1, lat2, lon2] = [gaz.latOf(a), gaz.lonOf(a), gaz.latOf(b), gaz.lonOf(b)];
-  const x = 0.5 - Math.cos((lat2 - lat1) * p) / 2 + (Math.cos(lat1 * p) * Math.cos(lat2 * p) * (1 - Math.cos((lon2 - lon1) * p))) / 2;
-  return 12742 * Math.asin(Math.sqrt(Math.max(0, Math.min(1, x))));
+  return km(gaz.latOf(a), gaz.lonOf(a), gaz.latOf(b), gaz.lonOf(b));
 }
 
 /** The country and admin1 most of the story's places (and demonyms) are in. */

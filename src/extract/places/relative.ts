@@ -4,6 +4,7 @@
  * the place last named). ACLED codes all of these with geo precision 2 at the anchor (or, with a
  * distance and bearing, at the offset point).
  */
+import { EARTH_RADIUS_KM } from '../../core/geo.js';
 
 export interface Relation {
   /** Where the relative phrase is in the text. */
@@ -93,7 +94,7 @@ export function freeOffsets(text: string, start: number, end: number): Relation[
 
 /** The point `km` kilometres from (lat, lon) on a bearing (great circle). */
 export function offsetPoint(lat: number, lon: number, bearing: number, km: number): { lat: number; lon: number } {
-  const R = 6371;
+  const R = EARTH_RADIUS_KM;
   const d = km / R;
   const b = (bearing * Math.PI) / 180;
   const p1 = (lat * Math.PI) / 180;

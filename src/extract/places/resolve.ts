@@ -11,6 +11,7 @@ import type { Gazetteer } from '../../gazetteer/gazetteer.js';
 import { editDistance, looseKey, skeleton } from '../../gazetteer/fold.js';
 import { isRegion, REGION_MULTI } from '../../gazetteer/types.js';
 import type { Candidate, Demonym } from './candidates.js';
+import { km } from '../../core/geo.js';
 
 export interface Resolution {
   entry: number;
@@ -49,11 +50,6 @@ function addFocus(focus: Focus, which: 'countries' | 'admin1', name: string | nu
   add(own[which], k, w);
 }
 
-function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const p = Math.PI / 180;
-  const a = 0.5 - Math.cos((lat2 - lat1) * p) / 2 + (Math.cos(lat1 * p) * Math.cos(lat2 * p) * (1 - Math.cos((lon2 - lon1) * p))) / 2;
-  return 12742 * Math.asin(Math.sqrt(Math.max(0, Math.min(1, a))));
-}
 
 // National capitals are named far more often than their namesakes ("Washington", "Athens", "Paris").
 const SEAT_BONUS: Record<string, number> = { PPLC: 3, PPLA: 1, PPLA2: 0.4, PPLA3: 0.1 };
