@@ -1,7 +1,7 @@
 import type { Proposal } from './propose.js';
-import type { ActorRef } from './roles.js';
+import { sameActorRef, type ActorRef } from './roles.js';
 import type { PlaceMention } from '../places/types.js';
-import { datesFit, placesFit } from './continuation.js';
+import { datesFit, namesKnownActor, placesFit } from './continuation.js';
 
 /**
  * One real-world occurrence is one event, however often it is told. A draft gathers the proposals that tell
@@ -81,8 +81,7 @@ function fits(d: Draft, p: Proposal, toldAt?: WhereTold): boolean {
 
 /** An actor the proposal names by name is one the draft named ("The RSF denied ..."). */
 function sharesNamedActor(d: Draft, p: Proposal): boolean {
-  const known = d.parts.flatMap((x) => x.roles.named);
-  return p.roles.named.some((n) => !n.generic && known.some((k) => !k.generic && k.name === n.name));
+  return namesKnownActor(p.roles.named, d.parts.flatMap((x) => x.roles.named));
 }
 
 /**
@@ -103,11 +102,15 @@ function thirdParty(d: Draft, p: Proposal): boolean {
   if (!(kinds.has('Battles') && kinds.has('Explosions/Remote violence'))) return false;
   const agent = p.roles.agent ?? d.parts.find((x) => x.roles.agent)?.roles.agent;
   if (!agent) return false;
-  const parties = d.parts.flatMap((x) => [x.roles.agent, ...x.roles.others, ...x.roles.named]).filter((x): x is ActorRef => !!x);
-  const same = (a: ActorRef, b: ActorRef) => a.name === b.name && a.cls === b.cls;
-  if (p.roles.agent) return !parties.some((x) => same(x, p.roles.agent!));
+  const parties = partiesOf(d);
+  if (p.roles.agent) return !parties.some((x) => sameActorRef(x, p.roles.agent!));
   // The draft's agent with a weapon told by someone else: look at who the proposal names.
-  return p.roles.named.some((n) => ['state', 'external', 'rebel', 'militia'].includes(n.cls) && !parties.some((x) => same(x, n)));
+  return p.roles.named.some((n) => ['state', 'external', 'rebel', 'militia'].includes(n.cls) && !parties.some((x) => sameActorRef(x, n)));
+}
+
+/** Every actor the draft's parts name: agents, others and named ones. */
+function partiesOf(d: Draft): ActorRef[] {
+  return d.parts.flatMap((x) => [x.roles.agent, ...x.roles.others, ...x.roles.named]).filter((x): x is ActorRef => !!x);
 }
 
 const NON_STATE = new Set(['rebel', 'militia', 'identity', 'unidentified']);
@@ -117,8 +120,7 @@ const NON_STATE = new Set(['rebel', 'militia', 'identity', 'unidentified']);
  * armed group of that kind among its parties.
  */
 function takesPart(d: Draft, r: ActorRef): boolean {
-  const parties = d.parts.flatMap((x) => [x.roles.agent, ...x.roles.others, ...x.roles.named]).filter((x): x is ActorRef => !!x);
-  return parties.some((x) => (x.name === r.name && x.cls === r.cls) || (r.generic && NON_STATE.has(r.cls) && NON_STATE.has(x.cls)));
+  return partiesOf(d).some((x) => sameActorRef(x, r) || (r.generic && NON_STATE.has(r.cls) && NON_STATE.has(x.cls)));
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Actor } from './types.js';
 import type { Coding } from './acled-notes.js';
 import type { Draft } from './assemble.js';
 import type { ActorRef } from './roles.js';
-import { sameActor } from './roles.js';
+import { sameActor, sameActorRef } from './roles.js';
 import type { CountryEntry } from './lexicon.js';
 
 /**
@@ -61,7 +61,7 @@ function localGroup(d: Draft): ActorRef | null {
   for (const p of d.parts) {
     for (const n of p.roles.named) {
       if (n.generic || !['rebel', 'militia', 'identity'].includes(n.cls)) continue;
-      if (opposed.some((o) => o.name === n.name && o.cls === n.cls)) return null;
+      if (opposed.some((o) => same(o, n))) return null;
       if (!found.some((f) => f.name === n.name)) found.push(n);
     }
   }
@@ -109,10 +109,7 @@ function factionsOf(d: Draft, ctx: ActorContext): ActorRef | null {
   return null;
 }
 
-/** One actor: the same name and class, and for a template name ("Police Forces of {country}") the same country. */
-function same(a: ActorRef, b: ActorRef): boolean {
-  return a.name === b.name && a.cls === b.cls && (a.country?.code ?? null) === (b.country?.code ?? null);
-}
+const same = sameActorRef;
 
 function codeSides(d: Draft, coding: Coding, ctx: ActorContext): [ActorRef | null, ActorRef | null] {
   let agent: ActorRef | null = null;
@@ -124,7 +121,7 @@ function codeSides(d: Draft, coding: Coding, ctx: ActorContext): [ActorRef | nul
   const others: ActorRef[] = [];
   const named: ActorRef[] = [];
   for (const p of d.parts) {
-    for (const o of p.roles.others) if (!others.some((x) => x.name === o.name && x.cls === o.cls)) others.push(resolveGeneric(o, ctx, local)!);
+    for (const o of p.roles.others) if (!others.some((x) => same(x, o))) others.push(resolveGeneric(o, ctx, local)!);
     for (const n of p.roles.named) named.push(resolveGeneric(n, ctx, local)!);
   }
   const unclear = d.parts.some((p) => p.unclearWho);

@@ -66,6 +66,11 @@ export function refersBack(
     }
     if (w.pos === 'VERB') sawVerb = true;
   }
+  return namesKnownActor(named, known);
+}
+
+/** One of `named` is an actor named by name (not a generic noun) among `known`. */
+export function namesKnownActor(named: readonly ActorRef[], known: readonly ActorRef[]): boolean {
   return named.some((n) => !n.generic && known.some((k) => !k.generic && k.name === n.name));
 }
 

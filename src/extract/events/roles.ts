@@ -80,6 +80,14 @@ function stateRef(owner: FacilityOwner, country: CountryEntry | null, start: num
   };
 }
 
+/**
+ * One actor, strictly: the same name and class and, for a template name ("Police Forces of {country}"), the
+ * same country. (sameActor below is the looser "may be the same" of two mentions.)
+ */
+export function sameActorRef(a: ActorRef, b: ActorRef): boolean {
+  return a.name === b.name && a.cls === b.cls && (a.country?.code ?? null) === (b.country?.code ?? null);
+}
+
 export function sameActor(a: ActorRef | null, b: ActorRef | null): boolean {
   if (!a || !b) return false;
   if (a.cls !== b.cls) return false;

@@ -469,7 +469,7 @@ function reducedPassive(toks: Tok[], t: Trigger): boolean {
   // Back to the clause start: a number or quantifier, then only adjectives, nouns and "of".
   let k = t.tokStart - 1;
   let sawNoun = false;
-  while (k >= 0 && /^(NOUN|PROPN|ADJ)$/.test(toks[k]!.pos) || toks[k]?.low === 'of' || toks[k]?.low === '-') {
+  while (k >= 0 && (/^(NOUN|PROPN|ADJ)$/.test(toks[k]!.pos) || toks[k]!.low === 'of' || toks[k]!.low === '-')) {
     if (toks[k]!.pos === 'NOUN' || toks[k]!.pos === 'PROPN') sawNoun = true;
     k--;
   }
