@@ -147,8 +147,12 @@ function checkOrigin(req: IncomingMessage, opts: ServerOptions): void {
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     const origin = req.headers.origin;
+    const site = req.headers['sec-fetch-site'];
     let same = true;
-    if (origin !== undefined) {
+    // Browsers say where a request comes from in Sec-Fetch-Site; under Referrer-Policy: no-referrer a form's
+    // POST carries "Origin: null", so the browser's own same-origin verdict is taken first.
+    if (site === 'same-origin') same = true;
+    else if (origin !== undefined) {
       try {
         same = new URL(origin).host.toLowerCase() === (host ?? '').toLowerCase();
       } catch {

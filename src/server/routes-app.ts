@@ -10,6 +10,7 @@ import { gazetteer } from '../gazetteer/load.js';
 import type { Ctx } from './context.js';
 import { HttpError, send, sendHtml, sendJson } from './http.js';
 import { readParams } from './params.js';
+import { EVENT_PARAMS, selectionOf } from './routes-events.js';
 
 const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
@@ -56,6 +57,8 @@ const SHELL = `<!doctype html>
 
 /** The app's page: the same shell for every app path; the script reads the path and the filters in the URL. */
 export async function appPage(ctx: Ctx): Promise<void> {
+  // The filters in the URL are checked here too: a bad link gets a clear error page, not an empty desk.
+  await selectionOf(ctx, readParams(ctx.url.searchParams, EVENT_PARAMS));
   asset('app.js');
   sendHtml(ctx.res, 200, SHELL, APP_CSP);
 }

@@ -55,8 +55,13 @@ async function desksPage(desks: Desk[]): Promise<void> {
   content.append(main);
 }
 
+let routing = 0;
+
 async function route(): Promise<void> {
   const path = location.pathname;
+  const mine = ++routing;
+  // Busy while loading: assistive technology (and tests) know when the view is complete.
+  content.setAttribute('aria-busy', 'true');
   try {
     await loadSession();
     const desks = (await get<{ desks: Desk[] }>('/api/desks')).desks;
@@ -82,8 +87,10 @@ async function route(): Promise<void> {
       content.append(h('main', { class: 'page' }, h('h1', {}, 'Not found'), h('p', {}, h('a', { href: '/', 'data-link': '' }, 'Back to the desk'))));
     }
     lastPath = path;
+    if (mine === routing) content.setAttribute('aria-busy', 'false');
     document.title = `${path.startsWith('/events/') ? 'Event' : path.startsWith('/desks') ? 'Desks' : 'Desk'} — sitrep`;
   } catch (e) {
+    if (mine === routing) content.setAttribute('aria-busy', 'false');
     clear(content);
     content.append(h('main', { class: 'page' }, h('h1', {}, 'Something went wrong'), h('p', { role: 'alert' }, (e as Error).message), h('p', {}, h('a', { href: '/', 'data-link': '' }, 'Back to the desk'))));
   }

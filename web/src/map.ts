@@ -117,6 +117,10 @@ export class EventMap {
       const m = L.marker([c.lat, c.lon], { icon, title, alt: title, keyboard: true, zIndexOffset: 500 });
       if (last.eventId) m.on('click', () => this.on.open(last.eventId!));
       m.addTo(this.controlLayer);
+      m.getElement()?.setAttribute('role', last.eventId ? 'button' : 'img');
+      m.getElement()?.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter' && last.eventId) this.on.open(last.eventId);
+      });
     }
   }
 
@@ -134,7 +138,14 @@ export class EventMap {
     const el = m.getElement();
     el?.setAttribute('data-ev', p.id);
     el?.setAttribute('role', 'button');
-    el?.setAttribute('aria-label', title);
+    el?.setAttribute('aria-label', `${title}. Enter selects it in the list and the timeline; Enter again opens it.`);
+    // Leaflet gives markers a tab stop but no key: Enter (or Space) selects, and on a selected marker opens.
+    el?.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      e.preventDefault();
+      if (this.selected === p.id) this.on.open(p.id);
+      else this.on.select(p.id);
+    });
     this.markers.set(p.id, m);
   }
 
@@ -152,12 +163,20 @@ export class EventMap {
     const title = `${members.length} events here (${[...byType].map(([t, n]) => `${n} ${t}`).join(', ')})${deaths ? `, ${deaths} killed` : ''}: zoom in`;
     const icon = L.divIcon({ className: 'cluster-marker', html: dot, iconSize: [r, r], iconAnchor: [r / 2, r / 2] });
     const m = L.marker([lat, lon], { icon, title, alt: title, keyboard: true });
-    m.on('click', () => {
+    const zoomIn = () => {
       const b = L.latLngBounds(members.map((p) => [p.lat!, p.lon!] as [number, number]));
       if (b.getNorthEast().equals(b.getSouthWest())) this.map.setView(b.getCenter(), Math.min(this.map.getMaxZoom(), this.map.getZoom() + 3));
       else this.map.fitBounds(b, { padding: [40, 40], maxZoom: this.map.getMaxZoom() });
-    });
+    };
+    m.on('click', zoomIn);
     m.addTo(this.layer);
+    m.getElement()?.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      e.preventDefault();
+      zoomIn();
+      // Keep the keyboard user on the map: focus the first marker drawn after zooming.
+      setTimeout(() => (this.map.getContainer().querySelector('.ev-marker, .cluster-marker') as HTMLElement | null)?.focus(), 400);
+    });
     m.getElement()?.setAttribute('role', 'button');
     m.getElement()?.setAttribute('aria-label', title);
   }
