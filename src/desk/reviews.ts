@@ -110,7 +110,10 @@ export function applyOverrides(input: readonly ReportEvent[], overrides: readonl
     let bestHits = 0;
     events.forEach((e, j) => {
       const hits = o.anchor.filter((a) => e.sources.some((s) => sameSource(a, s))).length;
-      if (hits > bestHits) (best = j), (bestHits = hits);
+      if (hits > bestHits) {
+        best = j;
+        bestHits = hits;
+      }
     });
     return best;
   };

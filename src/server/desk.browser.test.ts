@@ -332,7 +332,7 @@ describe.skipIf(!present && !required)('the desk in headless Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector(`#events tr.selected[data-ev="${id}"]`);
     // The focus ring shows.
-    const ring = await page.locator('.ev-marker').first().evaluate((el) => getComputedStyle(el.querySelector('.dot')!).boxShadow);
+    const ring = await page.locator('.ev-marker').first().evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { boxShadow: string } }).getComputedStyle(el.querySelector('.dot')).boxShadow);
     expect(ring).not.toBe('none');
     await shot(page, '10-keyboard');
     expect(errors).toEqual([]);

@@ -274,7 +274,8 @@ export async function controlChanges(ctx: Ctx): Promise<void> {
   sendJson(ctx.res, 200, { places });
 }
 
-const xml = (s: string) => escapeHtml(s).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+/** XML 1.0 allows no C0 control character but tab, newline and return. */
+const xml = (s: string) => escapeHtml([...s].filter((c) => c >= ' ' || c === '\t' || c === '\n' || c === '\r').join(''));
 
 /** `/api/feed.atom`: the latest events matching the filter (newest first), for a feed reader. */
 export async function eventFeed(ctx: Ctx): Promise<void> {

@@ -30,7 +30,7 @@ export const canEdit = () => !!session?.account && session.account.role !== 'vie
 
 async function answer<T>(res: Response): Promise<T> {
   const text = await res.text();
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : null;
   } catch {
