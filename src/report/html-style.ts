@@ -39,6 +39,7 @@ tr.sel td { background:#fff7d6; }
 .badge { display:inline-block; font-size:11px; padding:0 6px; border-radius:9px; background:#eef1f4; color:var(--muted); margin-left:4px; }
 .badge.contested, .badge.disputed, .badge.denied { background:#fde2e0; color:#a12b1f; }
 .badge.unverified { background:#fff1d6; color:#8a5a00; }
+.badge.reviewed { background:#e0f3e5; color:#1b5e2c; }
 .latest li { margin-bottom:6px; }
 .muted { color:var(--muted); }
 aside#source-panel { position:sticky; top:12px; align-self:start; background:var(--panel); border:1px solid var(--line); border-radius:6px; padding:12px 14px; max-height:calc(100vh - 24px); overflow:auto; }

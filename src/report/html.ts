@@ -7,6 +7,7 @@ import { STYLE } from './html-style.js';
 import { renderMap } from './map-svg.js';
 import type { Report, ReportSource } from './model.js';
 import { renderTimeline } from './timeline-svg.js';
+import { acledCountry } from '../export/acled-countries.js';
 
 /** A fact in running text that shows its source sentence on click or hover. */
 function fact(sources: SourceTable, list: readonly ReportSource[], text: string, label?: string): string {
@@ -107,17 +108,31 @@ export function renderHtml(r: Report, opts: HtmlOptions = {}): string {
     }</section>`,
   );
 
+  // Events grouped by country (the most eventful first), so a desk following several crises reads each apart.
+  const byCountry = new Map<string, typeof r.events>();
+  for (const e of r.events) {
+    const k = e.location?.country ?? '';
+    byCountry.set(k, [...(byCountry.get(k) ?? []), e]);
+  }
+  const countryName = (code: string) => (code ? (acledCountry(code)?.name ?? code) : 'Place not known');
+  const groups = [...byCountry].sort((a, b) => b[1].length - a[1].length || countryName(a[0]).localeCompare(countryName(b[0])));
+  const eventRow = (e: (typeof r.events)[number]) =>
+    `<tr data-ev="${h(e.id)}"><td>${h(fmtDays(e.date))}</td><td>${h(e.type)}<br><span class="muted">${h(e.subType)}</span>${e.certainty !== 'reported' ? ' ' + badge(e.certainty, e.certainty) : ''}${
+      e.review ? ' ' + badge(`reviewed: ${e.review.status}`, 'reviewed') : ''
+    }</td><td>${h(fmtPlace(e))}</td><td>${h(fmtActors(e.actor1, e.actor2))}</td><td>${h(fmtFatalities(e.fatalities))}</td><td>${e.corroboration} <span class="muted">${h(e.outlets.join('; '))}</span></td><td>${e.sources
+      .map((s, i) => fact(sources, [s], `${i + 1}`, `${s.outlet ?? 'unknown outlet'}${s.said.length ? ', per ' + s.said.join('; ') : ''}`))
+      .join(' ')}${e.merged.length ? `<details><summary class="muted">why merged</summary><ul>${e.merged.map((m) => `<li>${h(m)}</li>`).join('')}</ul></details>` : ''}${
+      e.review ? `<details><summary class="muted">review</summary><ul>${e.review.history.map((c) => `<li>${h(`${c.action} by ${c.by ?? 'command line'}, ${c.at.slice(0, 10)}${c.why ? `: ${c.why}` : ''}`)}</li>`).join('')}</ul></details>` : ''
+    }</td></tr>`;
   sections.push(
-    `<section id="events"><h2>Events <span class="muted">(${r.events.length})</span></h2>${
+    `<section id="events"><h2>Events <span class="muted">(${r.events.length}${groups.length > 1 ? ` in ${groups.length} countries` : ''})</span></h2>${
       r.events.length
-        ? `<table><thead><tr><th>date</th><th>event</th><th>place</th><th>actors</th><th>deaths</th><th>outlets</th><th>sources</th></tr></thead><tbody>${r.events
+        ? groups
             .map(
-              (e) =>
-                `<tr data-ev="${h(e.id)}"><td>${h(fmtDays(e.date))}</td><td>${h(e.type)}<br><span class="muted">${h(e.subType)}</span>${e.certainty !== 'reported' ? ' ' + badge(e.certainty, e.certainty) : ''}</td><td>${h(fmtPlace(e))}</td><td>${h(fmtActors(e.actor1, e.actor2))}</td><td>${h(fmtFatalities(e.fatalities))}</td><td>${e.corroboration} <span class="muted">${h(e.outlets.join('; '))}</span></td><td>${e.sources
-                  .map((s, i) => fact(sources, [s], `${i + 1}`, `${s.outlet ?? 'unknown outlet'}${s.said.length ? ', per ' + s.said.join('; ') : ''}`))
-                  .join(' ')}${e.merged.length ? `<details><summary class="muted">why merged</summary><ul>${e.merged.map((m) => `<li>${h(m)}</li>`).join('')}</ul></details>` : ''}</td></tr>`,
+              ([code, evs]) =>
+                `<h3 class="country" id="events-${h(code || 'unknown')}">${h(countryName(code))} <span class="muted">(${evs.length})</span></h3><table><thead><tr><th>date</th><th>event</th><th>place</th><th>actors</th><th>deaths</th><th>outlets</th><th>sources</th></tr></thead><tbody>${evs.map(eventRow).join('')}</tbody></table>`,
             )
-            .join('')}</tbody></table>`
+            .join('')
         : '<p class="muted">No events.</p>'
     }</section>`,
   );

@@ -8,21 +8,24 @@ import type { Report } from './model.js';
 const WIDTH = 760;
 
 /**
- * The points the map is framed on: the events, else the places below country level; far outliers (a
- * passing mention of Washington in a report on Mosul) are left out of the frame so the area of interest
- * fills it.
+ * The points the map is framed on: every located event — a report on crises on three continents shows all
+ * three, never a frame that leaves some events outside with no notice. Without events, the places below
+ * country level, leaving out far outliers (a passing mention of Washington in a report on Mosul).
  */
 export function focusPoints(r: Report): { lat: number; lon: number }[] {
-  // Events placed only in a region (precision 3) are drawn but do not frame the map: their point is a centroid.
-  const located = r.events.filter((e) => e.location);
-  const precise = located.filter((e) => e.location!.precision < 3);
-  const evs = (precise.length > 0 ? precise : located).map((e) => ({ lat: e.location!.lat, lon: e.location!.lon }));
-  const pts = evs.length > 0 ? evs : r.places.filter((p) => p.kind !== 'country').map((p) => ({ lat: p.lat, lon: p.lon }));
+  const evs = r.events.filter((e) => e.location).map((e) => ({ lat: e.location!.lat, lon: e.location!.lon }));
+  if (evs.length > 0) return evs;
+  const pts = r.places.filter((p) => p.kind !== 'country').map((p) => ({ lat: p.lat, lon: p.lon }));
   if (pts.length < 3) return pts.length ? pts : r.places.map((p) => ({ lat: p.lat, lon: p.lon }));
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
   const c = { lat: med(pts.map((p) => p.lat)), lon: med(pts.map((p) => p.lon)) };
   const near = pts.filter((p) => km(c.lat, c.lon, p.lat, p.lon) <= 1500);
   return near.length >= pts.length * 0.6 ? near : pts;
+}
+
+/** Does a label box overlap one already placed? (Labels are estimated at 6 px a character.) */
+function collides(box: { x: number; y: number; w: number; h: number }, placed: { x: number; y: number; w: number; h: number }[]): boolean {
+  return placed.some((b) => box.x < b.x + b.w && b.x < box.x + box.w && box.y < b.y + b.h && b.y < box.y + box.h);
 }
 
 /** The map: country outlines, every located event as a circle (size by deaths and outlets), places as dots. */
@@ -47,12 +50,17 @@ export function renderMap(r: Report, sources: SourceTable): string {
     const y = proj.y(p.lat);
     return x >= 0 && x <= proj.width && y >= 0 && y <= proj.height;
   };
-  const labelled = r.places
+  // The busiest first; a label that would print over another is left out (its dot keeps its tooltip).
+  const placed: { x: number; y: number; w: number; h: number }[] = [];
+  const candidates = r.places
     .filter((p) => p.kind !== 'country' && inFrame(p))
-    .sort((a, b) => b.events.length - a.events.length || b.mentions.length - a.mentions.length)
-    .slice(0, 14);
-  for (const p of labelled) {
-    parts.push(`<text class="label" x="${(proj.x(p.lon) + 5).toFixed(1)}" y="${(proj.y(p.lat) - 5).toFixed(1)}">${h(p.name)}</text>`);
+    .sort((a, b) => b.events.length - a.events.length || b.mentions.length - a.mentions.length);
+  for (const p of candidates) {
+    if (placed.length >= 14) break;
+    const box = { x: proj.x(p.lon) + 5, y: proj.y(p.lat) - 15, w: p.name.length * 6 + 4, h: 13 };
+    if (box.x + box.w > proj.width || collides(box, placed)) continue;
+    placed.push(box);
+    parts.push(`<text class="label" x="${box.x.toFixed(1)}" y="${(box.y + 10).toFixed(1)}">${h(p.name)}</text>`);
   }
   parts.push('</g><g class="events">');
   for (const e of [...located].sort((a, b) => (b.fatalities.best ?? 0) - (a.fatalities.best ?? 0))) {

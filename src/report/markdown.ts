@@ -49,7 +49,7 @@ export function renderMarkdown(r: Report): string {
   if (r.events.length === 0) out.push('No events.', '');
   for (const e of r.events) {
     out.push(
-      `- **${md(fmtDays(e.date))} · ${md(e.type)} / ${md(e.subType)} · ${md(fmtPlace(e))}** — ${md(fmtActors(e.actor1, e.actor2))}; fatalities ${md(fmtFatalities(e.fatalities))}; ${e.corroboration} outlet${e.corroboration === 1 ? '' : 's'}; ${md(e.certainty)} (${md(e.id)})`,
+      `- **${md(fmtDays(e.date))} · ${md(e.type)} / ${md(e.subType)} · ${md(fmtPlace(e))}** — ${md(fmtActors(e.actor1, e.actor2))}; fatalities ${md(fmtFatalities(e.fatalities))}; ${e.corroboration} outlet${e.corroboration === 1 ? '' : 's'}; ${md(e.certainty)}${e.review ? `; reviewed: ${md(e.review.status)} by ${md(e.review.by ?? 'the command line')} on ${md(e.review.at.slice(0, 10))}${e.review.why ? ` (${md(e.review.why)})` : ''}` : ''} (${md(e.id)})`,
     );
     for (const s of e.sources) out.push(`  - ${cite(s)}${s.said.length ? `, per ${md(s.said.join('; '))}` : ''}: ${quote(s)}`);
   }

@@ -10,6 +10,8 @@ import { situationFromInputs, situationFromStore } from '../../report/load.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { buildReport, ReportError, type Report, type ReportOptions } from '../../report/model.js';
 import { DB_HELP, fail, openFromOptions } from './store-common.js';
+import { deskData } from '../../desk/open.js';
+import { reviewReport, type Override } from '../../desk/reviews.js';
 
 /** Options shared by `report` and `export`: where the documents come from and which part of the picture. */
 export const SELECTION_OPTIONS = {
@@ -71,11 +73,22 @@ export async function loadDocs(values: OptionValues, positionals: string[]): Pro
   }
 }
 
-/** Build the report for the options given. */
+/** Build the report for the options given; from a store, with the editors' reviews applied (src/desk/reviews.ts). */
 export async function reportFor(values: OptionValues, positionals: string[]): Promise<Report> {
   const opts = selection(values);
   const docs = await loadDocs(values, positionals);
-  return buildReport(buildSituation(docs), opts);
+  const report = buildReport(buildSituation(docs), opts);
+  const fromStore = typeof values.input !== 'string' && positionals.length === 0;
+  return fromStore ? reviewReport(report, await storedReviews(values)) : report;
+}
+
+async function storedReviews(values: OptionValues): Promise<Override[]> {
+  const { store } = await openFromOptions(values, { mustExist: true });
+  try {
+    return await deskData(store).overrides();
+  } finally {
+    await store.close();
+  }
 }
 
 /** Write to --out (whole file or nothing: written beside it, then renamed) or to standard output. */

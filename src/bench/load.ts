@@ -1,0 +1,172 @@
+/**
+ * `npm run bench:load`: the desk's API under concurrent clients. Builds (once) a SQLite store of generated
+ * articles (src/bench/corpus.ts), starts `sitrep serve` on it in a child process on 127.0.0.1, warms it up,
+ * then runs N clients in parallel, each sending filtered `GET /api/events` requests back to back (keep-alive)
+ * until a fixed number of requests has been made or a time limit passes — a bounded load, on this machine
+ * only. Prints latency percentiles (p50, p90, p99, max), throughput and errors.
+ *
+ *   npm run bench:load -- --articles 4000 --clients 20 --requests 6000
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateCorpus, rng } from './corpus.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = path.join(ROOT, 'dist/cli/main.js');
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '4000' },
+    clients: { type: 'string', default: '20' },
+    requests: { type: 'string', default: '6000' },
+    seconds: { type: 'string', default: '300' },
+    seed: { type: 'string', default: '2016' },
+    db: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+});
+const articles = Number(values.articles);
+const clients = Number(values.clients);
+const total = Number(values.requests);
+const seconds = Number(values.seconds);
+const dir = path.join(ROOT, '.cache', 'bench-load');
+const db = values.db ?? path.join(dir, `desk-${articles}-${values.seed}.db`);
+const log = (s: string) => process.stderr.write(s + '\n');
+
+/** The store: generated articles ingested by the CLI, once per size and seed. */
+function ensureStore(): void {
+  if (existsSync(db)) return;
+  mkdirSync(dir, { recursive: true });
+  const input = path.join(dir, `corpus-${articles}-${values.seed}.jsonl`);
+  const corpus = generateCorpus({ articles, seed: Number(values.seed) });
+  writeFileSync(input, corpus.map((a) => JSON.stringify({ id: a.id, title: a.title, source: a.source, published: a.published, text: a.text })).join('\n') + '\n');
+  log(`load: ingesting ${articles} generated articles into ${db} …`);
+  const t = Date.now();
+  const r = spawnSync(process.execPath, [CLI, 'ingest', '--input', input, '--db', db], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error('ingest failed');
+  log(`load: ingested in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+}
+
+/** Queries a desk makes: one filter or two, a page of 100, some sorted by deaths. */
+function queries(): string[] {
+  const countries = ['IQ', 'SY', 'YE', 'UA', 'SD', 'AF', 'SO', 'ML'];
+  const types = ['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Protests'];
+  const words = ['market', 'killed', 'shelling', 'convoy', 'hospital', 'checkpoint', 'drone'];
+  const r = rng(7);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const out: string[] = [];
+  for (let i = 0; i < 400; i++) {
+    const y = 2015 + Math.floor(r() * 8);
+    const kinds: Record<string, string>[] = [
+      { country: pick(countries) },
+      { country: pick(countries), type: pick(types) },
+      { q: pick(words) },
+      { since: `${y}-01-01`, until: `${y}-06-30` },
+      { minOutlets: '2' },
+      { bbox: '35,25,50,40', sort: '-deaths' },
+      { actor: 'forces', type: pick(types) },
+      { country: pick(countries), q: pick(words), sort: '-date' },
+    ];
+    out.push(`/api/events?${new URLSearchParams({ ...kinds[i % kinds.length]!, limit: '100' })}`);
+  }
+  return out;
+}
+
+function get(agent: Agent, port: number, p: string): Promise<{ status: number; ms: number; bytes: number }> {
+  const t = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: p, agent }, (res) => {
+      let bytes = 0;
+      res.on('data', (c: Buffer) => (bytes += c.length));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: Number(process.hrtime.bigint() - t) / 1e6, bytes }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(CLI)) throw new Error('build first: npm run build');
+  ensureStore();
+  const server = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      server.stdout.on('data', (b: Buffer) => {
+        const m = /:(\d+)\//.exec(b.toString());
+        if (m) resolve(Number(m[1]));
+      });
+      server.once('exit', (c) => reject(new Error(`serve exited (${c})`)));
+    });
+    const agent = new Agent({ keepAlive: true, maxSockets: clients });
+    let t = Date.now();
+    const first = await get(agent, port, '/api/events?limit=1');
+    log(`load: first request (builds the picture) ${first.status} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    const qs = queries();
+    for (const q of qs.slice(0, 40)) await get(agent, port, q);
+    const stats = JSON.parse(await new Promise<string>((resolve) => request({ host: '127.0.0.1', port, path: '/api/stats', agent }, (res) => {
+      let s = '';
+      res.on('data', (c) => (s += c));
+      res.on('end', () => resolve(s));
+    }).end()));
+    const events = JSON.parse(await new Promise<string>((resolve) => request({ host: '127.0.0.1', port, path: '/api/events?limit=1', agent }, (res) => {
+      let s = '';
+      res.on('data', (c) => (s += c));
+      res.on('end', () => resolve(s));
+    }).end())).total as number;
+    const lat: number[] = [];
+    let errors = 0;
+    let bytes = 0;
+    let next = 0;
+    const deadline = Date.now() + seconds * 1000;
+    t = Date.now();
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (next < total && Date.now() < deadline) {
+          const q = qs[next++ % qs.length]!;
+          try {
+            const r = await get(agent, port, q);
+            lat.push(r.ms);
+            bytes += r.bytes;
+            if (r.status !== 200) errors++;
+          } catch {
+            errors++;
+          }
+        }
+      }),
+    );
+    const wall = (Date.now() - t) / 1000;
+    lat.sort((a, b) => a - b);
+    const pct = (p: number) => lat[Math.min(lat.length - 1, Math.floor((p / 100) * lat.length))] ?? NaN;
+    const result = {
+      documents: stats.documents,
+      events,
+      clients,
+      requests: lat.length,
+      errors,
+      seconds: Number(wall.toFixed(1)),
+      perSecond: Number((lat.length / wall).toFixed(1)),
+      meanKb: Number((bytes / lat.length / 1024).toFixed(1)),
+      ms: { p50: pct(50), p90: pct(90), p99: pct(99), max: lat[lat.length - 1] },
+    };
+    for (const k of Object.keys(result.ms) as (keyof typeof result.ms)[]) result.ms[k] = Number(result.ms[k]!.toFixed(1));
+    if (values.json) process.stdout.write(JSON.stringify(result) + '\n');
+    else {
+      process.stdout.write(
+        `GET /api/events with filters: ${result.documents} documents, ${result.events} events; ${clients} clients, ${result.requests} requests in ${result.seconds} s (${result.perSecond}/s, ${result.meanKb} KB each), ${errors} errors\n` +
+          `latency ms: p50 ${result.ms.p50}  p90 ${result.ms.p90}  p99 ${result.ms.p99}  max ${result.ms.max}\n`,
+      );
+    }
+    agent.destroy();
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`sitrep: bench:load: ${(e as Error).message}\n`);
+  process.exit(1);
+});
