@@ -43,7 +43,10 @@ describe('desk filters', () => {
       [{ bbox: '1,2,3' }, /bbox/],
       [{ bbox: '0,50,10,40' }, /bbox/],
       [{ review: 'maybe' }, /review must be/],
-    ] as const) expect(() => parseFilter(p), JSON.stringify(p)).toThrow(FilterError), expect(() => parseFilter(p)).toThrow(msg);
+    ] as const) {
+      expect(() => parseFilter(p), JSON.stringify(p)).toThrow(FilterError);
+      expect(() => parseFilter(p)).toThrow(msg);
+    }
     expect(filterQuery(parseFilter({ country: 'SD,SS', q: 'market' })).toString()).toBe('country=SD%2CSS&q=market');
   });
 
