@@ -244,6 +244,17 @@ describe.skipIf(!present && !required)('the desk in headless Chromium', () => {
     await page.fill('#c-place', 'El Fasher');
     await page.press('#c-place', 'Enter');
     await page.locator('.place-hits button').first().click();
+    await expect.poll(() => page.locator('#c-place-label').textContent()).toContain('El Fasher');
+    // The place can also be picked on the map: a click names the nearest place in the gazetteer.
+    await page.waitForSelector('#place-picker svg path', { state: 'attached' });
+    const picker = (await page.locator('#place-picker').boundingBox())!;
+    await page.mouse.click(picker.x + picker.width / 2 + 150, picker.y + picker.height / 2 - 60);
+    await expect.poll(() => page.locator('#c-place-label').textContent()).not.toContain('El Fasher');
+    // … and the search again, to keep the place the reports name.
+    await page.fill('#c-place', 'El Fasher');
+    await page.press('#c-place', 'Enter');
+    await page.locator('.place-hits button').first().click();
+    await expect.poll(() => page.locator('#c-place-label').textContent()).toContain('El Fasher');
     await page.fill('#review-why', 'health ministry figure, two outlets agree on the place');
     await shot(page, '07-correcting');
     await page.click('#save-correction');
@@ -295,6 +306,25 @@ describe.skipIf(!present && !required)('the desk in headless Chromium', () => {
     expect(noCsrf).toBe(403);
     const anon = await fetch(`${srv.url}/api/events/${eventId}/review`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"action":"confirm"}' });
     expect(anon.status).toBe(401);
+
+    // Save the Sudan view as a desk: it gets its own page, report, feed and export.
+    await page.goto(`${srv.url}/?country=SD`);
+    await ready(page);
+    await page.click('.save-desk summary');
+    await page.fill('#desk-name', 'Sudan war');
+    await page.click('.save-desk button');
+    await page.waitForURL(/\/desks\/sudan-war\?country=SD/);
+    await ready(page);
+    expect(await page.locator('.desk-header h2').textContent()).toBe('Sudan war');
+    expect(await page.locator('#desk-select').inputValue()).toBe('sudan-war');
+    await page.goto(`${srv.url}/desks`);
+    await page.waitForSelector('#content[aria-busy="false"] .desk-card');
+    const feed = (await page.locator('.desk-card a', { hasText: 'Feed' }).getAttribute('href'))!;
+    const atom = await (await page.request.get(srv.url + feed)).text();
+    expect(atom).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    expect(atom).toContain('El Fasher');
+    expect(atom).not.toContain('Kharkiv');
+    await shot(page, '09b-desks');
 
     // Sign out.
     await page.click('#sign-out');

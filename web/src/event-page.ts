@@ -204,9 +204,16 @@ async function reviewPanel(e: Event, navigate: (url: string) => void): Promise<H
     for (const p of list) hits.append(h('li', {}, h('button', { type: 'button', onclick: () => choose(p) }, `${p.name}${p.admin1 ? `, ${p.admin1}` : ''}, ${p.country} (${p.kind})`)));
     if (!list.length) hits.append(h('li', { class: 'muted' }, 'no such place'));
   };
-  placeQ.addEventListener('change', async () => {
+  const search = async () => {
     if (placeQ.value.trim()) showHits((await get<{ places: Hit[] }>(`/api/gazetteer?q=${encodeURIComponent(placeQ.value.trim())}`)).places);
+  };
+  // Enter searches (again, even for the same words); so does leaving the field after a change.
+  placeQ.addEventListener('keydown', (ev) => {
+    if (ev.key !== 'Enter') return;
+    ev.preventDefault();
+    void search();
   });
+  placeQ.addEventListener('change', () => void search());
   const pick = h('div', { class: 'picker', id: 'place-picker', 'aria-label': 'Click the map to choose the place' });
   const num = (i: HTMLInputElement) => (i.value.trim() === '' ? null : Number(i.value));
   const correct = async () => {
