@@ -38,15 +38,29 @@ export class Snapshot {
   }
 }
 
+/** How long a snapshot is served without asking the store whether documents were added meanwhile. */
+const RECHECK_MS = 1000;
+
 export class Snapshots {
   private current: Snapshot | null = null;
   private building: { count: number; promise: Promise<Snapshot> } | null = null;
+  private checkedAt = 0;
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  /** The snapshot for the store as it is now; concurrent requests share one rebuild. */
+  /**
+   * The snapshot for the store as it is now; concurrent requests share one rebuild. The store is asked for
+   * its document count at most once a second (counting every layer's rows costs milliseconds on a large
+   * store, on every request): a document stored by another process shows within a second, one posted here
+   * at once (invalidate).
+   */
   async get(): Promise<Snapshot> {
+    if (this.current && this.now() - this.checkedAt < RECHECK_MS) return this.current;
     const count = (await this.store.stats()).documents;
+    this.checkedAt = this.now();
     if (this.current?.count === count) return this.current;
     if (this.building?.count === count) return this.building.promise;
     const promise = situationFromStore(this.store).then((docs) => new Snapshot(count, docs));
@@ -64,5 +78,6 @@ export class Snapshots {
   /** Forget the snapshot (after this process stored documents). */
   invalidate(): void {
     this.current = null;
+    this.checkedAt = 0;
   }
 }
