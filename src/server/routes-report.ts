@@ -30,7 +30,7 @@ export async function reportFor(ctx: Ctx): Promise<Report> {
   }
   const snap = await ctx.snapshots.get();
   try {
-    return snap.report(opts);
+    return await snap.report(opts);
   } catch (e) {
     if (e instanceof ReportError) throw new HttpError(400, 'usage', e.message.replace(/--(near|radius)\b/g, '$1'));
     throw e;

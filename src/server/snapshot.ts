@@ -9,6 +9,7 @@
  */
 import type { SituationDoc } from '../merge/input.js';
 import { buildSituation, type Situation } from '../merge/situation.js';
+import { MemoryReader } from '../merge/memory-reader.js';
 import { situationFromStore } from '../report/load.js';
 import { buildReport, type Report, type ReportOptions } from '../report/model.js';
 import type { Store } from '../store/types.js';
@@ -25,12 +26,12 @@ export class Snapshot {
   ) {}
 
   /** The report for these options (ReportError for an unknown --near place). */
-  report(opts: ReportOptions): Report {
+  async report(opts: ReportOptions): Promise<Report> {
     const key = JSON.stringify([opts.since ?? null, opts.until ?? null, opts.near ?? null, opts.radiusKm ?? null]);
     let r = this.reports.get(key);
     if (!r) {
       this.situation ??= buildSituation(this.docs);
-      r = buildReport(this.situation, opts);
+      r = await buildReport(new MemoryReader(this.situation), opts);
       if (this.reports.size >= REPORTS_KEPT) this.reports.delete(this.reports.keys().next().value!);
       this.reports.set(key, r);
     }

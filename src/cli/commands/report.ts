@@ -4,6 +4,7 @@ import { CommandFailure, EXIT_FAIL, EXIT_OK, reportError, UsageError } from '../
 import { isDay } from '../../merge/dates.js';
 import type { SituationDoc } from '../../merge/input.js';
 import { buildSituation } from '../../merge/situation.js';
+import { MemoryReader } from '../../merge/memory-reader.js';
 import { renderHtml } from '../../report/html.js';
 import { renderJson } from '../../report/json.js';
 import { situationFromInputs, situationFromStore } from '../../report/load.js';
@@ -75,7 +76,7 @@ export async function loadDocs(values: OptionValues, positionals: string[]): Pro
 export async function reportFor(values: OptionValues, positionals: string[]): Promise<Report> {
   const opts = selection(values);
   const docs = await loadDocs(values, positionals);
-  return buildReport(buildSituation(docs), opts);
+  return buildReport(new MemoryReader(buildSituation(docs)), opts);
 }
 
 /** Write to --out (whole file or nothing: written beside it, then renamed) or to standard output. */
