@@ -20,6 +20,8 @@ export interface ControlChange {
   /** The merged event the change is coded as, when there is one. */
   eventId: string | null;
   sources: SourceRef[];
+  /** Identity within the place's history: the coded event's id, else the first sentence's item key. */
+  key: string;
 }
 
 /** "its troops", "their forces": a holder named only through a pronoun fits any holder. */
@@ -74,6 +76,7 @@ export function controlHistory(events: readonly MergedEvent[], claims: readonly 
       how: ev.territory?.trigger ?? ev.subType.toLowerCase(),
       part: false,
       eventId: ev.id,
+      key: ev.id,
       sources: ev.sources.map((s) => ({ documentId: s.documentId, outlet: s.outlet, published: s.published, start: s.start, end: s.end, text: s.text, sentence: s.sentence })),
     });
   }
@@ -108,8 +111,13 @@ export function controlHistory(events: readonly MergedEvent[], claims: readonly 
       same.precision = Math.min(same.precision, c.precision) as 1 | 2 | 3;
       continue;
     }
-    l.push({ date: c.date, precision: c.precision, holder: c.holder, previous: c.previous, how: c.trigger.text, part: c.part, eventId: null, sources: [ref] });
+    l.push({ date: c.date, precision: c.precision, holder: c.holder, previous: c.previous, how: c.trigger.text, part: c.part, eventId: null, sources: [ref], key: c.key });
   }
-  l.sort((a, b) => (a.date?.start ?? '9999').localeCompare(b.date?.start ?? '9999') || (a.date?.end ?? '').localeCompare(b.date?.end ?? ''));
+  l.sort((a, b) => (controlSortKey(a) < controlSortKey(b) ? -1 : 1));
   return l;
+}
+
+/** The order of a place's history: by date (undated last), coded events before sentences on a tie, then by key. */
+export function controlSortKey(c: ControlChange): string {
+  return `${c.date?.start ?? '9999'}|${c.date?.end ?? ''}|${c.eventId ? 0 : 1}|${c.key}`;
 }

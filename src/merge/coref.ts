@@ -411,6 +411,25 @@ export function mergedCertainty(list: Certainty[]): Certainty {
   return 'reported';
 }
 
+/** An event's sources as shown: its reports by publication (undated last), then document and position. */
+export function eventSources(reports: readonly ReportItem[]): EventSource[] {
+  return [...reports].sort(bySource).map((m) => ({
+    documentId: m.doc.id,
+    outlet: m.doc.outlet,
+    published: m.doc.day,
+    start: m.start,
+    end: m.end,
+    text: m.text,
+    sentence: m.sentence,
+    said: m.said,
+    certainty: m.certainty,
+    type: m.type,
+    subType: m.subType,
+    date: m.date,
+    fatalities: m.fatalities,
+  }));
+}
+
 /**
  * The merged event of a cluster: its members in canonical order, with the reason each joined. A pure
  * function of the members, so the store and the in-memory picture give the same event.
@@ -441,21 +460,7 @@ export function toMerged(clusterMembers: readonly ReportItem[], reasonOf: Readon
   for (const a of [...members.map((m) => m.actor1), ...members.map((m) => m.actor2)]) {
     if (a && !actors.some((x) => x.name === a.name && x.inter === a.inter)) actors.push(a);
   }
-  const sources: EventSource[] = members.map((m) => ({
-    documentId: m.doc.id,
-    outlet: m.doc.outlet,
-    published: m.doc.day,
-    start: m.start,
-    end: m.end,
-    text: m.text,
-    sentence: m.sentence,
-    said: m.said,
-    certainty: m.certainty,
-    type: m.type,
-    subType: m.subType,
-    date: m.date,
-    fatalities: m.fatalities,
-  }));
+  const sources = eventSources(members);
   const outlets: string[] = [];
   const seen = new Set<string>();
   for (const m of members) {

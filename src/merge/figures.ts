@@ -97,6 +97,11 @@ export function isEventCount(predicate: string): boolean {
   return EVENT_COUNTS.has(predicate);
 }
 
+/** How many days apart two dated claims about this kind of count may be and still be one figure. */
+export function periodSlack(predicate: string): number {
+  return EVENT_COUNTS.has(predicate) ? 0 : predicate === 'present' ? STRENGTH_SLACK_DAYS : PERIOD_SLACK_DAYS;
+}
+
 /** Can two claims be claims about one quantity? */
 export function compatible(a: ClaimItem, b: ClaimItem, eventOf: EventOf): boolean {
   if (a.thing !== b.thing || !sameSide(a.side, b.side) || !samePlace(a, b)) return false;
@@ -106,7 +111,7 @@ export function compatible(a: ClaimItem, b: ClaimItem, eventOf: EventOf): boolea
     if (ea && eb) return ea === eb;
     return samePeriod(a, b, 0, false);
   }
-  return samePeriod(a, b, a.predicate === 'present' ? STRENGTH_SLACK_DAYS : PERIOD_SLACK_DAYS, true);
+  return samePeriod(a, b, periodSlack(a.predicate), true);
 }
 
 /** The canonical order claims are grouped in: by publication day, then document (content hash) and position. */
@@ -251,8 +256,15 @@ export function toFigure(g: readonly ClaimItem[]): Figure {
     placeKey: named.placeKey,
     place: named.place,
     when,
-    // Shown in the order they were published (then by document and position); grouping used canonical order.
-    claims: [...g].sort(byPublication).map((c) => ({
+    claims: figureClaims(g),
+    contested,
+    members: g.map((c) => c.key),
+  };
+}
+
+/** A figure's claims as shown: in the order they were published (then by document and position); grouping used canonical order. */
+export function figureClaims(g: readonly ClaimItem[]): FigureClaim[] {
+  return [...g].sort(byPublication).map((c) => ({
       value: c.value,
       low: c.low,
       high: c.high,
@@ -267,10 +279,7 @@ export function toFigure(g: readonly ClaimItem[]): Figure {
       end: c.end,
       text: c.text,
       sentence: c.sentence,
-    })),
-    contested,
-    members: g.map((c) => c.key),
-  };
+    }));
 }
 
 export function describePeriod(p: DayInterval | null): string {

@@ -74,11 +74,21 @@ describe('SQLite specifics', () => {
     db.close();
   });
 
-  it('accepts only NNN_name.sql numbered without gaps', () => {
+  it('accepts only NNN_name.sql, each number once, with gaps between ranges', () => {
     expect(() => parseMigrationFiles([{ file: '1_x.sql', sql: '' }])).toThrow(/NNN_name/);
-    expect(() => parseMigrationFiles([{ file: '001_a.sql', sql: '' }, { file: '003_c.sql', sql: '' }])).toThrow(/without gaps/);
-    expect(() => parseMigrationFiles([{ file: '001_a.sql', sql: '' }, { file: '001_b.sql', sql: '' }])).toThrow(/without gaps/);
-    expect(parseMigrationFiles([{ file: '001_a.sql', sql: 'x' }])).toEqual([{ version: 1, name: 'a', sql: 'x' }]);
+    expect(() => parseMigrationFiles([{ file: '001_a.sql', sql: '' }, { file: '001_b.sql', sql: '' }])).toThrow(/used twice/);
+    expect(parseMigrationFiles([{ file: '001_a.sql', sql: 'x' }, { file: '020_c.sql', sql: 'y' }]).map((m) => m.version)).toEqual([1, 20]);
+  });
+
+  it('applies a migration numbered below the newest applied one when it arrives later', () => {
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const first = parseMigrationFiles([{ file: '001_a.sql', sql: 'CREATE TABLE a (x);' }, { file: '020_c.sql', sql: 'CREATE TABLE c (x);' }]);
+    expect(applyMigrations(db, first, 'mem')).toEqual([1, 20]);
+    const later = parseMigrationFiles([...first.map((m) => ({ file: `${String(m.version).padStart(3, '0')}_${m.name}.sql`, sql: m.sql })), { file: '010_b.sql', sql: 'CREATE TABLE b (x);' }]);
+    expect(applyMigrations(db, later, 'mem')).toEqual([10]);
+    expect(() => applyMigrations(db, first, 'mem')).toThrow(/version 10, newer than this sitrep/);
+    db.close();
   });
 
   it('keeps an in-memory store for tests', async () => {
