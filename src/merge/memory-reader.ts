@@ -21,7 +21,7 @@ export function documentSortKey(d: { day: string | null; id: string }): string {
 function paged<T>(all: readonly T[], key: (x: T) => string, p?: PageRequest): Page<T> {
   const limit = pageLimit(p);
   const sorted = all.map((x) => ({ x, k: key(x) })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
-  const from = p?.after ? sorted.findIndex((s) => s.k > p.after!) : 0;
+  const from = p?.after ? sorted.findIndex((s) => s.k > p.after!) : Math.max(0, Math.floor(p?.offset ?? 0));
   const slice = from < 0 ? [] : sorted.slice(from, from + limit);
   const more = from >= 0 && from + limit < sorted.length;
   return { items: slice.map((s) => s.x), next: more ? slice[slice.length - 1]!.k : null };
@@ -99,6 +99,10 @@ export class MemoryReader implements PictureReader {
     }
     for (const id of withEntities) get(id);
     return sortPlaces([...byEntity.values()]);
+  }
+
+  async counts(): Promise<{ documents: number; events: number; figures: number; places: number }> {
+    return { documents: this.s.docs.length, events: this.s.events.length, figures: this.s.figures.length, places: this.s.entities.size };
   }
 
   async findPlace(name: string): Promise<PlaceEntity | null> {

@@ -67,6 +67,8 @@ export interface Page<T> {
 export interface PageRequest {
   /** Opaque cursor from the previous page's `next`. */
   after?: string | null;
+  /** Skip this many first (when no cursor is given; costs what it skips). */
+  offset?: number;
   /** At most this many (default 100, at most 1000). */
   limit?: number;
 }
@@ -97,6 +99,9 @@ export interface PictureReader {
   places(f: Pick<PictureFilter, 'since' | 'until' | 'near' | 'bbox'>, withEntities: readonly string[]): Promise<PicturePlace[]>;
   /** A place by name as the gazetteer gives it, or as any document spells it; null when none is known. */
   findPlace(name: string): Promise<PlaceEntity | null>;
+
+  /** How big the picture is. */
+  counts(): Promise<{ documents: number; events: number; figures: number; places: number }>;
 }
 
 export const DEFAULT_PAGE = 100;

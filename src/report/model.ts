@@ -138,6 +138,14 @@ export interface ReportOptions {
   /** A place name known to the documents, or "LAT,LON". */
   near?: string | null;
   radiusKm?: number;
+  /** Only what lies in this box (events, figures, places). */
+  bbox?: PictureFilter['bbox'];
+  /** Only events of this country, type or sub-type, with this actor, reported by this outlet, this certain. */
+  country?: string | null;
+  type?: string | null;
+  actor?: string | null;
+  outlet?: string | null;
+  certainty?: string | null;
   latestLimit?: number;
 }
 
@@ -147,7 +155,7 @@ function src(s: SourceRef): ReportSource {
   return { documentId: s.documentId, outlet: s.outlet, published: s.published, start: s.start, end: s.end, text: s.text, sentence: s.sentence };
 }
 
-function toEvent(ev: MergedEvent): ReportEvent {
+export function toEvent(ev: MergedEvent): ReportEvent {
   const l = ev.location;
   return {
     id: ev.id,
@@ -240,8 +248,9 @@ export async function buildReport(reader: PictureReader, opts: ReportOptions = {
   const until = opts.until ?? null;
   const radiusKm = opts.radiusKm ?? 50;
   const near = opts.near ? { ...(await resolveNear(reader, opts.near)), radiusKm } : null;
-  const f: PictureFilter = { since, until, near: near ? { lat: near.lat, lon: near.lon, radiusKm } : null };
-  const events = await collect(allPages((after) => reader.events(f, { after, limit: PAGE })));
+  const f: PictureFilter = { since, until, near: near ? { lat: near.lat, lon: near.lon, radiusKm } : null, bbox: opts.bbox ?? null };
+  const ef: PictureFilter = { ...f, country: opts.country ?? null, type: opts.type ?? null, actor: opts.actor ?? null, outlet: opts.outlet ?? null, certainty: opts.certainty ?? null };
+  const events = await collect(allPages((after) => reader.events(ef, { after, limit: PAGE })));
   const figures = await collect(allPages((after) => reader.figures(f, { after, limit: PAGE })));
   const documents = await collect(allPages((after) => reader.documents({ since, until }, { after, limit: PAGE })));
   const summary = await reader.documentSummary({ since, until });

@@ -12,9 +12,9 @@ import type { Store } from '../store/types.js';
 import type { Ctx, ServerOptions } from './context.js';
 import { HttpError, sendError, sendErrorPage, sendJson } from './http.js';
 import { exportCsv, exportGeojson, reportJson, reportPage, reportSlice } from './routes-report.js';
+import { EVENTS_PREFIX, getEvent, listEvents } from './routes-events.js';
 import { addDocuments, DOCUMENTS_PREFIX, getDocument, listDocuments } from './routes-documents.js';
 import { search, stats } from './routes-store.js';
-import { Snapshots } from './snapshot.js';
 
 type Handler = (ctx: Ctx) => Promise<void>;
 
@@ -30,7 +30,8 @@ const ROUTES: Route[] = [
   { path: '/', about: 'the situation report (HTML); ?since=YYYY-MM-DD&until=…&near=PLACE|LAT,LON&radius=KM', GET: reportPage },
   { path: '/api', about: 'this list', GET: apiIndex },
   { path: '/api/report', about: 'the situation report as JSON (schema sitrep-report/1); same parameters as /', GET: reportJson },
-  { path: '/api/events', about: 'the merged events of the report', GET: reportSlice('events') },
+  { path: '/api/events', about: 'merged events, page by page: ?since&until&near&radius&bbox=S,W,N,E&country&type&actor&outlet&certainty&limit=100&after=CURSOR', GET: listEvents },
+  { path: '/api/events/:id', about: 'one merged event with all its reports (member keys, sources, why each joined)', GET: (ctx) => getEvent(ctx, decodeURIComponent(ctx.url.pathname.slice(EVENTS_PREFIX.length))) },
   { path: '/api/figures', about: 'the figures of the report, contested first', GET: reportSlice('figures') },
   { path: '/api/places', about: 'the places of the report with their control history', GET: reportSlice('places') },
   { path: '/api/export.csv', about: 'the merged events as ACLED-style CSV', GET: exportCsv },
@@ -57,6 +58,7 @@ function methodsOf(r: Route, opts: ServerOptions): string[] {
 
 function routeFor(pathname: string): Route | null {
   if (pathname.startsWith(DOCUMENTS_PREFIX) && pathname.length > DOCUMENTS_PREFIX.length) return ROUTES.find((r) => r.path === '/api/documents/:id')!;
+  if (pathname.startsWith(EVENTS_PREFIX) && pathname.length > EVENTS_PREFIX.length) return ROUTES.find((r) => r.path === '/api/events/:id')!;
   return ROUTES.find((r) => r.path === pathname) ?? null;
 }
 
@@ -106,11 +108,9 @@ function wantsHtml(req: IncomingMessage, pathname: string): boolean {
 
 export interface Handle {
   handler: (req: IncomingMessage, res: ServerResponse) => void;
-  snapshots: Snapshots;
 }
 
 export function createHandler(store: Store, opts: ServerOptions, onError: (e: unknown) => void = () => {}): Handle {
-  const snapshots = new Snapshots(store);
   let pipeline: Pipeline | null = null;
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     let url: URL;
@@ -119,7 +119,7 @@ export function createHandler(store: Store, opts: ServerOptions, onError: (e: un
     } catch {
       url = new URL('http://localhost/');
     }
-    const ctx: Ctx = { req, res, url, store, snapshots, opts, pipeline: () => (pipeline ??= defaultPipeline()) };
+    const ctx: Ctx = { req, res, url, store, opts, pipeline: () => (pipeline ??= defaultPipeline()) };
     const run = async () => {
       checkOrigin(req, opts);
       const route = routeFor(url.pathname);
@@ -145,7 +145,7 @@ export function createHandler(store: Store, opts: ServerOptions, onError: (e: un
       if (err.status === 413) res.on('finish', () => req.destroy());
     });
   };
-  return { handler, snapshots };
+  return { handler };
 }
 
 export const DEFAULT_SERVER_OPTIONS: ServerOptions = {

@@ -2,7 +2,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Pipeline } from '../core/pipeline.js';
 import type { ReadOptions } from '../ingest/read.js';
 import type { Store } from '../store/types.js';
-import type { Snapshots } from './snapshot.js';
 
 /** How a server behaves; `sitrep serve` fills it from its options. */
 export interface ServerOptions {
@@ -25,7 +24,6 @@ export interface Ctx {
   res: ServerResponse;
   url: URL;
   store: Store;
-  snapshots: Snapshots;
   opts: ServerOptions;
   /** The analysis pipeline, built on first use (loading the language model takes a moment). */
   pipeline(): Pipeline;

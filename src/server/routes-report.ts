@@ -1,7 +1,7 @@
 /**
- * The situation report and its slices: `/` (HTML), `/api/report` (its JSON twin), `/api/events`,
- * `/api/figures`, `/api/places`, `/api/export.csv`, `/api/export.geojson`. All take since, until, near and
- * radius like `sitrep report`, and are computed from the store's current contents (./snapshot.ts).
+ * The situation report and its slices: `/` (HTML), `/api/report` (its JSON twin), `/api/figures`,
+ * `/api/places`, `/api/export.csv`, `/api/export.geojson`. All take since, until, near and radius like
+ * `sitrep report`, and read the picture kept in the store (only the part the period and area select).
  */
 import { createHash } from 'node:crypto';
 import { UsageError } from '../cli/command.js';
@@ -10,7 +10,8 @@ import { acledCsv } from '../export/acled-csv.js';
 import { geojson } from '../export/geojson.js';
 import { renderHtml } from '../report/html.js';
 import { renderJson } from '../report/json.js';
-import { ReportError, type Report } from '../report/model.js';
+import { buildReport, ReportError, type Report } from '../report/model.js';
+import { pictureOf } from './routes-events.js';
 import { HttpError, send, sendHtml, sendJson } from './http.js';
 import { readParams } from './params.js';
 import type { Ctx } from './context.js';
@@ -28,9 +29,9 @@ export async function reportFor(ctx: Ctx): Promise<Report> {
     if (e instanceof UsageError) throw new HttpError(400, 'usage', e.message.replace(/--(since|until|near|radius)\b/g, '$1'));
     throw e;
   }
-  const snap = await ctx.snapshots.get();
+  const reader = await pictureOf(ctx);
   try {
-    return await snap.report(opts);
+    return await buildReport(reader, opts);
   } catch (e) {
     if (e instanceof ReportError) throw new HttpError(400, 'usage', e.message.replace(/--(near|radius)\b/g, '$1'));
     throw e;

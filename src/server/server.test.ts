@@ -162,14 +162,37 @@ describe('the report page and its JSON twin', () => {
     expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'nonce-[^']+'/);
   });
 
-  it('gives slices of the same JSON report: events, figures, places', async () => {
+  it('gives slices of the same JSON report: figures, places; and the events page by page', async () => {
     const report = (await getJson<Record<string, unknown[]> & { schema: string }>('/api/report')).body;
     expect(report.schema).toBe('sitrep-report/1');
-    for (const key of ['events', 'figures', 'places'] as const) {
+    for (const key of ['figures', 'places'] as const) {
       const slice = (await getJson<Record<string, unknown>>(`/api/${key}`)).body;
       expect(Object.keys(slice)).toEqual(['schema', 'period', 'near', key]);
       expect(slice[key]).toEqual(report[key]);
     }
+    type Ev = { id: string; members: string[]; place: { name: string } | null; sources: unknown[]; type: string };
+    const all = (await getJson<{ schema: string; events: Ev[]; next: string | null }>('/api/events')).body;
+    expect(all.schema).toBe('sitrep-events/1');
+    expect(all.events.map((e) => e.id)).toEqual((report.events as { id: string }[]).map((e) => e.id));
+    expect(all.events.every((e) => e.members.length === e.sources.length)).toBe(true);
+    // Page by page: the cursor in `next` gives the rest, with the filters kept.
+    const seen: string[] = [];
+    for (let next: string | null = '/api/events?limit=2'; next; ) {
+      const page: { events: Ev[]; next: string | null } = (await getJson<{ events: Ev[]; next: string | null }>(next)).body;
+      expect(page.events.length).toBeLessThanOrEqual(2);
+      seen.push(...page.events.map((e) => e.id));
+      next = page.next;
+    }
+    expect(seen).toEqual(all.events.map((e) => e.id));
+    const battles = (await getJson<{ events: Ev[] }>('/api/events?type=Battles&country=iq')).body.events;
+    expect(battles.length).toBeGreaterThan(0);
+    expect(battles.every((e) => e.type === 'Battles')).toBe(true);
+    const one = (await getJson<{ schema: string; event: Ev }>(`/api/events/${encodeURIComponent(all.events[0]!.id)}`)).body;
+    expect(one.schema).toBe('sitrep-event/1');
+    expect(one.event).toEqual(all.events[0]);
+    expectError(await get('/api/events/ev-nonexistent'), 404, 'not_found');
+    expectError(await get('/api/events?bbox=1,2,3'), 400, 'usage');
+    expectError(await get('/api/events?certainty=sure'), 400, 'usage');
     expect(report.events!.length).toBeGreaterThan(0);
     expect(report.places!.length).toBeGreaterThan(0);
   });

@@ -194,7 +194,8 @@ export class StorePictureReader implements PictureReader {
       w.where.push('sort_key > ?');
       w.params.push(p.after);
     }
-    const rows = await this.execute(all<Row>(`SELECT sort_key, data FROM pic_docs ${w.where.length ? 'WHERE ' + w.where.join(' AND ') : ''} ORDER BY sort_key LIMIT ?`, [...w.params, limit + 1]));
+    const offset = p?.after ? 0 : Math.max(0, Math.floor(p?.offset ?? 0));
+    const rows = await this.execute(all<Row>(`SELECT sort_key, data FROM pic_docs ${w.where.length ? 'WHERE ' + w.where.join(' AND ') : ''} ORDER BY sort_key LIMIT ? OFFSET ?`, [...w.params, limit + 1, offset]));
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
     return {
@@ -261,6 +262,13 @@ export class StorePictureReader implements PictureReader {
     }
     for (const p of out.values()) p.control = controlUpTo(p.control, f.until);
     return sortPlaces([...out.values()]);
+  }
+
+  async counts(): Promise<{ documents: number; events: number; figures: number; places: number }> {
+    const [r] = await this.execute(
+      all<Row>(`SELECT (SELECT count(*) FROM pic_docs) AS documents, (SELECT count(*) FROM pic_events) AS events, (SELECT count(*) FROM pic_figures) AS figures, (SELECT count(DISTINCT entity) FROM pic_places) AS places`),
+    );
+    return { documents: Number(r!.documents), events: Number(r!.events), figures: Number(r!.figures), places: Number(r!.places) };
   }
 
   async findPlace(name: string): Promise<PlaceEntity | null> {
