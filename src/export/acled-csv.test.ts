@@ -13,7 +13,8 @@ async function rows(docs = scenario()) {
 
 describe('ACLED CSV export', () => {
   it('has ACLED\'s columns in ACLED\'s order', async () => {
-    expect((await rows()).header).toEqual([...ACLED_COLUMNS]);
+    // ACLED's 31, then sitrep's review status.
+    expect((await rows()).header).toEqual([...ACLED_COLUMNS, 'reviewed']);
     expect(ACLED_COLUMNS).toHaveLength(31);
   });
 

@@ -101,6 +101,10 @@ export class MemoryReader implements PictureReader {
     return sortPlaces([...byEntity.values()]);
   }
 
+  async generation(): Promise<string> {
+    return 'memory';
+  }
+
   async counts(): Promise<{ documents: number; events: number; figures: number; places: number }> {
     return { documents: this.s.docs.length, events: this.s.events.length, figures: this.s.figures.length, places: this.s.entities.size };
   }

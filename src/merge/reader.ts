@@ -100,6 +100,9 @@ export interface PictureReader {
   /** A place by name as the gazetteer gives it, or as any document spells it; null when none is known. */
   findPlace(name: string): Promise<PlaceEntity | null>;
 
+  /** A token that changes whenever the picture does (to know when something cached from it is stale). */
+  generation(): Promise<string>;
+
   /** How big the picture is. */
   counts(): Promise<{ documents: number; events: number; figures: number; places: number }>;
 }

@@ -3,7 +3,7 @@
  * postgres.test.ts). A harness gives each test a fresh, empty database location and cleans it up.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { latestVersion, loadMigrations, type Dialect } from './migrations.js';
+import { loadMigrations, type Dialect } from './migrations.js';
 import { contentHash } from './hash.js';
 import { openStore } from './open.js';
 import { allFixtures, brokenReport, campReport, riverReport, strikeReport, type Fixture } from './fixtures.test-support.js';
@@ -47,7 +47,7 @@ export function storeContract(name: string, h: StoreHarness): void {
     it('migrates an empty database to the latest version, and reopening applies nothing twice', async () => {
       const location = await h.fresh();
       const a = await openStore(location);
-      const latest = latestVersion(loadMigrations(h.dialect));
+      const latest = loadMigrations(h.dialect).at(-1)?.version ?? 0;
       expect(latest).toBeGreaterThan(0);
       expect(await a.schemaVersion()).toBe(latest);
       expect(await a.stats()).toEqual(EMPTY);

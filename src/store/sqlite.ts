@@ -374,6 +374,10 @@ export class SqliteStore implements Store {
   }
 }
 
+function appliedVersions(db: Database.Database): number[] {
+  return (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((r) => r.version);
+}
+
 function currentVersion(db: Database.Database): number {
   const r = db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null };
   return r.v ?? 0;
@@ -384,10 +388,6 @@ function currentVersion(db: Database.Database): number {
  * transaction: a migration that fails leaves nothing behind, and a second process opening the same file
  * waits for the lock and then finds the work done. Returns the versions applied.
  */
-function appliedVersions(db: Database.Database): number[] {
-  return (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version);
-}
-
 export function applyMigrations(db: Database.Database, all: Migration[], where: string): number[] {
   const applied: number[] = [];
   for (const m of pending(all, appliedVersions(db), where)) {

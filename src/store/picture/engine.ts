@@ -452,6 +452,7 @@ export function* addDocument(ops: PictureSql, pk: number | string, items: DocIte
   yield* run.ops.insertControls(items.controls);
   yield* run.dirtyPlaces(items.controls.map((c) => c.placeKey));
   yield* run.writeControl();
+  yield* run.ops.bump();
   if (process.env.SITREP_PROFILE_SQL) {
     const t = ((globalThis as { __picStats?: Record<string, number> }).__picStats ??= {});
     for (const [k, v] of Object.entries(run.stats)) t[k] = (t[k] ?? 0) + v;
@@ -536,5 +537,6 @@ export function* removeDocument(ops: PictureSql, docKey: string): Step<UpdateSta
     yield* run.regroupPlaces(gone, new Set(gone.map((p) => p.key)));
   }
   yield* run.writeControl();
+  yield* run.ops.bump();
   return run.stats;
 }

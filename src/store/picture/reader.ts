@@ -264,6 +264,10 @@ export class StorePictureReader implements PictureReader {
     return sortPlaces([...out.values()]);
   }
 
+  async generation(): Promise<string> {
+    return this.execute(this.sql.generation());
+  }
+
   async counts(): Promise<{ documents: number; events: number; figures: number; places: number }> {
     const [r] = await this.execute(
       all<Row>(`SELECT (SELECT count(*) FROM pic_docs) AS documents, (SELECT count(*) FROM pic_events) AS events, (SELECT count(*) FROM pic_figures) AS figures, (SELECT count(DISTINCT entity) FROM pic_places) AS places`),

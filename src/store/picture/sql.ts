@@ -138,7 +138,23 @@ export class PictureSql {
     return m.get('state') ?? 'ok';
   }
 
+  /** Note a change to the picture (readers caching it read again). */
+  *bump(): Sql<void> {
+    if (this.dialect === 'sqlite') yield* exec(`UPDATE pic_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'`);
+    else yield* all(`SELECT nextval('pic_generation')`);
+  }
+
+  /** Changes to the picture so far: equal numbers, the same picture. */
+  *generation(): Sql<string> {
+    const [r] =
+      this.dialect === 'sqlite'
+        ? yield* all<{ v: unknown }>(`SELECT value AS v FROM pic_meta WHERE key = 'generation'`)
+        : yield* all<{ v: unknown }>(`SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS v FROM pic_generation`);
+    return String(r?.v ?? '0');
+  }
+
   *setState(state: string): Sql<void> {
+    yield* this.bump();
     yield* exec(`UPDATE pic_meta SET value = ? WHERE key = 'state'`, [state]);
     yield* exec(`UPDATE pic_meta SET value = ? WHERE key = 'version'`, [PICTURE_VERSION]);
   }

@@ -9,6 +9,8 @@ CREATE TABLE pic_meta (
 );
 INSERT INTO pic_meta (key, value) SELECT 'state', CASE WHEN EXISTS (SELECT 1 FROM documents) THEN 'stale' ELSE 'ok' END;
 INSERT INTO pic_meta (key, value) VALUES ('version', '1');
+-- Counts changes to the picture (a sequence: workers never wait for each other on it).
+CREATE SEQUENCE pic_generation;
 
 CREATE TABLE pic_docs (
   doc      bigint PRIMARY KEY REFERENCES documents(pk) ON DELETE CASCADE,

@@ -12,6 +12,8 @@ CREATE TABLE pic_meta (
 -- A store that already holds documents has no picture yet: it must be built (`sitrep rebuild`).
 INSERT INTO pic_meta (key, value) SELECT 'state', CASE WHEN EXISTS (SELECT 1 FROM documents) THEN 'stale' ELSE 'ok' END;
 INSERT INTO pic_meta (key, value) VALUES ('version', '1');
+-- Counts changes to the picture: readers that cache something know when to read again.
+INSERT INTO pic_meta (key, value) VALUES ('generation', '0');
 
 CREATE TABLE pic_docs (
   doc      INTEGER PRIMARY KEY REFERENCES documents(pk) ON DELETE CASCADE,
