@@ -89,9 +89,22 @@ function get(agent: Agent, port: number, p: string): Promise<{ status: number; m
   });
 }
 
+/** A store made by an older sitrep keeps its documents but needs its picture rebuilt (`sitrep rebuild`). */
+function ensurePicture(): void {
+  const r = spawnSync(process.execPath, [CLI, 'report', '--db', db, '--format', 'json', '--since', '2099-01-01'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (r.status === 0) return;
+  if (!/rebuild/.test(r.stderr.toString())) throw new Error(`the store cannot be read: ${r.stderr.toString().trim()}`);
+  log('load: rebuilding the stored picture …');
+  const t = Date.now();
+  const b = spawnSync(process.execPath, [CLI, 'rebuild', '--db', db], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (b.status !== 0) throw new Error('rebuild failed');
+  log(`load: rebuilt in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+}
+
 async function main(): Promise<void> {
   if (!existsSync(CLI)) throw new Error('build first: npm run build');
   ensureStore();
+  ensurePicture();
   const server = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const port = await new Promise<number>((resolve, reject) => {

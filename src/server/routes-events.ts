@@ -13,7 +13,7 @@ import { escapeHtml } from '../report/escape.js';
 import { ReportError, type ReportEvent } from '../report/model.js';
 import { readObject, stringField } from './body.js';
 import type { Ctx } from './context.js';
-import { eventView, select, SORTS, type EventView, type Near, type Sort } from './event-view.js';
+import { eventJson, eventView, select, SORTS, type EventView, type Near, type Sort } from './event-view.js';
 import { HttpError, send, sendJson } from './http.js';
 import { intParam, readParams, type Params } from './params.js';
 
@@ -41,7 +41,7 @@ export async function selectionOf(ctx: Ctx, p: Params): Promise<Selection> {
       if (!Number.isFinite(radiusKm) || radiusKm <= 0 || radiusKm > 20_000) throw new HttpError(400, 'usage', `radius must be a positive number of km, got ${JSON.stringify(p.radius.slice(0, 20))}`);
     }
     try {
-      const r = (await ctx.snapshots.get()).report({ near: p.near, radiusKm });
+      const r = await (await ctx.snapshots.get()).report({ near: p.near, radiusKm });
       near = { lat: r.near!.lat, lon: r.near!.lon, radiusKm };
     } catch (e) {
       if (e instanceof ReportError) throw new HttpError(400, 'usage', e.message.replace(/--(near|radius)\b/g, '$1'));
@@ -70,7 +70,8 @@ export async function listEvents(ctx: Ctx): Promise<void> {
     q.set('limit', String(limit));
     return `/api/events?${q}`;
   })() : null;
-  sendJson(ctx.res, 200, {
+  // The page is the cached JSON of each event joined: no event is serialised twice for one view.
+  const head = JSON.stringify({
     schema: view.report.schema,
     period: { since: sel.filter.since ?? null, until: sel.filter.until ?? null, latest: view.report.period.latest },
     near: sel.near ? { name: p.near!.trim(), ...sel.near } : null,
@@ -78,8 +79,9 @@ export async function listEvents(ctx: Ctx): Promise<void> {
     limit,
     offset,
     next,
-    events: hits.slice(offset, offset + limit).map((i) => view.events[i]!),
   });
+  const page = hits.slice(offset, offset + limit).map((i) => eventJson(view, i));
+  send(ctx.res, 200, 'application/json; charset=utf-8', `${head.slice(0, -1)},"events":[${page.join(',')}]}\n`);
 }
 
 /** Map and timeline: the matching events in a few fields. Bounded: at most `limit` (default 20,000). */
