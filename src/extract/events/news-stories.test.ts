@@ -20,6 +20,8 @@ interface ExpectedEvent {
   date?: [string, string];
   fatalities?: number | number[];
   actor1?: string;
+  /** Background the story recalls (older than the reporting window): no event may be coded for it. */
+  absent?: boolean;
 }
 interface ExpectedFigure {
   text: string;
@@ -71,6 +73,11 @@ const oneOf = (want: number | number[], got: number | null | undefined) => got !
 
 /** The checks of one expected event against the system event that satisfies most of them. */
 function eventChecks(ge: ExpectedEvent, evs: OutEvent[]): [string, boolean][] {
+  if (ge.absent) {
+    const hit = evs.some((ev) => (!ge.date || (!!ev.date && ev.date.start <= ge.date[1] && ev.date.end >= ge.date[0])) &&
+      (!ge.near || (!!ev.location && km(ge.near[0], ge.near[1], ev.location.lat, ev.location.lon) <= ge.near[2])));
+    return [[`${ge.what}: no event`, !hit]];
+  }
   let best: [string, boolean][] = [[`${ge.what}: no event`, false]];
   let bestScore = -1;
   for (const ev of evs) {

@@ -174,7 +174,9 @@ export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
       const hasPlace = overlapsAny(ctx.placeSpans, span);
       const inSpan = <T extends Span>(xs: T[]) => xs.filter((x) => x.start < span.end && span.start < x.end);
       const actorSpans = [...actors, ...facts.speakers];
-      const places = inSpan(ctx.placeSpans).filter((m) => !incidentalPlace(ctx.doc, m, actorSpans));
+      // "the Mosul official said": a place in the words of a source says who speaks, not where it happened.
+      const sourceSpans = facts.attributions.map((a) => a.source);
+      const places = inSpan(ctx.placeSpans).filter((m) => !incidentalPlace(ctx.doc, m, actorSpans) && !overlapsAny(sourceSpans, m));
       const intervals = (sp: Span) => ctx.timeSpans.filter((x) => x.start < sp.end && sp.start < x.end).map((t) => timexInterval(t.value)).filter((x): x is NonNullable<typeof x> => x !== null).map((x) => ({ start: x.start, end: x.end }));
       const dates = intervals(span);
       const coreDates = intervals(coreSpan({ view, coding, span }));

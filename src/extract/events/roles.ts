@@ -319,13 +319,26 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
     const outcome = t.kind as Victim['outcome'];
     const word = toks[t.tokStart]!.low;
     current = t.tokStart;
+    // "the death toll has risen to 64", "a death toll of 20", "The death toll ... stands at 11": the figure follows.
+    if (t.tokEnd - t.tokStart === 2 && toks[t.tokStart + 1]!.low === 'toll') {
+      for (let k = t.tokEnd; k < Math.min(to, t.tokEnd + 16); k++) {
+        if (/^(;|\.)$/.test(toks[k]!.low)) break;
+        if (/^(to|at|of|is|was|reached|hit|passed|topped)$/.test(toks[k]!.low) && c.quantities.some((q) => q.tokStart > k && q.tokStart <= k + 4)) {
+          take(k + 1, Math.min(to, k + 5), outcome);
+          break;
+        }
+      }
+      lastOutcomeEnd = t.tokEnd;
+      continue;
+    }
     // "the bodies of 12 men", "the deaths of 3 children": the dead follow "of".
-    if (/^(bodies|deaths|death|fatalities|killings|executions|execution|massacre|murder|murders|assassination)$/.test(word)) {
+    if (/^(bodies|deaths|death|fatalities|killings|executions|execution|massacre|murder|murders|assassination|martyrs|lives|life)$/.test(word)) {
       // "protesting over the death of a woman": a death named as the cause is not this event's dead.
       const cause = [toks[t.tokStart - 1]?.low, toks[t.tokStart - 2]?.low].some((w) => w && /^(over|for|following|after|against|about|mourn|mourning|protest|protesting|denounce|condemn|condemning)$/.test(w));
       if (toks[t.tokEnd]?.low === 'of' && !cause) take(t.tokEnd + 1, Math.min(to, t.tokEnd + 8), outcome);
-      // "12 deaths", "Dozens of fatalities": the count before the noun is the dead.
-      else if (!cause && /^(deaths|fatalities)$/.test(word)) take(Math.max(lastOutcomeEnd, t.tokStart - 4), t.tokStart, outcome);
+      // "12 deaths", "Dozens of fatalities", "leaving 70 bodies", "seven martyrs", "claimed nine lives": the count
+      // before the noun is the dead.
+      else if (!cause && /^(deaths|fatalities|bodies|martyrs|lives|life)$/.test(word)) take(Math.max(lastOutcomeEnd, t.tokStart - 4), t.tokStart, outcome);
       lastOutcomeEnd = t.tokEnd;
       continue;
     }

@@ -79,6 +79,13 @@ rule('kill', 'died|die|dies', true);
 rule('kill', 'dead', false);
 rule('kill', 'death|deaths', false);
 rule('kill', 'bodies', false);
+// "eight security personnel were martyred", "seven martyrs": the dead, in the words of their side.
+rule('kill', 'martyred|martyring', true);
+rule('kill', 'martyrs', false);
+// "three people lost their lives": the dead are the subject.
+rule('kill', 'lost|lose|losing their|his|her lives|life', true);
+// "the death toll has risen to 64", "a death toll of 20": the figure follows (roles.ts).
+rule('kill', 'death toll', false);
 rule('wound', 'wound|wounds|wounded|wounding', true);
 rule('wound', 'injure|injures|injured|injuring', true);
 rule('wound', 'hurt', true);
@@ -324,6 +331,15 @@ export function findTriggers(toks: Tok[]): Trigger[] {
     const verbal = best.verbal && (t.pos === 'VERB' || t.pos === 'AUX' || passive || participle || (!det && t.pos !== 'NOUN' && /(ed|ing)$/.test(t.low)) || (!det && /ed$/.test(t.low)) || (!det && IRREGULAR_PAST.has(t.low)));
     out.push({ kind: best.kind, tokStart: i, tokEnd: i + best.seq.length, verbal, passive, rule: best.name });
     i += best.seq.length;
+  }
+  // "claimed nine lives", "cost 30 lives": the figure before "lives" is the dead.
+  for (let k = 2; k < toks.length; k++) {
+    if (!/^(lives|life)$/.test(toks[k]!.low) || out.some((t) => t.tokStart <= k && k < t.tokEnd)) continue;
+    let j = k - 1;
+    while (j > k - 5 && j > 0 && (toks[j]!.pos === 'NUM' || /^\d|^(at|least|more|than|over|nearly|almost|about|some|the|of|dozens|scores|hundreds|thousands)$/.test(toks[j]!.low))) j--;
+    if (j < k - 1 && /^(claimed|claim|claims|claiming|cost|costs|costing|took|take|takes|taking)$/.test(toks[j]!.low)) {
+      out.push({ kind: 'kill', tokStart: k, tokEnd: k + 1, verbal: false, passive: false, rule: 'claimed ... lives' });
+    }
   }
   // "hit a mine", "a mine exploded" — not "cars like mine" or "an abandoned coal mine".
   for (let k = 0; k < toks.length; k++) {
