@@ -25,7 +25,7 @@ const SEVERITY: Record<string, number> = {
 const VIOLENT = new Set(['Battles', 'Violence against civilians', 'Explosions/Remote violence', 'Riots']);
 
 /** How well a draft fits what a definite reference names; 0 means not at all. */
-function fit(d: Draft, head: string | null): number {
+export function fit(d: Draft, head: string | null): number {
   const c = d.parts[0]!.coding;
   if (!head) return VIOLENT.has(c.type) ? 1 : 0;
   if (KILL_WORDS.test(head)) {

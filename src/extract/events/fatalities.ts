@@ -28,6 +28,7 @@ export function fatalitiesOf(d: Draft, claimedBy: (p: Draft['parts'][number]) =>
     const words = p.view.toks.map((t) => t.text).join(' ');
     const how = howTold(words, p.anaphor === 'also');
     const seg = deadOf(p, how === 'update');
+    if (process.env.DBG_OCC) console.error('    DEAD', how, JSON.stringify([...seg]), words.slice(0, 60));
     if (seg.size === 0) return;
     // A later claim the text itself disputes adds no dead (see contestedClaim).
     if (idx > 0 && contestedClaim(words)) return;

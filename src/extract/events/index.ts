@@ -18,8 +18,8 @@ import { leadingLabel, codedFatalities, hasSizeTag, noteSpans } from './acled-no
 import { refOf, type ActorRef } from './roles.js';
 import { actorLexicon, foldForMatch } from './lexicon.js';
 import { classOf } from './actors.js';
-import { bodyFirst, groupOccurrences, joinDrafts, type Told } from './occurrences.js';
-import { outsideWindow } from './background.js';
+import { actingSide, bodyFirst, groupOccurrences, joinDrafts, type Told } from './occurrences.js';
+import { conflictOrigin, outsideWindow } from './background.js';
 
 /**
  * ACLED-coded events. The component reads as its steps:
@@ -209,7 +209,9 @@ function bestDate(doc: Doc, d: Draft): EventDate | null {
   for (const p of [main, ...d.parts.filter((x) => x !== main && x.hasTime)]) {
     const date = eventDate(doc, coreSpan(p));
     if (date && date.from === 'span' && (!best || date.precision < best.precision)) best = date;
-    if (date && date.from === 'sentence' && !sentence && (p === main || datedByRelative(doc, p))) sentence = date;
+    if (date && date.from === 'sentence' && !sentence && p === main) sentence = date;
+    // "the executions, which took place Saturday": the act's own date, as good as one in its clause.
+    if (date && date.from === 'sentence' && p !== main && datedByRelative(doc, p) && (!best || date.precision < best.precision)) best = { ...date, from: 'span' };
   }
   return best ?? sentence ?? eventDate(doc, coreSpan(main));
 }
@@ -266,6 +268,9 @@ export function extractEvents(doc: Doc): EventMention[] {
   const facts: SentenceFacts[] = [];
   const proposals: Proposal[] = [];
   let previous: SentenceFacts | null = null;
+  // The paragraph that recalls how the war began: what it goes on to tell without a date of its own is the
+  // same history ("Tensions escalated following a barrage of rockets. Israel then retaliated with artillery.").
+  let historyParagraph = -1;
   for (const view of views) {
     // Coding notes ("Fatalities coded as 0 (VoJ reported 3)") describe the coding, not an occurrence.
     if (notes.some((n) => n.start <= view.start && view.end <= n.end + 1)) continue;
@@ -279,12 +284,16 @@ export function extractEvents(doc: Doc): EventMention[] {
       protestContext: protestDoc,
       previousArmed: previous ? firstArmed(previous) : null,
     });
-    proposals.push(...ps);
+    if (view.sentence.paragraph !== historyParagraph) historyParagraph = -1;
+    proposals.push(...(historyParagraph >= 0 ? ps.filter((p) => p.hasTime) : ps));
+    if (f.triggers.some((t) => conflictOrigin(view.toks, t, 0))) historyParagraph = view.sentence.paragraph;
     previous = f;
   }
   if (label && proposals.length) proposals[0]!.coding = { ...proposals[0]!.coding, ...label.coding };
   // Places inside actors' names ("Sinaloa Cartel", "Iraq's security forces") are not where events happen.
   const actorSpans: Span[] = facts.flatMap((f) => [...f.actors, ...f.speakers].map((m) => ({ start: m.start, end: m.end })));
+  // "the Mosul official said": a place in the words of a source says who speaks, not where it happened.
+  const placeAvoid: Span[] = [...actorSpans, ...facts.flatMap((f) => f.attributions.map((a) => a.source))];
   const lex = actorLexicon();
   let drafts = assemble(proposals, MIN_SCORE, doc.publishedDay, toldAtOf(doc, actorSpans, (code) => lex.countries.get(code)?.name ?? null));
   // A short report (an event note) always codes its best proposal, even a weak one.
@@ -315,7 +324,7 @@ export function extractEvents(doc: Doc): EventMention[] {
   const build = (d: Draft): Built => {
     const main = d.parts[0]!;
     const date = bestDate(doc, d);
-    const location = bestLocation(doc, d, actorSpans);
+    const location = bestLocation(doc, d, placeAvoid);
     const country = eventCountry(location, votes, docCountry, (code) => lex.countries.get(code)?.name ?? null);
     const ctx: ActorContext = {
       input: doc.text,
@@ -370,7 +379,7 @@ export function extractEvents(doc: Doc): EventMention[] {
   // A short note that tells only a past act is about that act (an archive note), not background to news.
   const archive = doc.text.length < SHORT_NOTE && built.every((b) => outsideWindow(b.ev, published));
   if (!archive) built = built.filter((b) => !outsideWindow(b.ev, published));
-  if (process.env.DBG_OCC) for (const b of built) console.error('BUILT', b.ev.type, b.ev.subType, b.ev.actor1?.name, b.ev.location?.name, JSON.stringify(b.ev.date), b.ev.text.slice(0, 80).replace(/\n/g, ' '), '| places', b.draft.parts.flatMap((p) => p.places.map((x) => x.text)).join(','));
+  if (process.env.DBG_OCC) for (const b of built) console.error('BUILT', actingSide(b), b.ev.type, b.ev.subType, b.ev.actor1?.name, b.ev.location?.name, JSON.stringify(b.ev.date), b.ev.text.slice(0, 80).replace(/\n/g, ' '), '| places', b.draft.parts.flatMap((p) => p.places.map((x) => x.text)).join(','));
   const events: Built[] = groupOccurrences(built).map((g) => {
     if (g.length === 1) return g[0]!;
     const joined = joinDrafts(g);

@@ -1,6 +1,8 @@
 import type { Draft } from './assemble.js';
-import type { EventMention } from './types.js';
+import type { EventLocation, EventMention } from './types.js';
 import type { ActorRef } from './roles.js';
+import { fit } from './assemble.js';
+import type { Proposal } from './propose.js';
 import { placesFit } from './continuation.js';
 import type { PlaceMention } from '../places/types.js';
 import { km } from '../../core/geo.js';
@@ -49,11 +51,16 @@ function familiesFit(a: Family, b: Family): boolean {
     has('territory', 'property') || has('arrest', 'weapons') || has('crowd', 'property');
 }
 
-/** The day interval of an event's own date (its words, its sentence or paragraph), null for the publication day. */
+/**
+ * The day interval of an event's own date (its words, its sentence or paragraph), null for the publication
+ * day. A single day at week or month precision is a report's day ("the ministry reported on Saturday"): the
+ * act happened on it or in the week (month) before.
+ */
 function ownDays(ev: EventMention): { start: string; end: string; from: string } | null {
   const d = ev.date;
   if (!d || d.from === 'publication') return null;
-  return { start: d.start, end: d.end, from: d.from ?? 'span' };
+  const start = d.start === d.end && d.precision > 1 ? shift(d.end, d.precision === 2 ? -6 : -30) : d.start;
+  return { start, end: d.end, from: d.from ?? 'span' };
 }
 
 function shift(day: string, n: number): string {
@@ -90,10 +97,19 @@ function placesAgree(a: Told, b: Told): boolean {
   const la = a.ev.location;
   const lb = b.ev.location;
   if (!la || !lb) return true;
+  // Near each other whatever country the gazetteer files them under (border areas, disputed land).
+  if (la.precision < 3 && lb.precision < 3 && km(la.lat, la.lon, lb.lat, lb.lon) <= 40) return true;
   if (la.country !== lb.country) return false;
   // A region or country contains what lies in it.
-  if (la.precision === 3 || lb.precision === 3) return la.precision === 3 && lb.precision === 3 ? true : (la.precision === 3 ? la : lb).admin1 === null || la.admin1 === lb.admin1 || la.name === lb.name;
+  if (la.precision === 3 || lb.precision === 3) return contains(la, lb) || contains(lb, la);
   return la.name === lb.name || km(la.lat, la.lon, lb.lat, lb.lon) <= 30;
+}
+
+/** `big`, a region or country, holds `small`: the same admin area, or (admin codes differ across sources) near it. */
+function contains(big: EventLocation, small: EventLocation): boolean {
+  if (big.precision !== 3) return false;
+  if (big.admin1 === null || big.admin1 === small.admin1 || big.name === small.name) return true;
+  return km(big.lat, big.lon, small.lat, small.lon) <= 100;
 }
 
 /** Territory changes are one occurrence only at one place. */
@@ -108,21 +124,13 @@ const ARMED = new Set(['state', 'rebel', 'militia', 'identity', 'external', 'uni
 
 /**
  * The side an actor stands for: a state's forces, police and government are one side ("state:iraq", or
- * "state:" when the country is not known); anything else by name. Null for no armed side or an unnamed one.
+ * "state:" when the country is not known); a named group by its name. Null for no armed side, or for one the
+ * text does not name ("gunmen", "a paramilitary attack", "militants"): such words may stand for anyone.
  */
-function sideOfRef(a: ActorRef): string | null {
-  if (!ARMED.has(a.cls) || (a.cls === 'unidentified' && a.generic)) return null;
+function sideOf(a: ActorRef): string | null {
+  if (!ARMED.has(a.cls)) return null;
   if (a.cls === 'state') return `state:${a.country?.name.toLowerCase() ?? ''}`;
-  return a.name;
-}
-
-const UNNAMED = /^(Unidentified|Civilians|Protesters|Rioters)/;
-const STATE = /^(?:Military Forces|Police Forces|Government|Navy|Air Force) of (?:the )?(.+?)(?: \(.*\))?$/;
-
-function sideOfCoded(a: { name: string } | null): string | null {
-  if (!a || UNNAMED.test(a.name)) return null;
-  const m = STATE.exec(a.name);
-  return m ? `state:${m[1]!.toLowerCase()}` : a.name;
+  return a.generic ? null : a.name;
 }
 
 function sameSide(x: string, y: string): boolean {
@@ -131,24 +139,37 @@ function sameSide(x: string, y: string): boolean {
   return x.startsWith('state:') && y.startsWith('state:') && (x === 'state:' || y === 'state:');
 }
 
-/** The acting side of a told occurrence: the agent the text names, else the coded actor 1. */
-function actingSide(t: Told): string | null {
-  for (const p of t.draft.parts) {
-    const s = p.roles.agent ? sideOfRef(p.roles.agent) : null;
+/**
+ * The acting side a told occurrence names in its own words: its main evidence's agent, else the agent of
+ * another of its parts that tells the same type of act. (Not the coded actor 1: coding fills in defaults, the
+ * story's main group for "gunmen", which would set retellings apart.)
+ */
+export function actingSide(t: Told): string | null {
+  const own = (a: ActorRef | null | undefined) => (a && !a.implicit ? sideOf(a) : null);
+  const main = own(t.draft.parts[0]!.roles.agent);
+  if (main) return main;
+  // Another part's agent, when it acts the main evidence's kind of act.
+  for (const p of t.draft.parts.slice(1)) {
+    const s = p.coding.type === t.draft.parts[0]!.coding.type ? own(p.roles.agent) : null;
     if (s) return s;
   }
-  return sideOfCoded(t.ev.actor1);
+  return null;
 }
+
+const AIR = new Set(['Air/drone strike']);
 
 /**
  * The acts are by different sides: both name who acted and the sides differ. That is a reply by the side
  * attacked (an air strike on the attackers, a recapture), or a third party's act told alongside (coalition
- * air strikes during a ground assault), which ACLED codes apart.
+ * air strikes during a ground assault), which ACLED codes apart. An air strike is no act of an armed group
+ * without aircraft: told beside a group's attack, it is the other side's reply.
  */
 function otherPerpetrator(a: Told, b: Told): boolean {
   const x = actingSide(a);
   const y = actingSide(b);
-  return !!x && !!y && !sameSide(x, y);
+  if (x && y) return !sameSide(x, y);
+  const grounded = (s: string | null) => !!s && !s.startsWith('state:');
+  return (AIR.has(b.ev.subType) && grounded(x)) || (AIR.has(a.ev.subType) && grounded(y));
 }
 
 /** "Two capitals were also captured", "carried out another strike": an act told as one more of its kind. */
@@ -177,30 +198,82 @@ function crowdFits(a: Told, b: Told): boolean {
   return /^(Police Forces|Military Forces|Protesters|Rioters)/.test(n) || /^(Protesters|Rioters)/.test(m) || /^Unidentified/.test(n);
 }
 
+/**
+ * Something says `b` tells `a` again, beyond not contradicting it: `b` refers back (a definite noun that
+ * names `a`'s kind of act, "the attack", "the blast"; a pronoun; only the dead, "13 officers were killed"),
+ * is a headline of `a`'s type, codes the same type and sub-type, names the same acting side, or is told
+ * right after `a` as the same type of act. Two acts of different kinds far apart in a story with nobody named
+ * ("the executions near Nimrud", "air strikes on the town centre") are not taken for one.
+ */
+function tellsAgain(a: Told, b: Told): boolean {
+  const p = b.draft.parts[0]!;
+  if (p.anaphor === 'pronoun' || p.anaphor === 'outcome') return true;
+  if (p.anaphor === 'definite' && fit(a.draft, p.anaphorHead) > 0) return true;
+  const sameType = a.ev.type === b.ev.type;
+  if (sameType && (a.ev.subType === b.ev.subType || p.view.sentence.kind === 'heading' || a.draft.parts[0]!.view.sentence.kind === 'heading')) return true;
+  const x = actingSide(a);
+  const y = actingSide(b);
+  if (x && y && sameSide(x, y)) return true;
+  // Coded to the same named actor 1 (coding may fill in the story's group for "the militants" on both).
+  const n = a.ev.actor1?.name;
+  if (n && n === b.ev.actor1?.name && !/^(Unidentified|Civilians|Protesters|Rioters)/.test(n)) return true;
+  const near = a.draft.parts.some((q) => Math.abs(q.view.sentence.index - p.view.sentence.index) <= 2);
+  if (sameType && near) return true;
+  // "the militants had arrived in trucks", "the gunmen fled": the side that acts is the one already told.
+  if (b.draft.parts.some(refersToAgent)) return true;
+  // A story's lead tells its incident over its first sentences (headline, lead, the paragraph after), in
+  // words that may code it differently (an ambush as a clash or an attack on civilians), but one act of a kind.
+  return lead(a.draft.parts[0]!) && lead(p) && (sameType || a.ev.type !== 'Battles' && b.ev.type !== 'Battles' || TERRITORY_SUBTYPES.has(a.ev.subType) === TERRITORY_SUBTYPES.has(b.ev.subType));
+}
+
+/** Among the first sentences of the story: the headline, the lead and the next paragraph or two. */
+const LEAD_SENTENCES = 5;
+function lead(p: Proposal): boolean {
+  return p.view.sentence.index < LEAD_SENTENCES;
+}
+
+/** The part's agent is a definite generic noun that points back ("the militants", "the attackers"). */
+function refersToAgent(p: Proposal): boolean {
+  const a = p.roles.agent;
+  if (!a || !a.generic || a.implicit || a.cls === 'state' || a.cls === 'civilians') return false;
+  const k = p.view.toks.findIndex((t) => t.start === a.start);
+  return k > 0 && /^(the|these|those)$/.test(p.view.toks[k - 1]!.low);
+}
+
 /** `b`, told after `a`, tells the same occurrence. */
 export function sameOccurrence(a: Told, b: Told): boolean {
-  if (toldAsAnother(b.draft)) return false;
+  return whyApart(a, b) === null;
+}
+
+function whyApart(a: Told, b: Told): string | null {
+  if (toldAsAnother(b.draft)) return 'another';
   const fa = family(a.ev);
   const fb = family(b.ev);
-  if (!familiesFit(fa, fb)) return false;
-  if (!datesFit(a.ev, b.ev)) return false;
-  if (!placesAgree(a, b)) return false;
-  if ((fa === 'territory' || fb === 'territory') && !samePlaceTaken(a, b)) return false;
+  if (!familiesFit(fa, fb)) return 'families';
+  if (!datesFit(a.ev, b.ev)) return 'dates';
+  if (!placesAgree(a, b)) return 'places';
+  if ((fa === 'territory' || fb === 'territory') && !samePlaceTaken(a, b)) return 'territory place';
   // A territory change by the side that lost it ("The military recaptured the base") is its own occurrence.
-  if (fa === 'territory' && fb === 'territory' && a.ev.subType !== b.ev.subType) return false;
-  if (!crowdFits(a, b)) return false;
-  if (fa !== 'crowd' && fb !== 'crowd' && otherPerpetrator(a, b)) return false;
-  return true;
+  if (fa === 'territory' && fb === 'territory' && a.ev.subType !== b.ev.subType) return 'territory sides';
+  if (!crowdFits(a, b)) return 'crowd';
+  if (fa === 'crowd' || fb === 'crowd') return null;
+  if (otherPerpetrator(a, b)) return 'perpetrator';
+  return tellsAgain(a, b) ? null : 'no link';
 }
 
 /**
- * Groups the told occurrences of a document: each joins the earliest group whose every member it may be
- * (text order), else starts its own. Returns the groups in text order of their first member.
+ * Groups the told occurrences of a document, in text order: each joins the earliest group one of whose
+ * members it tells again and none of whose members it contradicts, else starts its own.
  */
 export function groupOccurrences<T extends Told>(items: T[]): T[][] {
   const groups: T[][] = [];
   for (const it of items) {
-    const g = groups.find((grp) => grp.every((x) => sameOccurrence(x, it)));
+    // It joins a group when it tells one of the group's members again and contradicts none of them.
+    const g = groups.find((grp) => {
+      const why = grp.map((x) => whyApart(x, it));
+      if (process.env.DBG_OCC) console.error('  PAIR', it.ev.text.slice(0, 40).replace(/\n/g, ' '), '<>', grp[0]!.ev.text.slice(0, 40).replace(/\n/g, ' '), ':', why.map((w) => w ?? 'SAME').join(','));
+      return why.some((w) => w === null) && why.every((w) => w === null || w === 'no link');
+    });
     if (g) g.push(it);
     else groups.push([it]);
   }

@@ -349,7 +349,7 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
       continue;
     }
     // "shot and killed", "ambushed and killed": the active verb chain before the outcome.
-    const passiveLike = t.passive || ['died', 'die', 'dies'].includes(word) ||
+    const passiveLike = t.passive || ['died', 'die', 'dies'].includes(word) || t.rule.startsWith('lost|') ||
       (toks[t.tokStart - 1]?.low === 'and' && triggers.some((x) => x.tokEnd === t.tokStart - 1 && x.passive));
     if (passiveLike) {
       // The dead are the subject of the passive: back to a clause edge, a reporting verb ("The spokesman said
@@ -361,7 +361,9 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
       const reporting = (i: number) => REPORTING.test(toks[i]!.low) && !/^(was|were|is|are|been|be|being)$/.test(toks[i - 1]?.low ?? '');
       // ", with at least 56 civilians killed": the absolute phrase after ", with" holds the dead.
       const absolute = (i: number) => toks[i]!.low === 'with' && toks[i - 1]?.low === ',';
-      while (lo > lastOutcomeEnd && !BOUNDARY.has(toks[lo]!.low) && !reporting(lo) && !clauseJoin(lo) && !absolute(lo)) lo--;
+      // "As many as eight soldiers were killed": "as" there bounds a figure, it opens no clause.
+      const figureAs = (i: number) => toks[i]!.low === 'as' && (/^(many|few|much|high|low)$/.test(toks[i + 1]?.low ?? '') || /^(many|few|much|high|low)$/.test(toks[i - 1]?.low ?? ''));
+      while (lo > lastOutcomeEnd && (!BOUNDARY.has(toks[lo]!.low) || figureAs(lo)) && !reporting(lo) && !clauseJoin(lo) && !absolute(lo)) lo--;
       take(Math.max(lo, lastOutcomeEnd), t.tokStart, outcome);
     } else if (t.verbal) {
       let hi = t.tokEnd;
