@@ -129,9 +129,9 @@ const MANY_PLACES = /^(cities|towns|regions|provinces|states|countries|districts
 
 /**
  * Many acts told as one: "near-daily aerial bombardments", "a series of air strikes on three towns", "various
- * rebel attacks", "some of the bloodiest attacks", "a barrage of missiles on Kyiv and various cities across the
- * country". A coder records each act; the summary of many is no event (its toll is a tally). The dead of a
- * clause told "in various attacks" are the summary's.
+ * rebel attacks", "some of the bloodiest attacks", "a barrage of missiles on the capital and various cities". A
+ * coder records each act; the summary of many is no event (its toll is a tally). The dead of a clause told "in
+ * various attacks" are the summary's. (Dead "across the region" of one day's fighting are that fighting's.)
  */
 export function manyActs(toks: Tok[], t: Trigger, from: number, to: number): boolean {
   const many = (i: number) => {
@@ -148,7 +148,6 @@ export function manyActs(toks: Tok[], t: Trigger, from: number, to: number): boo
   for (let k = Math.max(from, t.tokStart - 12); k < Math.min(to, t.tokEnd + 14); k++) {
     const w = toks[k]!.low;
     if (MANY_PLACES.test(w) && /^(various|several|multiple|many|numerous|different|other)$/.test(toks[k - 1]?.low ?? '')) return true;
-    if (w === 'across' && /^(the|a)$/.test(toks[k + 1]?.low ?? '') && /^(country|region|nation)$/.test(toks[k + 2]?.low ?? '')) return true;
   }
   // "216 people were murdered in various rebel attacks", "pounded by near-daily bombardments": the outcome of,
   // or the act done by, many acts
