@@ -81,6 +81,12 @@ export function cumulativeToll(toks: Tok[], t: Trigger, from: number): boolean {
     j--;
   }
   if (!perfect) return false;
+  // "The war between the two, which began in April last year, has killed": skip a relative clause set off by commas
+  if (toks[j]?.low === ',') {
+    let r = j - 1;
+    while (r > from && toks[r]!.low !== ',' && r > j - 14) r--;
+    if (toks[r]?.low === ',' && /^(which|who|that)$/.test(toks[r + 1]?.low ?? '')) j = r - 1;
+  }
   // "the confrontations between Hezbollah and Israel have killed": skip a "between ... and ..." or "in ..." phrase
   let end = j + 1;
   for (let i = j; i > from && i > j - 10; i--) {

@@ -46,6 +46,19 @@ export function unreal(toks: Tok[], t: Trigger, from: number): string | null {
   if (t.kind === 'attack' && toks[t.tokEnd]?.low === 'for' && /^(assistance|aid|help|support|relief|funding|vaccination|vaccinations|treatment|resettlement|evacuation|recruitment|development|investment|inclusion|services)$/.test(toks[t.tokEnd + 1]?.low ?? '')) return 'not-violence';
   // "a bomb plot", "the serial blast plan": what was planned, not what happened.
   if (!t.verbal && /^(plan|plans|plot|plots|conspiracy|threat|threats|scare|hoax)$/.test(toks[t.tokEnd]?.low ?? '')) return 'planned';
+  // "an operation to rescue the victims and arrest the kidnappers": the second verb of the purpose too.
+  if (t.verbal && toks[i]!.low === toks[i]!.lemma) {
+    for (let k = i - 1; k >= Math.max(from, i - 10); k--) {
+      const w = toks[k]!.low;
+      if (/^[,;.:]$/.test(w)) break;
+      if (w === 'to' && toks[k + 1]?.pos === 'VERB' && toks.slice(k + 2, i).some((x) => x.low === 'and' || x.low === 'or')) return 'infinitive';
+    }
+  }
+  // "a blast at an election rally", "a bomber blew himself up during a march": a gathering named as where a bomb
+  // went off is the bomb's target, not a demonstration told.
+  if (t.kind === 'protest' && !t.verbal && /^(rally|rallies|demonstration|march|gathering|meeting|vigil)$/.test(toks[i]!.low) &&
+    toks.slice(Math.max(0, i - 4), i).some((x) => /^(at|during|on|targeting|near)$/.test(x.low)) &&
+    toks.some((x) => /^(bomb|bomber|bombers|bombing|blast|explosion|exploded|explosives|suicide|grenade|ied|blew)$/.test(x.low))) return 'venue';
   // "accounts of forces freeing villages", "cases of civilians being executed": told as a kind of thing.
   const definite = /^(the|these|those|this|that)$/.test(toks[i - 1]?.low ?? '');
   for (let k = i - 1; k >= Math.max(from, i - 6) && !definite; k--) {

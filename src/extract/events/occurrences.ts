@@ -48,7 +48,7 @@ function familiesFit(a: Family, b: Family): boolean {
   const pair = new Set([a, b]);
   const has = (x: Family, y: Family) => pair.has(x) && pair.has(y);
   return has('violent', 'property') || has('violent', 'territory') || has('violent', 'crowd') || has('violent', 'weapons') ||
-    has('territory', 'property') || has('arrest', 'weapons') || has('crowd', 'property');
+    has('territory', 'property') || has('arrest', 'weapons') || has('crowd', 'property') || has('crowd', 'arrest');
 }
 
 /**
@@ -250,6 +250,10 @@ function whyApart(a: Told, b: Told): string | null {
   const fa = family(a.ev);
   const fb = family(b.ev);
   if (!familiesFit(fa, fb)) return 'families';
+  // Arrests at a demonstration are told after it ("Police dispersed the crowd ... 20 people were arrested");
+  // arrests told first are an act of their own that a crowd may answer ("soldiers arrested the prime
+  // minister ... protesters took to the streets").
+  if (fa === 'arrest' && fb === 'crowd') return 'families';
   if (!datesFit(a.ev, b.ev)) return 'dates';
   if (!placesAgree(a, b)) return 'places';
   if ((fa === 'territory' || fb === 'territory') && !samePlaceTaken(a, b)) return 'territory place';

@@ -301,7 +301,11 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
     }
     // "killed the director of the traffic police department": one person, named by a title.
     for (let i = lo; i < hi; i++) {
-      if (!PERSON_HEADS.has(toks[i]!.low) || !/^(the|a|an|his|her|their|its)$/.test(toks[i - 1]?.low ?? '')) continue;
+      // "a district official", "a village chief": one noun may stand between the article and the title (not a
+      // speaker: "..., the regional governor said").
+      const det = (k: number) => /^(the|a|an|his|her|their|its)$/.test(toks[k]?.low ?? '');
+      const modified = det(i - 2) && toks[i - 1]!.pos === 'NOUN' && !REPORTING.test(toks[i + 1]?.low ?? '') && !c.quantities.some((q) => q.tokStart <= i - 1 && i - 1 < q.tokEnd);
+      if (!PERSON_HEADS.has(toks[i]!.low) || !(det(i - 1) || modified)) continue;
       if (c.inParens(i) || actors.some((m) => m.tokStart <= i && i < m.tokEnd) || roles.victims.some((v) => v.tok <= i && i < v.tokEnd)) continue;
       if (c.quantities.some((q) => q.tokStart <= i && i < (q.nounEnd ?? q.tokEnd))) continue;
       const after = toks[i + 1]?.low;
@@ -319,11 +323,17 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
     const outcome = t.kind as Victim['outcome'];
     const word = toks[t.tokStart]!.low;
     current = t.tokStart;
+    // "Police put the number of dead at eight": the figure after "at" is the dead.
+    if (word === 'dead' && toks[t.tokStart - 1]?.low === 'of' && /^(number|toll|count|tally)$/.test(toks[t.tokStart - 2]?.low ?? '')) {
+      if (toks[t.tokEnd]?.low === 'at') take(t.tokEnd + 1, Math.min(to, t.tokEnd + 5), outcome);
+      lastOutcomeEnd = t.tokEnd;
+      continue;
+    }
     // "the death toll has risen to 64", "a death toll of 20", "The death toll ... stands at 11": the figure follows.
     if (t.tokEnd - t.tokStart === 2 && toks[t.tokStart + 1]!.low === 'toll') {
       for (let k = t.tokEnd; k < Math.min(to, t.tokEnd + 16); k++) {
         if (/^(;|\.)$/.test(toks[k]!.low)) break;
-        if (/^(to|at|of|is|was|reached|hit|passed|topped)$/.test(toks[k]!.low) && c.quantities.some((q) => q.tokStart > k && q.tokStart <= k + 4)) {
+        if (/^(to|at|of|is|was|reached|hit|passed|topped)$/.test(toks[k]!.low) && c.quantities.some((q) => q.tokStart > k && q.tokStart <= k + 4) && !(toks[k]!.low === 'at' && k === t.tokEnd)) {
           take(k + 1, Math.min(to, k + 5), outcome);
           break;
         }
