@@ -1,6 +1,6 @@
 import type { Tok } from '../quantities/view.js';
 import type { Coding } from './acled-notes.js';
-import type { ClauseRoles, ActorRef } from './roles.js';
+import type { ClauseRoles, ActorRef, Victim } from './roles.js';
 import type { Trigger, TriggerKind } from './triggers.js';
 import { facilityAt } from './facilities.js';
 
@@ -89,6 +89,52 @@ function crowdSubject(f: ClauseFacts): boolean {
   return !!verb && f.toks[verb.tokStart]!.start > first.start;
 }
 
+/** What a crowd can do that makes it a mob. */
+const CROWD_ACTS = new Set<TriggerKind>(['attack', 'clash', 'shoot', 'kill', 'wound', 'killwound', 'torture', 'abduct', 'loot', 'sexual']);
+
+/** The participants named are all unarmed people (a clash of crowds, not of armed groups). */
+function crowdsOnly(roles: ClauseRoles): boolean {
+  const people = [...roles.others, ...roles.named];
+  return people.length > 0 && people.every((r) => r.cls === 'civilians' || r.cls === 'rioters' || r.cls === 'protesters') &&
+    !people.some((r) => r.community?.strong);
+}
+
+/** Words for the armed among the dead and wounded (a soldier, the attackers); a victim of that kind makes a fight. */
+const COMBATANT_HEAD = /^(soldiers?|troops?|police(?:m[ae]n)?|officers?|gendarmes?|guards?|bodyguards?|commanders?|militants?|fighters?|insurgents?|rebels?|attackers?|assailants?|gunm[ae]n|militiam[ae]n|jihadists?|terrorists?|bandits?|agents?|personnel|recruits?|peacekeepers?)$/;
+
+function combatant(toks: Tok[], v: Victim): boolean {
+  if (v.group) return ARMED.has(v.group.cls);
+  for (let i = v.tok; i < v.tokEnd; i++) if (COMBATANT_HEAD.test(toks[i]!.low)) return true;
+  return false;
+}
+
+/** A victim who is a person and not a combatant: civilians, or a person named by a title or a noun. */
+function personVictim(toks: Tok[], v: Victim): boolean {
+  if (v.group) return v.group.cls === 'civilians';
+  for (let i = v.tok; i < v.tokEnd; i++) if (PERSON_NOUN.test(toks[i]!.low)) return true;
+  return false;
+}
+const PERSON_NOUN = /^(people|persons?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|residents?|villagers?|civilians?|individuals?|head|director|chief|official|mayor|judge|headmaster|principal|driver|teacher|deputy|leader|member|employee|administrator|lawmaker|senator|minister|prosecutor)$/;
+
+/** Places where civilians live and work, attacked with no armed defender named. */
+const CIVILIAN_SITE = /^(villages?|hamlets?|localit(?:y|ies)|settlements?|camps?|farms?|farmlands?|fields?|markets?|shops?|stores?|homes?|houses?|compounds?|residences?|church(?:es)?|mosques?|schools?|hospitals?|clinics?|buses|bus|passengers?|travell?ers|restaurants?|hotels?|bars?|mines?|mining|site|wells?)$/;
+
+/** The act's object is a village, a civilian site or a named place (not a military or police site). */
+function civilianPlace(toks: Tok[], t: Trigger, from: number, to: number, isPlace: (i: number) => boolean): boolean {
+  if (!t.verbal && t.kind === 'attack') {
+    // "an attack on the village of X"
+    if (!/^(on|in|against)$/.test(toks[t.tokEnd]?.low ?? '')) return false;
+  }
+  for (let i = t.tokEnd; i < Math.min(to, t.tokEnd + 6); i++) {
+    const w = toks[i]!;
+    if (/^[,.;]$/.test(w.low) || (w.pos === 'VERB' && !/ed$/.test(w.low))) break;
+    if (facilityAt(toks, i, t.tokEnd)) return false;
+    if (CIVILIAN_SITE.test(w.low) || isPlace(i)) return true;
+  }
+  void from;
+  return false;
+}
+
 function has(ts: Trigger[], k: TriggerKind): Trigger | undefined {
   return ts.find((t) => t.kind === k);
 }
@@ -112,11 +158,14 @@ export function classify(f: ClauseFacts): Classified | null {
 
   // Demonstrations come first: a crowd's acts are protests or riots, whatever words of violence appear.
   // A crowd "gathered" protests only in a note about a crowd or with a demand ("to demand", "against").
+  // Vandalism and ransacking are a crowd's riot, not an armed group's: "militants ransacked the police
+  // station" is their attack (or property destruction), told below; nor is a road they block a protest.
+  const armedActor = !!agent && ARMED.has(agent.cls) && !roles.crowd && !triggers.some((t) => t.kind === 'protest' && !t.rule.startsWith('gathered') && !t.rule.startsWith('blocked'));
   const demand = /\b(?:to (?:demand|protest|denounce|condemn|call|express|show|reject|oppose|press|mark|commemorate)|against|calling for|in support of|in solidarity)\b/i;
   const clauseText = toks.slice(from, to).map((t) => t.low).join(' ');
-  const protest = triggers.find((t) => t.kind === 'protest' && (!t.rule.startsWith('gathered') ||
+  const protest = triggers.find((t) => t.kind === 'protest' && !(t.rule.startsWith('blocked') && armedActor) && (!t.rule.startsWith('gathered') ||
     ((f.protestContext || demand.test(clauseText)) && !(agent && ARMED.has(agent.cls)) && !roles.named.some((r) => ARMED.has(r.cls) && r.start < toks[t.tokStart]!.start))));
-  const riot = has(triggers, 'riot');
+  const riot = triggers.find((t) => t.kind === 'riot' && !(armedActor && !/^riot/.test(toks[t.tokStart]!.low)));
   const mob = has(triggers, 'mob') ?? (agent?.cls === 'rioters' && /mob/i.test(agent.name) ? triggers[0] : undefined);
   const weapon = triggers.find((t) => ['ied', 'suicide', 'air', 'grenade'].includes(t.kind));
   if (mob && !weapon) return pick('Riots', 'Mob violence', mob);
@@ -194,6 +243,14 @@ export function classify(f: ClauseFacts): Classified | null {
     return pick('Strategic developments', 'Looting/property destruction', lootOnly);
   }
 
+  // Unorganised people doing the violence themselves are a mob (ACLED: Riots/Mob violence), in a
+  // demonstration a violent one: "villagers lynched a suspected thief", "youths attacked voters",
+  // "supporters of two candidates clashed". Communities that fight as militias were made agents in roles.ts.
+  const crowdViolence = roles.crowd && !agent ? triggers.find((t) => CROWD_ACTS.has(t.kind)) : undefined;
+  if (crowdViolence) return pick('Riots', f.protestContext ? 'Violent demonstration' : 'Mob violence', crowdViolence);
+  const brawl = has(triggers, 'clash');
+  if (brawl && !agent && crowdsOnly(roles)) return pick('Riots', f.protestContext ? 'Violent demonstration' : 'Mob violence', brawl);
+
   const abduct = has(triggers, 'abduct');
   const kill = has(triggers, 'kill') ?? has(triggers, 'killwound');
   const wound = has(triggers, 'wound');
@@ -225,6 +282,12 @@ export function classify(f: ClauseFacts): Classified | null {
       return pick('Violence against civilians', 'Attack', main);
     }
     if (agent && armed(agent) && others.length === 0) {
+      // An armed group that attacks a village or kills people, with no armed opponent in sight, commits
+      // violence against civilians: "militants attacked the village of X", "police shot dead a man".
+      const opponentNamed = roles.named.some((r) => armed(r) && r.name !== agent.name && r.cls !== agent.cls);
+      if (!opponentNamed && !victims.some((v) => combatant(toks, v)) && (victims.some((v) => personVictim(toks, v)) || civilianPlace(toks, main, from, to, f.isPlace))) {
+        return pick('Violence against civilians', abduct && !kill ? 'Abduction/forced disappearance' : 'Attack', main, 0.9);
+      }
       // Outcomes with nobody named ("killed 5") lean on the agent; an attack with no target is a battle.
       return pick('Battles', 'Armed clash', main, kill || wound ? 0.8 : 0.7);
     }

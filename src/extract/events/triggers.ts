@@ -201,8 +201,13 @@ rule('riot', 'riot|riots|rioted|rioting|rioters|rioter', true);
 rule('riot', 'threw|throw|throwing|hurled|pelted stones|rocks|stone|petrol|molotov|bricks', true);
 rule('riot', 'pelted', true);
 rule('riot', 'burned|burnt|burning|torched tyres|tires|tyre|tire', true);
-rule('riot', 'blocked|blocking|barricaded road|roads|highway|the', true);
+// Blocking a road or a site without violence is a peaceful protest (ACLED's current practice); burning
+// barricades or tyres (above) and vandalism (below) are a crowd's violence.
+rule('protest', 'blocked|blocking|barricaded road|roads|highway|the|access|traffic', true);
 rule('riot', 'vandalised|vandalized|vandalism|ransacked', true);
+rule('riot', 'bonfire|bonfires', false);
+rule('riot', 'burning barricades|barricade', false);
+rule('riot', 'set|setting|lit|lighting fire|fires|bonfires on|to|in the road|roads|street|streets|highway', true);
 rule('intervene', 'dispersed|disperse|dispersing', true);
 rule('intervene', 'tear gas|gases', false);
 rule('intervene', 'teargas|tear-gas|teargassed', false);
