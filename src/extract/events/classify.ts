@@ -51,8 +51,20 @@ function near(toks: Tok[], t: Trigger, from: number, to: number, test: (w: Tok, 
 /** Nouns for police and army operations that arrests are made in. */
 const RAID_NOUN = /^(raid|raids|operation|operations|search|searches|sweep|sweeps|crackdown|swoop)$/;
 
+/** What state forces clear of a group: its camps and hideouts are ground retaken. */
+const CLEARED = /^(camps?|hideouts?|enclaves?|forests?|strongholds?|positions?|locations?|localities|bases?)$/;
+
 function territoryArgument(toks: Tok[], t: Trigger, from: number, to: number, isPlace: (i: number) => boolean): boolean {
-  const test = (i: number) => TERRITORY.test(toks[i]!.low) || isPlace(i);
+  const clearing = t.kind === 'regain' && /^(clear|cleared|clears|clearing|clearance)$/.test(toks[t.tokStart]!.low);
+  const test = (i: number) => TERRITORY.test(toks[i]!.low) || isPlace(i) || (clearing && CLEARED.test(toks[i]!.low));
+  // "a clearance operation at X", "clearing operations in the villages of X"
+  if (clearing && !t.verbal) {
+    for (let i = t.tokEnd; i < Math.min(to, t.tokEnd + 6); i++) {
+      if (/^[;.]$/.test(toks[i]!.low)) break;
+      if (test(i)) return true;
+    }
+    return false;
+  }
   const before = t.passive || !t.verbal || /^(been|was|were)$/.test(toks[t.tokStart - 1]?.low ?? '') || /ed$/.test(toks[t.tokStart]!.low) && toks[t.tokEnd]?.pos === 'ADP';
   // "had captured the village of X" is active: its object is the territory.
   const active = !before || (t.verbal && !t.passive && /^(had|have|has)$/.test(toks[t.tokStart - 1]?.low ?? ''));
@@ -61,7 +73,8 @@ function territoryArgument(toks: Tok[], t: Trigger, from: number, to: number, is
     for (let i = t.tokEnd; i < Math.min(to, t.tokEnd + 7); i++) {
       if (/^[,.;]$/.test(toks[i]!.low)) break;
       // The object ends at a preposition after its noun: "a military unit in X city" took a unit, not X.
-      if (head && /^(in|at|near|on|outside|inside|from|during|with)$/.test(toks[i]!.low)) break;
+      // ("cleared the militants from X": what is cleared is X.)
+      if (head && /^(in|at|near|on|outside|inside|from|during|with)$/.test(toks[i]!.low) && !(clearing && /^(from|in|at|of)$/.test(toks[i]!.low))) break;
       if (test(i)) return true;
       if (toks[i]!.pos === 'NOUN' || toks[i]!.pos === 'PROPN') head = true;
     }
@@ -175,10 +188,15 @@ export function classify(f: ClauseFacts): Classified | null {
       (protesterTarget && (has(triggers, 'kill') || has(triggers, 'shoot')) && agent?.cls === 'state');
     if (killedProtesters && (agent?.cls === 'state' || has(triggers, 'intervene'))) return pick('Protests', 'Excessive force against protesters', main);
     // The crowd's own violence makes a riot: "students clashed with police", "protesters stormed the office".
-    const crowdFirst = crowdSubject(f);
-    const violentCrowd = riot || (crowdFirst && (has(triggers, 'attack') || has(triggers, 'clash') || has(triggers, 'loot')));
+    const crowdFirst = crowdSubject(f) || !!roles.crowd;
+    // "violent protests", "protested violently", "the protest turned violent": the words say it.
+    const saidViolent = /\b(?:violent(?:ly)?|turned violent|became violent|degenerated)\b/.test(clauseText);
+    // A clash during a demonstration, with the police or between rival crowds, is the crowd's violence
+    // ("clashed with police", "members of two parties clashed during the rally"), whoever started it.
+    const clashing = has(triggers, 'clash') && !(agent && ARMED.has(agent.cls) && agent.cls !== 'state' && !protest);
+    const violentCrowd = riot || saidViolent || clashing || (crowdFirst && (has(triggers, 'attack') || has(triggers, 'loot') || has(triggers, 'sexual')));
     if (violentCrowd) return pick('Riots', 'Violent demonstration', main);
-    if (has(triggers, 'intervene') || (has(triggers, 'arrest') && protest) || (has(triggers, 'clash') && others.some((o) => o.cls === 'state'))) {
+    if (has(triggers, 'intervene') || (has(triggers, 'arrest') && protest)) {
       return pick('Protests', 'Protest with intervention', main);
     }
     if (killedProtesters) return pick('Protests', 'Excessive force against protesters', main);
@@ -228,6 +246,9 @@ export function classify(f: ClauseFacts): Classified | null {
   if (taken) {
     if (peaceful) return pick('Strategic developments', 'Non-violent transfer of territory', taken);
     const nonState = agent && (agent.cls === 'rebel' || agent.cls === 'militia' || agent.cls === 'identity' || agent.cls === 'unidentified');
+    // A "clearance operation" that kills villagers and no armed group is an attack on civilians.
+    const civiliansOnly = victims.length > 0 && victims.every((v) => personVictim(toks, v)) && !roles.named.some((r) => ARMED.has(r.cls) && r.cls !== 'state');
+    if (taken.kind === 'regain' && civiliansOnly && agent?.cls === 'state') return pick('Violence against civilians', 'Attack', taken);
     if (taken.kind === 'regain') return pick('Battles', nonState ? 'Non-state actor overtakes territory' : 'Government regains territory', taken);
     return pick('Battles', agent?.cls === 'state' ? 'Government regains territory' : 'Non-state actor overtakes territory', taken);
   }

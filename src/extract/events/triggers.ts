@@ -199,7 +199,8 @@ rule('protest', 'vigil|vigils', false);
 rule('protest', 'gathered|assembled|converged|congregated to|in|outside|at|near', true);
 rule('riot', 'riot|riots|rioted|rioting|rioters|rioter', true);
 rule('riot', 'threw|throw|throwing|hurled|pelted stones|rocks|stone|petrol|molotov|bricks', true);
-rule('riot', 'pelted', true);
+rule('riot', 'pelted|pelting|pelt', true);
+rule('riot', 'broke|breaking|broken through|a police line|cordon|barricade', true);
 rule('riot', 'burned|burnt|burning|torched tyres|tires|tyre|tire', true);
 // Blocking a road or a site without violence is a peaceful protest (ACLED's current practice); burning
 // barricades or tyres (above) and vandalism (below) are a crowd's violence.
@@ -227,7 +228,11 @@ rule('regain', 'liberated|liberate|liberating|liberation', true);
 rule('regain', 'freed|free|freeing', true, true);
 rule('regain', 'reclaimed|reclaim', true);
 rule('regain', 'took|take back', true);
-rule('regain', 'cleared|clear', true, true);
+rule('regain', 'cleared|clear|clears|clearing', true, true);
+// "a clearance operation in X", "clearing operations at X": state forces retaking ground from a group.
+rule('regain', 'clearance|clearing operation|operations', false);
+rule('seize', 'gained|gain|gains|gaining|took|takes|seized|assumed|wrested full|total|complete control', true);
+rule('seize', 'gained|gain|gains|gaining control', true);
 rule('regain', 'wrested control', true);
 rule('seize', 'seized|seize|seizing', true);
 rule('seize', 'captured|capture|capturing', true);
