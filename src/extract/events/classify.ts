@@ -105,12 +105,25 @@ function crowdSubject(f: ClauseFacts): boolean {
 /** What a crowd can do that makes it a mob. */
 const CROWD_ACTS = new Set<TriggerKind>(['attack', 'clash', 'shoot', 'kill', 'wound', 'killwound', 'torture', 'abduct', 'loot', 'sexual']);
 
-/** The participants named are all unarmed people (a clash of crowds, not of armed groups). */
-function crowdsOnly(roles: ClauseRoles): boolean {
-  const people = [...roles.others, ...roles.named];
-  return people.length > 0 && people.every((r) => r.cls === 'civilians' || r.cls === 'rioters' || r.cls === 'protesters') &&
-    !people.some((r) => r.community?.strong);
+/**
+ * The sides of the clash are unarmed people (a clash of crowds, not of armed groups): those it is fought
+ * with or between, else those named before it in its own clause ("supporters of A and B, both of one party,
+ * clashed"; not "people in Gaza, where fighting raged").
+ */
+function crowdsOnly(f: ClauseFacts, clash: Trigger): boolean {
+  const { roles, toks } = f;
+  let sides = roles.clashSides ?? [];
+  if (sides.length === 0) {
+    let k = clash.tokStart - 1;
+    while (k >= f.from && !CLAUSE_BOUNDARY.test(toks[k]!.low)) k--;
+    const lo = toks[k + 1]?.start ?? 0;
+    const hi = toks[clash.tokStart]!.start;
+    sides = roles.named.filter((r) => r.start >= lo && r.end <= hi);
+  }
+  const crowd = (r: ActorRef) => r.cls === 'civilians' || r.cls === 'rioters' || r.cls === 'protesters';
+  return sides.length > 0 && sides.every(crowd) && !roles.named.some((r) => ARMED.has(r.cls)) && !sides.some((r) => r.community?.strong);
 }
+const CLAUSE_BOUNDARY = /^(where|when|which|who|whom|while|after|before|because|since|as|;|:)$/;
 
 /** Words for the armed among the dead and wounded (a soldier, the attackers); a victim of that kind makes a fight. */
 const COMBATANT_HEAD = /^(soldiers?|troops?|police(?:m[ae]n)?|officers?|gendarmes?|guards?|bodyguards?|commanders?|militants?|fighters?|insurgents?|rebels?|attackers?|assailants?|gunm[ae]n|militiam[ae]n|jihadists?|terrorists?|bandits?|agents?|personnel|recruits?|peacekeepers?)$/;
@@ -270,7 +283,7 @@ export function classify(f: ClauseFacts): Classified | null {
   const crowdViolence = roles.crowd && !agent ? triggers.find((t) => CROWD_ACTS.has(t.kind)) : undefined;
   if (crowdViolence) return pick('Riots', f.protestContext ? 'Violent demonstration' : 'Mob violence', crowdViolence);
   const brawl = has(triggers, 'clash');
-  if (brawl && !agent && crowdsOnly(roles)) return pick('Riots', f.protestContext ? 'Violent demonstration' : 'Mob violence', brawl);
+  if (brawl && !agent && crowdsOnly(f, brawl)) return pick('Riots', f.protestContext ? 'Violent demonstration' : 'Mob violence', brawl);
 
   const abduct = has(triggers, 'abduct');
   const kill = has(triggers, 'kill') ?? has(triggers, 'killwound');

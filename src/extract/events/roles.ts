@@ -50,6 +50,8 @@ export interface ClauseRoles {
   crowd?: ActorRef | null;
   /** The clash is said to be between communities ("ethnic clashes", "communal violence"). */
   communal?: boolean;
+  /** The sides a clash is fought with or between ("clashed with X", "clashes between A and B"). */
+  clashSides?: ActorRef[];
 }
 
 export interface ClauseInput {
@@ -112,14 +114,15 @@ const WEAPON_NOUN = /^(guns?|rifles?|firearms?|machetes?|knives|knife|cutlass(?:
  * Acts two sides do to each other need no object ("supporters clashed").
  */
 function activeWithObject(toks: Tok[], t: Trigger): boolean {
-  if (t.passive) return false;
+  if (t.passive || !t.verbal || /^(died|die|dies|dying)$/.test(toks[t.tokStart]!.low)) return false;
   if (RECIPROCAL.has(t.kind) || /^(fought|fight|fighting|clashed|clash|clashes|rioted)$/.test(toks[t.tokStart]!.low)) return true;
   let n = t.tokEnd;
   // "beat up a thief", "cut off", "burned down a house": a particle before the object.
   if (/^(up|down|off|out)$/.test(toks[n]?.low ?? '')) n++;
   const next = toks[n];
   if (!next) return false;
-  if (next.low === 'and' || next.low === ',') return true;
+  // "beat and robbed a man": a chain of acts with one object at its end.
+  if ((next.low === 'and' || next.low === ',') && toks[n + 1]?.pos === 'VERB') return true;
   return ['DET', 'NUM', 'NOUN', 'PROPN', 'PRON', 'ADJ'].includes(next.pos) || /^\d/.test(next.low) || next.pos === 'VERB' && /ing$/.test(next.low);
 }
 
@@ -351,8 +354,11 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
           const m2 = (after === 'and' || after === ',') && (prep === 'between' || prep === 'with') ? mentionStartingIn(actors, m.tokEnd + 1, m.tokEnd + 4) : undefined;
           // Two crowds with no community between them are a mob fighting a mob, not militias.
           const both = m2 && t.kind === 'clash' && !(m.community || ARMED_CLASSES.has(m.cls)) && !(m2.community || ARMED_CLASSES.has(m2.cls));
-          addOther(both ? refOf(m) : side(m));
-          if (m2) addOther(both ? refOf(m2) : side(m2));
+          const s1 = both ? refOf(m) : side(m);
+          addOther(s1);
+          const s2 = m2 ? (both ? refOf(m2) : side(m2)) : null;
+          if (s2) addOther(s2);
+          if (t.kind === 'clash' && (prep === 'with' || prep === 'between')) (roles.clashSides ??= []).push(s1, ...(s2 ? [s2] : []));
           break;
         }
         const f = facilityAt(toks, j, i);

@@ -120,7 +120,8 @@ rule('clash', `${TRADE} heavy machine-gun|machinegun|automatic fire`, true);
 rule('shell', `${TRADE} ${BIG_GUNS} fire|shells|barrages|salvos|strikes`, true);
 rule('shell', `${TRADE} ${HEAVY} ${BIG_GUNS} fire|shells|barrages`, true);
 rule('shell', `${TRADE} shells|shelling|barrages`, true);
-rule('clash', 'engaged|engage|engaging in', true);
+// "engaged in heavy fighting", "engaged in a gun battle" (not "engaging in looting").
+rule('clash', 'engaged|engage|engaging in a|an|heavy|fierce|intense|armed|fighting|combat|clashes|battle|battles|gunfights|firefights|skirmishes|hostilities', true);
 rule('clash', 'repulse|repulsed|repulsing|repel|repelled|repelling', true);
 rule('clash', 'resistance', false);
 rule('clash', 'counterattack|counter-attack|counterattacked', true);
@@ -231,8 +232,8 @@ rule('regain', 'took|take back', true);
 rule('regain', 'cleared|clear|clears|clearing', true, true);
 // "a clearance operation in X", "clearing operations at X": state forces retaking ground from a group.
 rule('regain', 'clearance|clearing operation|operations', false);
-rule('seize', 'gained|gain|gains|gaining|took|takes|seized|assumed|wrested full|total|complete control', true);
-rule('seize', 'gained|gain|gains|gaining control', true);
+rule('seize', 'gained|took|seized|assumed|wrested full|total|complete control', true);
+rule('seize', 'gained control', true);
 rule('regain', 'wrested control', true);
 rule('seize', 'seized|seize|seizing', true);
 rule('seize', 'captured|capture|capturing', true);
