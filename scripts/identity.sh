@@ -13,10 +13,16 @@ mode="${1:?record or check}"
 dir="${2:?output folder}"
 shared="${3:-../shared}"
 mkdir -p "$dir"
-inputs=("$shared/data/seeds/seeds.jsonl" "$shared"/data/dev/*.jsonl)
+# The bench corpus too (synthetic: page furniture, URLs, datelines, bullets).
+node --input-type=module -e "
+  import { generateCorpus } from './dist/bench/corpus.js';
+  for (const a of generateCorpus({ articles: 300, seed: 2016 }))
+    process.stdout.write(JSON.stringify({ id: a.id, text: a.text, title: a.title, source: a.source, published: a.published }) + '\\n');
+" > "$dir/bench-corpus.input.jsonl"
+inputs=("$shared/data/seeds/seeds.jsonl" "$shared"/data/dev/*.jsonl "$dir/bench-corpus.input.jsonl")
 status=0
 for input in "${inputs[@]}"; do
-  name="$(basename "$input" .jsonl)"
+  name="$(basename "$input" .jsonl)"; name="${name%.input}"
   t0=$(date +%s.%N)
   if [ "$mode" = record ]; then out="$dir/$name.jsonl"; err="$dir/$name.err"; else out="$dir/$name.new.jsonl"; err="$dir/$name.new.err"; fi
   # shellcheck disable=SC2086
