@@ -3,7 +3,7 @@ import type { Doc } from '../core/document.js';
 import type { Sentence, SentenceKind, Token } from '../core/layers.js';
 import type { Span } from '../core/span.js';
 import { splitBlocks, type Block } from './blocks.js';
-import { winkTagger } from './wink.js';
+import { beginDocument, winkTagger } from './wink.js';
 
 export type BareToken = Omit<Token, 'sentence'>;
 
@@ -19,6 +19,7 @@ const LONG_RUN = 256;
 export function tokenize(text: string): { tokens: BareToken[]; sentenceEnds: number[] } {
   const tokens: BareToken[] = [];
   const sentenceEnds: number[] = [];
+  beginDocument();
   let from = 0;
   if (hasLongRun(text)) {
     const long = new RegExp(`\\S{${LONG_RUN + 1},}`, 'gu');
