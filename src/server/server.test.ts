@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonError } from '../cli/command.js';
 import { readBytes, readPath, type InputItem } from '../ingest/read.js';
 import { ingest } from '../store/ingest.js';
+import { deskData } from '../desk/open.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/types.js';
 import { expectSpansMatch } from '../test-support/spans.js';
@@ -33,6 +34,8 @@ const HOSTILE = {
 let store: Store;
 let srv: RunningServer;
 let base: string;
+/** An editor's token: every write needs an account (auth.test.ts tests that). */
+let auth: Record<string, string>;
 
 beforeAll(async () => {
   store = await openStore(path.join(tmp, 'desk.db'));
@@ -43,6 +46,7 @@ beforeAll(async () => {
   }
   const summary = await ingest(store, items());
   expect(summary.failed).toBe(0);
+  auth = { Authorization: `Bearer ${(await deskData(store).addAccount('desk-editor', 'editor')).token}` };
   srv = await startServer(store, '127.0.0.1', 0, { maxBody: 20_000 });
   base = srv.url;
 });
@@ -65,7 +69,7 @@ async function getJson<T = Record<string, unknown>>(p: string) {
 }
 
 async function post(p: string, body: string | Buffer, type: string | null, headers: Record<string, string> = {}) {
-  const res = await fetch(base + p, { method: 'POST', body, headers: { ...(type ? { 'Content-Type': type } : {}), ...headers } });
+  const res = await fetch(base + p, { method: 'POST', body, headers: { ...auth, ...(type ? { 'Content-Type': type } : {}), ...headers } });
   const text = await res.text();
   return { status: res.status, headers: res.headers, text, body: JSON.parse(text) };
 }
@@ -73,7 +77,7 @@ async function post(p: string, body: string | Buffer, type: string | null, heade
 /** A raw request, for what fetch will not send (a forged Host header). */
 function raw(method: string, p: string, headers: Record<string, string>, chunks: string[] = []): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: srv.port, method, path: p, headers }, (res) => {
+    const req = request({ host: '127.0.0.1', port: srv.port, method, path: p, headers: { ...auth, ...headers } }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (text += c));
@@ -349,7 +353,7 @@ describe('a read-only server', () => {
   it('refuses POST with 405 and does not list it', async () => {
     const ro = await startServer(store, '127.0.0.1', 0, { readOnly: true });
     try {
-      const res = await fetch(ro.url + '/api/documents', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"text": "Shelling in Mosul."}' });
+      const res = await fetch(ro.url + '/api/documents', { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{"text": "Shelling in Mosul."}' });
       const body = expectError({ status: res.status, text: await res.text() }, 405, 'method_not_allowed');
       expect(body.error.message).toMatch(/read-only/);
       expect(res.headers.get('allow')).toBe('GET, HEAD');

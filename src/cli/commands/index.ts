@@ -8,6 +8,8 @@ import { report } from './report.js';
 import { exportCommand } from './export.js';
 import { serve } from './serve.js';
 import { watch } from './watch.js';
+import { user } from './user.js';
+import { audit } from './audit.js';
 
 /** Every CLI command, in the order `sitrep help` lists them. */
-export const commands: Command[] = [analyze, ingest, stats, search, db, report, exportCommand, serve, watch];
+export const commands: Command[] = [analyze, ingest, stats, search, db, report, exportCommand, serve, watch, user, audit];
