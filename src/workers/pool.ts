@@ -62,6 +62,17 @@ interface Slot {
   timer: NodeJS.Timeout | null;
   /** Pending answers to a `memory` request. */
   probes: ((info: WorkerInfo) => void)[];
+  /** Start-up done (models loaded). */
+  started: boolean;
+}
+
+/**
+ * An idle worker does not keep the process alive; one starting up, working or asked for its memory does,
+ * until it answers (else a command awaiting it could end with the answer still to come).
+ */
+function holdProcess(slot: Slot): void {
+  if (slot.job || !slot.started || slot.probes.length) slot.worker.ref();
+  else slot.worker.unref();
 }
 
 /** The number of cores this process may use: the default number of workers. */
@@ -139,6 +150,7 @@ export class WorkerPool<Task = unknown, Result = unknown> {
         (s) =>
           new Promise<WorkerInfo>((resolve) => {
             s.probes.push(resolve);
+            holdProcess(s);
             s.worker.postMessage({ kind: 'memory' } satisfies WorkerRequest);
           }),
       ),
@@ -165,8 +177,6 @@ export class WorkerPool<Task = unknown, Result = unknown> {
     const resourceLimits = this.o.maxHeapMb ? { maxOldGenerationSizeMb: this.o.maxHeapMb } : undefined;
     const options = { workerData: { options: this.o.options ?? null }, ...(resourceLimits ? { resourceLimits } : {}) };
     const worker = this.o.script.pathname.endsWith('.ts') ? typescriptWorker(this.o.script, options) : new Worker(this.o.script, options);
-    // An idle worker does not keep the process alive (a busy one does, until its answer arrives).
-    worker.unref();
     let started: (info: WorkerInfo) => void = () => {};
     let failedToStart: (e: Error) => void = () => {};
     const slot: Slot = {
@@ -179,16 +189,20 @@ export class WorkerPool<Task = unknown, Result = unknown> {
       jobId: 0,
       timer: null,
       probes: [],
+      started: false,
     };
     // Nobody may be waiting on `ready`: a start-up failure is reported through the tasks instead.
     slot.ready.catch(() => {});
     worker.on('message', (m: WorkerReply) => {
       if (m.kind === 'ready') {
+        slot.started = true;
+        holdProcess(slot);
         started(m.info);
         return;
       }
       if (m.kind === 'memory') {
         slot.probes.shift()?.(m.info);
+        holdProcess(slot);
         return;
       }
       if (m.id !== slot.jobId || !slot.job) return; // an answer that arrived after its time limit
@@ -217,7 +231,7 @@ export class WorkerPool<Task = unknown, Result = unknown> {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     slot.job = null;
-    slot.worker.unref();
+    holdProcess(slot);
   }
 
   /** A worker that died or ran out of time is replaced by a fresh one. */
@@ -240,7 +254,7 @@ export class WorkerPool<Task = unknown, Result = unknown> {
       const job = this.queue.shift()!;
       slot.job = job;
       slot.jobId = this.nextId++;
-      slot.worker.ref();
+      holdProcess(slot);
       if (job.timeoutMs !== undefined) {
         // The clock starts once the worker has loaded its models: a fresh worker's start-up is not the task's.
         const ms = job.timeoutMs;
