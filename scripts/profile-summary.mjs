@@ -6,8 +6,9 @@
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof dist/cli/main.js analyze --input FILE > /dev/null
 //   node scripts/profile-summary.mjs /tmp/prof/CPU.*.cpuprofile [--top 30] [--under FUNCTION]
 //
-// --under NAME restricts the tallies to samples whose stack passes through a function of that name
-// (e.g. --under run to see one component), and prints the share of the whole profile those samples are.
+// --under NAME restricts the tallies to samples whose stack passes through a function of that name, or
+// whose label contains it (e.g. --under extract/events/index.js to see one component), and prints the
+// share of the whole profile those samples are.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -67,7 +68,7 @@ let kept = 0;
 for (const [id, ms] of counts) {
   all += ms;
   const stack = stackOf(id);
-  if (values.under && !stack.some((n) => n.callFrame.functionName === values.under)) continue;
+  if (values.under && !stack.some((n) => n.callFrame.functionName === values.under || label(n).includes(values.under))) continue;
   kept += ms;
   const leaf = label(stack[0]);
   self.set(leaf, (self.get(leaf) ?? 0) + ms);
