@@ -72,6 +72,30 @@ export function deskDataContract(name: string, open: () => Promise<Store>): void
         expect(await d.session(gone.id)).toBeNull();
       }));
 
+    it('keeps reviews in order with their anchors, and saved desks', () =>
+      withDesk(async (store) => {
+        const d = deskData(store);
+        expect(await d.overridesVersion()).toBe(0);
+        const a = await d.addOverride({ eventId: 'ev-1', action: 'correct', data: { fatalities: { low: 3, best: 3, high: 5 } }, anchor: [{ documentId: 'doc/1', start: 10, end: 40 }], account: 'amira', why: 'the ministry\'s count' });
+        const b = await d.addOverride({ eventId: 'ev-2', action: 'reject', data: {}, anchor: [], account: 'amira', why: null });
+        await d.addOverride({ eventId: 'ev-1', action: 'confirm', data: {}, anchor: [], account: 'bo', why: null });
+        expect(b.id).toBeGreaterThan(a.id);
+        expect(a).toMatchObject({ eventId: 'ev-1', action: 'correct', data: { fatalities: { low: 3, best: 3, high: 5 } }, anchor: [{ documentId: 'doc/1', start: 10, end: 40 }], account: 'amira', why: "the ministry's count" });
+        expect(Number.isNaN(Date.parse(a.at))).toBe(false);
+        expect((await d.overrides()).map((o) => o.action)).toEqual(['correct', 'reject', 'confirm']);
+        expect((await d.overridesFor('ev-1')).map((o) => o.account)).toEqual(['amira', 'bo']);
+        expect(await d.overridesVersion()).toBeGreaterThan(b.id);
+        const v = await d.saveDesk({ id: 'sudan', name: 'Sudan', description: null, query: 'country=SD', by: 'amira' });
+        expect(v).toMatchObject({ id: 'sudan', name: 'Sudan', query: 'country=SD', createdBy: 'amira' });
+        await d.saveDesk({ id: 'sudan', name: 'Sudan war', description: 'Darfur and Khartoum', query: 'country=SD&since=2023-04-15', by: 'bo' });
+        expect(await d.desk('sudan')).toMatchObject({ name: 'Sudan war', description: 'Darfur and Khartoum', query: 'country=SD&since=2023-04-15', createdBy: 'amira' });
+        await d.saveDesk({ id: 'sahel', name: 'Sahel', description: null, query: 'country=ML,BF', by: null });
+        expect((await d.desks()).map((x) => x.id)).toEqual(['sahel', 'sudan']);
+        expect(await d.deleteDesk('sahel')).toBe(true);
+        expect(await d.deleteDesk('sahel')).toBe(false);
+        expect(await d.desk('sahel')).toBeNull();
+      }));
+
     it('logs writes newest first, by target, account and action, in pages', () =>
       withDesk(async (store) => {
         const d = deskData(store);

@@ -1,8 +1,9 @@
 /** The desk's data in the PostgreSQL store's own database (tables of migration 030). */
 import type pg from 'pg';
-import { auditLimit } from './sqlite.js';
+import type { NewOverride, Override } from './reviews.js';
+import { auditLimit, rows } from './sqlite.js';
 import { hashSecret, newSecret, newToken } from './tokens.js';
-import type { Account, AuditEntry, AuditQuery, DeskData, NewAuditEntry, Role, Session } from './types.js';
+import type { Account, AuditEntry, AuditQuery, DeskData, DeskView, NewAuditEntry, Role, Session } from './types.js';
 
 type Row = Record<string, unknown>;
 
@@ -94,6 +95,53 @@ export class PostgresDeskData implements DeskData {
 
   async deleteSession(id: string): Promise<void> {
     await this.pool.query('DELETE FROM desk_sessions WHERE id_hash = $1', [hashSecret(id)]);
+  }
+
+  async addOverride(o: NewOverride): Promise<Override> {
+    const r = await this.one('INSERT INTO desk_overrides (event_id, action, data, anchor, account, why) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *', [
+      o.eventId,
+      o.action,
+      JSON.stringify(o.data),
+      JSON.stringify(o.anchor),
+      o.account,
+      o.why,
+    ]);
+    return rows.override(r!);
+  }
+
+  async overrides(): Promise<Override[]> {
+    return (await this.pool.query('SELECT * FROM desk_overrides ORDER BY id')).rows.map(rows.override);
+  }
+
+  async overridesFor(eventId: string): Promise<Override[]> {
+    return (await this.pool.query('SELECT * FROM desk_overrides WHERE event_id = $1 ORDER BY id', [eventId])).rows.map(rows.override);
+  }
+
+  async overridesVersion(): Promise<number> {
+    return Number((await this.one('SELECT coalesce(max(id), 0) AS v FROM desk_overrides', []))!.v);
+  }
+
+  async saveDesk(d: { id: string; name: string; description: string | null; query: string; by: string | null }): Promise<DeskView> {
+    const r = await this.one(
+      `INSERT INTO desk_views (id, name, description, query, created_by) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description, query = excluded.query, updated_at = now()
+       RETURNING *`,
+      [d.id, d.name, d.description, d.query, d.by],
+    );
+    return rows.deskView(r!);
+  }
+
+  async desks(): Promise<DeskView[]> {
+    return (await this.pool.query('SELECT * FROM desk_views ORDER BY name, id')).rows.map(rows.deskView);
+  }
+
+  async desk(id: string): Promise<DeskView | null> {
+    const r = await this.one('SELECT * FROM desk_views WHERE id = $1', [id]);
+    return r ? rows.deskView(r) : null;
+  }
+
+  async deleteDesk(id: string): Promise<boolean> {
+    return ((await this.pool.query('DELETE FROM desk_views WHERE id = $1', [id])).rowCount ?? 0) > 0;
   }
 
   async audit(e: NewAuditEntry): Promise<AuditEntry> {

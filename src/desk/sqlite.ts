@@ -1,7 +1,8 @@
 /** The desk's data in the SQLite store's own database (tables of migration 030). */
 import type Database from 'better-sqlite3';
 import { hashSecret, newSecret, newToken } from './tokens.js';
-import type { Account, AuditEntry, AuditQuery, DeskData, NewAuditEntry, Role, Session } from './types.js';
+import type { NewOverride, Override } from './reviews.js';
+import type { Account, AuditEntry, AuditQuery, DeskData, DeskView, NewAuditEntry, Role, Session } from './types.js';
 
 type Row = Record<string, unknown>;
 
@@ -17,6 +18,29 @@ const auditEntry = (r: Row): AuditEntry => ({
   why: (r.why as string | null) ?? null,
   client: (r.client as string | null) ?? null,
 });
+
+const override = (r: Row): Override => ({
+  id: Number(r.id),
+  eventId: String(r.event_id),
+  action: r.action as Override['action'],
+  data: typeof r.data === 'string' ? JSON.parse(r.data) : (r.data as Record<string, unknown>),
+  anchor: typeof r.anchor === 'string' ? JSON.parse(r.anchor) : (r.anchor as Override['anchor']),
+  account: (r.account as string | null) ?? null,
+  at: r.at instanceof Date ? r.at.toISOString() : String(r.at),
+  why: (r.why as string | null) ?? null,
+});
+
+const deskView = (r: Row): DeskView => ({
+  id: String(r.id),
+  name: String(r.name),
+  description: (r.description as string | null) ?? null,
+  query: String(r.query),
+  createdBy: (r.created_by as string | null) ?? null,
+  createdAt: r.created_at instanceof Date ? r.created_at.toISOString() : String(r.created_at),
+  updatedAt: r.updated_at instanceof Date ? r.updated_at.toISOString() : String(r.updated_at),
+});
+
+export const rows = { override, deskView };
 
 export const auditLimit = (n: number | undefined) => Math.min(1000, Math.max(1, Math.floor(n ?? 100)));
 
@@ -89,6 +113,50 @@ export class SqliteDeskData implements DeskData {
 
   async deleteSession(id: string): Promise<void> {
     this.db.prepare('DELETE FROM desk_sessions WHERE id_hash = ?').run(hashSecret(id));
+  }
+
+  async addOverride(o: NewOverride): Promise<Override> {
+    const r = this.db
+      .prepare('INSERT INTO desk_overrides (event_id, action, data, anchor, account, at, why) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *')
+      .get(o.eventId, o.action, JSON.stringify(o.data), JSON.stringify(o.anchor), o.account, new Date().toISOString(), o.why) as Row;
+    return override(r);
+  }
+
+  async overrides(): Promise<Override[]> {
+    return (this.db.prepare('SELECT * FROM desk_overrides ORDER BY id').all() as Row[]).map(override);
+  }
+
+  async overridesFor(eventId: string): Promise<Override[]> {
+    return (this.db.prepare('SELECT * FROM desk_overrides WHERE event_id = ? ORDER BY id').all(eventId) as Row[]).map(override);
+  }
+
+  async overridesVersion(): Promise<number> {
+    return (this.db.prepare('SELECT coalesce(max(id), 0) AS v FROM desk_overrides').get() as { v: number }).v;
+  }
+
+  async saveDesk(d: { id: string; name: string; description: string | null; query: string; by: string | null }): Promise<DeskView> {
+    const now = new Date().toISOString();
+    const r = this.db
+      .prepare(
+        `INSERT INTO desk_views (id, name, description, query, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description, query = excluded.query, updated_at = excluded.updated_at
+         RETURNING *`,
+      )
+      .get(d.id, d.name, d.description, d.query, d.by, now, now) as Row;
+    return deskView(r);
+  }
+
+  async desks(): Promise<DeskView[]> {
+    return (this.db.prepare('SELECT * FROM desk_views ORDER BY name, id').all() as Row[]).map(deskView);
+  }
+
+  async desk(id: string): Promise<DeskView | null> {
+    const r = this.db.prepare('SELECT * FROM desk_views WHERE id = ?').get(id) as Row | undefined;
+    return r ? deskView(r) : null;
+  }
+
+  async deleteDesk(id: string): Promise<boolean> {
+    return this.db.prepare('DELETE FROM desk_views WHERE id = ?').run(id).changes > 0;
   }
 
   async audit(e: NewAuditEntry): Promise<AuditEntry> {

@@ -4,6 +4,8 @@
  * connection (./open.ts), tested by one contract suite (./contract.test-support.ts).
  */
 
+import type { NewOverride, Override } from './reviews.js';
+
 export const ROLES = ['viewer', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -52,6 +54,19 @@ export interface AuditQuery {
   action?: string;
 }
 
+/** A saved view of one crisis. */
+export interface DeskView {
+  /** A slug: lower-case letters, digits and dashes. */
+  id: string;
+  name: string;
+  description: string | null;
+  /** Its filters as URL query parameters (src/desk/filter.ts). */
+  query: string;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface DeskData {
   /** Create an account; returns it with its token, shown once (only its hash is kept). */
   addAccount(name: string, role: Role): Promise<{ account: Account; token: string }>;
@@ -70,6 +85,21 @@ export interface DeskData {
   /** The live session with this cookie value, or null (unknown or expired). */
   session(id: string): Promise<Session | null>;
   deleteSession(id: string): Promise<void>;
+
+  /** Store one review (src/desk/reviews.ts). */
+  addOverride(o: NewOverride): Promise<Override>;
+  /** Every review, oldest first. */
+  overrides(): Promise<Override[]>;
+  /** The reviews of one event id, oldest first. */
+  overridesFor(eventId: string): Promise<Override[]>;
+  /** Changes whenever a review is added: the id of the last one (0 when none). */
+  overridesVersion(): Promise<number>;
+
+  /** Create or replace a desk. */
+  saveDesk(d: { id: string; name: string; description: string | null; query: string; by: string | null }): Promise<DeskView>;
+  desks(): Promise<DeskView[]>;
+  desk(id: string): Promise<DeskView | null>;
+  deleteDesk(id: string): Promise<boolean>;
 
   audit(entry: NewAuditEntry): Promise<AuditEntry>;
   /** Newest first. */

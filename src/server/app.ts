@@ -17,6 +17,9 @@ import { openApiDocument } from './openapi.js';
 import { readParams } from './params.js';
 import { RateLimiter } from './rate-limit.js';
 import { addAccount, auditLog, getAccount, listAccounts, login, loginPage, logout, removeAccount, sessionInfo } from './routes-auth.js';
+import { appAsset, appPage, gazetteerSearch } from './routes-app.js';
+import { addDesk, deleteDesk, getDesk, listDesks, putDesk } from './routes-desks.js';
+import { controlChanges, eventFeed, eventPoints, facets, getEvent, listEvents, reviewEvent } from './routes-events.js';
 import { exportCsv, exportGeojson, reportJson, reportPage, reportSlice } from './routes-report.js';
 import { addDocuments, getDocument, listDocuments } from './routes-documents.js';
 import { search, stats } from './routes-store.js';
@@ -46,8 +49,12 @@ export interface Route {
 }
 
 const ROUTES: Route[] = [
-  { path: '/', about: 'the situation report (HTML); ?since=YYYY-MM-DD&until=…&near=PLACE|LAT,LON&radius=KM', GET: reportPage },
-  { path: '/report', about: 'the situation report (HTML); ?since=YYYY-MM-DD&until=…&near=PLACE|LAT,LON&radius=KM', GET: reportPage },
+  { path: '/', about: 'the desk: map, timeline, filters and events (a web app over this API); filters in the query', GET: appPage },
+  { path: '/events/:id', about: 'the desk\'s page of one event (web app)', GET: appPage },
+  { path: '/desks', about: 'the desks (web app)', GET: appPage },
+  { path: '/desks/:id', about: 'one desk (web app)', GET: appPage },
+  { path: '/app/:file', about: 'the web app\'s script, stylesheet and basemap', GET: appAsset },
+  { path: '/report', about: 'the situation report (HTML); ?since=YYYY-MM-DD&until=…&near=PLACE|LAT,LON&radius=KM and the desk filters', GET: reportPage },
   { path: '/login', about: 'the sign-in page', GET: loginPage, open: true },
   { path: '/api', about: 'this list', GET: apiIndex },
   { path: '/api/openapi.json', about: 'this API described in OpenAPI 3.1', GET: openApi, open: true },
@@ -55,7 +62,14 @@ const ROUTES: Route[] = [
   { path: '/api/logout', about: 'end the session', POST: logout, open: true, session: true },
   { path: '/api/session', about: 'who is signed in, with the CSRF token writes need', GET: sessionInfo, open: true },
   { path: '/api/report', about: 'the situation report as JSON (schema sitrep-report/1); same parameters as /report', GET: reportJson },
-  { path: '/api/events', about: 'the merged events of the report', GET: reportSlice('events') },
+  { path: '/api/events', about: 'the merged events, reviews applied: filters (country, admin1, type, subType, actor, outlet, certainty, minOutlets, since, until, q, bbox, review, near, radius), sort, limit, offset', GET: listEvents },
+  { path: '/api/events/points', about: 'every matching located event in a few fields (map and timeline); same filters', GET: eventPoints },
+  { path: '/api/events/:id', about: 'one event with its documents, figures, control changes and history; POST /api/events/ID/review reviews it (editor)', GET: getEvent, POST: reviewEvent },
+  { path: '/api/facets', about: 'counts per country, admin1, type, subType, outlet, certainty and actor for the filters', GET: facets },
+  { path: '/api/control', about: 'places whose control changed, in the filters\' countries, box and period', GET: controlChanges },
+  { path: '/api/feed.atom', about: 'the latest matching events as an Atom feed', GET: eventFeed },
+  { path: '/api/desks', about: 'saved desks (views of one crisis); POST {"name","query","description"} saves one (editor)', GET: listDesks, POST: addDesk },
+  { path: '/api/desks/:id', about: 'one desk with the links to its report, feed and exports; PUT replaces it, DELETE removes it (editor)', GET: getDesk, PUT: putDesk, DELETE: deleteDesk },
   { path: '/api/figures', about: 'the figures of the report, contested first', GET: reportSlice('figures') },
   { path: '/api/places', about: 'the places of the report with their control history', GET: reportSlice('places') },
   { path: '/api/export.csv', about: 'the merged events as ACLED-style CSV', GET: exportCsv },
@@ -64,6 +78,7 @@ const ROUTES: Route[] = [
   { path: '/api/documents/:id', about: 'one document: its analysis-v1 record and text; :id.html shows the text with every extracted span highlighted', GET: (ctx) => getDocument(ctx, ctx.param) },
   { path: '/api/search', about: 'full-text search, ?q=words&limit=20', GET: search },
   { path: '/api/stats', about: 'row counts of the store', GET: stats },
+  { path: '/api/gazetteer', about: 'places by name (?q=) or nearest a point (?lat=&lon=), for correcting an event\'s place', GET: gazetteerSearch },
   { path: '/api/audit', about: 'the audit log, newest first: ?limit=100&before=ID&target=&account=&action=', GET: auditLog },
   { path: '/api/accounts', about: 'accounts (admin); POST {"name","role"} adds one and returns its token once', GET: listAccounts, POST: addAccount, writeRole: 'admin' },
   { path: '/api/accounts/:name', about: 'one account (admin); DELETE removes it', GET: getAccount, DELETE: removeAccount, writeRole: 'admin' },
@@ -131,8 +146,12 @@ function checkOrigin(req: IncomingMessage, opts: ServerOptions): void {
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     const origin = req.headers.origin;
+    const site = req.headers['sec-fetch-site'];
     let same = true;
-    if (origin !== undefined) {
+    // Browsers say where a request comes from in Sec-Fetch-Site; under Referrer-Policy: no-referrer a form's
+    // POST carries "Origin: null", so the browser's own same-origin verdict is taken first.
+    if (site === 'same-origin') same = true;
+    else if (origin !== undefined) {
       try {
         same = new URL(origin).host.toLowerCase() === (host ?? '').toLowerCase();
       } catch {

@@ -119,6 +119,53 @@ describe('the OpenAPI document', () => {
 });
 
 describe('live responses match the document', () => {
+  it('the desk: events, points, facets, one event, reviews, control, feed, desks, gazetteer, the app', async () => {
+    const json = { 'Content-Type': 'application/json', Authorization: `Bearer ${editor}` };
+    const list = (await check('GET', '/api/events?sort=-deaths&limit=5&country=IQ&type=Battles', { status: 200 })) as { events: { id: string; sources: { documentId: string; start: number; end: number }[] }[]; next: string | null };
+    expect(list.events.length).toBeGreaterThan(1);
+    if (list.next) await check('GET', list.next, { status: 200 });
+    await check('GET', '/api/events?q=mosul&minOutlets=1&bbox=40,30,50,40&review=all&since=2016-10-01&until=2016-12-31', { status: 200 });
+    await check('GET', '/api/events?bbox=1,2,3', { status: 400 });
+    await check('GET', '/api/events/points', { status: 200 });
+    await check('GET', '/api/facets?country=IQ', { status: 200 });
+    await check('GET', '/api/control', { status: 200 });
+    await check('GET', '/api/feed.atom?country=IQ', { status: 200 });
+    await check('GET', '/api/gazetteer?q=Mosul', { status: 200 });
+    await check('GET', '/api/gazetteer?lat=36.34&lon=43.13', { status: 200 });
+    await check('GET', '/api/gazetteer', { status: 400 });
+    const [a, b, c] = list.events;
+    await check('GET', `/api/events/${a!.id}`, { status: 200 });
+    await check('GET', '/api/events/ev-nope', { status: 404 });
+    await check('POST', `/api/events/${a!.id}/review`, { headers: json, body: '{"action":"confirm","why":"checked"}', status: 201 });
+    await check('POST', `/api/events/${a!.id}/review`, { headers: json, body: '{"action":"correct","changes":{"fatalities":{"low":1,"best":2,"high":3}}}', status: 201 });
+    await check('POST', `/api/events/${a!.id}/review`, { headers: json, body: '{"action":"correct","changes":{"colour":"red"}}', status: 400 });
+    await check('POST', `/api/events/${a!.id}/review`, { headers: { 'Content-Type': 'application/json' }, body: '{"action":"confirm"}', status: 401 });
+    await check('POST', `/api/events/${c!.id}/review`, { headers: json, body: JSON.stringify({ action: 'merge', into: b!.id }), status: 201 });
+    await check('POST', `/api/events/${c!.id}/review`, { headers: json, body: '{"action":"reject"}', status: 409 });
+    await check('POST', `/api/events/${c!.id}/review`, { headers: json, body: '{"action":"restore"}', status: 201 });
+    const merged = (await check('GET', `/api/events/${b!.id}`, { status: 200 })) as { event: { sources: { documentId: string; start: number; end: number }[] } };
+    if (merged.event.sources.length > 1) {
+      const s0 = merged.event.sources[0]!;
+      await check('POST', `/api/events/${b!.id}/review`, { headers: json, body: JSON.stringify({ action: 'split', sources: [{ documentId: s0.documentId, start: s0.start, end: s0.end }] }), status: 201 });
+    }
+    await check('POST', `/api/events/${a!.id}/review`, { headers: json, body: '{"action":"reject","why":"not an event"}', status: 201 });
+    const desk = (await check('POST', '/api/desks', { headers: json, body: '{"name":"Iraq battles","query":"country=IQ&type=Battles"}', status: 201 })) as { id: string };
+    await check('POST', '/api/desks', { headers: json, body: '{"name":"Iraq battles"}', status: 409 });
+    await check('POST', '/api/desks', { headers: json, body: '{"name":"x","query":"colour=red"}', status: 400 });
+    await check('GET', '/api/desks', { status: 200 });
+    await check('GET', `/api/desks/${desk.id}`, { status: 200 });
+    await check('PUT', `/api/desks/${desk.id}`, { headers: json, body: '{"name":"Iraq","query":{"country":"IQ"}}', status: 200 });
+    await check('DELETE', `/api/desks/${desk.id}`, { headers: json, status: 200 });
+    await check('GET', `/api/desks/${desk.id}`, { status: 404 });
+    await check('GET', '/?country=IQ', { status: 200 });
+    await check('GET', `/events/${a!.id}`, { status: 200 });
+    await check('GET', '/desks', { status: 200 });
+    await check('GET', '/app/app.js', { status: 200 });
+    await check('GET', '/app/app.css', { status: 200 });
+    await check('GET', '/app/countries-110m.json', { status: 200 });
+    await check('GET', '/app/nope.js', { status: 404 });
+  });
+
   it('reports, slices and exports', async () => {
     const report = (await check('GET', '/api/report', { status: 200 })) as { events: unknown[]; figures: unknown[]; places: unknown[] };
     expect(report.events.length).toBeGreaterThan(0);

@@ -25,6 +25,7 @@ const open = (props: Record<string, Schema>): Schema => ({ ...obj(props), additi
 export const EVENT_TYPES = ['Battles', 'Violence against civilians', 'Explosions/Remote violence', 'Protests', 'Riots', 'Strategic developments'];
 const CERTAINTY: Schema = { enum: ['reported', 'unverified', 'confirmed', 'disputed', 'denied'] };
 const PRECISION: Schema = { enum: [1, 2, 3] };
+const REVIEW_ACTIONS = ['confirm', 'correct', 'reject', 'restore', 'split', 'merge'];
 const interval = obj({ start: day, end: day });
 const span = { start: int, end: int, text: str };
 const sentence = obj(span);
@@ -60,7 +61,55 @@ const schemas: Record<string, Schema> = {
     outlets: arr(str),
     certainty: CERTAINTY,
     merged: arr(str),
+    review: nullable(ref('Review')),
   }),
+  Review: obj({
+    status: { enum: ['confirmed', 'corrected', 'rejected', 'merged', 'split'] },
+    by: nullable(str),
+    at: str,
+    why: nullable(str),
+    mergedInto: nullable(str),
+    splitFrom: nullable(str),
+    original: { type: 'object', description: 'the coded values of the fields an editor changed' },
+    history: arr(obj({ id: int, action: { enum: REVIEW_ACTIONS }, by: nullable(str), at: str, why: nullable(str), data: { type: 'object' } })),
+  }),
+  Override: obj({
+    id: int,
+    eventId: str,
+    action: { enum: REVIEW_ACTIONS },
+    data: { type: 'object' },
+    anchor: arr(obj({ documentId: str, start: int, end: int })),
+    account: nullable(str),
+    at: str,
+    why: nullable(str),
+  }),
+  Point: obj({
+    id: str,
+    type: { enum: EVENT_TYPES },
+    subType: str,
+    start: nullable(day),
+    end: nullable(day),
+    lat: nullable(num),
+    lon: nullable(num),
+    precision: nullable(PRECISION),
+    place: nullable(str),
+    country: nullable(str),
+    deaths: nullable(num),
+    outlets: int,
+    review: nullable(str),
+  }),
+  Facet: obj({ value: str, label: str, count: int }),
+  Desk: obj({
+    id: str,
+    name: str,
+    description: nullable(str),
+    query: str,
+    createdBy: nullable(str),
+    createdAt: str,
+    updatedAt: str,
+    links: obj({ app: str, events: str, report: str, feed: str, csv: str, geojson: str }),
+  }),
+  GazetteerPlace: obj({ name: str, lat: num, lon: num, country: str, admin1: nullable(str), kind: str, population: int, precision: PRECISION }),
   Claim: obj({ value: num, low: nullable(num), high: nullable(num), approx: bool, vague: bool, source: nullable(str), ...source }),
   Figure: obj({ id: str, what: str, key: str, where: nullable(str), when: nullable(interval), claims: arr(ref('Claim')), contested: bool }),
   Control: obj({ date: nullable(interval), precision: PRECISION, holder: nullable(str), previous: nullable(str), how: str, part: bool, eventId: nullable(str), sources: arr(ref('Source')) }),
@@ -193,10 +242,25 @@ const schemas: Record<string, Schema> = {
 const p = (name: string, where: 'query' | 'path', schema: Schema, description: string, required = false) => ({ name, in: where, schema, description, required: where === 'path' || required });
 
 const reportParams = [
-  p('since', 'query', day, 'first day of the period (inclusive)'),
+  p('since', 'query', day, 'first day of the period (inclusive): events whose dates overlap it'),
   p('until', 'query', day, 'last day of the period (inclusive)'),
   p('near', 'query', str, 'a place the documents name, or LAT,LON'),
   p('radius', 'query', num, 'km around `near` (default 50)'),
+];
+/** The desk filters (src/desk/filter.ts); lists are comma-separated. */
+const filterParams = [
+  ...reportParams,
+  p('country', 'query', str, 'ISO 3166-1 alpha-2 codes, comma-separated'),
+  p('admin1', 'query', str, 'first-level admin areas, comma-separated'),
+  p('type', 'query', str, 'ACLED event types, comma-separated'),
+  p('subType', 'query', str, 'ACLED sub-event types, comma-separated'),
+  p('outlet', 'query', str, 'outlets, comma-separated (any of them reported it)'),
+  p('certainty', 'query', str, 'reported, confirmed, unverified, disputed, denied (comma-separated)'),
+  p('actor', 'query', str, 'words of an actor\'s name'),
+  p('q', 'query', str, 'words anywhere in the reports\' sentences, places, actors, outlets'),
+  p('minOutlets', 'query', { type: 'integer', minimum: 1 }, 'corroborated by at least this many outlets'),
+  p('bbox', 'query', str, 'WEST,SOUTH,EAST,NORTH in degrees'),
+  p('review', 'query', { enum: ['default', 'all', 'reviewed', 'unreviewed', 'confirmed', 'corrected', 'rejected', 'merged', 'split'] }, 'which review states (default: all but rejected and merged away)'),
 ];
 const pageParams = [p('limit', 'query', { type: 'integer', minimum: 1, maximum: 1000 }, 'at most this many (default 50)'), p('offset', 'query', { type: 'integer', minimum: 0 }, 'skip this many')];
 
@@ -225,8 +289,18 @@ const writeErrors = errors(400, 401, 403, 405, 415, 429);
 const writeSecurity = [{ bearer: [] }, { session: [] }];
 
 const paths: Record<string, Record<string, unknown>> = {
-  '/': { get: { summary: 'The situation report as an HTML page', parameters: reportParams, responses: { 200: html('the page'), ...readErrors } } },
-  '/report': { get: { summary: 'The situation report as an HTML page', parameters: reportParams, responses: { 200: html('the page'), ...readErrors } } },
+  '/': { get: { summary: 'The desk web app (filters in the query)', parameters: filterParams, responses: { 200: html('the app\'s page'), ...readErrors } } },
+  '/events/{id}': { get: { summary: 'The web app\'s page of one event', parameters: [p('id', 'path', str, 'the event id')], responses: { 200: html('the app\'s page'), ...readErrors } } },
+  '/desks': { get: { summary: 'The web app\'s list of desks', responses: { 200: html('the app\'s page'), ...readErrors } } },
+  '/desks/{id}': { get: { summary: 'The web app on one desk', parameters: [p('id', 'path', str, 'the desk id'), ...filterParams], responses: { 200: html('the app\'s page'), ...readErrors } } },
+  '/app/{file}': {
+    get: {
+      summary: 'The web app\'s files',
+      parameters: [p('file', 'path', { enum: ['app.js', 'app.css', 'countries-110m.json', 'countries-50m.json'] }, 'the script, the stylesheet, or the basemap (TopoJSON)')],
+      responses: { 200: { description: 'the file', content: { 'text/javascript': { schema: str }, 'text/css': { schema: str }, 'application/json': { schema: { type: 'object' } } } }, ...errors(404) },
+    },
+  },
+  '/report': { get: { summary: 'The situation report as an HTML page, reviews applied, cut to the filters', parameters: filterParams, responses: { 200: html('the page'), ...readErrors } } },
   '/login': { get: { summary: 'The sign-in page', parameters: [p('next', 'query', str, 'where to go after signing in (a path on this server)'), p('error', 'query', str, 'show why the last attempt failed')], responses: { 200: html('the form') } } },
   '/api': { get: { summary: 'The list of routes', responses: { 200: json(ref('ApiIndex')) } } },
   '/api/openapi.json': { get: { summary: 'This document', responses: { 200: json({ type: 'object' }) } } },
@@ -245,9 +319,96 @@ const paths: Record<string, Record<string, unknown>> = {
   },
   '/api/logout': { post: { summary: 'End the session (X-CSRF-Token required with a session cookie)', responses: { 200: json(obj({ signedOut: bool })), ...errors(403) } } },
   '/api/session': { get: { summary: 'Who is signed in, with the CSRF token writes need', responses: { 200: json(ref('Session')) } } },
-  '/api/report': { get: { summary: 'The situation report (sitrep-report/1)', parameters: reportParams, responses: { 200: json(ref('Report')), ...readErrors } } },
+  '/api/report': { get: { summary: 'The situation report (sitrep-report/1), reviews applied, cut to the filters', parameters: filterParams, responses: { 200: json(ref('Report')), ...readErrors } } },
   '/api/events': {
-    get: { summary: 'The merged events', parameters: reportParams, responses: { 200: json(obj({ schema: str, period: ref('Period'), near: ref('Near'), events: arr(ref('Event')) })), ...readErrors } },
+    get: {
+      summary: 'The merged events with reviews applied: filtered, sorted, paged',
+      parameters: [...filterParams, p('sort', 'query', { enum: ['date', '-date', 'deaths', '-deaths', 'outlets', '-outlets'] }, 'default date'), ...pageParams],
+      responses: { 200: json(obj({ schema: str, period: ref('Period'), near: ref('Near'), total: int, limit: int, offset: int, next: nullable(str), events: arr(ref('Event')) })), ...readErrors },
+    },
+  },
+  '/api/events/points': {
+    get: { summary: 'Every matching located event in a few fields (the map and the timeline)', parameters: [...filterParams, p('limit', 'query', { type: 'integer', minimum: 1, maximum: 50000 }, 'default 20000')], responses: { 200: json(obj({ total: int, truncated: bool, points: arr(ref('Point')) })), ...readErrors } },
+  },
+  '/api/events/{id}': {
+    get: {
+      summary: 'One event with its documents, the figures and control changes of its sentences, and its history',
+      parameters: [p('id', 'path', str, 'the event id')],
+      responses: {
+        200: json(
+          obj({
+            event: ref('Event'),
+            documents: arr(obj({ id: str, title: nullable(str), outlet: nullable(str), published: nullable(str), url: nullable(str) })),
+            figures: arr(ref('Figure')),
+            control: arr(obj({ place: str, placeId: str, date: nullable(interval), precision: PRECISION, holder: nullable(str), previous: nullable(str), how: str, part: bool, eventId: nullable(str), sources: arr(ref('Source')) })),
+            history: arr(ref('AuditEntry')),
+          }),
+        ),
+        ...errors(400, 401, 404),
+      },
+    },
+    post: {
+      summary: 'Review the event (editor): POST to /api/events/ID/review',
+      security: writeSecurity,
+      parameters: [p('id', 'path', str, 'the event id followed by /review')],
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              ...obj({ action: { enum: REVIEW_ACTIONS }, why: str, changes: { type: 'object' }, sources: arr(obj({ documentId: str, start: int, end: int })), into: str }, ['why', 'changes', 'sources', 'into']),
+              description: 'correct takes changes (type, subType, actor1, actor2, location, date, fatalities); split takes the sources to move; merge takes the id to merge into',
+            },
+          },
+        },
+      },
+      responses: { 201: json(obj({ override: ref('Override'), event: ref('Event'), related: nullable(ref('Event')) })), ...writeErrors, ...errors(404, 409) },
+    },
+  },
+  '/api/facets': {
+    get: {
+      summary: 'Counts per filter value, each with the other filters applied',
+      parameters: filterParams,
+      responses: { 200: json(obj({ total: int, facets: { type: 'object', additionalProperties: arr(ref('Facet')) }, subTypes: { type: 'object', additionalProperties: arr(str) } })), ...readErrors },
+    },
+  },
+  '/api/control': {
+    get: {
+      summary: 'Places whose control changed, in the filters\' countries, box and period',
+      parameters: filterParams,
+      responses: {
+        200: json(obj({ places: arr(obj({ id: str, name: str, lat: num, lon: num, country: str, admin1: nullable(str), changes: arr(obj({ date: nullable(interval), holder: nullable(str), previous: nullable(str), how: str, part: bool, eventId: nullable(str) })) })) })),
+        ...readErrors,
+      },
+    },
+  },
+  '/api/feed.atom': { get: { summary: 'The latest matching events as an Atom feed', parameters: [...filterParams, p('limit', 'query', { type: 'integer', minimum: 1, maximum: 500 }, 'default 50')], responses: { 200: { description: 'Atom', content: { 'application/atom+xml': { schema: str } } }, ...readErrors } } },
+  '/api/desks': {
+    get: { summary: 'Saved desks', responses: { 200: json(obj({ desks: arr(ref('Desk')) })), ...readErrors } },
+    post: {
+      summary: 'Save a desk (editor)',
+      security: writeSecurity,
+      requestBody: { required: true, content: { 'application/json': { schema: obj({ id: str, name: str, description: str, query: { description: 'the filters: a query string or an object' } }, ['id', 'description', 'query']) } } },
+      responses: { 201: json(ref('Desk')), ...writeErrors, ...errors(409) },
+    },
+  },
+  '/api/desks/{id}': {
+    get: { summary: 'One desk', parameters: [p('id', 'path', str, 'the desk id')], responses: { 200: json(ref('Desk')), ...errors(401, 404) } },
+    put: {
+      summary: 'Replace a desk (editor)',
+      security: writeSecurity,
+      parameters: [p('id', 'path', str, 'the desk id')],
+      requestBody: { required: true, content: { 'application/json': { schema: obj({ name: str, description: str, query: {} }, ['description', 'query']) } } },
+      responses: { 200: json(ref('Desk')), ...writeErrors, ...errors(404) },
+    },
+    delete: { summary: 'Remove a desk (editor)', security: writeSecurity, parameters: [p('id', 'path', str, 'the desk id')], responses: { 200: json(obj({ removed: str })), ...writeErrors, ...errors(404) } },
+  },
+  '/api/gazetteer': {
+    get: {
+      summary: 'Places by name, or nearest a point (for correcting an event\'s place)',
+      parameters: [p('q', 'query', str, 'a place name'), p('lat', 'query', num, 'latitude'), p('lon', 'query', num, 'longitude'), p('limit', 'query', { type: 'integer', minimum: 1, maximum: 50 }, 'default 10')],
+      responses: { 200: json(obj({ places: arr(ref('GazetteerPlace')) })), ...readErrors },
+    },
   },
   '/api/figures': {
     get: { summary: 'The figures, contested first', parameters: reportParams, responses: { 200: json(obj({ schema: str, period: ref('Period'), near: ref('Near'), figures: arr(ref('Figure')) })), ...readErrors } },
@@ -255,8 +416,8 @@ const paths: Record<string, Record<string, unknown>> = {
   '/api/places': {
     get: { summary: 'The places with their control history', parameters: reportParams, responses: { 200: json(obj({ schema: str, period: ref('Period'), near: ref('Near'), places: arr(ref('Place')) })), ...readErrors } },
   },
-  '/api/export.csv': { get: { summary: 'The merged events as ACLED-style CSV', parameters: reportParams, responses: { 200: { description: 'CSV (RFC 4180)', content: { 'text/csv': { schema: str } } }, ...readErrors } } },
-  '/api/export.geojson': { get: { summary: 'The located events as GeoJSON', parameters: reportParams, responses: { 200: { description: 'a FeatureCollection', content: { 'application/geo+json': { schema: obj({ type: { const: 'FeatureCollection' }, features: arr({ type: 'object' }) }) } } }, ...readErrors } } },
+  '/api/export.csv': { get: { summary: 'The merged events as ACLED-style CSV (with a reviewed column)', parameters: filterParams, responses: { 200: { description: 'CSV (RFC 4180)', content: { 'text/csv': { schema: str } } }, ...readErrors } } },
+  '/api/export.geojson': { get: { summary: 'The located events as GeoJSON', parameters: filterParams, responses: { 200: { description: 'a FeatureCollection', content: { 'application/geo+json': { schema: obj({ type: { const: 'FeatureCollection' }, features: arr({ type: 'object' }) }) } } }, ...readErrors } } },
   '/api/documents': {
     get: { summary: 'Stored documents, in pages', parameters: pageParams, responses: { 200: json(ref('DocumentList')), ...readErrors } },
     post: {

@@ -102,7 +102,7 @@ const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('bas
 
 describe('the report page and its JSON twin', () => {
   it('serves the HTML report under a strict policy: the page script by its nonce, the style by its hash, nothing else', async () => {
-    const r = await get('/');
+    const r = await get('/report');
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
@@ -121,7 +121,7 @@ describe('the report page and its JSON twin', () => {
   });
 
   it('shows the hostile article as text: no script of its own, no handler, no javascript: link', async () => {
-    const r = await get('/');
+    const r = await get('/report');
     const { document } = parseHTML(r.text);
     expect(r.text).toContain('Evil Outlet');
     expect(r.text).not.toContain('<script>alert');
@@ -169,11 +169,16 @@ describe('the report page and its JSON twin', () => {
   it('gives slices of the same JSON report: events, figures, places', async () => {
     const report = (await getJson<Record<string, unknown[]> & { schema: string }>('/api/report')).body;
     expect(report.schema).toBe('sitrep-report/1');
-    for (const key of ['events', 'figures', 'places'] as const) {
+    for (const key of ['figures', 'places'] as const) {
       const slice = (await getJson<Record<string, unknown>>(`/api/${key}`)).body;
       expect(Object.keys(slice)).toEqual(['schema', 'period', 'near', key]);
       expect(slice[key]).toEqual(report[key]);
     }
+    // Events are the desk's list: filtered, sorted and paged (all of them fit the first page here).
+    const events = (await getJson<Record<string, unknown>>('/api/events')).body;
+    expect(Object.keys(events)).toEqual(['schema', 'period', 'near', 'total', 'limit', 'offset', 'next', 'events']);
+    expect(events.events).toEqual(report.events);
+    expect(events.total).toBe(report.events!.length);
     expect(report.events!.length).toBeGreaterThan(0);
     expect(report.places!.length).toBeGreaterThan(0);
   });
