@@ -4,6 +4,8 @@ import type { TimeMention } from '../extract/times/types.js';
 import type { PlaceMention } from '../extract/places/types.js';
 import type { Quantity } from '../extract/quantities/types.js';
 import type { EventMention } from '../extract/events/types.js';
+import type { FigureMention } from '../extract/figures/types.js';
+import type { ControlMention } from '../extract/control/types.js';
 
 export interface OutputOptions {
   /** Include the token layer (large; off by default). */
@@ -32,6 +34,9 @@ export interface AnalysisRecord {
   places: PlaceMention[];
   quantities: Quantity[];
   events: EventMention[];
+  /** Added after the first release of v1: records written before it lack them (the store reads them again). */
+  figures?: FigureMention[];
+  control?: ControlMention[];
   tokens?: WithText<Token>[];
 }
 
@@ -59,6 +64,8 @@ export function toAnalysis(doc: Doc, opts: OutputOptions = {}): AnalysisRecord {
     quantities: layer('quantities') as AnalysisRecord['quantities'],
     events: layer('events') as AnalysisRecord['events'],
   };
+  if (doc.has('figures')) out.figures = layer('figures') as AnalysisRecord['figures'];
+  if (doc.has('control')) out.control = layer('control') as AnalysisRecord['control'];
   if (opts.tokens) out.tokens = layer('tokens') as AnalysisRecord['tokens'];
   return out;
 }

@@ -8,6 +8,8 @@ import type { TimeMention } from '../extract/times/types.js';
 import type { PlaceMention } from '../extract/places/types.js';
 import type { Quantity } from '../extract/quantities/types.js';
 import type { EventMention } from '../extract/events/types.js';
+import type { FigureMention } from '../extract/figures/types.js';
+import type { ControlMention } from '../extract/control/types.js';
 
 /** Why a stretch of text is kept out of analysis (it stays in the text, so offsets never move). */
 export type BoilerplateKind =
@@ -61,6 +63,8 @@ export interface Layers {
   places: PlaceMention[];
   quantities: Quantity[];
   events: EventMention[];
+  figures: FigureMention[];
+  control: ControlMention[];
 }
 
 export type LayerName = keyof Layers;
@@ -73,4 +77,6 @@ export const LAYER_NAMES: readonly LayerName[] = [
   'places',
   'quantities',
   'events',
+  'figures',
+  'control',
 ];

@@ -7,6 +7,7 @@
  */
 import { analysisFailure, InlineAnalyzer, type Analyzer } from '../analyze/analyzer.js';
 import type { AnalysisRecord } from '../analyze/output.js';
+import { analysisVersion } from '../analyze/version.js';
 import type { Doc } from '../core/document.js';
 import type { Pipeline } from '../core/pipeline.js';
 import type { InputItem } from '../ingest/read.js';
@@ -65,7 +66,7 @@ async function analyse(store: Store, doc: Doc, analyzer: Analyzer): Promise<Anal
 async function store1(store: Store, doc: Doc, record: AnalysisRecord): Promise<IngestOutcome> {
   const origin = doc.meta.origin;
   try {
-    const r = await store.putAnalysis(record, doc.text, { origin, author: doc.meta.author });
+    const r = await store.putAnalysis(record, doc.text, { origin, author: doc.meta.author, analysisVersion: analysisVersion() });
     return { kind: r.inserted ? 'new' : 'existing', origin, id: r.id };
   } catch (e) {
     return { kind: 'failed', origin, stage: 'store', message: `not stored: ${(e as Error).message}` };

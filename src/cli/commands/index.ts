@@ -10,6 +10,8 @@ import { serve } from './serve.js';
 import { watch } from './watch.js';
 import { user } from './user.js';
 import { audit } from './audit.js';
+import { rebuild } from './rebuild.js';
+import { reanalyzeCommand } from './reanalyze.js';
 
 /** Every CLI command, in the order `sitrep help` lists them. */
-export const commands: Command[] = [analyze, ingest, stats, search, db, report, exportCommand, serve, watch, user, audit];
+export const commands: Command[] = [analyze, ingest, stats, search, db, report, exportCommand, serve, watch, rebuild, reanalyzeCommand, user, audit];
