@@ -8,6 +8,7 @@ import { report } from './report.js';
 import { exportCommand } from './export.js';
 import { serve } from './serve.js';
 import { watch } from './watch.js';
+import { syntaxCommand } from './syntax.js';
 
 /** Every CLI command, in the order `sitrep help` lists them. */
-export const commands: Command[] = [analyze, ingest, stats, search, db, report, exportCommand, serve, watch];
+export const commands: Command[] = [analyze, ingest, stats, search, db, report, exportCommand, serve, watch, syntaxCommand];
