@@ -14,7 +14,8 @@ function rows(docs = scenario()) {
 
 describe('ACLED CSV export', () => {
   it('has ACLED\'s columns in ACLED\'s order', () => {
-    expect(rows().header).toEqual([...ACLED_COLUMNS]);
+    // ACLED's 31, then sitrep's review status.
+    expect(rows().header).toEqual([...ACLED_COLUMNS, 'reviewed']);
     expect(ACLED_COLUMNS).toHaveLength(31);
   });
 

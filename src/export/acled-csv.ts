@@ -39,6 +39,13 @@ export const ACLED_COLUMNS = [
 ] as const;
 
 /**
+ * sitrep's own columns after ACLED's: `reviewed` is the review status of the event (confirmed, corrected,
+ * split; empty when no editor has reviewed it). Rejected events and events merged into another are not
+ * exported.
+ */
+export const SITREP_COLUMNS = ['reviewed'] as const;
+
+/**
  * ACLED's disorder type: political violence, demonstrations, or strategic developments; violence
  * against protesters is both ("Political violence; Demonstrations").
  */
@@ -121,11 +128,11 @@ export function acledRow(e: ReportEvent, timestamp: number): CsvValue[] {
     tags: e.certainty === 'reported' || e.certainty === 'confirmed' ? '' : e.certainty,
     timestamp,
   };
-  return ACLED_COLUMNS.map((k) => row[k]);
+  return [...ACLED_COLUMNS.map((k) => row[k]), e.review?.status ?? ''];
 }
 
 /** Merged events as an ACLED-style CSV, one row per real-world event. */
 export function acledCsv(events: readonly ReportEvent[], opts: AcledOptions = {}): string {
   const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
-  return csv(ACLED_COLUMNS, events.map((e) => acledRow(e, ts)));
+  return csv([...ACLED_COLUMNS, ...SITREP_COLUMNS], events.map((e) => acledRow(e, ts)));
 }

@@ -50,6 +50,7 @@ export function geojson(events: readonly ReportEvent[]): GeoJsonCollection {
         corroboration: e.corroboration,
         certainty: e.certainty,
         outlets: e.outlets,
+        reviewed: e.review?.status ?? null,
         sources: e.sources.map((s) => ({ documentId: s.documentId, outlet: s.outlet, start: s.start, end: s.end, text: s.text })),
       },
     });

@@ -67,6 +67,33 @@ export interface ReportEvent {
   certainty: Certainty;
   /** Why each report after the first was merged into this event. */
   merged: string[];
+  /** What editors did to this event (src/desk/reviews.ts); null when nobody reviewed it. */
+  review: EventReview | null;
+}
+
+/** One editor's change to an event, as kept in the audit trail of reviews. */
+export interface ReviewChange {
+  id: number;
+  action: 'confirm' | 'correct' | 'reject' | 'restore' | 'split' | 'merge';
+  by: string | null;
+  at: string;
+  why: string | null;
+  /** The fields set (correct), the sources moved (split), the event merged into (merge). */
+  data: Record<string, unknown>;
+}
+
+export interface EventReview {
+  /** The effect of the last change: merged means merged into another event (mergedInto), hidden by default. */
+  status: 'confirmed' | 'corrected' | 'rejected' | 'merged' | 'split';
+  by: string | null;
+  at: string;
+  why: string | null;
+  mergedInto: string | null;
+  splitFrom: string | null;
+  /** The coded values of fields an editor changed, as the extractors gave them. */
+  original: Record<string, unknown>;
+  /** Every change, oldest first. */
+  history: ReviewChange[];
 }
 
 export interface ReportClaim {
@@ -163,6 +190,7 @@ function toEvent(ev: MergedEvent): ReportEvent {
     outlets: ev.outlets,
     certainty: ev.certainty,
     merged: ev.reasons,
+    review: null,
   };
 }
 

@@ -85,7 +85,7 @@ describe.skipIf(!present && !required)('served pages in headless Chromium', () =
   }
 
   it('runs the report script under the header policy, and nothing from the articles', async () => {
-    const { page, errors, foreign } = await open('/');
+    const { page, errors, foreign } = await open('/report');
     const before = await page.textContent('#source-body');
     await page.locator('.fact').first().click();
     // The page script filled the panel with a source sentence.

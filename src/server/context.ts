@@ -1,7 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Pipeline } from '../core/pipeline.js';
+import type { DeskData } from '../desk/types.js';
 import type { ReadOptions } from '../ingest/read.js';
 import type { Store } from '../store/types.js';
+import type { Identity } from './auth.js';
+import type { RateLimiter } from './rate-limit.js';
 import type { Snapshots } from './snapshot.js';
 
 /** How a server behaves; `sitrep serve` fills it from its options. */
@@ -10,13 +13,22 @@ export interface ServerOptions {
   maxBody: number;
   /** Read limits for posted documents (--max-chars, --max-bytes), as `sitrep ingest`. */
   read: ReadOptions;
-  /** Refuse POST /api/documents (405): a server others can reach but not write to. */
+  /** Refuse every write but signing in and out (405): a server others can reach but not change. */
   readOnly: boolean;
   /**
    * Host names (without port) the Host header may carry, or null to accept any. A server bound to a loopback
    * address accepts only loopback names, so a web page cannot reach it through DNS rebinding.
    */
   allowedHosts: readonly string[] | null;
+  /** Whether reading needs no account (`--anonymous-read on|off`). Writes always need one. */
+  anonymousRead: boolean;
+  /** Writes per minute and account (0: no limit); failed sign-ins per minute and client address. */
+  writesPerMinute: number;
+  loginsPerMinute: number;
+  /** How long a browser session lasts. */
+  sessionTtlMs: number;
+  /** Mark the session cookie Secure (browsers then send it only over https, or to localhost). */
+  secureCookies: boolean;
 }
 
 /** What a route handler gets. */
@@ -25,8 +37,16 @@ export interface Ctx {
   res: ServerResponse;
   url: URL;
   store: Store;
+  desk: DeskData;
   snapshots: Snapshots;
   opts: ServerOptions;
+  /** Who is asking (./auth.ts). */
+  identity: Identity;
+  /** The rest of the path after a route's prefix, still percent-encoded (`/api/events/:id` gives the id). */
+  param: string;
+  limits: { writes: RateLimiter; logins: RateLimiter };
   /** The analysis pipeline, built on first use (loading the language model takes a moment). */
   pipeline(): Pipeline;
+  /** Record a write in the audit log, with the request's account and address. */
+  audit(action: string, target: string | null, detail?: unknown, why?: string | null): Promise<void>;
 }

@@ -84,7 +84,17 @@ export async function getDocument(ctx: Ctx, rawId: string): Promise<void> {
 }
 
 export async function addDocuments(ctx: Ctx): Promise<void> {
-  const { status, result } = await postDocuments(ctx.req, ctx.url.searchParams, ctx.store, ctx.pipeline(), ctx.opts.read, ctx.opts.maxBody);
+  let posted;
+  try {
+    posted = await postDocuments(ctx.req, ctx.url.searchParams, ctx.store, ctx.pipeline(), ctx.opts.read, ctx.opts.maxBody);
+  } catch (e) {
+    // A refused batch is logged too: who tried to add what is part of the record.
+    if (e instanceof HttpError && e.code === 'nothing_processed') await ctx.audit('documents.add', null, { new: 0, existing: 0, failed: (e.extra.failed as unknown[] | undefined)?.length ?? 0 });
+    throw e;
+  }
+  const { status, result } = posted;
   ctx.snapshots.invalidate();
+  const ids = result.documents.filter((d) => d.status === 'new').map((d) => d.id);
+  await ctx.audit('documents.add', ids.length === 1 ? ids[0]! : null, { new: result.new, existing: result.existing, failed: result.failed.length, ids: ids.slice(0, 100) });
   sendJson(ctx.res, status, result);
 }

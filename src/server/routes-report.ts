@@ -10,19 +10,36 @@ import { acledCsv } from '../export/acled-csv.js';
 import { geojson } from '../export/geojson.js';
 import { renderHtml } from '../report/html.js';
 import { renderJson } from '../report/json.js';
-import { ReportError, type Report } from '../report/model.js';
+import { ReportError, type Report, type ReportEvent } from '../report/model.js';
+import { matcher } from '../desk/filter.js';
+import { narrowReport } from '../desk/narrow.js';
+import { reviewReport } from '../desk/reviews.js';
+import { eventView, select } from './event-view.js';
+import { EVENT_PARAMS, selectionOf } from './routes-events.js';
 import { HttpError, send, sendHtml, sendJson } from './http.js';
 import { readParams } from './params.js';
 import type { Ctx } from './context.js';
 
-const REPORT_PARAMS = ['since', 'until', 'near', 'radius'] as const;
+const REPORT_PARAMS = EVENT_PARAMS;
 
-/** The report for the request's parameters; bad parameters and unknown places are 400s. */
+/**
+ * The report for the request's parameters, with the reviews applied and cut to the desk filters (country,
+ * type, …) when any is given; bad parameters and unknown places are 400s.
+ */
 export async function reportFor(ctx: Ctx): Promise<Report> {
   const p = readParams(ctx.url.searchParams, REPORT_PARAMS);
+  const sel = await selectionOf(ctx, p);
+  const base = await periodReport(ctx, p);
+  const view = await eventView(ctx);
+  const reviewed = reviewReport(base, view.overrides);
+  const { since: _s, until: _u, ...rest } = sel.filter;
+  return Object.keys(rest).length ? narrowReport(reviewed, matcher(sel.filter)) : reviewed;
+}
+
+async function periodReport(ctx: Ctx, p: Record<string, string | undefined>): Promise<Report> {
   let opts;
   try {
-    opts = selection(p);
+    opts = selection({ since: p.since, until: p.until, near: p.near, radius: p.radius });
   } catch (e) {
     // The CLI's messages name its options (--since); here they are query parameters.
     if (e instanceof UsageError) throw new HttpError(400, 'usage', e.message.replace(/--(since|until|near|radius)\b/g, '$1'));
@@ -30,7 +47,7 @@ export async function reportFor(ctx: Ctx): Promise<Report> {
   }
   const snap = await ctx.snapshots.get();
   try {
-    return snap.report(opts);
+    return snap.report({ ...opts, since: opts.since, until: opts.until });
   } catch (e) {
     if (e instanceof ReportError) throw new HttpError(400, 'usage', e.message.replace(/--(near|radius)\b/g, '$1'));
     throw e;
@@ -79,12 +96,18 @@ export function reportSlice(key: 'events' | 'figures' | 'places') {
   };
 }
 
+/** The events of an export: every one the filters select, reviews applied, rejected and merged-away ones left out. */
+async function exportEvents(ctx: Ctx): Promise<ReportEvent[]> {
+  const p = readParams(ctx.url.searchParams, REPORT_PARAMS);
+  const sel = await selectionOf(ctx, p);
+  const view = await eventView(ctx);
+  return select(view, sel.filter, sel.near).map((i) => view.events[i]!);
+}
+
 export async function exportCsv(ctx: Ctx): Promise<void> {
-  const r = await reportFor(ctx);
-  send(ctx.res, 200, 'text/csv; charset=utf-8; header=present', acledCsv(r.events), { 'Content-Disposition': 'attachment; filename="sitrep-events.csv"' });
+  send(ctx.res, 200, 'text/csv; charset=utf-8; header=present', acledCsv(await exportEvents(ctx)), { 'Content-Disposition': 'attachment; filename="sitrep-events.csv"' });
 }
 
 export async function exportGeojson(ctx: Ctx): Promise<void> {
-  const r = await reportFor(ctx);
-  send(ctx.res, 200, 'application/geo+json; charset=utf-8', JSON.stringify(geojson(r.events), null, 2) + '\n');
+  send(ctx.res, 200, 'application/geo+json; charset=utf-8', JSON.stringify(geojson(await exportEvents(ctx)), null, 2) + '\n');
 }

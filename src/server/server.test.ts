@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonError } from '../cli/command.js';
 import { readBytes, readPath, type InputItem } from '../ingest/read.js';
 import { ingest } from '../store/ingest.js';
+import { deskData } from '../desk/open.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/types.js';
 import { expectSpansMatch } from '../test-support/spans.js';
@@ -33,6 +34,8 @@ const HOSTILE = {
 let store: Store;
 let srv: RunningServer;
 let base: string;
+/** An editor's token: every write needs an account (auth.test.ts tests that). */
+let auth: Record<string, string>;
 
 beforeAll(async () => {
   store = await openStore(path.join(tmp, 'desk.db'));
@@ -43,6 +46,7 @@ beforeAll(async () => {
   }
   const summary = await ingest(store, items());
   expect(summary.failed).toBe(0);
+  auth = { Authorization: `Bearer ${(await deskData(store).addAccount('desk-editor', 'editor')).token}` };
   srv = await startServer(store, '127.0.0.1', 0, { maxBody: 20_000 });
   base = srv.url;
 });
@@ -65,7 +69,7 @@ async function getJson<T = Record<string, unknown>>(p: string) {
 }
 
 async function post(p: string, body: string | Buffer, type: string | null, headers: Record<string, string> = {}) {
-  const res = await fetch(base + p, { method: 'POST', body, headers: { ...(type ? { 'Content-Type': type } : {}), ...headers } });
+  const res = await fetch(base + p, { method: 'POST', body, headers: { ...auth, ...(type ? { 'Content-Type': type } : {}), ...headers } });
   const text = await res.text();
   return { status: res.status, headers: res.headers, text, body: JSON.parse(text) };
 }
@@ -73,7 +77,7 @@ async function post(p: string, body: string | Buffer, type: string | null, heade
 /** A raw request, for what fetch will not send (a forged Host header). */
 function raw(method: string, p: string, headers: Record<string, string>, chunks: string[] = []): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: srv.port, method, path: p, headers }, (res) => {
+    const req = request({ host: '127.0.0.1', port: srv.port, method, path: p, headers: { ...auth, ...headers } }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (text += c));
@@ -98,7 +102,7 @@ const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('bas
 
 describe('the report page and its JSON twin', () => {
   it('serves the HTML report under a strict policy: the page script by its nonce, the style by its hash, nothing else', async () => {
-    const r = await get('/');
+    const r = await get('/report');
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
@@ -117,7 +121,7 @@ describe('the report page and its JSON twin', () => {
   });
 
   it('shows the hostile article as text: no script of its own, no handler, no javascript: link', async () => {
-    const r = await get('/');
+    const r = await get('/report');
     const { document } = parseHTML(r.text);
     expect(r.text).toContain('Evil Outlet');
     expect(r.text).not.toContain('<script>alert');
@@ -165,11 +169,16 @@ describe('the report page and its JSON twin', () => {
   it('gives slices of the same JSON report: events, figures, places', async () => {
     const report = (await getJson<Record<string, unknown[]> & { schema: string }>('/api/report')).body;
     expect(report.schema).toBe('sitrep-report/1');
-    for (const key of ['events', 'figures', 'places'] as const) {
+    for (const key of ['figures', 'places'] as const) {
       const slice = (await getJson<Record<string, unknown>>(`/api/${key}`)).body;
       expect(Object.keys(slice)).toEqual(['schema', 'period', 'near', key]);
       expect(slice[key]).toEqual(report[key]);
     }
+    // Events are the desk's list: filtered, sorted and paged (all of them fit the first page here).
+    const events = (await getJson<Record<string, unknown>>('/api/events')).body;
+    expect(Object.keys(events)).toEqual(['schema', 'period', 'near', 'total', 'limit', 'offset', 'next', 'events']);
+    expect(events.events).toEqual(report.events);
+    expect(events.total).toBe(report.events!.length);
     expect(report.events!.length).toBeGreaterThan(0);
     expect(report.places!.length).toBeGreaterThan(0);
   });
@@ -349,7 +358,7 @@ describe('a read-only server', () => {
   it('refuses POST with 405 and does not list it', async () => {
     const ro = await startServer(store, '127.0.0.1', 0, { readOnly: true });
     try {
-      const res = await fetch(ro.url + '/api/documents', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"text": "Shelling in Mosul."}' });
+      const res = await fetch(ro.url + '/api/documents', { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{"text": "Shelling in Mosul."}' });
       const body = expectError({ status: res.status, text: await res.text() }, 405, 'method_not_allowed');
       expect(body.error.message).toMatch(/read-only/);
       expect(res.headers.get('allow')).toBe('GET, HEAD');

@@ -47,7 +47,7 @@ export function storeContract(name: string, h: StoreHarness): void {
     it('migrates an empty database to the latest version, and reopening applies nothing twice', async () => {
       const location = await h.fresh();
       const a = await openStore(location);
-      const latest = loadMigrations(h.dialect).length;
+      const latest = loadMigrations(h.dialect).at(-1)?.version ?? 0;
       expect(latest).toBeGreaterThan(0);
       expect(await a.schemaVersion()).toBe(latest);
       expect(await a.stats()).toEqual(EMPTY);

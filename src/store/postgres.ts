@@ -90,7 +90,7 @@ export class PostgresStore implements Store {
       if (opts.migrate !== false) store.migrationsApplied = await store.migrate();
       else {
         const v = await store.version();
-        if (v < loadMigrations('postgres').length) throw new Error(`the database schema is version ${v}; run \`sitrep db migrate\``);
+        if (pending(loadMigrations('postgres'), await store.appliedVersions(), store.where).length > 0) throw new Error(`the database schema is version ${v}; run \`sitrep db migrate\``);
       }
     } catch (e) {
       await store.pool.end();
@@ -107,6 +107,14 @@ export class PostgresStore implements Store {
     return Number(r.rows[0].v);
   }
 
+  private async appliedVersions(client?: pg.PoolClient): Promise<number[]> {
+    const q = client ?? this.pool;
+    const exists = await q.query(`SELECT to_regclass('schema_migrations') IS NOT NULL AS ok`);
+    if (!exists.rows[0].ok) return [];
+    const r = await q.query('SELECT version FROM schema_migrations ORDER BY version');
+    return r.rows.map((x: { version: number }) => Number(x.version));
+  }
+
   /** Apply pending migrations under an advisory lock, each in its own transaction; returns the versions applied. */
   async migrate(): Promise<number[]> {
     const client = await this.pool.connect();
@@ -118,7 +126,7 @@ export class PostgresStore implements Store {
         if (this.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(this.schema)}`);
         await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
           version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-        for (const m of pending(loadMigrations('postgres'), await this.version(client), this.where)) {
+        for (const m of pending(loadMigrations('postgres'), await this.appliedVersions(client), this.where)) {
           await client.query('BEGIN');
           try {
             await client.query(m.sql);

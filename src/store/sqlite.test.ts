@@ -74,11 +74,29 @@ describe('SQLite specifics', () => {
     db.close();
   });
 
-  it('accepts only NNN_name.sql numbered without gaps', () => {
+  it('accepts only NNN_name.sql, each number once (ranges per concern leave gaps)', () => {
     expect(() => parseMigrationFiles([{ file: '1_x.sql', sql: '' }])).toThrow(/NNN_name/);
-    expect(() => parseMigrationFiles([{ file: '001_a.sql', sql: '' }, { file: '003_c.sql', sql: '' }])).toThrow(/without gaps/);
-    expect(() => parseMigrationFiles([{ file: '001_a.sql', sql: '' }, { file: '001_b.sql', sql: '' }])).toThrow(/without gaps/);
+    expect(() => parseMigrationFiles([{ file: '001_a.sql', sql: '' }, { file: '001_b.sql', sql: '' }])).toThrow(/used twice/);
+    expect(() => parseMigrationFiles([{ file: '000_a.sql', sql: '' }])).toThrow(/below 001/);
+    expect(parseMigrationFiles([{ file: '001_a.sql', sql: '' }, { file: '030_c.sql', sql: '' }]).map((m) => m.version)).toEqual([1, 30]);
     expect(parseMigrationFiles([{ file: '001_a.sql', sql: 'x' }])).toEqual([{ version: 1, name: 'a', sql: 'x' }]);
+  });
+
+  it('applies a migration that lands below one the database already has', () => {
+    // 030 went in first (one engineer's range), then 020 landed: a database at 030 still gets 020.
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const first = parseMigrationFiles([
+      { file: '001_a.sql', sql: 'CREATE TABLE a (x);' },
+      { file: '030_c.sql', sql: 'CREATE TABLE c (x);' },
+    ]);
+    expect(applyMigrations(db, first, 'mem')).toEqual([1, 30]);
+    const later = parseMigrationFiles([...first.map((m) => ({ file: `${String(m.version).padStart(3, '0')}_${m.name}.sql`, sql: m.sql })), { file: '020_b.sql', sql: 'CREATE TABLE b (x);' }]);
+    expect(applyMigrations(db, later, 'mem')).toEqual([20]);
+    expect(applyMigrations(db, later, 'mem')).toEqual([]);
+    // A database that recorded a migration this code does not know came from a newer sitrep.
+    expect(() => applyMigrations(db, first, 'mem')).toThrow(/version 20, newer than this sitrep/);
+    db.close();
   });
 
   it('keeps an in-memory store for tests', async () => {

@@ -69,7 +69,7 @@ export class SqliteStore implements Store {
       this.db.pragma('foreign_keys = ON');
       this.ensureVersionTable();
       if (opts.migrate !== false) this.migrationsApplied = this.migrate();
-      else if (this.version() < loadMigrations('sqlite').length) {
+      else if (pending(loadMigrations('sqlite'), appliedVersions(this.db), path).length > 0) {
         throw new Error(`the database schema is version ${this.version()}; run \`sitrep db migrate\``);
       }
     } catch (e) {
@@ -274,6 +274,10 @@ export class SqliteStore implements Store {
   }
 }
 
+function appliedVersions(db: Database.Database): number[] {
+  return (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((r) => r.version);
+}
+
 function currentVersion(db: Database.Database): number {
   const r = db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null };
   return r.v ?? 0;
@@ -286,9 +290,9 @@ function currentVersion(db: Database.Database): number {
  */
 export function applyMigrations(db: Database.Database, all: Migration[], where: string): number[] {
   const applied: number[] = [];
-  for (const m of pending(all, currentVersion(db), where)) {
+  for (const m of pending(all, appliedVersions(db), where)) {
     const step = db.transaction(() => {
-      if (currentVersion(db) >= m.version) return;
+      if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version)) return;
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
       applied.push(m.version);

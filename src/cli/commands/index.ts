@@ -8,7 +8,9 @@ import { report } from './report.js';
 import { exportCommand } from './export.js';
 import { serve } from './serve.js';
 import { watch } from './watch.js';
+import { user } from './user.js';
+import { audit } from './audit.js';
 import { syntaxCommand } from './syntax.js';
 
 /** Every CLI command, in the order `sitrep help` lists them. */
-export const commands: Command[] = [analyze, ingest, stats, search, db, report, exportCommand, serve, watch, syntaxCommand];
+export const commands: Command[] = [analyze, ingest, stats, search, db, report, exportCommand, serve, watch, user, audit, syntaxCommand];

@@ -6,7 +6,7 @@ import { parseHTML } from 'linkedom';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { UsageError } from '../command.js';
 import { parseCsv } from '../../export/csv.js';
-import { ACLED_COLUMNS } from '../../export/acled-csv.js';
+import { ACLED_COLUMNS, SITREP_COLUMNS } from '../../export/acled-csv.js';
 import type { Report } from '../../report/model.js';
 import { exportCommand } from './export.js';
 import { ingest } from './ingest.js';
@@ -127,8 +127,8 @@ describe('sitrep export', () => {
     const csv = await run(exportCommand, { input: OFFENSIVE, format: 'acled-csv' });
     expect(csv.code).toBe(0);
     const rows = parseCsv(csv.out);
-    expect(rows[0]).toEqual([...ACLED_COLUMNS]);
-    for (const r of rows.slice(1)) expect(r).toHaveLength(ACLED_COLUMNS.length);
+    expect(rows[0]).toEqual([...ACLED_COLUMNS, ...SITREP_COLUMNS]);
+    for (const r of rows.slice(1)) expect(r).toHaveLength(ACLED_COLUMNS.length + SITREP_COLUMNS.length);
     const geo = JSON.parse((await run(exportCommand, { input: OFFENSIVE, format: 'geojson' })).out);
     expect(geo.type).toBe('FeatureCollection');
     for (const f of geo.features) {

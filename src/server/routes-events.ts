@@ -1,0 +1,300 @@
+/**
+ * The desk's event routes: `/api/events` (filtered, sorted, paged), `/api/events/points` (every matching
+ * located event in a few fields, for the map and the timeline), `/api/facets` (counts per filter value),
+ * `/api/events/ID` (one event with its history, figures and control changes), `POST /api/events/ID/review`
+ * (confirm, correct, reject, restore, split, merge), `/api/control` (places whose control changed) and
+ * `/api/feed.atom`. Filters are those of src/desk/filter.ts, the same in the web app's URL.
+ */
+import { acledCountry } from '../export/acled-countries.js';
+import { FILTER_PARAMS, FilterError, parseFilter, type EventFilter } from '../desk/filter.js';
+import { SUB_TYPES } from '../desk/event-types.js';
+import { checkCorrection, REVIEW_ACTIONS, sourceRef, splitId, type ReviewAction, type SourceRef } from '../desk/reviews.js';
+import { escapeHtml } from '../report/escape.js';
+import { ReportError, type ReportEvent } from '../report/model.js';
+import { readObject, stringField } from './body.js';
+import type { Ctx } from './context.js';
+import { eventView, select, SORTS, type EventView, type Near, type Sort } from './event-view.js';
+import { HttpError, send, sendJson } from './http.js';
+import { intParam, readParams, type Params } from './params.js';
+
+export const EVENT_PARAMS = [...FILTER_PARAMS, 'near', 'radius'] as const;
+
+export interface Selection {
+  filter: EventFilter;
+  near: Near | null;
+}
+
+/** The filter and area of a request (400 for anything wrong). */
+export async function selectionOf(ctx: Ctx, p: Params): Promise<Selection> {
+  let filter: EventFilter;
+  try {
+    filter = parseFilter(p);
+  } catch (e) {
+    if (e instanceof FilterError) throw new HttpError(400, 'usage', e.message);
+    throw e;
+  }
+  let near: Near | null = null;
+  if (p.near !== undefined && p.near.trim() !== '') {
+    let radiusKm = 50;
+    if (p.radius !== undefined) {
+      radiusKm = Number(p.radius);
+      if (!Number.isFinite(radiusKm) || radiusKm <= 0 || radiusKm > 20_000) throw new HttpError(400, 'usage', `radius must be a positive number of km, got ${JSON.stringify(p.radius.slice(0, 20))}`);
+    }
+    try {
+      const r = (await ctx.snapshots.get()).report({ near: p.near, radiusKm });
+      near = { lat: r.near!.lat, lon: r.near!.lon, radiusKm };
+    } catch (e) {
+      if (e instanceof ReportError) throw new HttpError(400, 'usage', e.message.replace(/--(near|radius)\b/g, '$1'));
+      throw e;
+    }
+  } else if (p.radius !== undefined) throw new HttpError(400, 'usage', 'radius goes with near');
+  return { filter, near };
+}
+
+function sortOf(p: Params): Sort {
+  const s = p.sort ?? 'date';
+  if (!(SORTS as readonly string[]).includes(s)) throw new HttpError(400, 'usage', `sort must be one of ${SORTS.join(', ')}`);
+  return s as Sort;
+}
+
+export async function listEvents(ctx: Ctx): Promise<void> {
+  const p = readParams(ctx.url.searchParams, [...EVENT_PARAMS, 'limit', 'offset', 'sort']);
+  const limit = intParam(p, 'limit', 100, 1, 1000);
+  const offset = intParam(p, 'offset', 0, 0, 1e9);
+  const sel = await selectionOf(ctx, p);
+  const view = await eventView(ctx);
+  const hits = select(view, sel.filter, sel.near, sortOf(p));
+  const next = offset + limit < hits.length ? (() => {
+    const q = new URLSearchParams(ctx.url.searchParams);
+    q.set('offset', String(offset + limit));
+    q.set('limit', String(limit));
+    return `/api/events?${q}`;
+  })() : null;
+  sendJson(ctx.res, 200, {
+    schema: view.report.schema,
+    period: { since: sel.filter.since ?? null, until: sel.filter.until ?? null, latest: view.report.period.latest },
+    near: sel.near ? { name: p.near!.trim(), ...sel.near } : null,
+    total: hits.length,
+    limit,
+    offset,
+    next,
+    events: hits.slice(offset, offset + limit).map((i) => view.events[i]!),
+  });
+}
+
+/** Map and timeline: the matching events in a few fields. Bounded: at most `limit` (default 20,000). */
+export async function eventPoints(ctx: Ctx): Promise<void> {
+  const p = readParams(ctx.url.searchParams, [...EVENT_PARAMS, 'limit']);
+  const limit = intParam(p, 'limit', 20_000, 1, 50_000);
+  const sel = await selectionOf(ctx, p);
+  const view = await eventView(ctx);
+  const hits = select(view, sel.filter, sel.near);
+  sendJson(ctx.res, 200, {
+    total: hits.length,
+    truncated: hits.length > limit,
+    points: hits.slice(0, limit).map((i) => {
+      const e = view.events[i]!;
+      const l = e.location;
+      return {
+        id: e.id,
+        type: e.type,
+        subType: e.subType,
+        start: e.date?.start ?? null,
+        end: e.date?.end ?? null,
+        lat: l ? Number(l.lat.toFixed(4)) : null,
+        lon: l ? Number(l.lon.toFixed(4)) : null,
+        precision: l?.precision ?? null,
+        place: l?.name ?? null,
+        country: l?.country ?? null,
+        deaths: e.fatalities.best,
+        outlets: e.corroboration,
+        review: e.review?.status ?? null,
+      };
+    }),
+  });
+}
+
+const FACETS = ['country', 'admin1', 'type', 'subType', 'outlet', 'certainty'] as const;
+
+/** Counts per value of each filter, each counted with the other filters applied (what choosing it would give). */
+export async function facets(ctx: Ctx): Promise<void> {
+  const p = readParams(ctx.url.searchParams, EVENT_PARAMS);
+  const sel = await selectionOf(ctx, p);
+  const view = await eventView(ctx);
+  const out: Record<string, { value: string; label: string; count: number }[]> = {};
+  for (const k of FACETS) {
+    const counts = new Map<string, number>();
+    for (const i of select(view, sel.filter, sel.near, 'date', k)) {
+      const e = view.events[i]!;
+      const values = k === 'outlet' ? e.outlets : [k === 'country' ? e.location?.country : k === 'admin1' ? e.location?.admin1 : k === 'type' ? e.type : k === 'subType' ? e.subType : e.certainty];
+      for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    out[k] = [...counts]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, 200)
+      .map(([value, count]) => ({ value, label: k === 'country' ? (acledCountry(value)?.name ?? value) : value, count }));
+  }
+  const actors = new Map<string, number>();
+  const hits = select(view, sel.filter, sel.near);
+  for (const i of hits) for (const a of view.events[i]!.actors) actors.set(a.name, (actors.get(a.name) ?? 0) + 1);
+  out.actor = [...actors].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 50).map(([value, count]) => ({ value, label: value, count }));
+  sendJson(ctx.res, 200, { total: hits.length, facets: out, subTypes: SUB_TYPES });
+}
+
+function eventParam(ctx: Ctx): { id: string; rest: string } {
+  let raw: string;
+  try {
+    raw = decodeURIComponent(ctx.param);
+  } catch {
+    throw new HttpError(400, 'usage', 'the event id is not valid percent-encoding');
+  }
+  const slash = raw.indexOf('/');
+  return slash < 0 ? { id: raw, rest: '' } : { id: raw.slice(0, slash), rest: raw.slice(slash + 1) };
+}
+
+function eventIn(view: EventView, id: string): ReportEvent {
+  const i = view.byId.get(id);
+  if (i === undefined) throw new HttpError(404, 'not_found', `no event with id ${JSON.stringify(id.slice(0, 80))}`);
+  return view.events[i]!;
+}
+
+/** One event with what the event page shows beside it. */
+export async function getEvent(ctx: Ctx): Promise<void> {
+  const { id, rest } = eventParam(ctx);
+  if (rest) throw new HttpError(404, 'not_found', `no such page: /api/events/${id}/${rest.slice(0, 40)} (POST /api/events/ID/review reviews an event)`);
+  readParams(ctx.url.searchParams, []);
+  const view = await eventView(ctx);
+  const e = eventIn(view, id);
+  const inSentence = (d: string, start: number) => e.sources.some((s) => s.documentId === d && start >= s.sentence.start && start < s.sentence.end);
+  const figures = view.report.figures.filter((f) => f.claims.some((c) => inSentence(c.documentId, c.start)));
+  const control = view.report.places.flatMap((pl) => pl.control.filter((c) => c.eventId === id).map((c) => ({ place: pl.name, placeId: pl.id, ...c })));
+  const docs = new Set(e.sources.map((s) => s.documentId));
+  const documents = view.report.documents.filter((d) => docs.has(d.id)).map((d) => ({ id: d.id, title: d.title, outlet: d.outlet, published: d.published, url: d.url }));
+  const history = await ctx.desk.auditLog({ target: id, limit: 200 });
+  const admin = ctx.identity.account?.role === 'admin';
+  sendJson(ctx.res, 200, { event: e, documents, figures, control, history: history.map((h) => (admin ? h : { ...h, client: null })) });
+}
+
+function refsOf(v: unknown, e: ReportEvent): SourceRef[] {
+  if (!Array.isArray(v) || v.length === 0 || v.length > 500) throw new HttpError(400, 'usage', 'sources must be a non-empty list of {documentId, start, end}');
+  return v.map((x) => {
+    const r = x as SourceRef;
+    if (typeof r !== 'object' || r === null || typeof r.documentId !== 'string' || !Number.isInteger(r.start) || !Number.isInteger(r.end)) throw new HttpError(400, 'usage', 'each source is {documentId, start, end}');
+    const s = e.sources.find((y) => y.documentId === r.documentId && y.start === r.start && y.end === r.end);
+    if (!s) throw new HttpError(400, 'usage', `the event has no report ${r.documentId} ${r.start}-${r.end}`);
+    return sourceRef(s);
+  });
+}
+
+/** `POST /api/events/ID/review`: one review, stored as an override and logged. */
+export async function reviewEvent(ctx: Ctx): Promise<void> {
+  const { id, rest } = eventParam(ctx);
+  if (rest !== 'review') throw new HttpError(404, 'not_found', 'POST to /api/events/ID/review');
+  readParams(ctx.url.searchParams, []);
+  const { value } = await readObject(ctx.req);
+  const action = value.action as ReviewAction;
+  if (!(REVIEW_ACTIONS as readonly string[]).includes(action)) throw new HttpError(400, 'usage', `action must be one of ${REVIEW_ACTIONS.join(', ')}`);
+  const why = stringField(value, 'why', 2000) || null;
+  const allowed = new Set(['action', 'why', ...(action === 'correct' ? ['changes'] : action === 'split' ? ['sources'] : action === 'merge' ? ['into'] : [])]);
+  for (const k of Object.keys(value)) if (!allowed.has(k)) throw new HttpError(400, 'usage', `${action} takes no ${JSON.stringify(k)}`);
+  const view = await eventView(ctx);
+  const e = eventIn(view, id);
+  const status = e.review?.status;
+  if (status === 'merged' && action !== 'restore') throw new HttpError(409, 'conflict', `${id} was merged into ${e.review!.mergedInto}: review that event`);
+  let data: Record<string, unknown> = {};
+  switch (action) {
+    case 'correct': {
+      const c = value.changes;
+      if (typeof c !== 'object' || c === null || Array.isArray(c)) throw new HttpError(400, 'usage', 'changes must be an object of the fields to set');
+      const bad = checkCorrection(c as Record<string, unknown>);
+      if (bad) throw new HttpError(400, 'usage', bad);
+      const changes = c as Record<string, unknown>;
+      const type = (changes.type as keyof typeof SUB_TYPES | undefined) ?? e.type;
+      const sub = (changes.subType as string | undefined) ?? (changes.type ? undefined : e.subType);
+      if (sub !== undefined && !SUB_TYPES[type]?.includes(sub)) throw new HttpError(400, 'usage', `${JSON.stringify(sub)} is not a sub-type of ${type} (${SUB_TYPES[type]?.join(', ')})`);
+      if (changes.type && changes.subType === undefined) changes.subType = SUB_TYPES[type]!.includes(e.subType) ? e.subType : SUB_TYPES[type]![0];
+      data = changes;
+      break;
+    }
+    case 'split': {
+      const moved = refsOf(value.sources, e);
+      if (moved.length >= e.sources.length) throw new HttpError(400, 'usage', 'a split moves some of the reports, not all of them');
+      data = { sources: moved, newId: splitId(e.id, moved) };
+      break;
+    }
+    case 'merge': {
+      const into = typeof value.into === 'string' ? value.into : '';
+      const t = eventIn(view, into);
+      if (t.id === e.id) throw new HttpError(400, 'usage', 'an event cannot be merged into itself');
+      if (t.review?.status === 'merged' || t.review?.status === 'rejected') throw new HttpError(409, 'conflict', `${into} is ${t.review.status}`);
+      data = { into: t.id };
+      break;
+    }
+    case 'restore':
+      if (status !== 'rejected' && status !== 'merged') throw new HttpError(409, 'conflict', `${id} is not rejected or merged`);
+      break;
+  }
+  const account = ctx.identity.account!.name;
+  const o = await ctx.desk.addOverride({ eventId: e.id, action, data, anchor: e.sources.slice(0, 50).map(sourceRef), account, why });
+  await ctx.audit(`review.${action}`, e.id, data, why);
+  if (action === 'merge') await ctx.audit('review.merged-in', String(data.into), { from: e.id }, why);
+  if (action === 'split') await ctx.audit('review.split-off', String(data.newId), { from: e.id }, why);
+  const after = await eventView(ctx);
+  const related = action === 'split' ? String(data.newId) : action === 'merge' ? String(data.into) : null;
+  sendJson(ctx.res, 201, {
+    override: o,
+    event: after.events[after.byId.get(e.id)!]!,
+    related: related && after.byId.has(related) ? after.events[after.byId.get(related)!]! : null,
+  });
+}
+
+/** Places whose control changed, in the filter's countries, area and period. */
+export async function controlChanges(ctx: Ctx): Promise<void> {
+  const p = readParams(ctx.url.searchParams, EVENT_PARAMS);
+  const sel = await selectionOf(ctx, p);
+  const view = await eventView(ctx);
+  const f = sel.filter;
+  const countries = f.country ? new Set(f.country) : null;
+  const places = view.report.places
+    .filter((pl) => pl.control.length > 0)
+    .filter((pl) => !countries || countries.has(pl.country))
+    .filter((pl) => !f.bbox || (pl.lat >= f.bbox[1] && pl.lat <= f.bbox[3] && pl.lon >= f.bbox[0] && pl.lon <= f.bbox[2]))
+    .map((pl) => ({
+      id: pl.id,
+      name: pl.name,
+      lat: pl.lat,
+      lon: pl.lon,
+      country: pl.country,
+      admin1: pl.admin1,
+      changes: pl.control
+        .filter((c) => (!f.since || !c.date || c.date.end >= f.since) && (!f.until || !c.date || c.date.start <= f.until))
+        .map((c) => ({ date: c.date, holder: c.holder, previous: c.previous, how: c.how, part: c.part, eventId: c.eventId })),
+    }))
+    .filter((pl) => pl.changes.length > 0);
+  sendJson(ctx.res, 200, { places });
+}
+
+/** XML 1.0 allows no C0 control character but tab, newline and return. */
+const xml = (s: string) => escapeHtml([...s].filter((c) => c >= ' ' || c === '\t' || c === '\n' || c === '\r').join(''));
+
+/** `/api/feed.atom`: the latest events matching the filter (newest first), for a feed reader. */
+export async function eventFeed(ctx: Ctx): Promise<void> {
+  const p = readParams(ctx.url.searchParams, [...EVENT_PARAMS, 'limit']);
+  const limit = intParam(p, 'limit', 50, 1, 500);
+  const sel = await selectionOf(ctx, p);
+  const view = await eventView(ctx);
+  const hits = select(view, sel.filter, sel.near, '-date').slice(0, limit);
+  const host = /^[A-Za-z0-9.:[\]-]+$/.test(ctx.req.headers.host ?? '') ? ctx.req.headers.host : '127.0.0.1';
+  const base = `http://${host}`;
+  const updated = new Date().toISOString();
+  const entries = hits.map((i) => {
+    const e = view.events[i]!;
+    const when = e.date ? (e.date.start === e.date.end ? e.date.start : `${e.date.start} to ${e.date.end}`) : 'undated';
+    const title = `${e.type} / ${e.subType} — ${e.location?.name ?? 'place unknown'}, ${when}${e.fatalities.best !== null ? `, ${e.fatalities.best} killed` : ''}`;
+    const text = `${e.sources[0]?.sentence.text ?? ''} (${e.outlets.join('; ') || 'outlet unknown'}${e.review ? `; reviewed: ${e.review.status}` : ''})`;
+    return `<entry><id>urn:sitrep:event:${xml(e.id)}</id><title>${xml(title)}</title><updated>${e.date ? `${e.date.end}T00:00:00Z` : updated}</updated><link href="${xml(`${base}/events/${encodeURIComponent(e.id)}`)}"/><content type="text">${xml(text)}</content></entry>`;
+  });
+  const self = `${base}/api/feed.atom${ctx.url.search}`;
+  const body = `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><id>${xml(self)}</id><title>sitrep events</title><updated>${updated}</updated><link rel="self" href="${xml(self)}"/><author><name>sitrep</name></author>${entries.join('')}</feed>\n`;
+  send(ctx.res, 200, 'application/atom+xml; charset=utf-8', body);
+}
