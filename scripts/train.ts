@@ -62,7 +62,8 @@ const tb: Treebank = {
 console.log(`train: ${tb.train.length} training sentences, ${tb.dev.length} dev, ${tb.test.length} test; seed ${cfg.seed}`);
 const out = values.out!.endsWith('/') ? values.out! : values.out! + '/';
 const kinds: ModelKind[] = ['tagger', 'parser', 'ner'];
-const only = new Set<ModelKind>(values.only ? (values.only.split(',') as ModelKind[]) : kinds);
+// --only none re-scores and rewrites the current models (after a change of pruning, say) without training.
+const only = new Set<ModelKind>(values.only === 'none' ? [] : values.only ? (values.only.split(',') as ModelKind[]) : kinds);
 for (const k of only) {
   if (!kinds.includes(k)) {
     console.error(`train: --only takes ${kinds.join(', ')}; got ${k}`);
@@ -87,16 +88,19 @@ for (const kind of kinds) {
   writeFileSync(`${out}${kind}.bin`, buf);
   files[kind] = { bytes: buf.length, sha256: createHash('sha256').update(buf).digest('hex'), features: m.model.features, weights: m.model.entries };
 }
-const report = { config: cfg, data: tb.name, dev: round(dev), test: round(test), seconds: result.seconds, files };
+// Without training, the times are the last training run's.
+const previous = existsSync(`${out}scores.json`) ? (JSON.parse(readFileSync(`${out}scores.json`, 'utf8')) as { seconds?: typeof result.seconds }) : {};
+const seconds = only.size === 0 && previous.seconds ? previous.seconds : result.seconds;
+const report = { config: cfg, data: tb.name, dev: round(dev), test: round(test), seconds, files };
 writeFileSync(`${out}scores.json`, JSON.stringify(report, null, 2) + '\n');
-updateReadme(`${out}README.md`, dev, test, files, result.seconds.total);
+updateReadme(`${out}README.md`, dev, test, files, seconds.total);
 
 const line = (name: string, s: SplitScores) =>
   `${name}: UPOS ${s.upos.toFixed(3)}  UAS ${s.uas.toFixed(3)}  LAS ${s.las.toFixed(3)}  NER P ${s.nerP.toFixed(3)} R ${s.nerR.toFixed(3)} F1 ${s.nerF1.toFixed(3)}`;
 console.log(line('dev ', dev));
 console.log(line('test', test));
 for (const [k, f] of Object.entries(files)) console.log(`${k}.bin: ${(f.bytes / 1e6).toFixed(1)} MB, ${f.features} features, ${f.weights} weights`);
-console.log(`training took ${result.seconds.total} s`);
+console.log(`training took ${seconds.total} s`);
 
 function round<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 10000) / 10000 : v])) as T;

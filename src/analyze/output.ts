@@ -4,6 +4,7 @@ import type { TimeMention } from '../extract/times/types.js';
 import type { PlaceMention } from '../extract/places/types.js';
 import type { Quantity } from '../extract/quantities/types.js';
 import type { EventMention } from '../extract/events/types.js';
+import type { Entity } from '../nlp/syntax/types.js';
 
 export interface OutputOptions {
   /** Include the token layer (large; off by default). */
@@ -32,6 +33,11 @@ export interface AnalysisRecord {
   places: PlaceMention[];
   quantities: Quantity[];
   events: EventMention[];
+  /**
+   * Named entities (analysis v1.1): PER, ORG and LOC spans from the trained recogniser. Always written by
+   * this version; absent from records written before it.
+   */
+  entities?: WithText<Entity>[];
   tokens?: WithText<Token>[];
 }
 
@@ -58,6 +64,7 @@ export function toAnalysis(doc: Doc, opts: OutputOptions = {}): AnalysisRecord {
     places: layer('places') as AnalysisRecord['places'],
     quantities: layer('quantities') as AnalysisRecord['quantities'],
     events: layer('events') as AnalysisRecord['events'],
+    entities: layer('entities') as AnalysisRecord['entities'],
   };
   if (opts.tokens) out.tokens = layer('tokens') as AnalysisRecord['tokens'];
   return out;

@@ -49,7 +49,7 @@ export class SyntaxModels {
     const lists = nameLists();
     const casing = documentCasing(sentences);
     return sentences.map((forms, i) =>
-      nerWords(this.ner.model, { lex: lexicon(forms), tags: tags[i]!, names: lists.annotate(forms), headline: isHeadline(forms), casing: casing[i]! }),
+      nerWords(this.ner.model, { lex: lexicon(forms), tags: tags[i]!, names: lists.annotate(forms), headline: isHeadline(forms), casing: casing[i]!, forms }),
     );
   }
 }

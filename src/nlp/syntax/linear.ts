@@ -35,6 +35,31 @@ export class LinearModel {
     return this.weights.length;
   }
 
+  /**
+   * The model without entries whose quantised weight is below `minQ` in magnitude (and without features
+   * left with none): rarely-updated features cost most of the space and change few decisions.
+   */
+  pruned(minQ: number): LinearModel {
+    if (minQ <= 1) return this;
+    const keys: number[] = [];
+    const offsets: number[] = [0];
+    const classes: number[] = [];
+    const weights: number[] = [];
+    for (let r = 0; r < this.keys.length; r++) {
+      const before = classes.length;
+      for (let e = this.offsets[r]!; e < this.offsets[r + 1]!; e++) {
+        if (Math.abs(this.weights[e]!) < minQ) continue;
+        classes.push(this.classes[e]!);
+        weights.push(this.weights[e]!);
+      }
+      if (classes.length === before) continue;
+      keys.push(this.keys[r]!);
+      offsets.push(classes.length);
+    }
+    const cls = this.classes instanceof Uint8Array ? Uint8Array.from(classes) : Uint16Array.from(classes);
+    return new LinearModel(this.nClasses, Uint32Array.from(keys), Uint32Array.from(offsets), cls, Int16Array.from(weights), this.scale);
+  }
+
   /** Sets out[c] to the score of class c for the first n features. */
   score(feats: Uint32Array, n: number, out: Float64Array): void {
     out.fill(0, 0, this.nClasses);

@@ -40,7 +40,7 @@ export function loadModel(kind: ModelHeader['kind'], dir = MODELS_DIR): LoadedMo
   try {
     data = readFileSync(path);
   } catch (e) {
-    throw new Error(`the ${kind} model is missing (${path}): ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; run \`npm run train\``);
+    throw new Error(`the ${kind} model is missing (${path}): ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; run \`npm run train\``, { cause: e });
   }
   const { header, model } = decodeModel<ModelHeader>(data, path);
   if (header.kind !== kind) throw new Error(`${path}: holds a ${header.kind} model, not a ${kind} model`);

@@ -29,6 +29,7 @@ export const WORD_DEMONYM = 8;
 /** In wink-nlp's English lexicon (WordNet-based): ordinary words, and some well-known names. */
 export const WORD_ENGLISH = 16;
 
+
 export interface NameEvidence {
   /** Gazetteer match: 0, or position (1 B, 2 I, 3 L, 4 U) << 8 | kind << 4 | population band. */
   gaz: Int32Array;

@@ -4,7 +4,7 @@
  * speech, what sitrep's lists say (./name-lists.ts) and the previous tag, decoded exactly with Viterbi
  * under the BILOU constraints (an entity begun is continued or closed, never left open).
  */
-import { key1, key2, key3 } from './hash.js';
+import { key1, key2, key3, strHash } from './hash.js';
 import { PAD, type Lex } from './lexical.js';
 import type { NameEvidence } from './name-lists.js';
 import type { Scorer } from './scorer.js';
@@ -19,7 +19,7 @@ export const bilou = (type: number, part: number) => 1 + 4 * type + (part - 1);
 export const partOf = (c: number) => (c === 0 ? 0 : ((c - 1) % 4) + 1);
 export const typeOf = (c: number) => (c === 0 ? -1 : Math.floor((c - 1) / 4));
 
-export const MAX_STATIC = 56;
+export const MAX_STATIC = 72;
 export const MAX_DYNAMIC = 12;
 /** The "previous class" before the first word. */
 export const START = NER_CLASSES;
@@ -41,6 +41,8 @@ export interface NerInput {
   headline: boolean;
   /** How each word is written elsewhere in the document (name-lists.ts documentCasing). */
   casing: ArrayLike<number>;
+  /** The word forms (for character n-grams). */
+  forms?: readonly string[];
 }
 
 /** Features of word i that do not depend on the previous tag. */
@@ -105,6 +107,11 @@ export function nerStatic(inp: NerInput, i: number, out: Uint32Array): number {
   out[n++] = key2(46, cas, pos);
   out[n++] = key2(47, names.gazLower[i]!, p1.lower);
   out[n++] = key1(48, names.gazLower[i]!);
+  // Character trigrams of a capitalised word: name-like spellings ("-ski", "Mc", "-ton", "-abad").
+  if (/^\p{Lu}/u.test(inp.forms?.[i] ?? '')) {
+    const f = inp.forms![i]!.toLowerCase();
+    for (let k = 0; k + 3 <= f.length && k < 12; k++) out[n++] = key1(60, strHash(f.slice(k, k + 3)));
+  }
   const run = names.runPos[i]!;
   out[n++] = key2(49, run, names.runLast[i]!);
   out[n++] = key2(57, run, names.runFirst[i]!);
