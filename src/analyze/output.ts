@@ -4,6 +4,8 @@ import type { TimeMention } from '../extract/times/types.js';
 import type { PlaceMention } from '../extract/places/types.js';
 import type { Quantity } from '../extract/quantities/types.js';
 import type { EventMention } from '../extract/events/types.js';
+import type { FigureMention } from '../extract/figures/types.js';
+import type { ControlMention } from '../extract/control/types.js';
 import type { Entity } from '../nlp/syntax/types.js';
 
 export interface OutputOptions {
@@ -33,6 +35,9 @@ export interface AnalysisRecord {
   places: PlaceMention[];
   quantities: Quantity[];
   events: EventMention[];
+  /** Added after the first release of v1: records written before it lack them (the store reads them again). */
+  figures?: FigureMention[];
+  control?: ControlMention[];
   /**
    * Named entities (analysis v1.1): PER, ORG and LOC spans from the trained recogniser. Always written by
    * this version; absent from records written before it.
@@ -66,6 +71,8 @@ export function toAnalysis(doc: Doc, opts: OutputOptions = {}): AnalysisRecord {
     events: layer('events') as AnalysisRecord['events'],
     entities: layer('entities') as AnalysisRecord['entities'],
   };
+  if (doc.has('figures')) out.figures = layer('figures') as AnalysisRecord['figures'];
+  if (doc.has('control')) out.control = layer('control') as AnalysisRecord['control'];
   if (opts.tokens) out.tokens = layer('tokens') as AnalysisRecord['tokens'];
   return out;
 }

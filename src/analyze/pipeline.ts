@@ -8,6 +8,8 @@ import { times } from '../extract/times/index.js';
 import { places } from '../extract/places/index.js';
 import { quantities } from '../extract/quantities/index.js';
 import { events } from '../extract/events/index.js';
+import { figures } from '../extract/figures/index.js';
+import { control } from '../extract/control/index.js';
 import { findTriggers } from '../extract/events/triggers.js';
 import { sentenceViews } from '../extract/quantities/view.js';
 
@@ -41,5 +43,5 @@ const worth = new WeakMap<Doc, Set<number>>();
 
 /** The full analysis, in order. Each component declares its needs; the Pipeline checks them. */
 export function defaultPipeline(): Pipeline {
-  return new Pipeline([boilerplate, tokenizer, syntax, times, places, quantities, parser(worthParsing), events]);
+  return new Pipeline([boilerplate, tokenizer, syntax, times, places, quantities, parser(worthParsing), events, figures, control]);
 }

@@ -21,9 +21,13 @@ export interface CorpusOptions {
   seed: number;
   minWords: number;
   maxWords: number;
+  /** Publication days fall from 1 January 2015 to this many days later (a desk following one war: a few months). */
+  spanDays: number;
+  /** Use only the first N theatres (fewer theatres: more reports of the same places and days). */
+  theatres: number;
 }
 
-export const DEFAULT_CORPUS: CorpusOptions = { articles: 300, seed: 2016, minWords: 300, maxWords: 800 };
+export const DEFAULT_CORPUS: CorpusOptions = { articles: 300, seed: 2016, minWords: 300, maxWords: 800, spanDays: 8 * 365, theatres: 8 };
 
 /** mulberry32: a small, fast, well-mixed 32-bit PRNG; the same seed gives the same corpus everywhere. */
 export function rng(seed: number): () => number {
@@ -152,9 +156,9 @@ export function generateCorpus(opts: Partial<CorpusOptions> = {}): BenchArticle[
   const out: BenchArticle[] = [];
 
   for (let i = 0; i < o.articles; i++) {
-    const th = pick(THEATRES);
+    const th = pick(THEATRES.slice(0, Math.max(1, Math.min(THEATRES.length, o.theatres))));
     const source = pick(OUTLETS);
-    const day = new Date(Date.UTC(2015, 0, 1) + int(0, 8 * 365) * 86_400_000);
+    const day = new Date(Date.UTC(2015, 0, 1) + int(0, Math.max(0, o.spanDays)) * 86_400_000);
     const iso = day.toISOString().slice(0, 10);
     const month = MONTHS[day.getUTCMonth()]!;
     const [city, city2, city3] = shuffle(th.cities, r);

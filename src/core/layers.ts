@@ -8,6 +8,8 @@ import type { TimeMention } from '../extract/times/types.js';
 import type { PlaceMention } from '../extract/places/types.js';
 import type { Quantity } from '../extract/quantities/types.js';
 import type { EventMention } from '../extract/events/types.js';
+import type { FigureMention } from '../extract/figures/types.js';
+import type { ControlMention } from '../extract/control/types.js';
 import type { Entity } from '../nlp/syntax/types.js';
 
 /** Why a stretch of text is kept out of analysis (it stays in the text, so offsets never move). */
@@ -71,6 +73,8 @@ export interface Layers {
   places: PlaceMention[];
   quantities: Quantity[];
   events: EventMention[];
+  figures: FigureMention[];
+  control: ControlMention[];
   entities: Entity[];
 }
 
@@ -84,5 +88,7 @@ export const LAYER_NAMES: readonly LayerName[] = [
   'places',
   'quantities',
   'events',
+  'figures',
+  'control',
   'entities',
 ];

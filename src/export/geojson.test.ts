@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildSituation } from '../merge/situation.js';
-import { buildReport, type ReportEvent } from '../report/model.js';
+import { reportFromDocs, type ReportEvent } from '../report/model.js';
 import { scenario } from '../report/scenario.test-support.js';
 import { geojson } from './geojson.js';
 
 describe('GeoJSON export', () => {
-  it('is a FeatureCollection of points, [lon, lat] in range, with the event and its sources', () => {
-    const events = buildReport(buildSituation(scenario())).events;
+  it('is a FeatureCollection of points, [lon, lat] in range, with the event and its sources', async () => {
+    const events = (await reportFromDocs(scenario())).events;
     const fc = JSON.parse(JSON.stringify(geojson(events)));
     expect(fc.type).toBe('FeatureCollection');
     expect(fc.features).toHaveLength(3);
@@ -25,8 +24,8 @@ describe('GeoJSON export', () => {
     expect(q.properties.corroboration).toBe(2);
   });
 
-  it('leaves out events without a place or with impossible coordinates', () => {
-    const events = buildReport(buildSituation(scenario())).events;
+  it('leaves out events without a place or with impossible coordinates', async () => {
+    const events = (await reportFromDocs(scenario())).events;
     const broken: ReportEvent[] = [
       { ...events[0]!, id: 'nowhere', location: null },
       { ...events[0]!, id: 'bad', location: { ...events[0]!.location!, lat: 123 } },

@@ -48,8 +48,17 @@ const RULES: [BoilerplateKind, RegExp, number?][] = [
 
   // "Photo: Jane Roe/Agency" "Credit: …" "A man walks past rubble. (AP Photo/Jane Roe)" "… Jane Roe/AFP via Getty Images"
   ['photo-credit', /^(?:photo(?:graph)?|image|picture|file photo|illustration|graphic|map|credit|photo credit|image credit|top image)(?:\s+(?:credit|by|courtesy(?:\s+of)?|source))?\s*[:/]\s*\S.{0,100}$/i],
-  ['photo-credit', /^.{0,300}\((?:[\p{Lu}]{2,5}\s+)?(?:photo|photograph|image|file photo|picture)s?\s*(?:\/|\bby\b|:)\s*[^()]{1,80}\)\.?$/iu],
-  ['photo-credit', /^.{0,300}\/\s*(?:getty images|afp(?:\s+via\s+getty images)?|reuters|ap(?: photo)?|epa(?:-efe)?|anadolu(?: agency)?|shutterstock|sipa|alamy|xinhua)\)?\.?$/i],
+  // A caption is as long as a sentence can be: the credit that ends it marks the whole line.
+  ['photo-credit', /^.{0,480}\((?:[\p{Lu}]{2,5}\s+)?(?:photo|photograph|image|file photo|picture)s?\s*(?:\/|\bby\b|:)\s*[^()]{1,80}\)\.?$/iu, 500],
+  ['photo-credit', /^.{0,480}\/\s*(?:getty images|afp(?:\s+via\s+getty images)?|reuters|ap(?: photo)?|epa(?:-efe)?|anadolu(?: agency)?|shutterstock|sipa|alamy|xinhua)\)?\.?$/i, 500],
+  // "Mourners carry a coffin through the town. (AP)": an agency's name alone in brackets after a full stop.
+  ['photo-credit', /^.{20,480}[.!?"”']\s*\((?:AP|AFP|Reuters|REUTERS|EPA|EPA-EFE|Xinhua|XINHUA|Getty Images|Anadolu|AA|File|File photo|Photo)\)\.?$/u, 500],
+  // "Pilgrims light candles at the memorial. [Photo/Agency] |"
+  ['photo-credit', /^.{0,480}\[(?:photo|image|picture|file photo)s?\s*(?:\/|:|\bby\b)\s*[^\]]{1,60}\]\s*\|?\s*$/iu, 500],
+  // "... in the hills above the townImage source, Agency": a caption with its credit run together.
+  ['photo-credit', /^.{0,400}(?:image|photo|picture)\s+(?:source|credit)\s*[,:]\s*[^.!?]{1,60}$/iu, 500],
+  // "Image caption," on a line of its own: the caption follows on the next line (boilerplate.ts).
+  ['photo-credit', /^(?:image|photo|picture|video)?\s*caption\s*[,:]?$/i],
   ['photo-credit', /^.{0,300}\b(?:photo(?:graph)?|picture|image|credit)s?(?:\s+(?:by|credit))?\s*:\s*[^.!?:]{1,60}$/iu],
   ['photo-credit', /^\(?(?:getty images|afp\/getty images|ap photo|reuters\/\p{L}+|file photo)\)?\.?$/iu],
 
@@ -90,10 +99,15 @@ export function isDateStamp(line: string): boolean {
 
 /** The boilerplate kind of one trimmed line, or null if it may be reporting. */
 export function classifyLine(line: string): BoilerplateKind | null {
-  if (!line || line.length > 450) return null;
+  if (!line || line.length > 500) return null;
   if (isDateStamp(line)) return 'date-line';
   for (const [kind, rule, maxLength = 200] of RULES) {
     if (line.length <= maxLength && rule.test(line)) return kind;
   }
   return null;
+}
+
+/** A caption label standing alone ("Image caption,"): the line after it is the caption. */
+export function isCaptionLabel(line: string): boolean {
+  return /^(?:image|photo|picture|video)?\s*caption\s*[,:]?$/i.test(line);
 }

@@ -38,8 +38,16 @@ const CASES: [BoilerplateKind, string[], string[]][] = [
   ],
   [
     'photo-credit',
-    ['Photo: Jane Roe/Agency', 'Credit: Test News', 'A man walks past rubble in Bartella. (AP Photo/Jane Roe)', 'Smoke rises over Qayyara. Jane Roe/AFP via Getty Images', 'Families queue for water. Photo: Plains Herald', 'Getty Images'],
-    ['The photo showed the damage to the church, residents said.', 'A photographer for the agency was wounded on Tuesday.', 'Reporters were shown a photo: it showed the mass grave near the college.'],
+    ['Photo: Jane Roe/Agency', 'Credit: Test News', 'A man walks past rubble in Bartella. (AP Photo/Jane Roe)', 'Smoke rises over Qayyara. Jane Roe/AFP via Getty Images', 'Families queue for water. Photo: Plains Herald', 'Getty Images',
+      // captions as long as the sentences they are, ending with their credit
+      'Volunteers carry sacks of flour into a school used as a shelter in the eastern part of the city, where thousands of families arrived after the fighting of last week, on March 3, 2024. (AP Photo/Jane Roe)',
+      'Workers clear the rubble of a market that was hit by a rocket the previous evening, in the centre of the town, on May 2, 2022. / AFP',
+      'Mourners carry the coffins of two teachers through the streets of the town. (AP)',
+      'Pilgrims light candles at the memorial in the capital on April 7, 2019. [Photo/Agency] |',
+      'Displaced families wait for food at a camp outside the townImage source, Test News',
+      'Image caption,'],
+    ['The photo showed the damage to the church, residents said.', 'A photographer for the agency was wounded on Tuesday.', 'Reporters were shown a photo: it showed the mass grave near the college.',
+      'Gunmen killed four people in the town on Monday, officials told the AP.', 'The caption under the photo was wrong, the agency said.'],
   ],
   [
     'copyright',
@@ -104,6 +112,12 @@ describe('findBoilerplate', () => {
     expect(findBoilerplate(a).map((b) => [b.kind, a.slice(b.start, b.end)])).toEqual([['date-line', 'March 22, 2013']]);
     const b = 'BAGHDAD, Oct. 23, 2016 (Reuters) - Iraqi forces advanced, officials said.';
     expect(findBoilerplate(b)).toEqual([]);
+  });
+
+  it('marks the caption after a caption label, and neither dates nor tells the story', () => {
+    const text = 'Militia attack kills six in village\nImage caption,\nFighters pictured in a video released in 2019\n\nGunmen killed six villagers on Saturday, a local leader said.';
+    const found = findBoilerplate(text).map((b) => [b.kind, text.slice(b.start, b.end)]);
+    expect(found).toEqual([['photo-credit', 'Image caption,'], ['photo-credit', 'Fighters pictured in a video released in 2019']]);
   });
 
   it('never throws and keeps offsets on odd text', () => {

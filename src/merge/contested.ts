@@ -89,13 +89,8 @@ export function rangesMeet(a: ValueRange, b: ValueRange): boolean {
   return includes(a, lo) && includes(b, lo);
 }
 
-/** Hedge words that make a bound strict, read from the claim's own words. */
-export function exclusivity(text: string): { lowExclusive: boolean; highExclusive: boolean } {
-  return {
-    lowExclusive: /\b(?:more than|over|above|exceeding|upwards of|in excess of)\b/i.test(text),
-    highExclusive: /\b(?:fewer than|less than|under|below)\b/i.test(text),
-  };
-}
+// Which hedge words make a bound strict is read at analysis time (src/extract/figures/read.ts).
+export { exclusivity } from '../extract/figures/read.js';
 
 /**
  * Are the claims contested? Only claims from different sources count against each other (one source

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectSpansMatch } from '../test-support/spans.js';
-import { scanControl } from './control-triggers.js';
+import { scanControl } from '../extract/control/triggers.js';
+import { viewOf } from './derive.js';
 import { buildSituation } from './situation.js';
 import { day, FixtureDoc, IRAQ_ARMY, ISIS, PLACES } from './fixtures.test-support.js';
 
@@ -8,7 +9,7 @@ function claims(text: string, places: [string, keyof typeof PLACES][], published
   const f = new FixtureDoc('c', text, { published, outlet: 'Desk' });
   for (const [phrase, key] of places) f.place(phrase, PLACES[key]);
   const d = f.build();
-  const out = scanControl(d);
+  const out = scanControl(viewOf(d));
   for (const c of out) expectSpansMatch(d.text, [c.trigger, ...(c.holder ? [c.holder] : []), ...(c.previous ? [c.previous] : [])]);
   return out.map((c) => ({ place: c.place.name, how: c.trigger.text, holder: c.holder?.text ?? null, previous: c.previous?.text ?? null }));
 }
@@ -24,12 +25,12 @@ describe('territory changes in sentences', () => {
     const d = new FixtureDoc('p', "The ministry says its troops, with allied support, reclaimed two districts in Mosul from the militants.", { published: '2016-11-12' })
       .place('Mosul', PLACES.mosul)
       .build();
-    const [c] = scanControl(d);
+    const [c] = scanControl(viewOf(d));
     expect(c?.holder?.text).toBe('its troops');
     expect(c?.previous?.text).toBe('the militants');
     expect(c?.part).toBe(true);
     const whole = new FixtureDoc('w', 'Troops retook Mosul.', { published: '2016-11-12' }).place('Mosul', PLACES.mosul).build();
-    expect(scanControl(whole)[0]?.part).toBe(false);
+    expect(scanControl(viewOf(whole))[0]?.part).toBe(false);
   });
 
   it('steps over a time phrase before the subject, and names no holder for a pronoun', () => {
@@ -98,8 +99,8 @@ describe('control history', () => {
         type: 'Battles', subType: 'Government regains territory', date: day('2016-10-22'), location: PLACES.qaraqosh, actor1: IRAQ_ARMY, actor2: ISIS,
       });
     const s = buildSituation([old.build(), now.build()]);
-    const place = s.places.all.find((p) => p.name === 'Qaraqosh')!;
-    const tl = s.control.get(place)!;
+    const place = [...s.entities.values()].find((p) => p.name === 'Qaraqosh')!;
+    const tl = s.control.get(place.id)!;
     expect(tl.map((c) => c.how)).toEqual(['seized', 'retook', 'freed']);
     expect(tl[0]!.holder).toBe('The group');
     expect(tl[0]!.date!.end < '2015-01-01').toBe(true);

@@ -1,11 +1,9 @@
-import type { PlaceMention } from '../extract/places/types.js';
 import { sameActorName } from './actors.js';
-import { saysTerritoryChanged, scanControl, type ControlClaim } from './control-triggers.js';
 import type { MergedEvent } from './coref.js';
 import { intersect, interval, overlap, type DayInterval } from './dates.js';
 import { TERRITORY_SUBTYPES } from './event-family.js';
-import { sourceRef, type SituationDoc, type SourceRef } from './input.js';
-import type { PlaceEntity } from './places.js';
+import type { SourceRef } from './input.js';
+import type { ControlItem } from './items.js';
 
 /** One change of hands in a place's history: from this date, `holder` held it (as far as the reports say). */
 export interface ControlChange {
@@ -22,6 +20,8 @@ export interface ControlChange {
   /** The merged event the change is coded as, when there is one. */
   eventId: string | null;
   sources: SourceRef[];
+  /** Identity within the place's history: the coded event's id, else the first sentence's item key. */
+  key: string;
 }
 
 /** "its troops", "their forces": a holder named only through a pronoun fits any holder. */
@@ -47,84 +47,77 @@ function datesMeet(a: DayInterval | null, b: DayInterval | null): boolean {
   return !a || !b || overlap(a, b);
 }
 
-const TRIGGER_IN_TEXT = /\b(?:retook|retaken|recaptured|regained|reclaimed|seized|captured|overran|overrun|freed|liberated|took (?:full |back )?control of|took over|fell to|returned)\b/i;
+/** The canonical order control sentences are combined in: by publication day, then document and position. */
+export function controlOrder(c: ControlItem): string {
+  return `${c.doc.day ?? '9999-99-99'}|${c.key}`;
+}
 
 /**
- * Every place's control history: changes from coded territory events (sub-types "Government regains
- * territory", "Non-state actor overtakes territory", "Non-violent transfer of territory") and from
- * sentences that say a named place changed hands, combined when they tell the same change.
+ * One place's control history: changes from coded territory events (sub-types "Government regains
+ * territory", "Non-state actor overtakes territory", "Non-violent transfer of territory") and from sentences
+ * that say the place changed hands, combined when they tell the same change. `events` are the merged events
+ * located at the place, `claims` the control sentences about it; both are put in canonical order first, so
+ * the history depends only on which documents there are.
  */
-export function controlHistory(
-  events: readonly MergedEvent[],
-  docs: readonly SituationDoc[],
-  placeOf: (m: PlaceMention) => PlaceEntity | null,
-): Map<PlaceEntity, ControlChange[]> {
-  const byPlace = new Map<PlaceEntity, ControlChange[]>();
-  const list = (p: PlaceEntity) => {
-    let l = byPlace.get(p);
-    if (!l) byPlace.set(p, (l = []));
-    return l;
-  };
-  for (const ev of events) {
-    if (!TERRITORY_SUBTYPES.has(ev.subType) || !ev.place) continue;
+export function controlHistory(events: readonly MergedEvent[], claims: readonly ControlItem[]): ControlChange[] {
+  const l: ControlChange[] = [];
+  const evs = events
+    .filter((ev) => TERRITORY_SUBTYPES.has(ev.subType))
+    .sort((a, b) => (a.date?.start ?? '9999').localeCompare(b.date?.start ?? '9999') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const ev of evs) {
     // A coded takeover whose every report speaks of it only as an aim ("an operation to free the city")
     // is not a change of hands.
-    if (ev.sources.every((s) => saysTerritoryChanged(s.sentence.text) === false)) continue;
-    const word = ev.sources.map((s) => TRIGGER_IN_TEXT.exec(s.text)?.[0]).find((w) => w);
-    list(ev.place).push({
+    if (ev.territory && !ev.territory.changed) continue;
+    l.push({
       date: ev.date ? interval(ev.date.start, ev.date.end) : null,
       precision: ev.date?.precision ?? 3,
       holder: ev.actor1?.name ?? null,
       previous: ev.actor2?.name ?? null,
-      how: word ?? ev.subType.toLowerCase(),
+      how: ev.territory?.trigger ?? ev.subType.toLowerCase(),
       part: false,
       eventId: ev.id,
-      sources: [...ev.sources],
+      key: ev.id,
+      sources: ev.sources.map((s) => ({ documentId: s.documentId, outlet: s.outlet, published: s.published, start: s.start, end: s.end, text: s.text, sentence: s.sentence })),
     });
   }
-  const claims: ControlClaim[] = docs.flatMap((d) => scanControl(d));
-  for (const c of claims) {
-    const place = placeOf(c.place);
-    if (!place) continue;
-    const l = list(place);
-    const ref = sourceRef(c.doc, c.trigger);
-    ref.sentence = { start: c.sentence.start, end: c.sentence.end, text: c.doc.text.slice(c.sentence.start, c.sentence.end) };
+  const ordered = claims.map((c) => ({ c, o: controlOrder(c) })).sort((a, b) => (a.o < b.o ? -1 : a.o > b.o ? 1 : 0));
+  for (const { c } of ordered) {
+    const ref: SourceRef = {
+      documentId: c.doc.id,
+      outlet: c.doc.outlet,
+      published: c.doc.day,
+      start: c.trigger.start,
+      end: c.trigger.end,
+      text: c.trigger.text,
+      sentence: c.sentence,
+    };
     const told = (x: ControlChange) =>
-      x.sources.some((s) => s.documentId === c.doc.record.id && s.sentence.start < c.sentence.end && c.sentence.start < s.sentence.end);
+      x.sources.some((s) => s.documentId === c.doc.id && s.sentence.start < c.sentence.end && c.sentence.start < s.sentence.end);
     // The same sentence already told as a coded event: fill in what the event did not say.
     const coded = l.find((x) => x.eventId && told(x));
     if (coded) {
-      coded.holder ??= c.holder?.text ?? null;
-      coded.previous ??= c.previous?.text ?? null;
+      coded.holder ??= c.holder;
+      coded.previous ??= c.previous;
       coded.part ||= c.part;
       continue;
     }
     if (l.some((x) => !x.eventId && told(x))) continue;
-    const same = l.find(
-      (x) =>
-        datesMeet(x.date, c.date) && sameHolder(x.holder, c.holder?.text ?? null) && isReturn(x.how) === isReturn(c.trigger.text) && x.part === c.part,
-    );
+    const same = l.find((x) => datesMeet(x.date, c.date) && sameHolder(x.holder, c.holder) && isReturn(x.how) === isReturn(c.trigger.text) && x.part === c.part);
     if (same) {
       if (!same.sources.some((s) => s.documentId === ref.documentId && s.start === ref.start)) same.sources.push(ref);
-      same.holder = betterHolder(same.holder, c.holder?.text ?? null);
-      same.previous ??= c.previous?.text ?? null;
+      same.holder = betterHolder(same.holder, c.holder);
+      same.previous ??= c.previous;
       if (same.date && c.date) same.date = intersect(same.date, c.date) ?? same.date;
       same.precision = Math.min(same.precision, c.precision) as 1 | 2 | 3;
       continue;
     }
-    l.push({
-      date: c.date,
-      precision: c.precision,
-      holder: c.holder?.text ?? null,
-      previous: c.previous?.text ?? null,
-      how: c.trigger.text,
-      part: c.part,
-      eventId: null,
-      sources: [ref],
-    });
+    l.push({ date: c.date, precision: c.precision, holder: c.holder, previous: c.previous, how: c.trigger.text, part: c.part, eventId: null, sources: [ref], key: c.key });
   }
-  for (const l of byPlace.values()) {
-    l.sort((a, b) => (a.date?.start ?? '9999').localeCompare(b.date?.start ?? '9999') || (a.date?.end ?? '').localeCompare(b.date?.end ?? ''));
-  }
-  return byPlace;
+  l.sort((a, b) => (controlSortKey(a) < controlSortKey(b) ? -1 : 1));
+  return l;
+}
+
+/** The order of a place's history: by date (undated last), coded events before sentences on a tie, then by key. */
+export function controlSortKey(c: ControlChange): string {
+  return `${c.date?.start ?? '9999'}|${c.date?.end ?? ''}|${c.eventId ? 0 : 1}|${c.key}`;
 }

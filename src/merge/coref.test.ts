@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { expectSpansMatch } from '../test-support/spans.js';
-import { mergeEvents, mergedCertainty, mergedFatalities, tollsAgree } from './coref.js';
-import { collectPlaces } from './places.js';
+import { mergedCertainty, mergedFatalities, tollsAgree } from './coref.js';
+import { buildSituation } from './situation.js';
 import { CIVILIANS, day, FixtureDoc, IRAQ_ARMY, ISIS, PLACES } from './fixtures.test-support.js';
 import type { SituationDoc } from './input.js';
 
 function merge(docs: SituationDoc[]) {
-  return mergeEvents(docs, collectPlaces(docs).index);
+  return buildSituation(docs).events;
 }
 
 const battleA = () =>

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
-import type { Actor, Certainty, EventDate, EventLocation, EventMention, EventType, Fatalities } from '../extract/events/types.js';
+import type { Actor, Certainty, EventDate, EventLocation, EventType, Fatalities } from '../extract/events/types.js';
 import { compatibleActor, sameActorName, compatibleSides } from './actors.js';
-import { formatInterval, interval, intersect, lengthDays, overlap, type DayInterval } from './dates.js';
-import { compatibleTypes } from './event-family.js';
+import { formatInterval, intersect, lengthDays, overlap, type DayInterval } from './dates.js';
+import { compatibleTypes, TERRITORY_SUBTYPES, typeFamily } from './event-family.js';
 import { km, toleranceKm, validCoordinates } from './geo.js';
-import { independentOutlets, outletKey, outletOf, sourceRef, type SituationDoc, type SourceRef } from './input.js';
-import type { PlaceEntity, PlaceIndex } from './places.js';
+import { independentOutlets, outletKey, type SourceRef } from './input.js';
+import { shortHash, type ReportItem } from './items.js';
+import { normName } from './places.js';
 
 /** One report of an event: where it is told, who the report says said it, and how sure the outlet is. */
 export interface EventSource extends SourceRef {
@@ -26,7 +26,8 @@ export interface MergedEvent {
   /** The days every report allows (reports that were merged always share at least one day). */
   date: EventDate | null;
   location: EventLocation | null;
-  place: PlaceEntity | null;
+  /** The place key of the location (./derive.ts placeKey); its place entity is looked up by it. */
+  placeKey: string | null;
   actor1: Actor | null;
   actor2: Actor | null;
   /** Every distinct actor named by any report, actor1s first. */
@@ -40,20 +41,13 @@ export interface MergedEvent {
   certainty: Certainty;
   /** Why each report after the first was joined to the event. */
   reasons: string[];
-}
-
-export interface Report {
-  doc: SituationDoc;
-  ev: EventMention;
-  days: DayInterval | null;
-  place: PlaceEntity | null;
-  order: number;
-}
-
-interface Cluster {
-  members: Report[];
-  days: DayInterval | null;
-  reasons: string[];
+  /** The keys of its reports (ReportItem.key), in the canonical order they were clustered in. */
+  members: string[];
+  /**
+   * For a territory sub-type: whether any report tells the change as done (not only as an aim, "an
+   * operation to free the city"), and the first trigger word in the reports' evidence ("retook"). Null otherwise.
+   */
+  territory: { changed: boolean; trigger: string | null } | null;
 }
 
 /** Reports longer than this (a month, "this year") are too vague to join on time and place alone. */
@@ -64,11 +58,26 @@ function locOk(l: EventLocation | null): l is EventLocation {
 }
 
 /**
+ * Do two reports name one place? The same place key (one gazetteer entry), or points of one country within
+ * 3 km, or places of the same name within 25 km (an event location rounded differently). A pure function of
+ * the two reports, so merging never depends on which other documents are in the store.
+ */
+export function samePlace(a: Pick<ReportItem, 'placeKey' | 'location'>, b: Pick<ReportItem, 'placeKey' | 'location'>): boolean {
+  if (!a.placeKey || !b.placeKey || !locOk(a.location) || !locOk(b.location)) return false;
+  if (a.placeKey === b.placeKey) return true;
+  const la = a.location;
+  const lb = b.location;
+  if (la.country !== lb.country) return false;
+  const d = km(la.lat, la.lon, lb.lat, lb.lon);
+  return d <= 3 || (d <= 25 && normName(la.name) === normName(lb.name));
+}
+
+/**
  * Why two reports can be one event, or null if they cannot. Every condition is necessary: the dates must
  * be able to overlap (reports whose dates cannot overlap are never merged), the types must be of one
  * family, the places within the looser of the two precisions, and the actors compatible.
  */
-export function joinReason(a: Report, b: Report): string | null {
+export function joinReason(a: ReportItem, b: ReportItem): string | null {
   const facts = canJoin(a, b);
   return facts ? describeJoin(a, b, facts) : null;
 }
@@ -80,29 +89,34 @@ interface JoinFacts {
   tolls: string | null;
 }
 
+/** How far apart two reports of one event can ever be placed (precision 3, a region): candidates are looked for this far. */
+export const MAX_JOIN_KM = 100;
+
 /** The checks of joinReason, cheapest first, without building any text (it runs for every candidate pair). */
-function canJoin(a: Report, b: Report): JoinFacts | null {
+export function canJoin(a: ReportItem, b: ReportItem): JoinFacts | null {
   if (!a.days || !b.days || !overlap(a.days, b.days)) return null;
-  if (!compatibleTypes(a.ev, b.ev)) return null;
-  const sameDoc = a.doc === b.doc;
+  if (!compatibleTypes(a, b)) return null;
+  const sameDoc = a.doc.key === b.doc.key;
+  if (sameDoc && a.ord === b.ord) return null;
+  const same = samePlace(a, b);
   // The event extractor already joins what one document tells twice; two events it kept apart are joined
   // here only if they agree on everything: sub-type, the very same place and equally precise dates.
   if (
     sameDoc &&
-    (a.ev.subType !== b.ev.subType ||
-      (a.ev.start === b.ev.start && a.ev.end === b.ev.end) ||
-      a.ev.date?.precision !== b.ev.date?.precision ||
-      (locOk(a.ev.location) && (!a.place || a.place !== b.place)))
+    (a.subType !== b.subType ||
+      (a.start === b.start && a.end === b.end) ||
+      a.date?.precision !== b.date?.precision ||
+      (locOk(a.location) && !same))
   ) {
     return null;
   }
-  const la = a.ev.location;
-  const lb = b.ev.location;
+  const la = a.location;
+  const lb = b.location;
   let distanceKm: number | null = null;
   let tol: number | null = null;
   if (locOk(la) && locOk(lb)) {
     if (la.country && lb.country && la.country !== lb.country) return null;
-    if (!(a.place && a.place === b.place)) {
+    if (!same) {
       distanceKm = km(la.lat, la.lon, lb.lat, lb.lon);
       tol = toleranceKm(la.precision, lb.precision);
       if (distanceKm > tol) return null;
@@ -111,24 +125,23 @@ function canJoin(a: Report, b: Report): JoinFacts | null {
     // Without a place on one side, two documents cannot be shown to tell the same event.
     return null;
   }
-  if (!compatibleSides(a.ev.actor1, a.ev.actor2, b.ev.actor1, b.ev.actor2)) return null;
-  const named = namedActorMatches(a.ev, b.ev);
+  if (!compatibleSides(a.actor1, a.actor2, b.actor1, b.actor2)) return null;
+  const named = namedActorMatches(a, b);
   // Vague in time or in place ("in March", "in Helmand province"): many events fit, so only join reports that
   // agree on what happened and who did it.
-  const vague =
-    lengthDays(a.days) > VAGUE_DAYS || lengthDays(b.days) > VAGUE_DAYS || a.ev.location?.precision === 3 || b.ev.location?.precision === 3;
-  if (vague && (a.ev.subType !== b.ev.subType || named === 0)) return null;
-  const tolls = tollsAgree(a.ev.fatalities, b.ev.fatalities);
+  const vague = lengthDays(a.days) > VAGUE_DAYS || lengthDays(b.days) > VAGUE_DAYS || a.location?.precision === 3 || b.location?.precision === 3;
+  if (vague && (a.subType !== b.subType || named === 0)) return null;
+  const tolls = tollsAgree(a.fatalities, b.fatalities);
   if (tolls === false) return null;
   return { distanceKm, toleranceKm: tol, named, tolls };
 }
 
-function describeJoin(a: Report, b: Report, f: JoinFacts): string {
+function describeJoin(a: ReportItem, b: ReportItem, f: JoinFacts): string {
   const parts: string[] = [];
-  parts.push(a.ev.type === b.ev.type ? `both ${a.ev.type}` : `${a.ev.type} / ${b.ev.type} (one family)`);
+  parts.push(a.type === b.type ? `both ${a.type}` : `${a.type} / ${b.type} (one family)`);
   parts.push(`dates overlap (${formatInterval(a.days!)} / ${formatInterval(b.days!)})`);
-  const la = a.ev.location;
-  const lb = b.ev.location;
+  const la = a.location;
+  const lb = b.location;
   if (la && lb) {
     parts.push(
       f.distanceKm === null
@@ -136,9 +149,9 @@ function describeJoin(a: Report, b: Report, f: JoinFacts): string {
         : `places ${Math.round(f.distanceKm)} km apart (${la.name} / ${lb.name}, within ${f.toleranceKm} km)`,
     );
   } else parts.push('same document, no place given');
-  parts.push(f.named > 0 ? `actors agree (${namedActorList(a.ev, b.ev)})` : 'actors compatible');
+  parts.push(f.named > 0 ? `actors agree (${namedActorList(a, b)})` : 'actors compatible');
   if (f.tolls) parts.push(`death tolls agree (${f.tolls})`);
-  if (a.doc === b.doc) parts.push('told twice in one document');
+  if (a.doc.key === b.doc.key) parts.push('told twice in one document');
   return parts.join('; ');
 }
 
@@ -173,95 +186,183 @@ function fmtToll(r: { lo: number; hi: number }): string {
   return r.hi === Infinity ? `${r.lo}+` : `${r.lo}-${r.hi}`;
 }
 
-function namedActors(ev: EventMention): Actor[] {
+function namedActors(ev: Pick<ReportItem, 'actor1' | 'actor2'>): Actor[] {
   return [ev.actor1, ev.actor2].filter((x): x is Actor => !!x);
 }
 
-function namedActorMatches(a: EventMention, b: EventMention): number {
+function namedActorMatches(a: ReportItem, b: ReportItem): number {
   let n = 0;
   for (const x of namedActors(a)) if (namedActors(b).some((y) => sameActorName(x.name, y.name))) n++;
   return n;
 }
 
-function namedActorList(a: EventMention, b: EventMention): string {
+function namedActorList(a: ReportItem, b: ReportItem): string {
   return namedActors(a)
     .filter((x) => namedActors(b).some((y) => sameActorName(x.name, y.name)))
     .map((x) => x.name)
     .join(', ');
 }
 
-/** How well a report fits a cluster: nearer, same sub-type and more named actors in common score higher. */
-function fit(r: Report, c: Cluster): number {
+/** How well a report fits a group of reports: nearer, same sub-type and more named actors in common score higher. */
+function fit(r: ReportItem, members: readonly ReportItem[]): number {
   let s = 0;
-  for (const m of c.members) {
-    if (r.place && r.place === m.place) s += 2;
-    else if (locOk(r.ev.location) && locOk(m.ev.location)) s += 1 - km(r.ev.location.lat, r.ev.location.lon, m.ev.location.lat, m.ev.location.lon) / 100;
-    if (r.ev.subType === m.ev.subType) s += 1;
-    s += namedActorMatches(r.ev, m.ev) * 0.5;
-  }
-  return s / c.members.length;
+  for (const m of members) s += fitOne(r, m);
+  return s / members.length;
 }
 
-function reportDays(ev: EventMention): DayInterval | null {
-  return ev.date ? interval(ev.date.start, ev.date.end) : null;
+function fitOne(r: ReportItem, m: ReportItem): number {
+  let s = 0;
+  if (samePlace(r, m)) s += 2;
+  else if (locOk(r.location) && locOk(m.location)) s += 1 - km(r.location.lat, r.location.lon, m.location.lat, m.location.lon) / 100;
+  if (r.subType === m.subType) s += 1;
+  s += namedActorMatches(r, m) * 0.5;
+  return s;
+}
+
+function precisionRank(r: ReportItem): number {
+  const dp = r.date?.precision ?? 4;
+  const lp = r.location?.precision ?? 4;
+  return dp * 4 + lp;
 }
 
 /**
- * Groups every event report in the documents into real-world events. Complete linkage: a report joins a
- * cluster only if it can be one event with every report already in it, so a chain of near matches cannot
- * join two reports that contradict each other (and the cluster's reports always share a day).
+ * The canonical order reports are clustered in: precise reports first (so vaguer ones join the event they
+ * fit rather than the first seen), then by date, then by key. It depends only on each report itself, so
+ * the clustering is the same whatever order documents arrived in.
  */
-export function mergeEvents(docs: readonly SituationDoc[], places: PlaceIndex): MergedEvent[] {
-  const reports: Report[] = [];
-  let order = 0;
-  for (const doc of docs) {
-    for (const ev of doc.record.events) {
-      const place = locOk(ev.location) ? places.forLocation(ev.location) : null;
-      reports.push({ doc, ev, days: reportDays(ev), place, order: order++ });
-    }
-  }
-  // Precise reports seed clusters first, so vaguer ones join the event they fit rather than the first seen.
-  const ranked = [...reports].sort(
-    (a, b) => precisionRank(a) - precisionRank(b) || (a.days?.start ?? '9').localeCompare(b.days?.start ?? '9') || a.order - b.order,
-  );
-  const clusters: Cluster[] = [];
-  for (const r of ranked) {
-    let best: Cluster | null = null;
-    let bestFit = -Infinity;
-    for (const c of clusters) {
-      if (!r.days || !c.days || !overlap(r.days, c.days)) continue;
-      let ok = true;
-      for (const m of c.members) {
-        if (!canJoin(r, m)) {
-          ok = false;
-          break;
-        }
-      }
-      if (!ok) continue;
-      const f = fit(r, c);
-      if (f > bestFit) {
-        best = c;
-        bestFit = f;
-      }
-    }
-    if (best) {
-      // The reason is told against the report it fits best: the nearest, same sub-type, most actors in common.
-      const closest = [...best.members].sort((x, y) => fit(r, { ...best!, members: [y] }) - fit(r, { ...best!, members: [x] }))[0]!;
-      const bestReason = joinReason(r, closest)!;
-      best.members.push(r);
-      best.days = best.days && r.days ? intersect(best.days, r.days) : null;
-      best.reasons.push(`${r.doc.record.id} "${clip(r.ev.text)}" joined: ${bestReason}`);
-    } else {
-      clusters.push({ members: [r], days: r.days, reasons: [] });
-    }
-  }
-  return clusters.map(toMerged).sort(byDateThenId);
+export function reportOrder(r: ReportItem): string {
+  return `${String(precisionRank(r)).padStart(2, '0')}|${r.days?.start ?? '9999-99-99'}|${r.key}`;
 }
 
-function precisionRank(r: Report): number {
-  const dp = r.ev.date?.precision ?? 4;
-  const lp = r.ev.location?.precision ?? 4;
-  return dp * 4 + lp;
+/** A cluster as it stood when a report came to be placed: its first report (the seed) and its reports so far. */
+export interface ClusterView {
+  seed: string;
+  /** Its reports before the one being placed, in canonical order. */
+  members: readonly ReportItem[];
+}
+
+export interface EventDecision {
+  /** The seed of the cluster joined, or null: the report starts a cluster of its own. */
+  seed: string | null;
+  /** Why it joined, told against the report it fits best. */
+  reason: string | null;
+}
+
+/**
+ * Where a report goes, given the clusters that stood before it (canonical order). Complete linkage: it may
+ * join a cluster only if it can be one event with every report already in it, so a chain of near matches
+ * cannot join two reports that contradict each other; among those it joins the one it fits best (ties: the
+ * older cluster). `clusters` must hold every cluster with a report compatible with `r` (others are ignored
+ * anyway), ordered by their seeds' canonical order.
+ */
+export function decideEvent(r: ReportItem, clusters: readonly ClusterView[]): EventDecision {
+  let best: ClusterView | null = null;
+  let bestFit = -Infinity;
+  for (const c of clusters) {
+    if (c.members.length === 0 || !c.members.every((m) => canJoin(r, m))) continue;
+    const f = fit(r, c.members);
+    if (f > bestFit) {
+      best = c;
+      bestFit = f;
+    }
+  }
+  if (!best) return { seed: null, reason: null };
+  // The reason is told against the report it fits best: the nearest, same sub-type, most actors in common.
+  let closest = best.members[0]!;
+  let closestFit = fitOne(r, closest);
+  for (const m of best.members) {
+    const f = fitOne(r, m);
+    if (f > closestFit) {
+      closest = m;
+      closestFit = f;
+    }
+  }
+  return { seed: best.seed, reason: `${r.doc.id} "${clip(r.text)}" joined: ${joinReason(r, closest)!}` };
+}
+
+/**
+ * A coarse grid over (type family, latitude, longitude) of reports already placed, to find the reports a
+ * new one may join without comparing it with every other (1° cells; a report looks MAX_JOIN_KM around).
+ */
+export class ReportGrid {
+  private readonly cells = new Map<string, ReportItem[]>();
+  private readonly byDoc = new Map<string, ReportItem[]>();
+
+  add(r: ReportItem): void {
+    const l = this.byDoc.get(r.doc.key) ?? [];
+    l.push(r);
+    this.byDoc.set(r.doc.key, l);
+    if (!locOk(r.location) || !r.days) return;
+    const k = `${typeFamily(r.type)}|${Math.floor(r.location.lat)}|${Math.floor(r.location.lon)}`;
+    const c = this.cells.get(k) ?? [];
+    c.push(r);
+    this.cells.set(k, c);
+  }
+
+  /** Reports that can be one event with `r` (canJoin), in no particular order. */
+  neighbours(r: ReportItem): ReportItem[] {
+    const out: ReportItem[] = [];
+    for (const x of this.byDoc.get(r.doc.key) ?? []) if (x !== r && canJoin(r, x)) out.push(x);
+    if (!locOk(r.location) || !r.days) return out;
+    const fam = typeFamily(r.type);
+    const { lat0, lat1, lon0, lon1 } = searchBox(r.location.lat, r.location.lon, MAX_JOIN_KM);
+    for (let y = Math.floor(lat0); y <= Math.floor(lat1); y++) {
+      for (let x = Math.floor(lon0); x <= Math.floor(lon1); x++) {
+        for (const m of this.cells.get(`${fam}|${y}|${x}`) ?? []) if (m.doc.key !== r.doc.key && canJoin(r, m)) out.push(m);
+      }
+    }
+    return out;
+  }
+}
+
+/** The latitude/longitude box around a point that holds every point within `radiusKm` (longitudes not wrapped). */
+export function searchBox(lat: number, lon: number, radiusKm: number): { lat0: number; lat1: number; lon0: number; lon1: number } {
+  const dLat = radiusKm / 110.5 + 0.01;
+  const cos = Math.cos((Math.min(89, Math.abs(lat) + dLat) * Math.PI) / 180);
+  const dLon = Math.min(180, radiusKm / (111.4 * Math.max(cos, 0.01)) + 0.01);
+  return { lat0: Math.max(-90, lat - dLat), lat1: Math.min(90, lat + dLat), lon0: Math.max(-180, lon - dLon), lon1: Math.min(180, lon + dLon) };
+}
+
+/** The outcome of clustering: each report's cluster (by seed) and why it joined. */
+export interface EventClustering {
+  seedOf: Map<string, string>;
+  reasonOf: Map<string, string | null>;
+  /** Members of each cluster by seed, in canonical order. */
+  clusters: Map<string, ReportItem[]>;
+}
+
+/**
+ * Groups event reports into real-world events: every report placed in canonical order (reportOrder) by
+ * decideEvent. The result depends only on the set of reports. The store keeps the same clustering up to
+ * date one document at a time (src/store/picture/), and its tests check the two agree.
+ */
+export function clusterReports(items: readonly ReportItem[]): EventClustering {
+  const ordered = [...items].map((r) => ({ r, o: reportOrder(r) })).sort((a, b) => (a.o < b.o ? -1 : a.o > b.o ? 1 : 0));
+  const grid = new ReportGrid();
+  const seedOf = new Map<string, string>();
+  const reasonOf = new Map<string, string | null>();
+  const clusters = new Map<string, ReportItem[]>();
+  const seedRank = new Map<string, number>();
+  for (const { r } of ordered) {
+    const seeds = [...new Set(grid.neighbours(r).map((n) => seedOf.get(n.key)!))].sort((a, b) => seedRank.get(a)! - seedRank.get(b)!);
+    const d = decideEvent(r, seeds.map((s) => ({ seed: s, members: clusters.get(s)! })));
+    const seed = d.seed ?? r.key;
+    if (!d.seed) {
+      clusters.set(seed, []);
+      seedRank.set(seed, seedRank.size);
+    }
+    clusters.get(seed)!.push(r);
+    seedOf.set(r.key, seed);
+    reasonOf.set(r.key, d.reason);
+    grid.add(r);
+  }
+  return { seedOf, reasonOf, clusters };
+}
+
+/** Merged events from reports, ordered by date then id. */
+export function mergeReports(items: readonly ReportItem[]): MergedEvent[] {
+  const c = clusterReports(items);
+  return [...c.clusters.values()].map((members) => toMerged(members, c.reasonOf)).sort(byDateThenId);
 }
 
 function clip(s: string, n = 60): string {
@@ -269,8 +370,8 @@ function clip(s: string, n = 60): string {
   return one.length > n ? one.slice(0, n - 1) + '…' : one;
 }
 
-function byDateThenId(a: MergedEvent, b: MergedEvent): number {
-  return (a.date?.start ?? '9999').localeCompare(b.date?.start ?? '9999') || a.id.localeCompare(b.id);
+export function byDateThenId(a: MergedEvent, b: MergedEvent): number {
+  return (a.date?.start ?? '9999').localeCompare(b.date?.start ?? '9999') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function mostCommon<T>(items: T[], key: (x: T) => string): T {
@@ -282,10 +383,10 @@ function mostCommon<T>(items: T[], key: (x: T) => string): T {
 }
 
 /** Sources first by publication (undated last), then document and position: the first is the earliest report. */
-function bySource(a: Report, b: Report): number {
-  const pa = a.doc.record.published ?? '9999';
-  const pb = b.doc.record.published ?? '9999';
-  return pa.localeCompare(pb) || a.doc.record.id.localeCompare(b.doc.record.id) || a.ev.start - b.ev.start;
+function bySource(a: ReportItem, b: ReportItem): number {
+  const pa = a.doc.published ?? '9999';
+  const pb = b.doc.published ?? '9999';
+  return pa.localeCompare(pb) || (a.doc.key < b.doc.key ? -1 : a.doc.key > b.doc.key ? 1 : 0) || a.start - b.start || a.ord - b.ord;
 }
 
 export function mergedFatalities(list: (Fatalities | null)[]): Fatalities | null {
@@ -310,43 +411,60 @@ export function mergedCertainty(list: Certainty[]): Certainty {
   return 'reported';
 }
 
-function toMerged(c: Cluster): MergedEvent {
-  const members = [...c.members].sort(bySource);
+/** An event's sources as shown: its reports by publication (undated last), then document and position. */
+export function eventSources(reports: readonly ReportItem[]): EventSource[] {
+  return [...reports].sort(bySource).map((m) => ({
+    documentId: m.doc.id,
+    outlet: m.doc.outlet,
+    published: m.doc.day,
+    start: m.start,
+    end: m.end,
+    text: m.text,
+    sentence: m.sentence,
+    said: m.said,
+    certainty: m.certainty,
+    type: m.type,
+    subType: m.subType,
+    date: m.date,
+    fatalities: m.fatalities,
+  }));
+}
+
+/**
+ * The merged event of a cluster: its members in canonical order, with the reason each joined. A pure
+ * function of the members, so the store and the in-memory picture give the same event.
+ */
+export function toMerged(clusterMembers: readonly ReportItem[], reasonOf: ReadonlyMap<string, string | null>): MergedEvent {
+  const members = [...clusterMembers].sort(bySource);
   const first = members[0]!;
-  const typed = mostCommon(members, (m) => m.ev.type);
-  const type = typed.ev.type;
-  const subType = mostCommon(members.filter((m) => m.ev.type === type), (m) => m.ev.subType).ev.subType;
-  const precise = [...members].filter((m) => locOk(m.ev.location)).sort((a, b) => a.ev.location!.precision - b.ev.location!.precision);
-  const location = precise[0]?.ev.location ?? null;
-  const place = precise[0]?.place ?? null;
+  const typed = mostCommon(members, (m) => m.type);
+  const type = typed.type;
+  const subType = mostCommon(members.filter((m) => m.type === type), (m) => m.subType).subType;
+  const precise = [...members].filter((m) => locOk(m.location)).sort((a, b) => a.location!.precision - b.location!.precision);
+  const location = precise[0]?.location ?? null;
+  const placeKey = precise[0]?.placeKey ?? null;
   let date: EventDate | null = null;
-  if (c.days) {
-    const precision = Math.min(...members.map((m) => m.ev.date?.precision ?? 3)) as EventDate['precision'];
-    date = { start: c.days.start, end: c.days.end, precision };
+  let days: DayInterval | null = clusterMembers[0]!.days;
+  for (const m of clusterMembers) days = days && m.days ? intersect(days, m.days) : null;
+  if (days) {
+    const precision = Math.min(...members.map((m) => m.date?.precision ?? 3)) as EventDate['precision'];
+    date = { start: days.start, end: days.end, precision };
   }
   // Reports may name the sides in either order ("A attacked B" / "B repelled A"): line every report's sides
   // up with the first report's before choosing, or one side could be chosen twice.
-  const sides = members.map((m) => alignedSides(first.ev, m.ev));
+  const sides = members.map((m) => alignedSides(first, m));
   const actor1 = mostSpecific(sides.map((x) => x[0]));
   let actor2 = mostSpecific(sides.map((x) => x[1]));
   if (actor1 && actor2 && sameActorName(actor1.name, actor2.name)) actor2 = mostSpecific(sides.map((x) => x[1]).filter((a) => !a || !sameActorName(a.name, actor1.name)));
   const actors: Actor[] = [];
-  for (const a of [...members.map((m) => m.ev.actor1), ...members.map((m) => m.ev.actor2)]) {
+  for (const a of [...members.map((m) => m.actor1), ...members.map((m) => m.actor2)]) {
     if (a && !actors.some((x) => x.name === a.name && x.inter === a.inter)) actors.push(a);
   }
-  const sources: EventSource[] = members.map((m) => ({
-    ...sourceRef(m.doc, m.ev),
-    said: m.ev.sources.map((s) => s.text),
-    certainty: m.ev.certainty,
-    type: m.ev.type,
-    subType: m.ev.subType,
-    date: m.ev.date,
-    fatalities: m.ev.fatalities,
-  }));
+  const sources = eventSources(members);
   const outlets: string[] = [];
   const seen = new Set<string>();
   for (const m of members) {
-    const o = outletOf(m.doc);
+    const o = m.doc.outlet;
     const k = outletKey(o);
     if (!seen.has(k)) {
       seen.add(k);
@@ -359,22 +477,26 @@ function toMerged(c: Cluster): MergedEvent {
     subType,
     date,
     location,
-    place,
+    placeKey,
     actor1,
     actor2,
     actors,
-    fatalities: mergedFatalities(members.map((m) => m.ev.fatalities)),
+    fatalities: mergedFatalities(members.map((m) => m.fatalities)),
     sources,
     corroboration: independentOutlets(members.map((m) => m.doc)),
     outlets,
-    certainty: mergedCertainty(members.map((m) => m.ev.certainty)),
-    reasons: c.reasons,
+    certainty: mergedCertainty(members.map((m) => m.certainty)),
+    reasons: clusterMembers.map((m) => reasonOf.get(m.key)).filter((x): x is string => !!x),
+    members: clusterMembers.map((m) => m.key),
+    territory: TERRITORY_SUBTYPES.has(subType)
+      ? { changed: !members.every((m) => m.territoryDone === false), trigger: members.map((m) => m.trigger).find((w) => w) ?? null }
+      : null,
   };
 }
 
 /** The actor most reports agree on, preferring the longer (more specific) name among equals. */
 /** The report's two sides in the reference report's order: swapped when they only match crosswise. */
-function alignedSides(ref: EventMention, ev: EventMention): [Actor | null, Actor | null] {
+function alignedSides(ref: ReportItem, ev: ReportItem): [Actor | null, Actor | null] {
   const straight = compatibleActor(ref.actor1, ev.actor1) && compatibleActor(ref.actor2, ev.actor2);
   const crossed = compatibleActor(ref.actor1, ev.actor2) && compatibleActor(ref.actor2, ev.actor1);
   return !straight && crossed ? [ev.actor2, ev.actor1] : [ev.actor1, ev.actor2];
@@ -387,9 +509,10 @@ function mostSpecific(list: (Actor | null)[]): Actor | null {
 }
 
 /**
- * A stable id from the earliest report (document and offset): recomputing the picture after new documents
- * arrive keeps an event's id unless an earlier report of it is added.
+ * A stable id from the earliest report (its document's content hash and its place in the analysis):
+ * recomputing the picture after new documents arrive keeps an event's id unless an earlier report of it is
+ * added, and it does not depend on the order documents arrived in.
  */
-function eventId(first: Report): string {
-  return 'ev-' + createHash('sha1').update(`${first.doc.record.id}\u0000${first.ev.start}`).digest('hex').slice(0, 10);
+export function eventId(first: ReportItem): string {
+  return 'ev-' + shortHash(first.key);
 }

@@ -1,13 +1,9 @@
-import type { Span, TextSpan } from '../core/span.js';
-import type { Quantity } from '../extract/quantities/types.js';
-import type { PlaceMention } from '../extract/places/types.js';
-import { findAttribution, findInterviewee, isGuestSpeaking, isPronounSource, speakerAt, transcriptSpeakers, type Interviewee } from './attribution.js';
-import { exclusivity, isContested } from './contested.js';
-import { addDays, durationDays, formatInterval, interval, overlap, timexInterval, widen, type DayInterval } from './dates.js';
-import { countedThing, isVague, type CountedThing } from './figure-thing.js';
+import type { Span } from '../core/span.js';
+import { isContested } from './contested.js';
+import { formatInterval, overlap, widen, type DayInterval } from './dates.js';
 import { km } from './geo.js';
-import { outletOf, publishedDay, type SituationDoc } from './input.js';
-import type { PlaceEntity } from './places.js';
+import { shortHash, type ClaimItem } from './items.js';
+import { normName } from './places.js';
 
 /** One source's value for a figure, side by side with the others. */
 export interface FigureClaim {
@@ -37,24 +33,14 @@ export interface Figure {
   what: string;
   key: string;
   where: string | null;
-  place: PlaceEntity | null;
+  /** The place key (./derive.ts placeKey) and point of the first claim that names a place. */
+  placeKey: string | null;
+  place: { name: string; lat: number; lon: number; country: string } | null;
   when: DayInterval | null;
   claims: FigureClaim[];
   contested: boolean;
-}
-
-/** A claim before grouping: its counted thing, place and period. */
-interface Candidate {
-  doc: SituationDoc;
-  claim: FigureClaim;
-  thing: CountedThing;
-  place: PlaceEntity | null;
-  period: DayInterval | null;
-  sentenceIndex: number;
-  /** The merged event whose report holds this number, if any. */
-  eventId: string | null;
-  lowExclusive: boolean;
-  highExclusive: boolean;
+  /** The keys of its claims (ClaimItem.key), in canonical order. */
+  members: string[];
 }
 
 /**
@@ -63,201 +49,26 @@ interface Candidate {
  * (estimates two weeks apart are estimates of one thing); tallies such as people displaced grow by the day.
  */
 const PERIOD_SLACK_DAYS = 3;
-const STRENGTH_SLACK_DAYS = 14;
+export const STRENGTH_SLACK_DAYS = 14;
 /** Two named places this close are the same place for a figure (a city and its "surroundings"). */
 const FIGURE_PLACE_KM = 15;
+/** Places of the same name this close are one place (a point rounded differently). */
+export const SAME_NAME_KM = 25;
 
-// "The group's supporters put the number at 7,000": the number refers back to the count just told.
-const ANAPHOR = /\b(?:put|puts|putting|placed|places|estimated?|estimates|set|sets|gave|give|gives|raised|lowered|revised)\s+(?:the|this|that|their|its|his|her)\s+(?:number|figure|toll|death toll|count|total|tally|estimate)\s+(?:at|to|as high as|as low as|closer to|nearer)\s*$/i;
-// "put the number of Islamic State fighters still in Mosul at as many as 7,000": the thing is named inside.
-const NUMBER_OF = /\b(?:put|puts|putting|placed|places|estimated?|estimates|set|sets|gave|give|gives)\s+(?:the|their|its|his|her)\s+(?:number|figure|count|total|tally|toll)\s+of\s+(.{2,100}?)\s+(?:at|to|as high as|as low as)\s*$/i;
-const ANAPHOR_BARE = /\b(?:the|that|this)\s+(?:number|figure|toll|count|total|tally)\s+(?:is|was|stands at|stood at|at)\s*$/i;
-
-function extractorSource(q: Quantity): TextSpan | null {
-  const x = q as Quantity & { source?: unknown; sources?: unknown };
-  const cand = Array.isArray(x.sources) ? x.sources[0] : x.source;
-  if (cand && typeof cand === 'object') {
-    const c = cand as Partial<TextSpan>;
-    if (typeof c.start === 'number' && typeof c.end === 'number' && typeof c.text === 'string') return c as TextSpan;
-  }
-  return null;
-}
-
-interface SentenceView {
-  index: number;
-  start: number;
-  end: number;
-  paragraph: number;
-  boilerplate: boolean;
-}
-
-/** The sentence of a span, run on into the next when that one starts in lower case (a line broken mid-sentence). */
-function sentenceView(d: SituationDoc, at: Span): SentenceView | null {
-  const sents = d.record.sentences;
-  const i = sents.findIndex((s) => s.start <= at.start && at.start < s.end);
-  if (i < 0) return null;
-  const s = sents[i]!;
-  let end = s.end;
-  for (let j = i + 1; j < sents.length && j <= i + 2; j++) {
-    const next = sents[j]!;
-    if (!/^\s*\p{Ll}/u.test(d.text.slice(next.start, next.start + 3))) break;
-    end = next.end;
-  }
-  return { index: i, start: s.start, end, paragraph: s.paragraph, boilerplate: s.kind === 'boilerplate' };
-}
-
-/** The place a figure is about: the nearest place named after the number in its sentence, else before it. */
-function figurePlace(d: SituationDoc, sent: SentenceView, at: Span): PlaceMention | null {
-  const inSent = d.record.places.filter((p) => p.start >= sent.start && p.end <= sent.end);
-  if (inSent.length === 0) return null;
-  const local = inSent.filter((p) => p.kind !== 'country');
-  const pool = local.length > 0 ? local : inSent;
-  const after = pool.filter((p) => p.start >= at.end).sort((a, b) => a.start - b.start);
-  if (after[0]) return after[0];
-  return pool.filter((p) => p.end <= at.start).sort((a, b) => b.start - a.start)[0] ?? null;
-}
-
-/** A relative clause between a number and a date: "… 5,000 fighters remain in Mosul, which the group overran in June 2014". */
-const RELATIVE = /,\s*(?:which|who|whom|whose|where|when)\b|\b(?:since|after|before)\b/i;
-
-/**
- * The period a figure holds for: the date in its sentence nearest the number (but not one inside a relative
- * clause that tells of something else), a "past month" ending at publication, else the publication day.
- */
-function figurePeriod(d: SituationDoc, sent: SentenceView, at: Span): DayInterval | null {
-  const pub = publishedDay(d);
-  const times = d.record.times
-    .filter((t) => t.start >= sent.start && t.end <= sent.end)
-    .filter((t) => !RELATIVE.test(t.start >= at.end ? d.text.slice(at.end, t.start) : d.text.slice(t.end, at.start)))
-    .sort((a, b) => Math.abs(a.start - at.start) - Math.abs(b.start - at.start));
-  for (const t of times) {
-    if (t.type === 'DATE' || t.type === 'TIME') {
-      const iv = timexInterval(t.value);
-      if (iv) return iv;
-    }
-  }
-  for (const t of times) {
-    if (t.type !== 'DURATION' || !pub) continue;
-    const n = durationDays(t.value);
-    // "in the past month", "over the last two weeks": a window ending at publication.
-    const ctx = d.text.slice(Math.max(sent.start, t.start - 12), t.end);
-    if (n && /\b(?:past|last|previous|recent)\b/i.test(ctx)) return interval(addDays(pub, -n), pub);
-  }
-  return pub ? interval(pub, pub) : null;
-}
-
-function sourceKey(c: FigureClaim): string {
-  return c.source ? `${c.documentId}|${c.source.toLowerCase()}` : `${c.documentId}|(unattributed)`;
-}
-
-/**
- * Every figure the documents give, claims about one quantity side by side. A claim is a number with
- * a counted thing; claims are one figure when they count the same thing (after normalising the noun and
- * what happened to it), on the same side, at the same place and in the same period.
- */
-export function collectFigures(
-  docs: readonly SituationDoc[],
-  placeOf: (m: PlaceMention) => PlaceEntity | null,
-  eventOf: (documentId: string, at: Span) => string | null = () => null,
-): Figure[] {
-  const candidates: Candidate[] = [];
-  for (const d of docs) candidates.push(...docCandidates(d, placeOf, eventOf));
-  return groupFigures(candidates);
-}
-
-function docCandidates(d: SituationDoc, placeOf: (m: PlaceMention) => PlaceEntity | null, eventOf: (documentId: string, at: Span) => string | null): Candidate[] {
-  const out: Candidate[] = [];
-  let guest: Interviewee | null | undefined;
-  let speakers: TextSpan[] | undefined;
-  const qs = [...d.record.quantities].sort((a, b) => a.start - b.start);
-  for (const q of qs) {
-    const sent = sentenceView(d, q);
-    if (!sent || sent.boilerplate) continue;
-    // "two-thirds of them": a share of something counted elsewhere, not a count to set against others.
-    if (q.proportion) continue;
-    const before = d.text.slice(sent.start, q.start);
-    const after = d.text.slice(q.end, sent.end);
-    let thing = countedThing(q.what, before, after);
-    const named = NUMBER_OF.exec(before);
-    if (named) thing = countedThing(named[1]!, '', '') ?? thing;
-    const placeMention = figurePlace(d, sent, q);
-    let place = placeMention ? placeOf(placeMention) : null;
-    let period = figurePeriod(d, sent, q);
-    if (!named && (ANAPHOR.test(before) || ANAPHOR_BARE.test(before) || (!thing && /\b(?:number|figure|toll|count|total|tally)\b/i.test(before)))) {
-      // Refers back to the last count told within the two sentences before.
-      const prev = [...out].reverse().find((c) => sent.index - c.sentenceIndex <= 2 && c.sentenceIndex < sent.index);
-      if (prev) {
-        thing = prev.thing;
-        if (!placeMention) place = prev.place;
-        period = prev.period;
-      }
-    }
-    if (!thing) continue;
-    const sentence = { start: sent.start, end: sent.end, text: d.text.slice(sent.start, sent.end) };
-    let source: TextSpan | null = extractorSource(q) ?? findAttribution(d.text, sent, q);
-    let label: string | null = source?.text ?? null;
-    if (source && isPronounSource(source.text)) {
-      // "he said": the nearest earlier named source in the paragraph.
-      const prev = [...out].reverse().find((c) => c.claim.source && !isPronounSource(c.claim.source) && c.sentenceIndex >= sent.index - 3);
-      if (prev) label = prev.claim.source;
-    }
-    if (!source) {
-      if (speakers === undefined) speakers = transcriptSpeakers(d.text);
-      const sp = speakerAt(speakers, sent.start);
-      if (sp) {
-        source = sp;
-        label = sp.text;
-      }
-    }
-    if (!source) {
-      if (guest === undefined) guest = findInterviewee(d.text);
-      if (guest && isGuestSpeaking(sentence.text, guest)) {
-        source = guest.name;
-        label = guest.organisation ? `${guest.name.text} (${guest.organisation.text.replace(/^the\s+/i, '')})` : guest.name.text;
-      }
-    }
-    const best = q.best ?? null;
-    const value = best ?? q.low ?? q.high;
-    if (value == null) continue;
-    const ex = exclusivity(d.text.slice(q.start, q.end) + ' ' + before.slice(-14));
-    out.push({
-      doc: d,
-      thing,
-      place,
-      period,
-      sentenceIndex: sent.index,
-      eventId: eventOf(d.record.id, q),
-      lowExclusive: ex.lowExclusive && q.low != null,
-      highExclusive: ex.highExclusive && q.high != null,
-      claim: {
-        value,
-        low: q.low,
-        high: q.high,
-        approx: q.approx,
-        vague: isVague(q.text),
-        source: label,
-        sourceSpan: source ? { start: source.start, end: source.end } : null,
-        documentId: d.record.id,
-        outlet: outletOf(d),
-        published: publishedDay(d),
-        start: q.start,
-        end: q.end,
-        text: d.text.slice(q.start, q.end),
-        sentence,
-      },
-    });
-  }
-  return out;
+function sourceKey(c: ClaimItem): string {
+  return c.source ? `${c.doc.key}|${c.source.toLowerCase()}` : `${c.doc.key}|(unattributed)`;
 }
 
 function sameSide(a: string | null, b: string | null): boolean {
   return !a || !b || a === b;
 }
 
-function samePlace(a: Candidate, b: Candidate): boolean {
-  if (!a.place || !b.place) return !a.place && !b.place && a.doc === b.doc;
-  if (a.place === b.place) return true;
-  return a.place.country === b.place.country && km(a.place.lat, a.place.lon, b.place.lat, b.place.lon) <= FIGURE_PLACE_KM;
+function samePlace(a: ClaimItem, b: ClaimItem): boolean {
+  if (!a.place || !b.place) return !a.place && !b.place && a.doc.key === b.doc.key;
+  if (a.placeKey === b.placeKey) return true;
+  if (a.place.country !== b.place.country) return false;
+  const d = km(a.place.lat, a.place.lon, b.place.lat, b.place.lon);
+  return d <= FIGURE_PLACE_KM || (d <= SAME_NAME_KM && normName(a.place.name) === normName(b.place.name));
 }
 
 /**
@@ -273,69 +84,202 @@ const EVENT_COUNTS = new Set(['killed', 'wounded', 'detained', 'missing', 'destr
  * sit beside claims about the same thing at the same named place (`undatedOk`), since leaving it out would
  * hide a disagreement; for the toll of an event it may not.
  */
-function samePeriod(a: Candidate, b: Candidate, slack: number, undatedOk: boolean): boolean {
+function samePeriod(a: ClaimItem, b: ClaimItem, slack: number, undatedOk: boolean): boolean {
   if (a.period && b.period) return overlap(widen(a.period, slack), b.period);
-  if (a.doc === b.doc) return true;
+  if (a.doc.key === b.doc.key) return true;
   return undatedOk && !!a.place && !!b.place;
 }
 
-function compatible(a: Candidate, b: Candidate): boolean {
-  if (a.thing.key !== b.thing.key || !sameSide(a.thing.side, b.thing.side) || !samePlace(a, b)) return false;
-  if (EVENT_COUNTS.has(a.thing.predicate)) {
-    if (a.eventId && b.eventId) return a.eventId === b.eventId;
+/** The merged event (by its cluster's seed) the report holding a claim belongs to, or null. */
+export type EventOf = (reportKey: string) => string | null;
+
+export function isEventCount(predicate: string): boolean {
+  return EVENT_COUNTS.has(predicate);
+}
+
+/** How many days apart two dated claims about this kind of count may be and still be one figure. */
+export function periodSlack(predicate: string): number {
+  return EVENT_COUNTS.has(predicate) ? 0 : predicate === 'present' ? STRENGTH_SLACK_DAYS : PERIOD_SLACK_DAYS;
+}
+
+/** Can two claims be claims about one quantity? */
+export function compatible(a: ClaimItem, b: ClaimItem, eventOf: EventOf): boolean {
+  if (a.thing !== b.thing || !sameSide(a.side, b.side) || !samePlace(a, b)) return false;
+  if (EVENT_COUNTS.has(a.predicate)) {
+    const ea = a.report ? eventOf(a.report) : null;
+    const eb = b.report ? eventOf(b.report) : null;
+    if (ea && eb) return ea === eb;
     return samePeriod(a, b, 0, false);
   }
-  return samePeriod(a, b, a.thing.predicate === 'present' ? STRENGTH_SLACK_DAYS : PERIOD_SLACK_DAYS, true);
+  return samePeriod(a, b, periodSlack(a.predicate), true);
 }
 
-function groupFigures(cands: Candidate[]): Figure[] {
-  const groups: Candidate[][] = [];
-  const byKey = new Map<string, Candidate[][]>();
-  for (const c of cands) {
-    // Complete linkage, as for events: a claim joins a figure only if it fits every claim already in it.
-    const same = byKey.get(c.thing.key) ?? [];
-    const g = same.find((g) => g.every((x) => compatible(x, c)));
-    if (g) g.push(c);
-    else {
-      const fresh = [c];
-      groups.push(fresh);
-      same.push(fresh);
-      byKey.set(c.thing.key, same);
-    }
+/** The canonical order claims are grouped in: by publication day, then document (content hash) and position. */
+export function claimOrder(c: ClaimItem): string {
+  return `${c.doc.day ?? '9999-99-99'}|${c.key}`;
+}
+
+/** A figure as it stood when a claim came to be placed: its first claim (the seed) and its claims so far. */
+export interface GroupView {
+  seed: string;
+  members: readonly ClaimItem[];
+}
+
+/**
+ * Where a claim goes, given the figures that stood before it (ordered by their seeds' canonical order):
+ * the first it fits with every claim of (complete linkage, as for events), else a figure of its own (null).
+ */
+export function decideFigure(c: ClaimItem, groups: readonly GroupView[], eventOf: EventOf): string | null {
+  for (const g of groups) if (g.members.length > 0 && g.members.every((x) => compatible(x, c, eventOf))) return g.seed;
+  return null;
+}
+
+/** Claims grouped into figures: the seed of each claim's figure, and each figure's claims in canonical order. */
+export interface FigureGrouping {
+  seedOf: Map<string, string>;
+  groups: Map<string, ClaimItem[]>;
+}
+
+/** Candidate claims for grouping: same counted thing, in the same area (1° cells), or the same document or event. */
+class ClaimGrid {
+  private readonly cells = new Map<string, ClaimItem[]>();
+  private readonly byDoc = new Map<string, ClaimItem[]>();
+  private readonly byReport = new Map<string, ClaimItem[]>();
+
+  constructor(private readonly eventOf: EventOf) {}
+
+  add(c: ClaimItem): void {
+    push(this.byDoc, c.doc.key, c);
+    const ev = c.report ? this.eventOf(c.report) : null;
+    if (ev) push(this.byReport, `${c.thing}|${ev}`, c);
+    if (c.place) push(this.cells, `${c.thing}|${Math.floor(c.place.lat)}|${Math.floor(c.place.lon)}`, c);
   }
-  // Contested first, then figures told by several claims, each group in date order.
-  return groups
-    .map(toFigure)
-    .sort(
-      (a, b) =>
-        Number(b.contested) - Number(a.contested) ||
-        Number(b.claims.length > 1) - Number(a.claims.length > 1) ||
-        (a.when?.start ?? '9999').localeCompare(b.when?.start ?? '9999') ||
-        a.id.localeCompare(b.id),
-    );
+
+  candidates(c: ClaimItem): Set<ClaimItem> {
+    const out = new Set<ClaimItem>(this.byDoc.get(c.doc.key) ?? []);
+    const ev = c.report ? this.eventOf(c.report) : null;
+    if (ev) for (const x of this.byReport.get(`${c.thing}|${ev}`) ?? []) out.add(x);
+    if (c.place) {
+      const b = searchBoxKm(c.place.lat, c.place.lon, SAME_NAME_KM);
+      for (let y = Math.floor(b.lat0); y <= Math.floor(b.lat1); y++) {
+        for (let x = Math.floor(b.lon0); x <= Math.floor(b.lon1); x++) for (const m of this.cells.get(`${c.thing}|${y}|${x}`) ?? []) out.add(m);
+      }
+    }
+    return out;
+  }
 }
 
-function toFigure(g: Candidate[]): Figure {
+function push<T>(m: Map<string, T[]>, k: string, v: T): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}
+
+function searchBoxKm(lat: number, lon: number, radiusKm: number): { lat0: number; lat1: number; lon0: number; lon1: number } {
+  const dLat = radiusKm / 110.5 + 0.01;
+  const cos = Math.cos((Math.min(89, Math.abs(lat) + dLat) * Math.PI) / 180);
+  const dLon = Math.min(180, radiusKm / (111.4 * Math.max(cos, 0.01)) + 0.01);
+  return { lat0: lat - dLat, lat1: lat + dLat, lon0: lon - dLon, lon1: lon + dLon };
+}
+
+/**
+ * Every claim placed in canonical order (claimOrder) by decideFigure: a function of the set of claims and
+ * of the events their reports belong to.
+ */
+export function groupClaims(items: readonly ClaimItem[], eventOf: EventOf): FigureGrouping {
+  const ordered = items.map((c) => ({ c, o: claimOrder(c) })).sort((a, b) => (a.o < b.o ? -1 : a.o > b.o ? 1 : 0));
+  const grid = new ClaimGrid(eventOf);
+  const seedOf = new Map<string, string>();
+  const groups = new Map<string, ClaimItem[]>();
+  const rank = new Map<string, number>();
+  for (const { c } of ordered) {
+    const seeds = [...new Set([...grid.candidates(c)].filter((x) => compatible(x, c, eventOf)).map((x) => seedOf.get(x.key)!))].sort((a, b) => rank.get(a)! - rank.get(b)!);
+    const seed = decideFigure(c, seeds.map((s) => ({ seed: s, members: groups.get(s)! })), eventOf) ?? c.key;
+    if (!groups.has(seed)) {
+      groups.set(seed, []);
+      rank.set(seed, rank.size);
+    }
+    groups.get(seed)!.push(c);
+    seedOf.set(c.key, seed);
+    grid.add(c);
+  }
+  return { seedOf, groups };
+}
+
+/** Contested first, then figures told by several claims, then by date and id. */
+export function byFigureOrder(a: Figure, b: Figure): number {
+  return (
+    Number(b.contested) - Number(a.contested) ||
+    Number(b.claims.length > 1) - Number(a.claims.length > 1) ||
+    (a.when?.start ?? '9999').localeCompare(b.when?.start ?? '9999') ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/** Figures from claims, grouped and ordered (contested first). */
+export function collectFigures(items: readonly ClaimItem[], eventOf: EventOf): Figure[] {
+  return [...groupClaims(items, eventOf).groups.values()].map(toFigure).sort(byFigureOrder);
+}
+
+function byPublication(a: ClaimItem, b: ClaimItem): number {
+  const pa = a.doc.published ?? '9999';
+  const pb = b.doc.published ?? '9999';
+  return pa.localeCompare(pb) || (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0) || a.start - b.start;
+}
+
+/** The figure of a group of claims (canonical order): a pure function of its claims. */
+export function toFigure(g: readonly ClaimItem[]): Figure {
   const named = g.find((c) => c.place) ?? g[0]!;
-  const label = [...g].sort((a, b) => b.thing.label.length - a.thing.label.length)[0]!.thing.label;
+  const label = [...g].sort((a, b) => b.label.length - a.label.length)[0]!.label;
   const periods = g.map((c) => c.period).filter((p): p is DayInterval => !!p);
   const when = periods.length
     ? { start: periods.map((p) => p.start).sort()[0]!, end: periods.map((p) => p.end).sort().reverse()[0]! }
     : null;
   const contested = isContested(
-    g.map((c) => ({ ...c.claim, best: c.claim.low == null && c.claim.high == null ? c.claim.value : null, lowExclusive: c.lowExclusive, highExclusive: c.highExclusive, sourceKey: sourceKey(c.claim) })),
+    g.map((c) => ({
+      low: c.low,
+      high: c.high,
+      approx: c.approx,
+      vague: c.vague,
+      best: c.low == null && c.high == null ? c.value : null,
+      lowExclusive: c.lowExclusive,
+      highExclusive: c.highExclusive,
+      sourceKey: sourceKey(c),
+    })),
   );
   const first = g[0]!;
   return {
-    id: `fig-${first.claim.documentId}-${first.claim.start}`.replace(/[^\w.-]+/g, '_'),
+    id: 'fig-' + shortHash(first.key),
     what: label,
-    key: first.thing.key,
+    key: first.thing,
     where: named.place?.name ?? null,
+    placeKey: named.placeKey,
     place: named.place,
     when,
-    claims: g.map((c) => c.claim),
+    claims: figureClaims(g),
     contested,
+    members: g.map((c) => c.key),
   };
+}
+
+/** A figure's claims as shown: in the order they were published (then by document and position); grouping used canonical order. */
+export function figureClaims(g: readonly ClaimItem[]): FigureClaim[] {
+  return [...g].sort(byPublication).map((c) => ({
+      value: c.value,
+      low: c.low,
+      high: c.high,
+      approx: c.approx,
+      vague: c.vague,
+      source: c.source,
+      sourceSpan: c.sourceSpan,
+      documentId: c.doc.id,
+      outlet: c.doc.outlet,
+      published: c.doc.day,
+      start: c.start,
+      end: c.end,
+      text: c.text,
+      sentence: c.sentence,
+    }));
 }
 
 export function describePeriod(p: DayInterval | null): string {

@@ -17,6 +17,8 @@ export interface SituationDoc {
    * outlets are one wire story carried by several outlets: one report, not independent corroboration.
    */
   textHash?: string | null;
+  /** The content hash (the store's `hash`): the document's identity in the picture. Computed when absent. */
+  hash?: string | null;
 }
 
 export type SituationInput = SituationDoc[];
@@ -101,7 +103,7 @@ export function outletKey(outlet: string | null): string {
  * How many independent outlets the documents come from: documents of one outlet count once, and so do
  * copies of one text carried by several outlets (wire copy).
  */
-export function independentOutlets(docs: readonly SituationDoc[]): number {
+export function independentOutlets(docs: readonly { outlet: string | null; textHash?: string | null }[]): number {
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     let r = x;
@@ -114,11 +116,11 @@ export function independentOutlets(docs: readonly SituationDoc[]): number {
     parent.set(find(a), find(b));
   };
   for (const d of docs) {
-    const o = `o:${outletKey(outletOf(d))}`;
+    const o = `o:${outletKey(d.outlet)}`;
     if (!parent.has(o)) parent.set(o, o);
     if (d.textHash) join(o, `t:${d.textHash}`);
   }
   const roots = new Set<string>();
-  for (const d of docs) roots.add(find(`o:${outletKey(outletOf(d))}`));
+  for (const d of docs) roots.add(find(`o:${outletKey(d.outlet)}`));
   return roots.size;
 }

@@ -1,21 +1,18 @@
-import type { PlaceMention } from '../extract/places/types.js';
-import type { EventLocation } from '../extract/events/types.js';
-import { km, validCoordinates } from './geo.js';
-import { outletOf, type SituationDoc } from './input.js';
+import type { PlaceKind } from '../extract/places/types.js';
+import { km } from './geo.js';
+import type { PlaceKeyInfo } from './items.js';
 
 /** One real place, however it was spelled ("Irbil", "Erbil", "Arbil") and in however many documents. */
 export interface PlaceEntity {
+  /** The key of its first place key in canonical order (its seed). */
   id: string;
   name: string;
   lat: number;
   lon: number;
   country: string;
   admin1: string | null;
-  kind: PlaceMention['kind'];
+  kind: PlaceKind;
   geonameId: number | null;
-  mentions: PlaceMentionRef[];
-  /** Ids of the documents that mention it, in first-mention order. */
-  documents: string[];
 }
 
 export interface PlaceMentionRef {
@@ -27,11 +24,13 @@ export interface PlaceMentionRef {
 }
 
 /**
- * Two mentions resolved to points this close, of the same kind and country, are one place even if the
+ * Two place keys resolved to points this close, of the same kind and country, are one place even if the
  * gazetteer gave them different entries (a city listed twice, a transliteration with its own record).
  * Small enough that neighbouring villages stay apart.
  */
-const SAME_PLACE_KM = 3;
+export const SAME_PLACE_KM = 3;
+/** Places of the same name in one country this close are one place (a point rounded differently). */
+export const SAME_NAME_PLACE_KM = 25;
 
 export function normName(s: string): string {
   return s
@@ -42,104 +41,68 @@ export function normName(s: string): string {
     .trim();
 }
 
-/** The gazetteer-level key of a place: its GeoNames id when known, else name, country and rounded point. */
-function baseKey(p: { name: string; country: string; lat: number; lon: number; geonameId?: number | null }): string {
-  if (p.geonameId != null) return `g${p.geonameId}`;
-  return `n:${p.country}:${normName(p.name)}:${p.lat.toFixed(2)},${p.lon.toFixed(2)}`;
+const KIND_RANK: Record<string, number> = { city: 0, feature: 1, admin2: 2, admin1: 3, country: 4 };
+
+/** The canonical order place keys are grouped in: towns before regions, gazetteer entries before others, then by key. */
+export function placeOrder(p: PlaceKeyInfo): string {
+  return `${KIND_RANK[p.kind] ?? 5}|${p.geonameId != null ? 0 : 1}|${p.key}`;
 }
 
-/** Grid cells of 0.1° (about 11 km): a point's neighbours within SAME_PLACE_KM are in its cell or the next. */
-function cell(lat: number, lon: number): string {
-  return `${Math.floor(lat * 10)},${Math.floor(lon * 10)}`;
+/** Can key `k` be the same place as the entity seeded by `seed`? Returns the distance, or null. */
+export function samePlaceAs(seed: PlaceKeyInfo, k: PlaceKeyInfo): number | null {
+  if (seed.country !== k.country) return null;
+  const d = km(seed.lat, seed.lon, k.lat, k.lon);
+  if (d <= SAME_PLACE_KM && seed.kind === k.kind) return d;
+  if (d <= SAME_NAME_PLACE_KM && normName(seed.name) === normName(k.name)) return d;
+  return null;
 }
 
-export class PlaceIndex {
-  private readonly byKey = new Map<string, PlaceEntity>();
-  private readonly byCell = new Map<string, PlaceEntity[]>();
-  private readonly byName = new Map<string, PlaceEntity[]>();
-  readonly all: PlaceEntity[] = [];
-
-  /** Adds a mention and returns the place it belongs to. */
-  add(doc: SituationDoc, m: PlaceMention): PlaceEntity | null {
-    if (!validCoordinates(m.lat, m.lon)) return null;
-    const ent = this.resolve(m) ?? this.create(m);
-    this.byKey.set(baseKey(m), ent);
-    const id = doc.record.id;
-    ent.mentions.push({ documentId: id, outlet: outletOf(doc), start: m.start, end: m.end, text: m.text });
-    if (!ent.documents.includes(id)) ent.documents.push(id);
-    return ent;
-  }
-
-  /** The known place a resolved point or event location refers to, without adding a mention. */
-  resolve(p: { name: string; country: string; lat: number; lon: number; geonameId?: number | null; kind?: string }): PlaceEntity | null {
-    if (!validCoordinates(p.lat, p.lon)) return null;
-    const hit = this.byKey.get(baseKey(p));
-    if (hit) return hit;
-    let best: PlaceEntity | null = null;
-    let bestKm = Infinity;
-    const cy = Math.floor(p.lat * 10);
-    const cx = Math.floor(p.lon * 10);
-    for (let dy = -1; dy <= 1; dy++) {
-      for (let dx = -1; dx <= 1; dx++) {
-        for (const e of this.byCell.get(`${cy + dy},${cx + dx}`) ?? []) {
-          if (e.country !== p.country) continue;
-          if (p.kind && e.kind !== p.kind) continue;
-          const d = km(e.lat, e.lon, p.lat, p.lon);
-          if (d <= SAME_PLACE_KM && d < bestKm) {
-            best = e;
-            bestKm = d;
-          }
-        }
-      }
+/**
+ * The entity of a place key, given the entities seeded before it: the nearest seed it can be the same
+ * place as (ties: the older seed), else a new entity it seeds (null). `seeds` in canonical order.
+ */
+export function decidePlace(k: PlaceKeyInfo, seeds: readonly PlaceKeyInfo[]): string | null {
+  let best: PlaceKeyInfo | null = null;
+  let bestKm = Infinity;
+  for (const s of seeds) {
+    const d = samePlaceAs(s, k);
+    if (d !== null && d < bestKm) {
+      best = s;
+      bestKm = d;
     }
-    // Same name in the same country at a slightly different point (an event location rounded differently).
-    if (!best) {
-      best = (this.byName.get(`${p.country}|${normName(p.name)}`) ?? []).find((e) => km(e.lat, e.lon, p.lat, p.lon) <= 25) ?? null;
-    }
-    return best;
   }
-
-  /** The place of an event location; creates a mention-less entity when no text mention matched it. */
-  forLocation(loc: EventLocation): PlaceEntity | null {
-    if (!validCoordinates(loc.lat, loc.lon)) return null;
-    const hit = this.resolve({ ...loc, geonameId: null });
-    if (hit) return hit;
-    const ent = this.create({ name: loc.name, lat: loc.lat, lon: loc.lon, country: loc.country, admin1: loc.admin1, geonameId: null, kind: 'city' });
-    this.byKey.set(baseKey({ ...loc, geonameId: null }), ent);
-    return ent;
-  }
-
-  private create(m: Pick<PlaceMention, 'name' | 'lat' | 'lon' | 'country' | 'admin1' | 'geonameId' | 'kind'>): PlaceEntity {
-    const ent: PlaceEntity = {
-      id: baseKey(m),
-      name: m.name,
-      lat: m.lat,
-      lon: m.lon,
-      country: m.country,
-      admin1: m.admin1,
-      kind: m.kind,
-      geonameId: m.geonameId,
-      mentions: [],
-      documents: [],
-    };
-    this.all.push(ent);
-    const c = cell(ent.lat, ent.lon);
-    this.byCell.set(c, [...(this.byCell.get(c) ?? []), ent]);
-    const n = `${ent.country}|${normName(ent.name)}`;
-    this.byName.set(n, [...(this.byName.get(n) ?? []), ent]);
-    return ent;
-  }
+  return best?.key ?? null;
 }
 
-/** Every place mentioned in the documents, one entity per real place, with its mentions. */
-export function collectPlaces(docs: readonly SituationDoc[]): { index: PlaceIndex; byMention: Map<PlaceMention, PlaceEntity> } {
-  const index = new PlaceIndex();
-  const byMention = new Map<PlaceMention, PlaceEntity>();
-  for (const d of docs) {
-    for (const m of d.record.places) {
-      const e = index.add(d, m);
-      if (e) byMention.set(m, e);
+export function entityOf(seed: PlaceKeyInfo): PlaceEntity {
+  return { id: seed.key, name: seed.name, lat: seed.lat, lon: seed.lon, country: seed.country, admin1: seed.admin1, kind: seed.kind, geonameId: seed.geonameId };
+}
+
+/**
+ * Place keys grouped into entities, each key placed in canonical order (placeOrder) by decidePlace: a
+ * function of the set of keys. Returns the seed (entity id) of every key.
+ */
+export function groupPlaces(keys: Iterable<PlaceKeyInfo>): Map<string, string> {
+  const ordered = [...keys].map((k) => ({ k, o: placeOrder(k) })).sort((a, b) => (a.o < b.o ? -1 : a.o > b.o ? 1 : 0));
+  const seedOf = new Map<string, string>();
+  const cells = new Map<string, PlaceKeyInfo[]>();
+  for (const { k } of ordered) {
+    if (seedOf.has(k.key)) continue;
+    const near: PlaceKeyInfo[] = [];
+    const cy = Math.floor(k.lat * 4);
+    const cx = Math.floor(k.lon * 4);
+    // Cells of 0.25° (27.8 km of latitude): every seed within SAME_NAME_PLACE_KM is in the next cell north or
+    // south; east and west, as many cells as that distance spans at this latitude.
+    const cos = Math.cos((Math.min(89, Math.abs(k.lat) + 0.5) * Math.PI) / 180);
+    const reach = Math.min(720, Math.ceil(SAME_NAME_PLACE_KM / (111.32 * 0.25 * Math.max(cos, 0.01))));
+    for (let dy = -1; dy <= 1; dy++) for (let dx = -reach; dx <= reach; dx++) near.push(...(cells.get(`${cy + dy},${cx + dx}`) ?? []));
+    near.sort((a, b) => (placeOrder(a) < placeOrder(b) ? -1 : 1));
+    const seed = decidePlace(k, near);
+    seedOf.set(k.key, seed ?? k.key);
+    if (!seed) {
+      const c = `${cy},${cx}`;
+      cells.set(c, [...(cells.get(c) ?? []), k]);
     }
   }
-  return { index, byMention };
+  return seedOf;
 }

@@ -7,9 +7,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildSituation } from '../merge/situation.js';
 import { renderHtml } from './html.js';
-import { buildReport } from './model.js';
+import { reportFromDocs } from './model.js';
 import { hostileDoc, scenario } from './scenario.test-support.js';
 
 const CHROMIUM = process.env.SITREP_CHROMIUM ?? '/usr/bin/chromium';
@@ -75,7 +74,7 @@ describe.skipIf(!present && !required)('the HTML report in headless Chromium', (
   }
 
   it('draws the map and the timeline, shows a fact\'s source on click, and requests nothing', async () => {
-    const v = await visit('report', renderHtml(buildReport(buildSituation(scenario())), { documentHref: (id, s, e) => `#doc-${id}-${s}-${e}` }));
+    const v = await visit('report', renderHtml((await reportFromDocs(scenario())), { documentHref: (id, s, e) => `#doc-${id}-${s}-${e}` }));
     const { page } = v;
     const countries = await page.locator('#map-svg path.country').count();
     expect(countries).toBeGreaterThan(0);
@@ -106,7 +105,7 @@ describe.skipIf(!present && !required)('the HTML report in headless Chromium', (
   });
 
   it('runs nothing from a hostile article, even when every fact is clicked', async () => {
-    const v = await visit('hostile', renderHtml(buildReport(buildSituation([...scenario(), hostileDoc()]))));
+    const v = await visit('hostile', renderHtml((await reportFromDocs([...scenario(), hostileDoc()]))));
     const { page } = v;
     const facts = page.locator('[data-src]');
     const n = await facts.count();

@@ -4,16 +4,15 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSituation } from '../merge/situation.js';
 import { situationFromInputs } from './load.js';
-import { buildReport, type Report } from './model.js';
+import { reportFromDocs, type Report } from './model.js';
 
 let r: Report;
 beforeAll(async () => {
   const errors: string[] = [];
   const docs = await situationFromInputs(path.resolve('testdata/report/offensive.jsonl'), [], (o, m) => errors.push(`${o}: ${m}`));
   expect(errors).toEqual([]);
-  r = buildReport(buildSituation(docs));
+  r = (await reportFromDocs(docs));
 });
 
 describe('report over the test articles, end to end', () => {

@@ -1,29 +1,28 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { buildSituation } from '../merge/situation.js';
 import { renderHtml, reportCsp } from './html.js';
 import { safeHref } from './html-sources.js';
-import { buildReport } from './model.js';
+import { reportFromDocs } from './model.js';
 import { hostileDoc, scenario } from './scenario.test-support.js';
 
-function page(docs = scenario()) {
-  const r = buildReport(buildSituation(docs));
+async function page(docs = scenario()) {
+  const r = (await reportFromDocs(docs));
   const html = renderHtml(r);
   const { document } = parseHTML(html);
   return { r, html, document };
 }
 
 describe('the HTML report', () => {
-  it('draws the map with country outlines and one marker per located event, and the timeline', () => {
-    const { r, document } = page();
+  it('draws the map with country outlines and one marker per located event, and the timeline', async () => {
+    const { r, document } = (await page());
     expect(document.querySelectorAll('#map-svg path.country').length).toBeGreaterThan(0);
     expect(document.querySelectorAll('#map-svg circle.ev').length).toBe(r.events.filter((e) => e.location).length);
     expect(document.querySelectorAll('#timeline-svg rect.ev').length).toBe(r.events.filter((e) => e.date).length);
     for (const id of ['latest', 'figures', 'unverified', 'events', 'control', 'places', 'documents']) expect(document.getElementById(id)).not.toBeNull();
   });
 
-  it('links every fact to source sentences the page carries', () => {
-    const { document } = page();
+  it('links every fact to source sentences the page carries', async () => {
+    const { document } = (await page());
     const data = JSON.parse(document.getElementById('sitrep-data')!.textContent!) as { sources: { sentence: string; mark: [number, number] }[] };
     const facts = [...document.querySelectorAll('[data-src]')];
     expect(facts.length).toBeGreaterThan(10);
@@ -40,8 +39,8 @@ describe('the HTML report', () => {
     expect(unverified).toMatch(/could not verify/);
   });
 
-  it('loads nothing: no external resources, and a policy that forbids any', () => {
-    const { html, document } = page();
+  it('loads nothing: no external resources, and a policy that forbids any', async () => {
+    const { html, document } = (await page());
     expect(document.querySelectorAll('link, img, iframe, object, embed, video, audio, source').length).toBe(0);
     expect(html).not.toMatch(/@import|url\(/i);
     for (const s of document.querySelectorAll('script')) expect(s.getAttribute('src')).toBeNull();
@@ -51,9 +50,9 @@ describe('the HTML report', () => {
     expect(csp).toMatch(/script-src 'nonce-/);
   });
 
-  it('shows a hostile article as text: no script, handler, frame or javascript: link gets into the page', () => {
+  it('shows a hostile article as text: no script, handler, frame or javascript: link gets into the page', async () => {
     const docs = [...scenario(), hostileDoc()];
-    const { html, document, r } = page(docs);
+    const { html, document, r } = (await page(docs));
     const scripts = [...document.querySelectorAll('script')];
     expect(scripts.map((s) => s.getAttribute('type') ?? 'js')).toEqual(['application/json', 'js']);
     const nonce = scripts[1]!.getAttribute('nonce');
@@ -74,8 +73,8 @@ describe('the HTML report', () => {
 });
 
 describe('HTML options for a server', () => {
-  it('uses the nonce it is given, with the same policy as reportCsp', () => {
-    const r = buildReport(buildSituation(scenario()));
+  it('uses the nonce it is given, with the same policy as reportCsp', async () => {
+    const r = (await reportFromDocs(scenario()));
     const html = renderHtml(r, { nonce: 'AbC123xyz987' });
     const { document } = parseHTML(html);
     expect(document.querySelectorAll('script')[1]!.getAttribute('nonce')).toBe('AbC123xyz987');
@@ -85,8 +84,8 @@ describe('HTML options for a server', () => {
     expect(parseHTML(renderHtml(r, { nonce: '"><script>' })).document.querySelectorAll('script').length).toBe(2);
   });
 
-  it('gives each source the document link the host makes, and only safe ones', () => {
-    const r = buildReport(buildSituation(scenario()));
+  it('gives each source the document link the host makes, and only safe ones', async () => {
+    const r = (await reportFromDocs(scenario()));
     const html = renderHtml(r, { documentHref: (id, s, e) => `/api/documents/${encodeURIComponent(id)}.html#s-${s}-${e}` });
     const data = JSON.parse(parseHTML(html).document.getElementById('sitrep-data')!.textContent!) as { sources: { href: string | null }[] };
     expect(data.sources.every((s) => s.href?.startsWith('/api/documents/'))).toBe(true);

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildSituation } from '../merge/situation.js';
 import { renderMarkdown } from './markdown.js';
-import { buildReport } from './model.js';
+import { reportFromDocs } from './model.js';
 import { hostileDoc, scenario } from './scenario.test-support.js';
 
 describe('the Markdown report', () => {
-  it('has the sections of a situation report with the facts and their sources', () => {
-    const md = renderMarkdown(buildReport(buildSituation(scenario())));
+  it('has the sections of a situation report with the facts and their sources', async () => {
+    const md = renderMarkdown((await reportFromDocs(scenario())));
     for (const h of ['# Situation report', '## Latest developments (2016-11-12)', '## Contested figures', '## Unverified and disputed claims', '## Events', '## Control of places', '## Places', '## Documents']) {
       expect(md).toContain(h);
     }
@@ -16,14 +15,14 @@ describe('the Markdown report', () => {
     expect(md).toContain('**unverified**');
   });
 
-  it('says so when there is nothing to report', () => {
-    const md = renderMarkdown(buildReport(buildSituation([])));
+  it('says so when there is nothing to report', async () => {
+    const md = renderMarkdown((await reportFromDocs([])));
     expect(md).toContain('No events.');
     expect(md).toContain('The store holds no documents for this period.');
   });
 
-  it('keeps article HTML and Markdown inert', () => {
-    const md = renderMarkdown(buildReport(buildSituation([hostileDoc()])));
+  it('keeps article HTML and Markdown inert', async () => {
+    const md = renderMarkdown((await reportFromDocs([hostileDoc()])));
     expect(md).not.toMatch(/<script|<img|<svg|<iframe|<a /i);
     expect(md).toContain('&lt;script&gt;window.\\_\\_pwned = 1; alert\\(1\\)&lt;/script&gt;');
   });

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { expectSpansMatch } from '../test-support/spans.js';
-import { buildSituation } from '../merge/situation.js';
-import { buildReport, ReportError } from './model.js';
+import { reportFromDocs, ReportError } from './model.js';
 import { scenario } from './scenario.test-support.js';
 
-const report = (opts = {}) => buildReport(buildSituation(scenario()), opts);
+const report = (opts = {}) => reportFromDocs(scenario(), opts);
 
 describe('the report data', () => {
-  it('has the documented top-level shape', () => {
-    const r = report();
+  it('has the documented top-level shape', async () => {
+    const r = (await report());
     expect(Object.keys(r)).toEqual(['schema', 'period', 'near', 'documents', 'events', 'figures', 'places', 'latest']);
     const ev = r.events[0]!;
     for (const k of ['id', 'type', 'subType', 'date', 'location', 'actors', 'fatalities', 'sources', 'corroboration', 'certainty']) expect(ev).toHaveProperty(k);
@@ -20,8 +19,8 @@ describe('the report data', () => {
     for (const k of ['name', 'lat', 'lon', 'country', 'mentions', 'documents', 'control']) expect(p).toHaveProperty(k);
   });
 
-  it('merges the battle told by two outlets and keeps the two contested figures with their sources', () => {
-    const r = report();
+  it('merges the battle told by two outlets and keeps the two contested figures with their sources', async () => {
+    const r = (await report());
     const battle = r.events.find((e) => e.subType === 'Government regains territory')!;
     expect(battle.sources.map((s) => s.outlet)).toEqual(['Wire One', 'Daily Paper']);
     expect(battle.corroboration).toBe(2);
@@ -33,17 +32,17 @@ describe('the report data', () => {
     ]);
   });
 
-  it('points every source at the exact words of its document', () => {
+  it('points every source at the exact words of its document', async () => {
     const docs = scenario();
-    const r = report();
+    const r = (await report());
     const text = (id: string) => docs.find((d) => d.record.id === id)!.text;
     for (const e of r.events) for (const s of e.sources) expectSpansMatch(text(s.documentId), [s, s.sentence]);
     for (const f of r.figures) for (const c of f.claims) expectSpansMatch(text(c.documentId), [c, c.sentence]);
     for (const p of r.places) for (const m of p.mentions) expectSpansMatch(text(m.documentId), [m]);
   });
 
-  it('keeps one place per real place with its mentions from every document, and its control history', () => {
-    const r = report();
+  it('keeps one place per real place with its mentions from every document, and its control history', async () => {
+    const r = (await report());
     const mosul = r.places.filter((p) => p.name === 'Mosul');
     expect(mosul).toHaveLength(1);
     expect(mosul[0]!.documents).toEqual(['wire-oct23', 'radio-nov12']);
@@ -52,35 +51,35 @@ describe('the report data', () => {
     expect(q.control[0]!.sources.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('cuts the picture to a period', () => {
-    const r = report({ since: '2016-11-01' });
+  it('cuts the picture to a period', async () => {
+    const r = (await report({ since: '2016-11-01' }));
     expect(r.events.map((e) => e.date?.start)).toEqual(['2016-11-12']);
     expect(r.documents.map((d) => d.id)).toEqual(['radio-nov12']);
     expect(r.figures.every((f) => f.when!.end >= '2016-11-01')).toBe(true);
     expect(r.latest.map((l) => l.eventId)).toEqual([r.events[0]!.id]);
-    const none = report({ until: '2016-01-01' });
+    const none = (await report({ until: '2016-01-01' }));
     expect(none.events).toEqual([]);
     expect(none.latest).toEqual([]);
   });
 
-  it('cuts the picture to an area around a named place or a point, and refuses unknown places', () => {
-    const r = report({ near: 'Qaraqosh', radiusKm: 5 });
+  it('cuts the picture to an area around a named place or a point, and refuses unknown places', async () => {
+    const r = (await report({ near: 'Qaraqosh', radiusKm: 5 }));
     expect(r.events.map((e) => e.location?.name)).toEqual(['Qaraqosh']);
     expect(r.near?.name).toBe('Qaraqosh');
-    expect(report({ near: '36.3, 43.1', radiusKm: 10 }).events.map((e) => e.location?.name)).toEqual(['Mosul']);
-    expect(() => report({ near: 'Atlantis' })).toThrow(ReportError);
-    expect(() => report({ near: '95,10' })).toThrow(ReportError);
+    expect((await report({ near: '36.3, 43.1', radiusKm: 10 })).events.map((e) => e.location?.name)).toEqual(['Mosul']);
+    await expect(report({ near: 'Atlantis' })).rejects.toThrow(ReportError);
+    await expect(report({ near: '95,10' })).rejects.toThrow(ReportError);
   });
 
-  it('lists the latest developments of the last day of reporting', () => {
-    const r = report();
+  it('lists the latest developments of the last day of reporting', async () => {
+    const r = (await report());
     expect(r.period.latest).toEqual({ start: '2016-11-12', end: '2016-11-12' });
     expect(r.latest).toHaveLength(1);
     expect(r.latest[0]!.text).toBe('The UN reports that the group is killing civilians in Mosul.');
   });
 
-  it('lists the documents with their dates, outlets and layer counts', () => {
-    const r = report();
+  it('lists the documents with their dates, outlets and layer counts', async () => {
+    const r = (await report());
     expect(r.documents.map((d) => [d.id, d.published, d.outlet])).toEqual([
       ['wire-oct23', '2016-10-23', 'Wire One'],
       ['paper-oct24', '2016-10-24', 'Daily Paper'],

@@ -1,13 +1,14 @@
 import type { Actor, Certainty, EventType } from '../extract/events/types.js';
 import type { ControlChange } from '../merge/control.js';
 import type { MergedEvent } from '../merge/coref.js';
-import { interval, overlap, type DayInterval } from '../merge/dates.js';
+import type { DayInterval } from '../merge/dates.js';
 import type { Figure } from '../merge/figures.js';
-import { km } from '../merge/geo.js';
-import { outletOf, publishedDay, type SourceRef } from '../merge/input.js';
-import { latestDevelopments, lastReportingDay } from '../merge/latest.js';
-import { normName, type PlaceEntity } from '../merge/places.js';
-import type { Situation } from '../merge/situation.js';
+import type { SourceRef } from '../merge/input.js';
+import { latestDevelopments } from '../merge/latest.js';
+import type { PictureFilter, PictureReader } from '../merge/reader.js';
+import type { SituationDoc } from '../merge/input.js';
+import { MemoryReader } from '../merge/memory-reader.js';
+import { buildSituation } from '../merge/situation.js';
 
 /** The situation report as data: what `--format json` prints and what the Markdown and HTML render. See docs/report.md. */
 export interface Report {
@@ -164,6 +165,14 @@ export interface ReportOptions {
   /** A place name known to the documents, or "LAT,LON". */
   near?: string | null;
   radiusKm?: number;
+  /** Only what lies in this box (events, figures, places). */
+  bbox?: PictureFilter['bbox'];
+  /** Only events of this country, type or sub-type, with this actor, reported by this outlet, this certain. */
+  country?: string | null;
+  type?: string | null;
+  actor?: string | null;
+  outlet?: string | null;
+  certainty?: string | null;
   latestLimit?: number;
 }
 
@@ -173,7 +182,7 @@ function src(s: SourceRef): ReportSource {
   return { documentId: s.documentId, outlet: s.outlet, published: s.published, start: s.start, end: s.end, text: s.text, sentence: s.sentence };
 }
 
-function toEvent(ev: MergedEvent): ReportEvent {
+export function toEvent(ev: MergedEvent): ReportEvent {
   const l = ev.location;
   return {
     id: ev.id,
@@ -225,7 +234,7 @@ function toControl(c: ControlChange): ReportControl {
 }
 
 /** Resolve `--near`: a place the documents mention (by name or as written), or "LAT,LON". */
-export function resolveNear(s: Situation, near: string): { name: string; lat: number; lon: number } {
+export async function resolveNear(reader: PictureReader, near: string): Promise<{ name: string; lat: number; lon: number }> {
   const m = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(near);
   if (m) {
     const lat = Number(m[1]);
@@ -233,57 +242,62 @@ export function resolveNear(s: Situation, near: string): { name: string; lat: nu
     if (lat < -90 || lat > 90 || lon < -180 || lon > 180) throw new ReportError(`--near ${near}: coordinates out of range`);
     return { name: near.trim(), lat, lon };
   }
-  const n = normName(near);
-  const hit =
-    s.places.all.find((p) => normName(p.name) === n) ??
-    s.places.all.find((p) => p.mentions.some((x) => normName(x.text) === n));
+  const hit = await reader.findPlace(near);
   if (!hit) throw new ReportError(`--near ${near}: no place of that name in the documents (give a name they mention, or LAT,LON)`);
   return { name: hit.name, lat: hit.lat, lon: hit.lon };
 }
 
+/** Every item of a paged listing, page by page. */
+export async function* allPages<T>(fetch: (after: string | null) => Promise<{ items: T[]; next: string | null }>): AsyncGenerator<T> {
+  let after: string | null = null;
+  for (;;) {
+    const page = await fetch(after);
+    yield* page.items;
+    if (!page.next) return;
+    after = page.next;
+  }
+}
+
+async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+}
+
+const PAGE = 1000;
+
 /**
- * The report for a period and area. The picture is computed over every document (so reports published
- * later still corroborate an event of the period), then cut to the period and area asked for.
+ * The report for a period and area, read from the picture (kept in the store, or computed in memory) in
+ * bounded slices: only the events, figures, documents and places of the period and area are read. Events
+ * merge reports from every document (a report published later still corroborates an event of the period).
  */
-export function buildReport(s: Situation, opts: ReportOptions = {}): Report {
+export async function buildReport(reader: PictureReader, opts: ReportOptions = {}): Promise<Report> {
   const since = opts.since ?? null;
   const until = opts.until ?? null;
-  const window: DayInterval | null = since || until ? { start: since ?? '0000-01-01', end: until ?? '9999-12-31' } : null;
   const radiusKm = opts.radiusKm ?? 50;
-  const near = opts.near ? { ...resolveNear(s, opts.near), radiusKm } : null;
-  const inArea = (lat: number | undefined, lon: number | undefined) =>
-    !near || (lat !== undefined && lon !== undefined && km(near.lat, near.lon, lat, lon) <= near.radiusKm);
-  const inWindow = (iv: DayInterval | null) => !window || (!!iv && overlap(iv, window));
-
-  const docs = s.docs.filter((d) => {
-    const p = publishedDay(d);
-    return !window || (!!p && p >= window.start && p <= window.end);
-  });
-  const events = s.events.filter(
-    (e) => inWindow(e.date ? interval(e.date.start, e.date.end) : null) && (!near || (e.location && inArea(e.location.lat, e.location.lon))),
-  );
-  const figures = s.figures.filter((f) => inWindow(f.when) && (!near || (f.place && inArea(f.place.lat, f.place.lon))));
-  const eventIdsByPlace = new Map<PlaceEntity, string[]>();
-  for (const e of events) if (e.place) eventIdsByPlace.set(e.place, [...(eventIdsByPlace.get(e.place) ?? []), e.id]);
-  const docIds = new Set(docs.map((d) => d.record.id));
-  const places: ReportPlace[] = s.places.all
-    .filter((p) => inArea(p.lat, p.lon) && (p.documents.some((id) => docIds.has(id)) || eventIdsByPlace.has(p)))
-    .map((p) => ({
-      id: p.id,
-      name: p.name,
-      lat: p.lat,
-      lon: p.lon,
-      country: p.country,
-      admin1: p.admin1,
-      kind: p.kind,
-      mentions: p.mentions,
-      documents: p.documents,
-      events: eventIdsByPlace.get(p) ?? [],
-      // A place's history up to the end of the period: who held it before matters for who holds it now.
-      control: (s.control.get(p) ?? []).filter((c) => !window || !c.date || c.date.start <= window.end).map(toControl),
-    }));
-  const lastDay = lastReportingDay(docs.map(publishedDay));
-  const latestPeriod = lastDay ? { start: lastDay, end: lastDay } : null;
+  const near = opts.near ? { ...(await resolveNear(reader, opts.near)), radiusKm } : null;
+  const f: PictureFilter = { since, until, near: near ? { lat: near.lat, lon: near.lon, radiusKm } : null, bbox: opts.bbox ?? null };
+  const ef: PictureFilter = { ...f, country: opts.country ?? null, type: opts.type ?? null, actor: opts.actor ?? null, outlet: opts.outlet ?? null, certainty: opts.certainty ?? null };
+  const events = await collect(allPages((after) => reader.events(ef, { after, limit: PAGE })));
+  const figures = await collect(allPages((after) => reader.figures(f, { after, limit: PAGE })));
+  const documents = await collect(allPages((after) => reader.documents({ since, until }, { after, limit: PAGE })));
+  const summary = await reader.documentSummary({ since, until });
+  const eventIdsByPlace = new Map<string, string[]>();
+  for (const e of events) if (e.place) eventIdsByPlace.set(e.place.id, [...(eventIdsByPlace.get(e.place.id) ?? []), e.id]);
+  const places: ReportPlace[] = (await reader.places(f, [...eventIdsByPlace.keys()])).map((p) => ({
+    id: p.id,
+    name: p.name,
+    lat: p.lat,
+    lon: p.lon,
+    country: p.country,
+    admin1: p.admin1,
+    kind: p.kind,
+    mentions: p.mentions,
+    documents: p.documents,
+    events: eventIdsByPlace.get(p.id) ?? [],
+    control: p.control.map(toControl),
+  }));
+  const latestPeriod = summary.lastDay ? { start: summary.lastDay, end: summary.lastDay } : null;
   const latest = latestPeriod
     ? latestDevelopments(events, { period: latestPeriod, limit: opts.latestLimit ?? 8 }).map((l) => ({
         eventId: l.eventId,
@@ -298,24 +312,15 @@ export function buildReport(s: Situation, opts: ReportOptions = {}): Report {
     schema: 'sitrep-report/1',
     period: { since, until, latest: latestPeriod },
     near,
-    documents: docs.map((d) => ({
-      id: d.record.id,
-      title: d.record.title,
-      outlet: outletOf(d),
-      url: d.record.url,
-      published: d.record.published,
-      publishedFrom: d.record.publishedFrom,
-      layers: {
-        sentences: d.record.sentences.length,
-        times: d.record.times.length,
-        places: d.record.places.length,
-        quantities: d.record.quantities.length,
-        events: d.record.events.length,
-      },
-    })),
+    documents,
     events: events.map(toEvent),
     figures: figures.map(toFigure),
     places,
     latest,
   };
+}
+
+/** The report over documents analysed in memory (`sitrep report --input`), without a store. */
+export async function reportFromDocs(docs: readonly SituationDoc[], opts: ReportOptions = {}): Promise<Report> {
+  return buildReport(new MemoryReader(buildSituation(docs)), opts);
 }

@@ -26,7 +26,7 @@ export async function eventView(ctx: Ctx): Promise<EventView> {
   const version = await ctx.desk.overridesVersion();
   const hit = views.get(snap);
   if (hit && hit.version === version) return hit.view;
-  const report = snap.report({});
+  const report = await snap.report({});
   const overrides = version === 0 ? [] : await ctx.desk.overrides();
   const { events, orphans } = applyOverrides(report.events, overrides);
   const view: EventView = { report, events, texts: events.map(searchText), byId: new Map(events.map((e, i) => [e.id, i])), orphans, overrides };

@@ -9,6 +9,7 @@ import { renderDocumentPage, type ExtraRange } from './document-page.js';
 import { HttpError, newNonce, sendHtml, sendJson } from './http.js';
 import { intParam, readParams } from './params.js';
 import { postDocuments } from './post.js';
+import { pictureOf } from './picture.js';
 
 export const DOCUMENTS_PREFIX = '/api/documents/';
 
@@ -18,21 +19,19 @@ export async function listDocuments(ctx: Ctx): Promise<void> {
   const p = readParams(ctx.url.searchParams, ['limit', 'offset']);
   const limit = intParam(p, 'limit', 50, 1, 1000);
   const offset = intParam(p, 'offset', 0, 0, 1e9);
-  const snap = await ctx.snapshots.get();
-  const page = snap.docs.slice(offset, offset + limit).map((d) => {
-    const r = d.record;
-    return {
-      id: r.id,
-      title: r.title,
-      outlet: d.outlet,
-      published: r.published,
-      url: r.url,
-      counts: { sentences: r.sentences.length, times: r.times.length, places: r.places.length, quantities: r.quantities.length, events: r.events.length },
-      links: { json: documentHref(r.id), html: documentHref(r.id, true) },
-    };
-  });
-  const next = offset + limit < snap.docs.length ? `/api/documents?limit=${limit}&offset=${offset + limit}` : null;
-  sendJson(ctx.res, 200, { total: snap.docs.length, limit, offset, next, documents: page });
+  const reader = await pictureOf(ctx);
+  const total = (await reader.documentSummary({})).documents;
+  const page = (await reader.documents({}, { offset, limit })).items.map((d) => ({
+    id: d.id,
+    title: d.title,
+    outlet: d.outlet,
+    published: d.published,
+    url: d.url,
+    counts: d.layers,
+    links: { json: documentHref(d.id), html: documentHref(d.id, true) },
+  }));
+  const next = offset + limit < total ? `/api/documents?limit=${limit}&offset=${offset + limit}` : null;
+  sendJson(ctx.res, 200, { total, limit, offset, next, documents: page });
 }
 
 async function analysisById(ctx: Ctx, id: string): Promise<StoredAnalysis | null> {

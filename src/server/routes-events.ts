@@ -41,7 +41,7 @@ export async function selectionOf(ctx: Ctx, p: Params): Promise<Selection> {
       if (!Number.isFinite(radiusKm) || radiusKm <= 0 || radiusKm > 20_000) throw new HttpError(400, 'usage', `radius must be a positive number of km, got ${JSON.stringify(p.radius.slice(0, 20))}`);
     }
     try {
-      const r = (await ctx.snapshots.get()).report({ near: p.near, radiusKm });
+      const r = await (await ctx.snapshots.get()).report({ near: p.near, radiusKm });
       near = { lat: r.near!.lat, lon: r.near!.lon, radiusKm };
     } catch (e) {
       if (e instanceof ReportError) throw new HttpError(400, 'usage', e.message.replace(/--(near|radius)\b/g, '$1'));

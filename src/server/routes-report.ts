@@ -1,7 +1,7 @@
 /**
- * The situation report and its slices: `/` (HTML), `/api/report` (its JSON twin), `/api/events`,
- * `/api/figures`, `/api/places`, `/api/export.csv`, `/api/export.geojson`. All take since, until, near and
- * radius like `sitrep report`, and are computed from the store's current contents (./snapshot.ts).
+ * The situation report and its slices: `/` (HTML), `/api/report` (its JSON twin), `/api/figures`,
+ * `/api/places`, `/api/export.csv`, `/api/export.geojson`. All take since, until, near and radius like
+ * `sitrep report`, and read the picture kept in the store (only the part the period and area select).
  */
 import { createHash } from 'node:crypto';
 import { UsageError } from '../cli/command.js';
@@ -10,12 +10,13 @@ import { acledCsv } from '../export/acled-csv.js';
 import { geojson } from '../export/geojson.js';
 import { renderHtml } from '../report/html.js';
 import { renderJson } from '../report/json.js';
-import { ReportError, type Report, type ReportEvent } from '../report/model.js';
+import { buildReport, ReportError, type Report, type ReportEvent } from '../report/model.js';
 import { matcher } from '../desk/filter.js';
 import { narrowReport } from '../desk/narrow.js';
 import { reviewReport } from '../desk/reviews.js';
 import { eventView, select } from './event-view.js';
 import { EVENT_PARAMS, selectionOf } from './routes-events.js';
+import { pictureOf } from './picture.js';
 import { HttpError, send, sendHtml, sendJson } from './http.js';
 import { readParams } from './params.js';
 import type { Ctx } from './context.js';
@@ -30,8 +31,9 @@ export async function reportFor(ctx: Ctx): Promise<Report> {
   const p = readParams(ctx.url.searchParams, REPORT_PARAMS);
   const sel = await selectionOf(ctx, p);
   const base = await periodReport(ctx, p);
-  const view = await eventView(ctx);
-  const reviewed = reviewReport(base, view.overrides);
+  // Only the reviews, not the whole event view: the report reads the period's slice of the picture.
+  const overrides = (await ctx.desk.overridesVersion()) === 0 ? [] : await ctx.desk.overrides();
+  const reviewed = reviewReport(base, overrides);
   const { since: _s, until: _u, ...rest } = sel.filter;
   return Object.keys(rest).length ? narrowReport(reviewed, matcher(sel.filter)) : reviewed;
 }
@@ -45,9 +47,9 @@ async function periodReport(ctx: Ctx, p: Record<string, string | undefined>): Pr
     if (e instanceof UsageError) throw new HttpError(400, 'usage', e.message.replace(/--(since|until|near|radius)\b/g, '$1'));
     throw e;
   }
-  const snap = await ctx.snapshots.get();
+  const reader = await pictureOf(ctx);
   try {
-    return snap.report({ ...opts, since: opts.since, until: opts.until });
+    return await buildReport(reader, opts);
   } catch (e) {
     if (e instanceof ReportError) throw new HttpError(400, 'usage', e.message.replace(/--(near|radius)\b/g, '$1'));
     throw e;

@@ -166,7 +166,7 @@ describe('the report page and its JSON twin', () => {
     expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'nonce-[^']+'/);
   });
 
-  it('gives slices of the same JSON report: events, figures, places', async () => {
+  it('gives slices of the same JSON report: figures, places; and the events page by page', async () => {
     const report = (await getJson<Record<string, unknown[]> & { schema: string }>('/api/report')).body;
     expect(report.schema).toBe('sitrep-report/1');
     for (const key of ['figures', 'places'] as const) {

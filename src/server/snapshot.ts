@@ -1,37 +1,33 @@
 /**
- * The situation picture is computed from everything in the store (docs/report.md): expensive, and the same
- * until a document is added. The server keeps one snapshot — every stored analysis and, once asked for, the
- * situation built from them — and rebuilds it when the store's document count changes (a POST, or another
- * process such as `sitrep watch` ingesting into the same database). Reports for a few recent parameter
- * sets are kept with it. Documents are never updated in place (docs/store.md), so the count is enough to
- * notice new ones; a document deleted by hand while another is added would go unnoticed until the next
- * change (or a restart).
+ * Reports kept for a while: the situation picture lives in the store (src/store/picture/) and reports read
+ * slices of it, so nothing here is recomputed when a document arrives. A Snapshot stands for the picture
+ * at one generation (the store counts every change to it, also those made by other processes such as
+ * `sitrep watch` or workers); reports built from it are kept until the generation changes. The desk's event
+ * view (./event-view.ts) keeps its own derived data per snapshot the same way.
  */
-import type { SituationDoc } from '../merge/input.js';
-import { buildSituation, type Situation } from '../merge/situation.js';
-import { situationFromStore } from '../report/load.js';
 import { buildReport, type Report, type ReportOptions } from '../report/model.js';
 import type { Store } from '../store/types.js';
+import { HttpError } from './http.js';
 
 const REPORTS_KEPT = 16;
 
 export class Snapshot {
-  private situation: Situation | null = null;
-  private readonly reports = new Map<string, Report>();
+  private readonly reports = new Map<string, Promise<Report>>();
 
   constructor(
-    readonly count: number,
-    readonly docs: readonly SituationDoc[],
+    readonly generation: string,
+    private readonly store: Store,
   ) {}
 
-  /** The report for these options (ReportError for an unknown --near place). */
-  report(opts: ReportOptions): Report {
-    const key = JSON.stringify([opts.since ?? null, opts.until ?? null, opts.near ?? null, opts.radiusKm ?? null]);
+  /** The report for these options (ReportError for an unknown --near place), read from the stored picture. */
+  report(opts: ReportOptions): Promise<Report> {
+    const key = JSON.stringify(opts);
     let r = this.reports.get(key);
     if (!r) {
-      this.situation ??= buildSituation(this.docs);
-      r = buildReport(this.situation, opts);
       if (this.reports.size >= REPORTS_KEPT) this.reports.delete(this.reports.keys().next().value!);
+      r = buildReport(this.store.picture(), opts);
+      // A failed report (an unknown place) is not kept.
+      r.catch(() => this.reports.delete(key));
       this.reports.set(key, r);
     }
     return r;
@@ -40,28 +36,20 @@ export class Snapshot {
 
 export class Snapshots {
   private current: Snapshot | null = null;
-  private building: { count: number; promise: Promise<Snapshot> } | null = null;
 
   constructor(private readonly store: Store) {}
 
-  /** The snapshot for the store as it is now; concurrent requests share one rebuild. */
+  /** The snapshot for the picture as it is now (503 when the picture must be rebuilt first). */
   async get(): Promise<Snapshot> {
-    const count = (await this.store.stats()).documents;
-    if (this.current?.count === count) return this.current;
-    if (this.building?.count === count) return this.building.promise;
-    const promise = situationFromStore(this.store).then((docs) => new Snapshot(count, docs));
-    const b = { count, promise };
-    this.building = b;
-    try {
-      const snap = await promise;
-      if (this.building === b) this.current = snap;
-      return snap;
-    } finally {
-      if (this.building === b) this.building = null;
+    if ((await this.store.pictureState()) !== 'ok') {
+      throw new HttpError(503, 'picture_stale', 'the situation picture in this store is not built yet: run `sitrep rebuild`');
     }
+    const generation = await this.store.picture().generation();
+    if (this.current?.generation !== generation) this.current = new Snapshot(generation, this.store);
+    return this.current;
   }
 
-  /** Forget the snapshot (after this process stored documents). */
+  /** Forget the snapshot (after this process stored documents; the generation says so anyway). */
   invalidate(): void {
     this.current = null;
   }

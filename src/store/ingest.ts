@@ -5,6 +5,7 @@
  */
 import { toAnalysis } from '../analyze/output.js';
 import { defaultPipeline } from '../analyze/pipeline.js';
+import { analysisVersion } from '../analyze/version.js';
 import type { Doc } from '../core/document.js';
 import type { Pipeline } from '../core/pipeline.js';
 import type { InputItem } from '../ingest/read.js';
@@ -42,7 +43,7 @@ export async function ingestDoc(store: Store, doc: Doc, pipeline: Pipeline): Pro
     pipeline.run(doc);
     const record = toAnalysis(doc);
     stage = 'store';
-    const r = await store.putAnalysis(record, doc.text, { origin, author: doc.meta.author });
+    const r = await store.putAnalysis(record, doc.text, { origin, author: doc.meta.author, analysisVersion: analysisVersion() });
     return { kind: r.inserted ? 'new' : 'existing', origin, id: r.id };
   } catch (e) {
     const message = (e as Error).message;

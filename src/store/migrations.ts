@@ -80,3 +80,8 @@ export function pending(all: Migration[], applied: readonly number[], where: str
   const done = new Set(applied);
   return all.filter((m) => !done.has(m.version));
 }
+
+/** The newest migration this code knows. */
+export function latestVersion(all: Migration[]): number {
+  return all.length === 0 ? 0 : all[all.length - 1]!.version;
+}

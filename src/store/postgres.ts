@@ -13,6 +13,13 @@ import { contentHash, outletKey, outletOf, textHash } from './hash.js';
 import { extraOf, itemFromRow, LAYER_SPECS, publishedDay, recordRows } from './layers.js';
 import { loadMigrations, pending } from './migrations.js';
 import { parseQuery, toWebsearch } from './query.js';
+import type { PictureReader } from '../merge/reader.js';
+import { addDocument, removeDocument } from './picture/engine.js';
+import { storedItems } from './picture/items.js';
+import { NeedLocks } from './picture/ops.js';
+import { StorePictureReader } from './picture/reader.js';
+import { CellLocks, runPostgres, takeLocks } from './picture/run.js';
+import { PictureSql } from './picture/sql.js';
 import type {
   AnalysisFilter,
   PutMeta,
@@ -66,7 +73,7 @@ export class PostgresStore implements Store {
   readonly pool: pg.Pool;
   readonly schema: string | undefined;
   migrationsApplied: readonly number[] = [];
-  private readonly where: string;
+  readonly where: string;
 
   private constructor(connectionString: string, opts: PostgresOptions) {
     const split = splitSchema(connectionString);
@@ -90,7 +97,9 @@ export class PostgresStore implements Store {
       if (opts.migrate !== false) store.migrationsApplied = await store.migrate();
       else {
         const v = await store.version();
-        if (pending(loadMigrations('postgres'), await store.appliedVersions(), store.where).length > 0) throw new Error(`the database schema is version ${v}; run \`sitrep db migrate\``);
+        if (pending(loadMigrations('postgres'), await store.appliedVersions(), store.where).length > 0) {
+          throw new Error(`the database schema is version ${v}; run \`sitrep db migrate\``);
+        }
       }
     } catch (e) {
       await store.pool.end();
@@ -111,8 +120,7 @@ export class PostgresStore implements Store {
     const q = client ?? this.pool;
     const exists = await q.query(`SELECT to_regclass('schema_migrations') IS NOT NULL AS ok`);
     if (!exists.rows[0].ok) return [];
-    const r = await q.query('SELECT version FROM schema_migrations ORDER BY version');
-    return r.rows.map((x: { version: number }) => Number(x.version));
+    return (await q.query('SELECT version FROM schema_migrations')).rows.map((r: { version: number }) => Number(r.version));
   }
 
   /** Apply pending migrations under an advisory lock, each in its own transaction; returns the versions applied. */
@@ -153,18 +161,75 @@ export class PostgresStore implements Store {
     // Cheap check outside any transaction: most re-ingested documents stop here.
     const known = await this.idForHash(hash);
     if (known !== null) return { inserted: false, id: known, hash };
+    return this.inPictureTransaction((client, sql, locks) => this.putIn(client, record, text, meta, hash, outlet, sql, locks), (r) => r.inserted);
+  }
 
+  /**
+   * Run `work` in a transaction that may update the picture. The picture is locked by grid cell
+   * (./picture/cells.ts): when another worker holds a cell this one needs, the transaction is rolled back
+   * and run again with every cell it needed taken first (waiting for them, in one order, so workers never
+   * wait for each other in a circle). `commit` says whether to commit the result or roll it back.
+   */
+  async inPictureTransaction<T>(work: (client: pg.PoolClient, sql: PictureSql, locks: CellLocks) => Promise<T>, commit: (r: T) => boolean = () => true): Promise<T> {
+    const client = await this.pool.connect();
+    let prelock: readonly number[] = [];
+    try {
+      for (let attempt = 0; ; attempt++) {
+        const sql = new PictureSql('postgres');
+        const locks = new CellLocks(await this.lockNamespace());
+        await client.query('BEGIN');
+        try {
+          // A rebuild holds this exclusively while it runs; everyone else shares it.
+          await client.query('SELECT pg_advisory_xact_lock_shared($1, -1)', [locks.namespace]);
+          await takeLocks(client, locks, prelock);
+          const result = await work(client, sql, locks);
+          await client.query(commit(result) ? 'COMMIT' : 'ROLLBACK');
+          return result;
+        } catch (e) {
+          await client.query('ROLLBACK').catch(() => {});
+          if (e instanceof NeedLocks && attempt < 50) {
+            prelock = e.cells;
+            continue;
+          }
+          throw e;
+        }
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  private namespace: number | null = null;
+
+  /** The advisory lock namespace of this store's picture (one per schema). */
+  async lockNamespace(): Promise<number> {
+    if (this.namespace === null) {
+      const r = await this.pool.query(`SELECT hashtext('sitrep:picture:' || current_schema()) AS h`);
+      this.namespace = Number(r.rows[0].h);
+    }
+    return this.namespace;
+  }
+
+  picture(): PictureReader {
+    const sql = new PictureSql('postgres');
+    return new StorePictureReader(sql, async (step) => {
+      const client = await this.pool.connect();
+      try {
+        return await runPostgres(client, step, new CellLocks(0));
+      } finally {
+        client.release();
+      }
+    });
+  }
+
+  async pictureState(): Promise<string> {
+    return (await this.withClient((c) => runPostgres(c, new PictureSql('postgres').state(), new CellLocks(0))));
+  }
+
+  private async withClient<T>(f: (c: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
-      try {
-        const result = await this.putIn(client, record, text, meta, hash, outlet);
-        await client.query(result.inserted ? 'COMMIT' : 'ROLLBACK');
-        return result;
-      } catch (e) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw e;
-      }
+      return await f(client);
     } finally {
       client.release();
     }
@@ -177,6 +242,8 @@ export class PostgresStore implements Store {
     meta: PutMeta,
     hash: string,
     outlet: string | null,
+    sql: PictureSql,
+    locks: CellLocks,
   ): Promise<PutResult> {
     let outletId: string | null = null;
     if (outlet !== null) {
@@ -191,13 +258,14 @@ export class PostgresStore implements Store {
     for (const candidate of candidateIds(record.id, hash)) {
       const r = await client.query(
         `INSERT INTO documents (id, hash, outlet_id, source, url, title, author, published, published_day, published_from,
-           format, origin, length, text, ingested_at, extra, text_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now(), $15, $16)
+           format, origin, length, text, ingested_at, extra, text_hash, analysis_version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now(), $15, $16, $17)
          ON CONFLICT DO NOTHING RETURNING pk`,
         [
           candidate, hash, outletId, record.source, record.url, record.title, meta.author ?? null,
           record.published, publishedDay(record.published), record.publishedFrom,
           record.format, meta.origin ?? null, text.length, pgText(text), extra === null ? null : JSON.stringify(extra), textHash(text),
+          meta.analysisVersion ?? null,
         ],
       );
       if (r.rowCount === 1) {
@@ -211,6 +279,14 @@ export class PostgresStore implements Store {
     }
     if (pk === null) throw new Error(`no free id for document ${record.id}`);
 
+    await this.writeLayers(client, pk, record, text);
+    if ((await runPostgres(client, sql.state(), locks)) === 'ok') {
+      await runPostgres(client, addDocument(sql, pk, storedItems(record, text, { id, hash, textHash: textHash(text), outlet })), locks);
+    }
+    return { inserted: true, id, hash };
+  }
+
+  private async writeLayers(client: pg.PoolClient, pk: string, record: AnalysisRecord, text: string): Promise<void> {
     for (const part of recordRows(record, text)) {
       if ('eventSources' in part) {
         await insertRows(client, 'event_sources', ['doc', 'event_ord', 'ord', 'span_start', 'span_end', 'text'], part.eventSources, pk);
@@ -221,7 +297,6 @@ export class PostgresStore implements Store {
         await insertRows(client, part.spec.table, cols, part.rows, pk);
       }
     }
-    return { inserted: true, id, hash };
   }
 
   async idForHash(hash: string): Promise<string | null> {
@@ -238,6 +313,23 @@ export class PostgresStore implements Store {
   }
 
   async analyses(filter: AnalysisFilter = {}): Promise<StoredAnalysis[]> {
+    // One snapshot for the documents and their layers, so a concurrent ingest cannot show half a document.
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const out = await this.analysesWith(client, filter);
+      await client.query('COMMIT');
+      return out;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** The analyses, read with a client already in a transaction. */
+  private async analysesWith(client: pg.PoolClient, filter: AnalysisFilter): Promise<StoredAnalysis[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.since) {
@@ -253,50 +345,130 @@ export class PostgresStore implements Store {
       where.push(`d.id = ANY($${params.length}::text[])`);
     }
     const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    // One snapshot for the documents and their layers, so a concurrent ingest cannot show half a document.
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const docs = await client.query(
-        `SELECT ${DOC_COLUMNS} FROM documents d LEFT JOIN outlets o ON o.id = d.outlet_id ${cond}
-         ORDER BY d.published_day IS NULL, d.published_day, d.pk`,
-        params,
-      );
-      const byPk = new Map<string, StoredAnalysis>();
-      const out = (docs.rows as Row[]).map((r) => {
-        const a = emptyAnalysis(r);
-        byPk.set(String(r.pk), a);
-        return a;
-      });
-      if (out.length > 0) {
-        const pks = [...byPk.keys()];
-        for (const spec of LAYER_SPECS) {
-          const rows = await client.query(
-            `SELECT doc, span_start, span_end, data FROM ${spec.table} WHERE doc = ANY($1::bigint[]) ORDER BY doc, ord`,
-            [pks],
-          );
-          for (const r of rows.rows as { doc: string; span_start: number; span_end: number; data: object }[]) {
-            const a = byPk.get(String(r.doc));
-            if (a) (a[spec.layer] as unknown[]).push(itemFromRow(a.text, r.span_start, r.span_end, r.data));
-          }
-        }
-        const generic = await client.query(
-          'SELECT doc, layer, span_start, span_end, data FROM layer_items WHERE doc = ANY($1::bigint[]) ORDER BY doc, layer, ord',
+    const docs = await client.query(
+      `SELECT ${DOC_COLUMNS} FROM documents d LEFT JOIN outlets o ON o.id = d.outlet_id ${cond}
+       ORDER BY d.published_day IS NULL, d.published_day, d.pk`,
+      params,
+    );
+    const byPk = new Map<string, StoredAnalysis>();
+    const out = (docs.rows as Row[]).map((r) => {
+      const a = emptyAnalysis(r);
+      byPk.set(String(r.pk), a);
+      return a;
+    });
+    if (out.length > 0) {
+      const pks = [...byPk.keys()];
+      for (const spec of LAYER_SPECS) {
+        const rows = await client.query(
+          `SELECT doc, span_start, span_end, data FROM ${spec.table} WHERE doc = ANY($1::bigint[]) ORDER BY doc, ord`,
           [pks],
         );
-        for (const r of generic.rows as { doc: string; layer: string; span_start: number; span_end: number; data: object }[]) {
-          const a = byPk.get(String(r.doc)) as unknown as (Record<string, unknown[]> & { text: string }) | undefined;
-          a?.[r.layer]?.push(itemFromRow(a.text, r.span_start, r.span_end, r.data));
+        for (const r of rows.rows as { doc: string; span_start: number; span_end: number; data: object }[]) {
+          const a = byPk.get(String(r.doc));
+          if (a) (a[spec.layer] as unknown[]).push(itemFromRow(a.text, r.span_start, r.span_end, r.data));
         }
       }
-      await client.query('COMMIT');
-      return out;
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw e;
-    } finally {
-      client.release();
+      const generic = await client.query(
+        'SELECT doc, layer, span_start, span_end, data FROM layer_items WHERE doc = ANY($1::bigint[]) ORDER BY doc, layer, ord',
+        [pks],
+      );
+      for (const r of generic.rows as { doc: string; layer: string; span_start: number; span_end: number; data: object }[]) {
+        const a = byPk.get(String(r.doc)) as unknown as (Record<string, unknown[]> & { text: string }) | undefined;
+        a?.[r.layer]?.push(itemFromRow(a.text, r.span_start, r.span_end, r.data));
+      }
     }
+    return out;
+  }
+
+  async replaceAnalysis(id: string, record: AnalysisRecord, meta: PutMeta = {}): Promise<boolean> {
+    return this.inPictureTransaction(async (client, sql, locks) => {
+      const r = await client.query(
+        `SELECT d.pk, d.hash, d.text, d.text_hash, o.name AS outlet FROM documents d LEFT JOIN outlets o ON o.id = d.outlet_id WHERE d.id = $1 FOR UPDATE OF d`,
+        [id],
+      );
+      if (!r.rowCount) return false;
+      const d = r.rows[0] as { pk: string; hash: string; text: string; text_hash: string; outlet: string | null };
+      const kept = (await runPostgres(client, sql.state(), locks)) === 'ok';
+      if (kept) await runPostgres(client, removeDocument(sql, d.hash), locks);
+      for (const t of ['event_sources', 'layer_items', ...LAYER_SPECS.map((x) => x.table)]) await client.query(`DELETE FROM ${t} WHERE doc = $1`, [d.pk]);
+      const extra = extraOf(record);
+      await client.query(
+        `UPDATE documents SET title = $1, published = $2, published_day = $3, published_from = $4, extra = $5, analysis_version = $6 WHERE pk = $7`,
+        [record.title, record.published, publishedDay(record.published), record.publishedFrom, extra === null ? null : JSON.stringify(extra), meta.analysisVersion ?? null, d.pk],
+      );
+      await this.writeLayers(client, d.pk, record, d.text);
+      if (kept) await runPostgres(client, addDocument(sql, d.pk, storedItems(record, d.text, { id, hash: d.hash, textHash: d.text_hash, outlet: d.outlet })), locks);
+      return true;
+    });
+  }
+
+  async staleAnalyses(version: string, after: number, limit: number): Promise<{ pos: number; id: string }[]> {
+    const r = await this.pool.query(
+      `SELECT pk, id FROM documents WHERE pk > $1 AND (analysis_version IS NULL OR analysis_version <> $2) ORDER BY pk LIMIT $3`,
+      [after, version, limit],
+    );
+    return (r.rows as { pk: string; id: string }[]).map((x) => ({ pos: Number(x.pk), id: x.id }));
+  }
+
+  async countStaleAnalyses(version: string): Promise<number> {
+    const r = await this.pool.query(`SELECT count(*) AS n FROM documents WHERE analysis_version IS NULL OR analysis_version <> $1`, [version]);
+    return Number(r.rows[0].n);
+  }
+
+  /**
+   * Rebuild the picture in batches. While it runs the picture is 'stale': workers store documents without
+   * adding them to it, and the rebuild reads documents in storage order until none are left. Its last step
+   * waits for every transaction that may still be storing a document (they share a lock it takes alone),
+   * so no document is missed.
+   */
+  async rebuildPicture(opts: { batch?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<{ documents: number }> {
+    const batch = opts.batch ?? 200;
+    const ns = await this.lockNamespace();
+    await this.withClient(async (client) => {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1, -1)', [ns]);
+      const sql = new PictureSql('postgres');
+      await runPostgres(client, sql.setState('stale'), new CellLocks(ns));
+      await runPostgres(client, sql.clear(), new CellLocks(ns));
+      await client.query('COMMIT');
+    });
+    let last = 0;
+    let done = 0;
+    for (;;) {
+      const finished = await this.withClient(async (client) => {
+        await client.query('BEGIN');
+        try {
+          let rows = (await client.query('SELECT pk, id FROM documents WHERE pk > $1 ORDER BY pk LIMIT $2', [last, batch])).rows as { pk: string; id: string }[];
+          if (rows.length === 0) {
+            // Wait for writers in flight, then look once more.
+            await client.query('SELECT pg_advisory_xact_lock($1, -1)', [ns]);
+            rows = (await client.query('SELECT pk, id FROM documents WHERE pk > $1 ORDER BY pk LIMIT $2', [last, batch])).rows as { pk: string; id: string }[];
+          }
+          if (rows.length === 0) {
+            await runPostgres(client, new PictureSql('postgres').setState('ok'), new CellLocks(ns));
+            await client.query('COMMIT');
+            return true;
+          }
+          const sql = new PictureSql('postgres');
+          const locks = new CellLocks(ns);
+          const byId = new Map(rows.map((r) => [r.id, r.pk]));
+          for (const a of await this.analysesWith(client, { ids: rows.map((r) => r.id) })) {
+            await runPostgres(client, addDocument(sql, byId.get(a.id)!, storedItems(a, a.text, { id: a.id, hash: a.hash, textHash: a.textHash, outlet: a.outlet })), locks);
+          }
+          await client.query('COMMIT');
+          last = Number(rows[rows.length - 1]!.pk);
+          done += rows.length;
+          return false;
+        } catch (e) {
+          await client.query('ROLLBACK').catch(() => {});
+          throw e;
+        }
+      });
+      if (finished) break;
+      const total = Number((await this.pool.query('SELECT count(*) AS n FROM documents')).rows[0].n);
+      opts.onProgress?.(done, total);
+    }
+    return { documents: done };
   }
 
   async stats(): Promise<StoreStats> {

@@ -9,6 +9,12 @@ import { extraOf, itemFromRow, LAYER_SPECS, publishedDay, recordRows, type Layer
 import { loadMigrations, pending, type Migration } from './migrations.js';
 import { parseQuery, toFts5 } from './query.js';
 import { candidateIds, DEFAULT_MARK, emptyAnalysis, searchLimit, storableText, tidySnippet, toStoredDocument, type Row } from './common.js';
+import { addDocument, removeDocument } from './picture/engine.js';
+import { storedItems } from './picture/items.js';
+import { StorePictureReader } from './picture/reader.js';
+import { runSqlite } from './picture/run.js';
+import { PictureSql } from './picture/sql.js';
+import type { PictureReader } from '../merge/reader.js';
 import type {
   AnalysisFilter,
   PutMeta,
@@ -47,6 +53,7 @@ export interface SqliteOptions {
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly db: Database.Database;
+  readonly pictureSql = new PictureSql('sqlite');
   migrationsApplied: readonly number[] = [];
   private readonly insertRow = new Map<string, Database.Statement>();
   private readonly statements = new Map<string, Database.Statement>();
@@ -134,15 +141,30 @@ export class SqliteStore implements Store {
     const info = this
       .st(
         `INSERT INTO documents (id, hash, text_hash, outlet_id, source, url, title, author, published, published_day, published_from,
-           format, origin, length, text, ingested_at, extra)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           format, origin, length, text, ingested_at, extra, analysis_version)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id, hash, textHash(text), outletId, record.source, record.url, record.title, meta.author ?? null,
         record.published, publishedDay(record.published), record.publishedFrom,
         record.format, meta.origin ?? null, text.length, storableText(text), new Date().toISOString(), extraJson(record),
+        meta.analysisVersion ?? null,
       );
     const pk = info.lastInsertRowid;
+    this.writeLayers(pk, record, text);
+    if (this.pictureKept()) {
+      this.pictureSql.reset();
+      runSqlite(this.db, addDocument(this.pictureSql, Number(pk), storedItems(record, text, { id, hash, textHash: textHash(text), outlet })));
+    }
+    return { inserted: true, id, hash };
+  }
+
+  /** Is the picture kept up to date (not waiting for `sitrep rebuild`)? */
+  private pictureKept(): boolean {
+    return runSqlite(this.db, this.pictureSql.state()) === 'ok';
+  }
+
+  private writeLayers(pk: number | bigint, record: AnalysisRecord, text: string): void {
     for (const part of recordRows(record, text)) {
       if ('eventSources' in part) {
         const st = this.rowInsert('event_sources');
@@ -155,11 +177,77 @@ export class SqliteStore implements Store {
         for (const r of part.rows) st.run(pk, ...r.map(bindable));
       }
     }
-    return { inserted: true, id, hash };
   }
 
   async putAnalysis(record: AnalysisRecord, text: string, meta: PutMeta = {}): Promise<PutResult> {
     return this.put(record, text, meta);
+  }
+
+  async replaceAnalysis(id: string, record: AnalysisRecord, meta: PutMeta = {}): Promise<boolean> {
+    const tx = this.db.transaction(() => {
+      const d = this.st(`SELECT d.pk, d.hash, d.text, d.text_hash, o.name AS outlet FROM documents d LEFT JOIN outlets o ON o.id = d.outlet_id WHERE d.id = ?`).get(id) as
+        | { pk: number; hash: string; text: string; text_hash: string; outlet: string | null }
+        | undefined;
+      if (!d) return false;
+      const kept = this.pictureKept();
+      this.pictureSql.reset();
+      if (kept) runSqlite(this.db, removeDocument(this.pictureSql, d.hash));
+      for (const t of ['event_sources', 'layer_items', ...LAYER_SPECS.map((x) => x.table)]) this.db.prepare(`DELETE FROM ${t} WHERE doc = ?`).run(d.pk);
+      this.st(
+        `UPDATE documents SET title = ?, published = ?, published_day = ?, published_from = ?, extra = ?, analysis_version = ? WHERE pk = ?`,
+      ).run(record.title, record.published, publishedDay(record.published), record.publishedFrom, extraJson(record), meta.analysisVersion ?? null, d.pk);
+      // The stored text is the text analysed (offsets index it).
+      this.writeLayers(d.pk, record, d.text);
+      if (kept) runSqlite(this.db, addDocument(this.pictureSql, d.pk, storedItems(record, d.text, { id, hash: d.hash, textHash: d.text_hash, outlet: d.outlet })));
+      return true;
+    });
+    return tx.immediate();
+  }
+
+  async staleAnalyses(version: string, after: number, limit: number): Promise<{ pos: number; id: string }[]> {
+    return (this.st(`SELECT pk AS pos, id FROM documents WHERE pk > ? AND (analysis_version IS NULL OR analysis_version <> ?) ORDER BY pk LIMIT ?`).all(after, version, limit) as { pos: number; id: string }[]);
+  }
+
+  async countStaleAnalyses(version: string): Promise<number> {
+    return (this.st(`SELECT count(*) AS n FROM documents WHERE analysis_version IS NULL OR analysis_version <> ?`).get(version) as { n: number }).n;
+  }
+
+  /**
+   * Rebuild the picture in batches, each its own transaction (other writers wait only for one batch).
+   * While it runs the picture is 'stale': documents stored meanwhile are not added by their writers, and
+   * the rebuild, which reads documents in storage order until there are none left, adds them.
+   */
+  async rebuildPicture(opts: { batch?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<{ documents: number }> {
+    const batch = opts.batch ?? 200;
+    this.db.transaction(() => {
+      runSqlite(this.db, this.pictureSql.setState('stale'));
+      runSqlite(this.db, this.pictureSql.clear());
+    }).immediate();
+    let last = 0;
+    let done = 0;
+    const total = () => (this.st('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+    for (;;) {
+      const finished = this.db.transaction(() => {
+        const rows = this.st('SELECT pk, id FROM documents WHERE pk > ? ORDER BY pk LIMIT ?').all(last, batch) as { pk: number; id: string }[];
+        if (rows.length === 0) {
+          runSqlite(this.db, this.pictureSql.setState('ok'));
+          return true;
+        }
+        this.pictureSql.reset();
+        const byId = new Map(rows.map((r) => [r.id, r.pk]));
+        for (const a of this.analysesSync({ ids: rows.map((r) => r.id) })) {
+          runSqlite(this.db, addDocument(this.pictureSql, byId.get(a.id)!, storedItems(a, a.text, { id: a.id, hash: a.hash, textHash: a.textHash, outlet: a.outlet })));
+        }
+        last = rows[rows.length - 1]!.pk;
+        done += rows.length;
+        return false;
+      }).immediate();
+      if (finished) break;
+      opts.onProgress?.(done, total());
+      // Let other work on this event loop (a server) run between batches.
+      await new Promise((r) => setImmediate(r));
+    }
+    return { documents: done };
   }
 
   async idForHash(hash: string): Promise<string | null> {
@@ -175,6 +263,10 @@ export class SqliteStore implements Store {
   }
 
   async analyses(filter: AnalysisFilter = {}): Promise<StoredAnalysis[]> {
+    return this.analysesSync(filter);
+  }
+
+  private analysesSync(filter: AnalysisFilter = {}): StoredAnalysis[] {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.since) {
@@ -267,6 +359,14 @@ export class SqliteStore implements Store {
 
   async schemaVersion(): Promise<number> {
     return this.version();
+  }
+
+  picture(): PictureReader {
+    return new StorePictureReader(this.pictureSql, async (step) => runSqlite(this.db, step));
+  }
+
+  async pictureState(): Promise<string> {
+    return runSqlite(this.db, this.pictureSql.state());
   }
 
   async close(): Promise<void> {

@@ -7,6 +7,7 @@
  * inside. Open a store with `openStore(location)` from ./open.ts.
  */
 import type { AnalysisRecord } from '../analyze/output.js';
+import type { PictureReader } from '../merge/reader.js';
 
 /**
  * What the caller knows about a document beyond its analysis record: where it was read from and who
@@ -17,6 +18,8 @@ export interface PutMeta {
   /** File path, URL or "FILE:LINE" the document was read from (for messages; not part of identity). */
   origin?: string | null;
   author?: string | null;
+  /** The version of the analysis (src/analyze/version.ts), for `sitrep reanalyze`. */
+  analysisVersion?: string | null;
 }
 
 /** The result of `putAnalysis`. */
@@ -168,6 +171,36 @@ export interface Store {
 
   /** The applied schema version (the number of the last migration). */
   schemaVersion(): Promise<number>;
+
+  /**
+   * The situation picture kept in the store (merged events, figures, places, control), read in bounded
+   * slices (src/merge/reader.ts). It is updated with every document stored.
+   */
+  picture(): PictureReader;
+
+  /** 'ok', or 'stale' when the picture must be rebuilt (`sitrep rebuild`) before it is read or kept up to date. */
+  pictureState(): Promise<string>;
+
+  /**
+   * Derive the whole picture again from the stored analyses, in batches (memory independent of the store's
+   * size). Documents stored meanwhile are included. The result equals the picture kept incrementally.
+   */
+  rebuildPicture(opts?: { batch?: number; onProgress?: (done: number, total: number) => void }): Promise<{ documents: number }>;
+
+  /**
+   * Documents whose analysis was made by another version than `version` (or by none recorded), in storage
+   * order after `after` (a document's position from a previous page, for resuming), at most `limit`.
+   */
+  staleAnalyses(version: string, after: number, limit: number): Promise<{ pos: number; id: string }[]>;
+
+  /** How many documents `staleAnalyses` would give in all. */
+  countStaleAnalyses(version: string): Promise<number>;
+
+  /**
+   * Replace a stored document's analysis (its text, outlet and identity stay): its layers, its metadata from
+   * the record, its version, and its part of the picture, in one transaction. False if the id is unknown.
+   */
+  replaceAnalysis(id: string, record: AnalysisRecord, meta?: PutMeta): Promise<boolean>;
 
   close(): Promise<void>;
 }

@@ -4,9 +4,11 @@ import { CommandFailure, EXIT_FAIL, EXIT_OK, reportError, UsageError } from '../
 import { isDay } from '../../merge/dates.js';
 import type { SituationDoc } from '../../merge/input.js';
 import { buildSituation } from '../../merge/situation.js';
+import { MemoryReader } from '../../merge/memory-reader.js';
+import type { PictureReader } from '../../merge/reader.js';
 import { renderHtml } from '../../report/html.js';
 import { renderJson } from '../../report/json.js';
-import { situationFromInputs, situationFromStore } from '../../report/load.js';
+import { situationFromInputs } from '../../report/load.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { buildReport, ReportError, type Report, type ReportOptions } from '../../report/model.js';
 import { DB_HELP, fail, openFromOptions } from './store-common.js';
@@ -19,6 +21,12 @@ export const SELECTION_OPTIONS = {
   until: { type: 'string' },
   near: { type: 'string' },
   radius: { type: 'string' },
+  bbox: { type: 'string' },
+  country: { type: 'string' },
+  type: { type: 'string' },
+  actor: { type: 'string' },
+  outlet: { type: 'string' },
+  certainty: { type: 'string' },
   out: { type: 'string', short: 'o' },
   format: { type: 'string', short: 'f' },
 } as const;
@@ -30,6 +38,12 @@ export const SELECTION_HELP = `${DB_HELP}
   --until DATE     ... up to this day (inclusive)
   --near PLACE     only what happened within --radius km of PLACE (a place the documents name, or LAT,LON)
   --radius KM      radius for --near (default 50)
+  --bbox S,W,N,E   only what lies in this box (degrees: south, west, north, east)
+  --country CC     only events in this country (ISO 3166-1 alpha-2, e.g. IQ)
+  --type T         only events of this ACLED event type or sub-event type ("Battles", "Armed clash")
+  --actor NAME     only events with this actor (a name or alias: ISIS finds Islamic State)
+  --outlet NAME    only events this outlet reports
+  --certainty C    only events this certain: reported, unverified, confirmed, disputed or denied
   --out PATH       write to PATH instead of standard output`;
 
 function day(values: OptionValues, name: 'since' | 'until'): string | null {
@@ -48,24 +62,67 @@ export function selection(values: OptionValues): ReportOptions {
     radiusKm = Number(values.radius);
     if (!Number.isFinite(radiusKm) || radiusKm <= 0) throw new UsageError(`--radius must be a positive number of km, got ${JSON.stringify(values.radius)}`);
   }
-  return { since, until, near: typeof values.near === 'string' ? values.near : null, radiusKm };
+  let bbox: ReportOptions['bbox'] = null;
+  if (typeof values.bbox === 'string') {
+    const n = values.bbox.split(',').map((x) => Number(x.trim()));
+    const [south, west, north, east] = n as [number, number, number, number];
+    if (n.length !== 4 || n.some((x) => !Number.isFinite(x)) || south > north || west > east || Math.abs(south) > 90 || Math.abs(north) > 90 || Math.abs(west) > 180 || Math.abs(east) > 180) {
+      throw new UsageError(`--bbox must be SOUTH,WEST,NORTH,EAST in degrees (south ≤ north, west ≤ east), got ${JSON.stringify(values.bbox)}`);
+    }
+    bbox = { south, west, north, east };
+  }
+  const text = (name: 'country' | 'type' | 'actor' | 'outlet' | 'certainty'): string | null => {
+    const v = values[name];
+    if (v === undefined) return null;
+    if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`--${name} needs a value`);
+    return v.trim();
+  };
+  const country = text('country');
+  if (country && !/^[A-Za-z]{2}$/.test(country)) throw new UsageError(`--country must be a two-letter ISO 3166-1 code (IQ, SY, UA), got ${JSON.stringify(country)}`);
+  const certainty = text('certainty');
+  if (certainty && !CERTAINTIES.includes(certainty)) throw new UsageError(`--certainty must be one of ${CERTAINTIES.join(', ')}, got ${JSON.stringify(certainty)}`);
+  return {
+    since,
+    until,
+    near: typeof values.near === 'string' ? values.near : null,
+    radiusKm,
+    bbox,
+    country: country?.toUpperCase() ?? null,
+    type: text('type'),
+    actor: text('actor'),
+    outlet: text('outlet'),
+    certainty,
+  };
 }
 
-/** The documents to report on: analysed in memory from --input/PATHs, else everything in the store. */
-export async function loadDocs(values: OptionValues, positionals: string[]): Promise<SituationDoc[]> {
+const CERTAINTIES = ['reported', 'unverified', 'confirmed', 'disputed', 'denied'];
+
+/** The documents given as --input or PATHs, analysed in memory; null when the store is to be read. */
+export async function loadInputDocs(values: OptionValues, positionals: string[]): Promise<SituationDoc[] | null> {
   const input = typeof values.input === 'string' ? values.input : undefined;
-  if (input !== undefined || positionals.length > 0) {
-    let problems = 0;
-    const docs = await situationFromInputs(input, positionals, (origin, message) => {
-      problems++;
-      reportError(origin, message);
-    });
-    if (docs.length === 0 && problems > 0) throw new CommandFailure('nothing_processed', 'no document could be read or analysed');
-    return docs;
-  }
+  if (input === undefined && positionals.length === 0) return null;
+  let problems = 0;
+  const docs = await situationFromInputs(input, positionals, (origin, message) => {
+    problems++;
+    reportError(origin, message);
+  });
+  if (docs.length === 0 && problems > 0) throw new CommandFailure('nothing_processed', 'no document could be read or analysed');
+  return docs;
+}
+
+/**
+ * Run `fn` with the picture to report on: computed in memory from --input/PATHs, else the one kept in the
+ * store (read in bounded slices). A store whose picture must be rebuilt first is an error that says so.
+ */
+export async function withPicture<T>(values: OptionValues, positionals: string[], fn: (reader: PictureReader) => Promise<T>): Promise<T> {
+  const docs = await loadInputDocs(values, positionals);
+  if (docs) return fn(new MemoryReader(buildSituation(docs)));
   const { store } = await openFromOptions(values, { mustExist: true });
   try {
-    return await situationFromStore(store);
+    if ((await store.pictureState()) !== 'ok') {
+      throw new CommandFailure('picture_stale', 'the situation picture in this store is not built yet (it was stored by an older sitrep, or a rebuild was interrupted): run `sitrep rebuild`');
+    }
+    return await fn(store.picture());
   } finally {
     await store.close();
   }
@@ -74,8 +131,7 @@ export async function loadDocs(values: OptionValues, positionals: string[]): Pro
 /** Build the report for the options given. */
 export async function reportFor(values: OptionValues, positionals: string[]): Promise<Report> {
   const opts = selection(values);
-  const docs = await loadDocs(values, positionals);
-  return buildReport(buildSituation(docs), opts);
+  return withPicture(values, positionals, (reader) => buildReport(reader, opts));
 }
 
 /** Write to --out (whole file or nothing: written beside it, then renamed) or to standard output. */
@@ -99,8 +155,8 @@ export const report: Command = {
                    or json (docs/report.md describes the fields)
 ${SELECTION_HELP}
 
-The picture is computed from everything in the store at the time of the report: reports of one event
-from several outlets are merged, figures given by different sources are set side by side.`,
+The picture is kept in the store as documents arrive (reports of one event from several outlets merged,
+figures given by different sources side by side); the report reads the part of it the options select.`,
   options: { ...SELECTION_OPTIONS },
   async run(values, positionals) {
     const format = (values.format as string | undefined) ?? 'md';

@@ -25,7 +25,7 @@ const SEVERITY: Record<string, number> = {
 const VIOLENT = new Set(['Battles', 'Violence against civilians', 'Explosions/Remote violence', 'Riots']);
 
 /** How well a draft fits what a definite reference names; 0 means not at all. */
-function fit(d: Draft, head: string | null): number {
+export function fit(d: Draft, head: string | null): number {
   const c = d.parts[0]!.coding;
   if (!head) return VIOLENT.has(c.type) ? 1 : 0;
   if (KILL_WORDS.test(head)) {
@@ -70,13 +70,20 @@ export type WhereTold = (d: Draft) => PlaceMention | null;
  * killed") is another occurrence, so its places are compared with where the draft was told.
  */
 function fits(d: Draft, p: Proposal, toldAt?: WhereTold): boolean {
-  if (!datesFit(p.dates, d.parts.flatMap((x) => x.dates))) return false;
+  // "The death toll rose to 44 on Monday": the day of a toll update is the day it was counted, not of the act.
+  if (!tollUpdate(p) && !datesFit(p.dates, d.parts.flatMap((x) => x.dates))) return false;
   let told = d.parts.flatMap((x) => x.places);
   if (told.length === 0 && p.places.length > 0 && toldAt) {
     const at = toldAt(d);
     if (at) told = [at];
   }
   return placesFit(p.places, told);
+}
+
+/** The proposal tells only a toll and how it changed ("The death toll rose to 44 on Monday"). */
+function tollUpdate(p: Proposal): boolean {
+  return p.anaphor === 'definite' && p.triggers.every((t) => t.kind === 'kill' || t.kind === 'wound' || t.kind === 'killwound') &&
+    p.triggers.some((t) => t.rule === 'death toll') && /\b(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|mounted|now stands|stood)\b/i.test(p.view.toks.map((x) => x.text).join(' '));
 }
 
 /** An actor the proposal names by name is one the draft named ("The RSF denied ..."). */

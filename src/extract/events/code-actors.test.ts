@@ -48,7 +48,8 @@ describe('codeActors', () => {
     expect(actors(u)[2]).toMatch(/Unidentified/);
   });
   it('gives unnamed soldiers the one foreign army the story names when it names none of the host country', () => {
-    const t = 'On 1 May 2021, Israeli forces raided the Jenin camp in the West Bank. Two soldiers were wounded in a gunfight with militants there.';
+    // Two occurrences (a raid, and a gunfight elsewhere the next day), so the soldiers are coded on their own.
+    const t = 'On 1 May 2021, Israeli forces raided the Jenin camp in the West Bank. On 2 May, two soldiers were wounded in a gunfight with militants near Nablus.';
     const evs = analyzed(t, '2021-05-02').get('events');
     const names = evs.flatMap((e) => [e.actor1?.name, e.actor2?.name]).filter(Boolean);
     const forces = names.filter((n) => /^Military Forces/.test(n!));

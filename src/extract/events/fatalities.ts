@@ -8,44 +8,58 @@ import type { ActorRef } from './roles.js';
  * the same dead, the most conservative figure stands; a range counts its low end; no number, no figure
  * (null). A coding note in the text ("Fatalities coded as 0") is the final word.
  *
- * Across the evidence of one event: a later sentence that says "also" adds its dead; one that gives other
- * dead (a different side) adds them too; one that gives a figure for dead already counted is an
- * alternative claim and only lowers it; a claim made by the perpetrator itself ("Taliban sources said",
- * "VoJ claimed") never adds.
+ * Across the evidence of one event (a headline, the lead, a quote, a toll paragraph), a figure is never added
+ * to another figure for the same dead:
+ * - an update supersedes what came before, higher or lower ("the death toll has risen to 64", "now stands
+ *   at"); a figure told as superseded ("initial reports had five dead") counts only while nothing else does;
+ * - a later sentence that says "also" (or "another", "N more", "N other") adds its dead;
+ * - dead of another side (soldiers after militants) add;
+ * - otherwise the figure is another account of the same dead: the lower stands (ACLED), unless it is less
+ *   than half the figure held, which makes it a part of the dead ("two bodies were carried away", "27 of the
+ *   dead were policemen"), not a rival count;
+ * - a claim made by the perpetrator itself ("Taliban sources said", "VoJ claimed") never adds.
  */
 export function fatalitiesOf(d: Draft, claimedBy: (p: Draft['parts'][number]) => ActorRef | null, note: number | null, following = ''): Fatalities | null {
   if (note !== null) return { low: note, best: note, high: note };
-  const totals = new Map<string, { best: number; high: number | null }>();
-  let any = false;
+  let totals = new Map<string, Count>();
+  let provisional = false;
   const agent = d.parts.find((p) => p.roles.agent)?.roles.agent ?? null;
   d.parts.forEach((p, idx) => {
-    const seg = new Map<string, { best: number; high: number | null }>();
-    for (const v of p.roles.victims) {
-      if (v.outcome !== 'kill' || v.count === null) continue;
-      const key = v.group ? `${v.group.cls}|${v.group.generic ? v.group.name.replace(/\{country\}/, '') : v.group.name}` : 'unknown';
-      const cur = seg.get(key) ?? { best: 0, high: 0 };
-      cur.best += v.count;
-      cur.high = cur.high === null || v.high === null ? null : cur.high + v.high;
-      seg.set(key, cur);
-    }
+    const words = p.view.toks.map((t) => t.text).join(' ');
+    const how = howTold(words, p.anaphor === 'also');
+    const seg = deadOf(p, how === 'update');
+    if (process.env.DBG_OCC) console.error('    DEAD', how, JSON.stringify([...seg]), words.slice(0, 60));
     if (seg.size === 0) return;
     // A later claim the text itself disputes adds no dead (see contestedClaim).
-    if (idx > 0 && contestedClaim(p.view.toks.map((t) => t.text).join(' '))) return;
+    if (idx > 0 && contestedClaim(words)) return;
     const claimant = idx > 0 ? claimedBy(p) : null;
     const perpetratorClaim = !!(claimant && agent && claimant.name === agent.name);
+    if (totals.size === 0 || (provisional && how !== 'superseded')) {
+      if (perpetratorClaim && totals.size > 0) return;
+      totals = new Map([...seg].map(([k, v]) => [k, { ...v }]));
+      provisional = how === 'superseded';
+      return;
+    }
+    if (how === 'superseded') return;
+    if (how === 'update') {
+      if (perpetratorClaim) return;
+      totals = new Map([['unknown', sum(seg)]]);
+      return;
+    }
     for (const [key, val] of seg) {
-      const have = totals.get(key);
-      if (!have) {
-        if (perpetratorClaim && any) continue;
-        totals.set(key, { ...val });
-      } else if (p.anaphor === 'also' && !perpetratorClaim) {
+      const match = [...totals.keys()].find((k) => sameDead(k, key));
+      if (!match) {
+        if (!perpetratorClaim) totals.set(key, { ...val });
+        continue;
+      }
+      const have = totals.get(match)!;
+      if (how === 'additional' && !perpetratorClaim) {
         have.best += val.best;
         have.high = have.high === null || val.high === null ? null : have.high + val.high;
-      } else if (val.best < have.best) {
+      } else if (val.best < have.best && val.best * 2 >= have.best) {
         have.best = val.best;
         have.high = val.high;
       }
-      any = true;
     }
   });
   if (totals.size === 0) {
@@ -56,13 +70,70 @@ export function fatalitiesOf(d: Draft, claimedBy: (p: Draft['parts'][number]) =>
     }
     return null;
   }
+  const all = sum(totals);
+  return { low: all.best, best: all.best, high: all.high };
+}
+
+interface Count {
+  best: number;
+  high: number | null;
+}
+
+function sum(m: Map<string, Count>): Count {
   let best = 0;
   let high: number | null = 0;
-  for (const v of totals.values()) {
+  for (const v of m.values()) {
     best += v.best;
     high = high === null || v.high === null ? null : high + v.high;
   }
-  return { low: best, best, high };
+  return { best, high };
+}
+
+/**
+ * The dead one evidence tells, by side: the victims of its killings, summed within the clause. An update
+ * gives one toll ("has climbed to 64 after five more bodies were found"): its largest figure.
+ */
+function deadOf(p: Draft['parts'][number], update: boolean): Map<string, Count> {
+  const seg = new Map<string, Count>();
+  if (update) {
+    const top = p.roles.victims.filter((v) => v.outcome === 'kill' && v.count !== null).sort((a, b) => b.count! - a.count!)[0];
+    if (top) seg.set('unknown', { best: top.count!, high: top.high });
+    return seg;
+  }
+  for (const v of p.roles.victims) {
+    if (v.outcome !== 'kill' || v.count === null) continue;
+    const key = v.group ? `${v.group.cls}|${v.group.generic ? v.group.name.replace(/\{country\}/, '') : v.group.name}` : 'unknown';
+    const cur = seg.get(key) ?? { best: 0, high: 0 };
+    cur.best += v.count;
+    cur.high = cur.high === null || v.high === null ? null : cur.high + v.high;
+    seg.set(key, cur);
+  }
+  return seg;
+}
+
+/** Sides whose dead are told apart: armed sides by name; civilians; people told without a side are any. */
+function sameDead(a: string, b: string): boolean {
+  if (a === b || a === 'unknown' || b === 'unknown') return true;
+  const [ca] = a.split('|');
+  const [cb] = b.split('|');
+  // "13 officers" and "13 police" are one state side however the template was filled.
+  return ca === 'state' && cb === 'state';
+}
+
+type HowTold = 'update' | 'superseded' | 'additional' | 'retold';
+
+/** Toll words a figure of the dead is told with. */
+const TOLL = String.raw`(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed|victims|fatalities)|fatalities|casualties|dead)`;
+const UPDATE = new RegExp(String.raw`\b${TOLL}\b[^.;]{0,80}?\b(?:has\s+|had\s+)?(?:rose|risen|rises|rising|climbed|climbs|climbing|jumped|jumps|increased|increases|reached|reaches|mounted|mounts|surged|soared|grew|grown|was\s+raised|been\s+raised|revised|now\s+stands|stood|now\s+at|updated)\b|\b(?:raised|revised|updated)\s+(?:the|its|their)\s+${TOLL}`, 'i');
+const SUPERSEDED = /\b(?:initial(?:ly)?|earlier|first|preliminary|previous(?:ly)?)\s+(?:reports?|tolls?|figures?|counts?|estimates?|tallies|tally|accounts?)\b|\binitially\b/i;
+const ADDITIONAL = /\b(?:another|other|more|additional|further)\s+(?:\d[\d,]*\s+)?(?:people|persons|civilians|soldiers|militants|fighters|officers|policemen|bodies|victims)\b|\b\d[\d,]*\s+(?:more|other|additional|further)\b|\bin addition\b/i;
+
+/** How an evidence tells its figure against the figures told before it. */
+function howTold(words: string, also: boolean): HowTold {
+  if (SUPERSEDED.test(words)) return 'superseded';
+  if (UPDATE.test(words)) return 'update';
+  if (also || ADDITIONAL.test(words)) return 'additional';
+  return 'retold';
 }
 
 /**

@@ -29,7 +29,8 @@ export function unreal(toks: Tok[], t: Trigger, from: number): string | null {
       if (!/^(used|began|started|continued|managed|came|went|appeared|seemed)$/.test(before)) return 'infinitive';
     }
     if (w === 'to' && !t.verbal && PREVENT.test(toks[k + 1]?.low ?? '')) return 'prevented';
-    if (INTENT.test(w) && toks[k + 1]?.low === 'to') return 'intent';
+    // "have agreed to a ceasefire", "signed": for an agreement, agreeing is the act itself.
+    if (INTENT.test(w) && toks[k + 1]?.low === 'to' && !(t.kind === 'agreement' && /^(agreed|agree|agrees)$/.test(w))) return 'intent';
     if (PREVENT.test(w) && !t.verbal) return 'prevented';
     if (/^(if|unless|whether)$/.test(w)) return 'hypothetical';
     if ((w === 'not' || w === "n't" || w === 'never') && t.verbal && n < 3) return 'negated';
@@ -41,10 +42,27 @@ export function unreal(toks: Tok[], t: Trigger, from: number): string | null {
     if (/^(of|for)$/.test(w) && PREVENT.test(toks[k - 1]?.low ?? '')) return 'prevented';
     if (!t.verbal && /^(more|hear|heard|hearing|see|seeing|seen)$/.test(w)) return 'generic';
   }
+  // "people targeted for assistance", "areas targeted for vaccination": aid aimed at people, not an attack.
+  if (t.kind === 'attack' && toks[t.tokEnd]?.low === 'for' && /^(assistance|aid|help|support|relief|funding|vaccination|vaccinations|treatment|resettlement|evacuation|recruitment|development|investment|inclusion|services)$/.test(toks[t.tokEnd + 1]?.low ?? '')) return 'not-violence';
+  // "a bomb plot", "the serial blast plan": what was planned, not what happened.
+  if (!t.verbal && /^(plan|plans|plot|plots|conspiracy|threat|threats|scare|hoax)$/.test(toks[t.tokEnd]?.low ?? '')) return 'planned';
+  // "an operation to rescue the victims and arrest the kidnappers": the second verb of the purpose too.
+  if (t.verbal && toks[i]!.low === toks[i]!.lemma) {
+    for (let k = i - 1; k >= Math.max(from, i - 10); k--) {
+      const w = toks[k]!.low;
+      if (/^[,;.:]$/.test(w)) break;
+      if (w === 'to' && toks[k + 1]?.pos === 'VERB' && toks.slice(k + 2, i).some((x) => x.low === 'and' || x.low === 'or')) return 'infinitive';
+    }
+  }
+  // "a blast at an election rally", "a bomber blew himself up during a march": a gathering named as where a bomb
+  // went off is the bomb's target, not a demonstration told.
+  if (t.kind === 'protest' && !t.verbal && /^(rally|rallies|demonstration|march|gathering|meeting|vigil)$/.test(toks[i]!.low) &&
+    toks.slice(Math.max(0, i - 4), i).some((x) => /^(at|during|on|targeting|near)$/.test(x.low)) &&
+    toks.some((x) => /^(bomb|bomber|bombers|bombing|blast|explosion|exploded|explosives|suicide|grenade|ied|blew)$/.test(x.low))) return 'venue';
   // "accounts of forces freeing villages", "cases of civilians being executed": told as a kind of thing.
   const definite = /^(the|these|those|this|that)$/.test(toks[i - 1]?.low ?? '');
   for (let k = i - 1; k >= Math.max(from, i - 6) && !definite; k--) {
-    if (toks[k]!.low === 'of' && /^(accounts|reports|cases|stories|instances|examples|allegations|history|record|victims|survivors|prevention|awareness|threat|risk|fear|fears|dangers)$/.test(toks[k - 1]?.low ?? '')) return 'generic';
+    if (toks[k]!.low === 'of' && /^(accounts|reports|cases|stories|instances|examples|allegations|history|record|victims|survivors|prevention|awareness|threat|risk|fear|fears|dangers|reenactment|re-enactment|repeat|repetition|reminder|echo|echoes|memory|memories|anniversary|denials|denial)$/.test(toks[k - 1]?.low ?? '')) return 'generic';
   }
   // "fighting is expected to ...", "the fight over Mosul is about a month old"
   if (!t.verbal) {
@@ -54,6 +72,8 @@ export function unreal(toks: Tok[], t: Trigger, from: number): string | null {
       const after = toks.slice(k + 1, k + 7).map((x) => x.low).join(' ');
       if (/^(expected|likely|set|going|due|about) to\b/.test(after)) return 'intent';
       if (/\b(old|ongoing|underway|continuing|lasted|raged|dragged on)\b|\bin its \w+ (day|week|month|year)\b|^(entered|enters) its\b/.test(after)) return 'state-of-affairs';
+      // "two military operations are deployed in the region": forces in place, not an act
+      if (/^(deployed|stationed|based|present|active|in place)\b/.test(after)) return 'state-of-affairs';
     }
   }
   return null;

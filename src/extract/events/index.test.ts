@@ -34,10 +34,25 @@ describe('events component', () => {
     expect(e.certainty).toBe('unverified');
     expect(e.evidence!.length).toBeGreaterThanOrEqual(2);
   });
-  it('dates a historical mention to its year, after the main event', () => {
-    const h = evs.find((e) => e.subType === 'Non-state actor overtakes territory')!;
-    expect(h.date).toMatchObject({ start: '2014-01-01', end: '2014-12-31' });
-    expect(evs.indexOf(h)).toBeGreaterThan(0);
+  it('codes no event for background older than the reporting window (a year)', () => {
+    expect(evs.find((e) => e.subType === 'Non-state actor overtakes territory')).toBeUndefined();
+    expect(evs.some((e) => e.date && e.date.end < '2020-05-03')).toBe(false);
+  });
+  it('codes the past act of a short note that tells nothing newer (an archive note)', () => {
+    const note = analyzed('In 2014 militants seized the town of Gwoza in Borno state.', '2021-05-03').get('events');
+    expect(note.map((e) => [e.subType, e.date?.start])).toEqual([['Non-state actor overtakes territory', '2014-01-01']]);
+  });
+  it('tells one incident once: headline, lead and a later retelling are one event', () => {
+    const text = [
+      'Gunmen kill 9 in market attack',
+      'Gunmen on motorbikes opened fire on a crowded market in the town of Bama on Tuesday, killing nine traders, a local official said.',
+      'Residents said the attackers set several stalls on fire before fleeing.',
+      'The attack was the second on the town this month, the official added.',
+    ].join('\n\n');
+    const got = analyzed(text, '2021-05-05').get('events');
+    expect(got.length).toBe(1);
+    expect(got[0]!.fatalities?.best).toBe(9);
+    expect(got[0]!.evidence!.length).toBeGreaterThanOrEqual(3);
   });
   it('codes a meeting of ministers as a strategic development at most, and last', () => {
     const m = evs.filter((e) => /met on Sunday/.test(e.text));

@@ -12,11 +12,14 @@ import { assemble, type Draft, type WhereTold } from './assemble.js';
 import type { PlaceKind, PlaceMention } from '../places/types.js';
 import { codeActors, toActor, type ActorContext } from './code-actors.js';
 import { fatalitiesOf } from './fatalities.js';
-import { draftClaims, type NamedSource } from './claims.js';
+import { draftClaims, type DraftClaims, type NamedSource } from './claims.js';
+import { CERTAINTY_RANK } from '../claims/certainty.js';
 import { leadingLabel, codedFatalities, hasSizeTag, noteSpans } from './acled-notes.js';
 import { refOf, type ActorRef } from './roles.js';
 import { actorLexicon, foldForMatch } from './lexicon.js';
 import { classOf } from './actors.js';
+import { actingSide, bodyFirst, groupOccurrences, joinDrafts, type Told } from './occurrences.js';
+import { conflictOrigin, outsideWindow } from './background.js';
 
 /**
  * ACLED-coded events. The component reads as its steps:
@@ -32,6 +35,8 @@ import { classOf } from './actors.js';
 
 /** Proposals scoring below this are dropped unless they refer to an occurrence already told. */
 const MIN_SCORE = 2.5;
+/** Shorter than this, a text is a note about one occurrence (ACLED-style descriptions are). */
+const SHORT_NOTE = 600;
 
 /** The spans of a sorted layer that fall in a sentence (binary search: layers can be long). */
 function within<T extends Span>(spans: T[], s: Span): T[] {
@@ -191,14 +196,35 @@ function spanOf(p: Proposal): Span {
   return p.span;
 }
 
-/** The date from the first evidence that dates the occurrence in its own words, else the main one's. */
+/**
+ * The date of an occurrence: the most precise date an evidence gives in its own clause ("They were killed on
+ * Thursday and Friday" beats "this week"), the main evidence first among equals; else the first date an
+ * evidence's sentence gives ("accounts of the executions, which took place Saturday"); else the main
+ * evidence's paragraph or the publication day.
+ */
 function bestDate(doc: Doc, d: Draft): EventDate | null {
   const main = d.parts[0]!;
-  for (const p of [...d.parts.filter((x) => x.hasTime), main]) {
+  let best: EventDate | null = null;
+  let sentence: EventDate | null = null;
+  for (const p of [main, ...d.parts.filter((x) => x !== main && x.hasTime)]) {
     const date = eventDate(doc, coreSpan(p));
-    if (date && (date.from === undefined || date.from === 'span' || date.from === 'sentence' || p === main)) return date;
+    if (date && date.from === 'span' && (!best || date.precision < best.precision)) best = date;
+    if (date && date.from === 'sentence' && !sentence && p === main) sentence = date;
+    // "the executions, which took place Saturday": the act's own date, as good as one in its clause.
+    if (date && date.from === 'sentence' && p !== main && datedByRelative(doc, p) && (!best || date.precision < best.precision)) best = { ...date, from: 'span' };
   }
-  return eventDate(doc, coreSpan(main));
+  return best ?? sentence ?? eventDate(doc, coreSpan(main));
+}
+
+/**
+ * The act's own noun is dated by a relative clause after it ("accounts of the executions, which were said to
+ * have taken place Saturday"), not another noun's ("the junta, which seized power last year").
+ */
+function datedByRelative(doc: Doc, p: Proposal): boolean {
+  const t = p.coding.main;
+  const after = p.view.toks[t.tokEnd - 1]!.end;
+  const times = doc.get('times').filter((x) => x.start >= after && x.end <= p.view.end);
+  return times.some((x) => /^\s*,?\s*(?:which|that)\s+(?:\w+\s+){0,6}?(?:place|happened|occurred|took|began|started|came|were|was)\b[^.;,]*$/i.test(doc.text.slice(after, x.start)));
 }
 
 /** The most specific location the evidence gives: a town beats a district, a district a province. */
@@ -242,6 +268,9 @@ export function extractEvents(doc: Doc): EventMention[] {
   const facts: SentenceFacts[] = [];
   const proposals: Proposal[] = [];
   let previous: SentenceFacts | null = null;
+  // The paragraph that recalls how the war began: what it goes on to tell without a date of its own is the
+  // same history ("Tensions escalated following a barrage of rockets. Israel then retaliated with artillery.").
+  let historyParagraph = -1;
   for (const view of views) {
     // Coding notes ("Fatalities coded as 0 (VoJ reported 3)") describe the coding, not an occurrence.
     if (notes.some((n) => n.start <= view.start && view.end <= n.end + 1)) continue;
@@ -255,12 +284,16 @@ export function extractEvents(doc: Doc): EventMention[] {
       protestContext: protestDoc,
       previousArmed: previous ? firstArmed(previous) : null,
     });
-    proposals.push(...ps);
+    if (view.sentence.paragraph !== historyParagraph) historyParagraph = -1;
+    proposals.push(...(historyParagraph >= 0 ? ps.filter((p) => p.hasTime) : ps));
+    if (f.triggers.some((t) => conflictOrigin(view.toks, t, 0))) historyParagraph = view.sentence.paragraph;
     previous = f;
   }
   if (label && proposals.length) proposals[0]!.coding = { ...proposals[0]!.coding, ...label.coding };
   // Places inside actors' names ("Sinaloa Cartel", "Iraq's security forces") are not where events happen.
   const actorSpans: Span[] = facts.flatMap((f) => [...f.actors, ...f.speakers].map((m) => ({ start: m.start, end: m.end })));
+  // "the Mosul official said": a place in the words of a source says who speaks, not where it happened.
+  const placeAvoid: Span[] = [...actorSpans, ...facts.flatMap((f) => f.attributions.map((a) => a.source))];
   const lex = actorLexicon();
   let drafts = assemble(proposals, MIN_SCORE, doc.publishedDay, toldAtOf(doc, actorSpans, (code) => lex.countries.get(code)?.name ?? null));
   // A short report (an event note) always codes its best proposal, even a weak one.
@@ -287,11 +320,11 @@ export function extractEvents(doc: Doc): EventMention[] {
 
   const viewAt = new Map(views.map((v) => [v.sentence.index, v]));
   const claimants = claimsOfResponsibility(doc.text, facts);
-  const events: { ev: EventMention; tier: number; pos: number }[] = [];
-  for (const d of drafts) {
+  const members = new Map<Draft, Draft[]>();
+  const build = (d: Draft): Built => {
     const main = d.parts[0]!;
     const date = bestDate(doc, d);
-    const location = bestLocation(doc, d, actorSpans);
+    const location = bestLocation(doc, d, placeAvoid);
     const country = eventCountry(location, votes, docCountry, (code) => lex.countries.get(code)?.name ?? null);
     const ctx: ActorContext = {
       input: doc.text,
@@ -317,8 +350,8 @@ export function extractEvents(doc: Doc): EventMention[] {
       return a ? sourceActor(doc, a.source) : null;
     };
     const next = [1, 2].map((k) => viewAt.get(main.view.sentence.index + k)).filter((v): v is SentenceView => !!v && v.sentence.paragraph === main.view.sentence.paragraph);
-    const fatalities = fatalitiesOf(d, claimedBy, d === mainDraft ? note : null, next.map((v) => doc.text.slice(v.start, v.end)).join(' '));
-    const cl = claims.get(d)!;
+    const fatalities = fatalitiesOf(d, claimedBy, d.parts.includes(mainDraft.parts[0]!) ? note : null, next.map((v) => doc.text.slice(v.start, v.end)).join(' '));
+    const cl = claims.get(d) ?? joinClaims(members.get(d)!.map((x) => claims.get(x)!));
     const ev: EventMention = {
       start: main.span.start,
       end: main.span.end,
@@ -338,10 +371,42 @@ export function extractEvents(doc: Doc): EventMention[] {
     let tier = 0;
     if (coding.type === 'Strategic developments' && coding.subType === 'Other' && main.coding.main.kind === 'meet') tier = 2;
     if (date && published && date.end < shiftDays(published, -60)) tier = Math.max(tier, 1);
-    events.push({ ev, tier, pos: main.span.start });
-  }
+    return { draft: d, ev, tier, pos: main.span.start };
+  };
+  // Occurrences told apart in the article (headline, lead, quote, toll paragraph) are one event; background
+  // and long-past acts are no events of this report (occurrences.ts, background.ts).
+  let built = drafts.map((d) => build(bodyFirst(d)));
+  // A short note that tells only a past act is about that act (an archive note), not background to news.
+  const archive = doc.text.length < SHORT_NOTE && built.every((b) => outsideWindow(b.ev, published));
+  if (!archive) built = built.filter((b) => !outsideWindow(b.ev, published));
+  if (process.env.DBG_OCC) for (const b of built) console.error('BUILT', actingSide(b), b.ev.type, b.ev.subType, b.ev.actor1?.name, b.ev.location?.name, JSON.stringify(b.ev.date), b.ev.text.slice(0, 80).replace(/\n/g, ' '), '| places', b.draft.parts.flatMap((p) => p.places.map((x) => x.text)).join(','));
+  const events: Built[] = groupOccurrences(built).map((g) => {
+    if (g.length === 1) return g[0]!;
+    const joined = joinDrafts(g);
+    members.set(joined, g.map((x) => x.draft));
+    return build(joined);
+  });
   events.sort((a, b) => a.tier - b.tier || a.pos - b.pos);
   return events.map((e) => e.ev);
+}
+
+interface Built extends Told {
+  tier: number;
+  pos: number;
+}
+
+/** The claims of an occurrence told apart in several drafts: every source, the strongest certainty, every hedge. */
+function joinClaims(list: DraftClaims[]): DraftClaims {
+  const sources = new Map<number, DraftClaims['sources'][number]>();
+  const hedges = new Map<number, DraftClaims['hedges'][number]>();
+  let certainty: DraftClaims['certainty'] = 'reported';
+  for (const c of list) {
+    for (const s of c.sources) sources.set(s.start, s);
+    for (const h of c.hedges) hedges.set(h.start, h);
+    if (CERTAINTY_RANK[c.certainty] > CERTAINTY_RANK[certainty]) certainty = c.certainty;
+  }
+  const byStart = <T extends { start: number }>(m: Map<number, T>) => [...m.values()].sort((a, b) => a.start - b.start);
+  return { sources: byStart(sources), certainty, hedges: byStart(hedges) };
 }
 
 /** The actor a source names, if any ("Taliban sources" names the Taliban). */

@@ -120,7 +120,7 @@ function commonKind(toks: Tok[], t: Trigger, to: number): boolean {
  * road"): a way things go, not one act. Only within two words of the trigger, in its own clause.
  */
 function habitual(toks: Tok[], t: Trigger, from: number, to: number): boolean {
-  const HABIT = /^(frequently|routinely|regularly|often|habitually)$/;
+  const HABIT = /^(frequently|routinely|regularly|often|habitually|systematically|repeatedly|constantly|continually)$/;
   for (let k = t.tokStart - 1; k >= Math.max(from, t.tokStart - 3); k--) {
     if (/^[,;.]$/.test(toks[k]!.low)) break;
     if (HABIT.test(toks[k]!.low)) return true;

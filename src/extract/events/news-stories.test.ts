@@ -20,6 +20,10 @@ interface ExpectedEvent {
   date?: [string, string];
   fatalities?: number | number[];
   actor1?: string;
+  /** Background the story recalls (older than the reporting window): no event may be coded for it. */
+  absent?: boolean;
+  /** The story gives no date for it (an undated report): the event must stay undated. */
+  undated?: boolean;
 }
 interface ExpectedFigure {
   text: string;
@@ -31,10 +35,11 @@ interface ExpectedFigure {
 }
 interface Story {
   id: string;
-  published: string;
+  published?: string;
   source: string;
   text: string;
-  expect: { events: ExpectedEvent[]; figures: ExpectedFigure[] };
+  /** `eventCount`: how many events the story tells, each incident once. */
+  expect: { events: ExpectedEvent[]; figures: ExpectedFigure[]; eventCount?: number };
 }
 
 interface OutEvent {
@@ -71,6 +76,11 @@ const oneOf = (want: number | number[], got: number | null | undefined) => got !
 
 /** The checks of one expected event against the system event that satisfies most of them. */
 function eventChecks(ge: ExpectedEvent, evs: OutEvent[]): [string, boolean][] {
+  if (ge.absent) {
+    const hit = evs.some((ev) => (!ge.date || (!!ev.date && ev.date.start <= ge.date[1] && ev.date.end >= ge.date[0])) &&
+      (!ge.near || (!!ev.location && km(ge.near[0], ge.near[1], ev.location.lat, ev.location.lon) <= ge.near[2])));
+    return [[`${ge.what}: no event`, !hit]];
+  }
   let best: [string, boolean][] = [[`${ge.what}: no event`, false]];
   let bestScore = -1;
   for (const ev of evs) {
@@ -90,6 +100,7 @@ function eventChecks(ge: ExpectedEvent, evs: OutEvent[]): [string, boolean][] {
       c.push([`${ge.what}: fatalities ${String(ge.fatalities)} (got ${f?.best ?? f?.low ?? 'none'})`, !!f && [f.best, f.low, f.high].some((v) => oneOf(ge.fatalities!, v))]);
     }
     if (ge.actor1) c.push([`${ge.what}: actor1 ${ge.actor1} (got ${ev.actor1?.name ?? 'none'})`, ev.actor1?.name === ge.actor1]);
+    if (ge.undated) c.push([`${ge.what}: undated (got ${ev.date ? ev.date.start : 'none'})`, ev.date === null]);
     const score = c.filter(([, ok]) => ok).length;
     if (score > bestScore) {
       best = c;
@@ -122,16 +133,28 @@ function figureChecks(text: string, fg: ExpectedFigure, qs: OutQuantity[]): [str
 const KNOWN: Record<string, string[]> = {
   // Shares in per cent are no counts of people or things (quantities/not-a-count.ts), so they have no quantity.
   'news-haiti': ["figure 'about 80 percent': no quantity"],
+  // A district official shot dead by gunmen is coded as a clash: an official is not read as a civilian (classify).
+  'fresh-somalia-checkpoint': ['Afgooye assassination: type Violence against civilians', 'Afgooye assassination: subType Attack'],
+  // "Bajaur district" resolves far from the district seat (places).
+  'fresh-pakistan-rally': ['Bajaur rally bombing: place within 40 km'],
+  // "Last year" is dated to the whole year, which ends within the reporting window, so the story's background
+  // bombing is still coded (background.ts compares the end of a date with the window).
+  'fresh-colombia-bomb': ['Cucuta car bomb a year before (background): no event', 'events: 1'],
+  // Homes set on fire decide the coding before the killing told in the same clause (classify).
+  'fresh-haiti-sources': ['Solino attack: type Violence against civilians', 'Solino attack: subType Attack'],
+  // The border village is not in the gazetteer; the event takes the sentence's other place (places).
+  'fresh-lebanon-strikes': ['Aita al-Shaab strike: place within 25 km'],
 };
 
 describe('news stories: main events and figures', () => {
   for (const s of stories) {
     it(s.id, () => {
-      const out = toAnalysis(analyzed(s.text, s.published, s.id)) as unknown as { events: OutEvent[]; quantities: OutQuantity[] };
+      const out = toAnalysis(analyzed(s.text, s.published ?? null, s.id)) as unknown as { events: OutEvent[]; quantities: OutQuantity[] };
       const checks = [
         ...s.expect.events.flatMap((ge) => eventChecks(ge, out.events)),
         ...s.expect.figures.flatMap((fg) => figureChecks(s.text, fg, out.quantities)),
       ];
+      if (s.expect.eventCount !== undefined) checks.push([`events: ${s.expect.eventCount} (got ${out.events.length})`, out.events.length === s.expect.eventCount]);
       const failed = checks.filter(([, ok]) => !ok).map(([n]) => n.replace(/ \(got .*\)$/, ''));
       if (process.env.NEWS_REPORT) console.log(`${s.id}: ${checks.length - failed.length}/${checks.length}\n${checks.filter(([, ok]) => !ok).map(([n]) => `  FAIL ${n}`).join('\n')}`);
       expect(failed).toEqual(KNOWN[s.id] ?? []);

@@ -8,6 +8,7 @@ import { findTriggers, type Trigger } from './triggers.js';
 import { segmentSentence, definiteNominal, type Segment } from './segments.js';
 import { unreal, campaignReference, barePlural, idleAircraft, smokeScreen } from './filters.js';
 import { framed, tallyOrGenerality, fled, suchKind } from './irrealis.js';
+import { cumulativeToll, conflictOrigin, manyActs, ongoingWar, judgedOrMarked } from './background.js';
 import type { TimeMention } from '../times/types.js';
 import { timexInterval } from '../times/event-date.js';
 import type { PlaceMention } from '../places/types.js';
@@ -110,7 +111,8 @@ export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
   for (const seg of segs) {
     const segTriggers = facts.triggers.filter((t) => t.tokStart >= seg.from && t.tokStart < seg.to && !unreal(toks, t, seg.from) && !campaignReference(toks, t) && !barePlural(toks, t) &&
       !framed(toks, t, seg.from) && !tallyOrGenerality(toks, t, seg.from, seg.to) && !fled(toks, t) && !suchKind(toks, t) &&
-      !idleAircraft(toks, t) && !smokeScreen(toks, t));
+      !idleAircraft(toks, t) && !smokeScreen(toks, t) && !cumulativeToll(toks, t, seg.from) && !conflictOrigin(toks, t, seg.from) &&
+      !manyActs(toks, t, seg.from, seg.to) && !ongoingWar(toks, t, seg.from, seg.to) && !judgedOrMarked(toks, t));
     if (segTriggers.length === 0) continue;
     // A sentence that opens with a reference to an earlier occurrence and then tells a new one
     // ("The Saturday executions come after ..., when militants shot dead 284 men") holds two proposals.
@@ -174,7 +176,9 @@ export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
       const hasPlace = overlapsAny(ctx.placeSpans, span);
       const inSpan = <T extends Span>(xs: T[]) => xs.filter((x) => x.start < span.end && span.start < x.end);
       const actorSpans = [...actors, ...facts.speakers];
-      const places = inSpan(ctx.placeSpans).filter((m) => !incidentalPlace(ctx.doc, m, actorSpans));
+      // "the Mosul official said": a place in the words of a source says who speaks, not where it happened.
+      const sourceSpans = facts.attributions.map((a) => a.source);
+      const places = inSpan(ctx.placeSpans).filter((m) => !incidentalPlace(ctx.doc, m, actorSpans) && !overlapsAny(sourceSpans, m));
       const intervals = (sp: Span) => ctx.timeSpans.filter((x) => x.start < sp.end && sp.start < x.end).map((t) => timexInterval(t.value)).filter((x): x is NonNullable<typeof x> => x !== null).map((x) => ({ start: x.start, end: x.end }));
       const dates = intervals(span);
       const coreDates = intervals(coreSpan({ view, coding, span }));

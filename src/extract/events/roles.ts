@@ -301,7 +301,11 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
     }
     // "killed the director of the traffic police department": one person, named by a title.
     for (let i = lo; i < hi; i++) {
-      if (!PERSON_HEADS.has(toks[i]!.low) || !/^(the|a|an|his|her|their|its)$/.test(toks[i - 1]?.low ?? '')) continue;
+      // "a district official", "a village chief": one noun may stand between the article and the title (not a
+      // speaker: "..., the regional governor said").
+      const det = (k: number) => /^(the|a|an|his|her|their|its)$/.test(toks[k]?.low ?? '');
+      const modified = det(i - 2) && toks[i - 1]!.pos === 'NOUN' && !REPORTING.test(toks[i + 1]?.low ?? '') && !c.quantities.some((q) => q.tokStart <= i - 1 && i - 1 < q.tokEnd);
+      if (!PERSON_HEADS.has(toks[i]!.low) || !(det(i - 1) || modified)) continue;
       if (c.inParens(i) || actors.some((m) => m.tokStart <= i && i < m.tokEnd) || roles.victims.some((v) => v.tok <= i && i < v.tokEnd)) continue;
       if (c.quantities.some((q) => q.tokStart <= i && i < (q.nounEnd ?? q.tokEnd))) continue;
       const after = toks[i + 1]?.low;
@@ -319,13 +323,32 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
     const outcome = t.kind as Victim['outcome'];
     const word = toks[t.tokStart]!.low;
     current = t.tokStart;
+    // "Police put the number of dead at eight": the figure after "at" is the dead.
+    if (word === 'dead' && toks[t.tokStart - 1]?.low === 'of' && /^(number|toll|count|tally)$/.test(toks[t.tokStart - 2]?.low ?? '')) {
+      if (toks[t.tokEnd]?.low === 'at') take(t.tokEnd + 1, Math.min(to, t.tokEnd + 5), outcome);
+      lastOutcomeEnd = t.tokEnd;
+      continue;
+    }
+    // "the death toll has risen to 64", "a death toll of 20", "The death toll ... stands at 11": the figure follows.
+    if (t.tokEnd - t.tokStart === 2 && toks[t.tokStart + 1]!.low === 'toll') {
+      for (let k = t.tokEnd; k < Math.min(to, t.tokEnd + 16); k++) {
+        if (/^(;|\.)$/.test(toks[k]!.low)) break;
+        if (/^(to|at|of|is|was|reached|hit|passed|topped)$/.test(toks[k]!.low) && c.quantities.some((q) => q.tokStart > k && q.tokStart <= k + 4) && !(toks[k]!.low === 'at' && k === t.tokEnd)) {
+          take(k + 1, Math.min(to, k + 5), outcome);
+          break;
+        }
+      }
+      lastOutcomeEnd = t.tokEnd;
+      continue;
+    }
     // "the bodies of 12 men", "the deaths of 3 children": the dead follow "of".
-    if (/^(bodies|deaths|death|fatalities|killings|executions|execution|massacre|murder|murders|assassination)$/.test(word)) {
+    if (/^(bodies|deaths|death|fatalities|killings|executions|execution|massacre|murder|murders|assassination|martyrs|lives|life)$/.test(word)) {
       // "protesting over the death of a woman": a death named as the cause is not this event's dead.
       const cause = [toks[t.tokStart - 1]?.low, toks[t.tokStart - 2]?.low].some((w) => w && /^(over|for|following|after|against|about|mourn|mourning|protest|protesting|denounce|condemn|condemning)$/.test(w));
       if (toks[t.tokEnd]?.low === 'of' && !cause) take(t.tokEnd + 1, Math.min(to, t.tokEnd + 8), outcome);
-      // "12 deaths", "Dozens of fatalities": the count before the noun is the dead.
-      else if (!cause && /^(deaths|fatalities)$/.test(word)) take(Math.max(lastOutcomeEnd, t.tokStart - 4), t.tokStart, outcome);
+      // "12 deaths", "Dozens of fatalities", "leaving 70 bodies", "seven martyrs", "claimed nine lives": the count
+      // before the noun is the dead.
+      else if (!cause && /^(deaths|fatalities|bodies|martyrs|lives|life)$/.test(word)) take(Math.max(lastOutcomeEnd, t.tokStart - 4), t.tokStart, outcome);
       lastOutcomeEnd = t.tokEnd;
       continue;
     }
@@ -336,7 +359,7 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
       continue;
     }
     // "shot and killed", "ambushed and killed": the active verb chain before the outcome.
-    const passiveLike = t.passive || ['died', 'die', 'dies'].includes(word) ||
+    const passiveLike = t.passive || ['died', 'die', 'dies'].includes(word) || t.rule.startsWith('lost|') ||
       (toks[t.tokStart - 1]?.low === 'and' && triggers.some((x) => x.tokEnd === t.tokStart - 1 && x.passive));
     if (passiveLike) {
       // The dead are the subject of the passive: back to a clause edge, a reporting verb ("The spokesman said
@@ -348,7 +371,9 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
       const reporting = (i: number) => REPORTING.test(toks[i]!.low) && !/^(was|were|is|are|been|be|being)$/.test(toks[i - 1]?.low ?? '');
       // ", with at least 56 civilians killed": the absolute phrase after ", with" holds the dead.
       const absolute = (i: number) => toks[i]!.low === 'with' && toks[i - 1]?.low === ',';
-      while (lo > lastOutcomeEnd && !BOUNDARY.has(toks[lo]!.low) && !reporting(lo) && !clauseJoin(lo) && !absolute(lo)) lo--;
+      // "As many as eight soldiers were killed": "as" there bounds a figure, it opens no clause.
+      const figureAs = (i: number) => toks[i]!.low === 'as' && (/^(many|few|much|high|low)$/.test(toks[i + 1]?.low ?? '') || /^(many|few|much|high|low)$/.test(toks[i - 1]?.low ?? ''));
+      while (lo > lastOutcomeEnd && (!BOUNDARY.has(toks[lo]!.low) || figureAs(lo)) && !reporting(lo) && !clauseJoin(lo) && !absolute(lo)) lo--;
       take(Math.max(lo, lastOutcomeEnd), t.tokStart, outcome);
     } else if (t.verbal) {
       let hi = t.tokEnd;

@@ -79,6 +79,13 @@ rule('kill', 'died|die|dies', true);
 rule('kill', 'dead', false);
 rule('kill', 'death|deaths', false);
 rule('kill', 'bodies', false);
+// "eight security personnel were martyred", "seven martyrs": the dead, in the words of their side.
+rule('kill', 'martyred|martyring', true);
+rule('kill', 'martyrs', false);
+// "three people lost their lives": the dead are the subject.
+rule('kill', 'lost|lose|losing their|his|her lives|life', true);
+// "the death toll has risen to 64", "a death toll of 20": the figure follows (roles.ts).
+rule('kill', 'death toll', false);
 rule('wound', 'wound|wounds|wounded|wounding', true);
 rule('wound', 'injure|injures|injured|injuring', true);
 rule('wound', 'hurt', true);
@@ -325,6 +332,29 @@ export function findTriggers(toks: Tok[]): Trigger[] {
     out.push({ kind: best.kind, tokStart: i, tokEnd: i + best.seq.length, verbal, passive, rule: best.name });
     i += best.seq.length;
   }
+  // "an Israeli strike on a school", "a strike on the camp killed 7", "Russian strikes hit the city": a strike
+  // by an armed side or on a target is an attack from the air or from afar, not a walkout ("a general strike",
+  // "went on strike", "strike action" are protests, above).
+  for (let k = 0; k < toks.length; k++) {
+    const w = toks[k]!.low;
+    if ((w !== 'strike' && w !== 'strikes') || out.some((t) => t.tokStart <= k && k < t.tokEnd)) continue;
+    if (toks[k]!.pos === 'VERB' && !/^(a|an|the|this|that|its|their|his|her)$/.test(toks[k - 1]?.low ?? '')) continue;
+    const prev = toks[k - 1];
+    const next = toks[k + 1]?.low ?? '';
+    if (/^(on|hunger|general|labour|labor|workers|national|nationwide|teachers|doctors|nurses|transport|rail|lucky)$/.test(prev?.low ?? '') || next === 'action') continue;
+    const bySide = !!prev && (/^(military|army|israeli|russian|ukrainian|american|us|u.s.|coalition|saudi-led|us-led|turkish|iranian|allied|government|regime|junta|precision|precise|deadly|fresh|new|retaliatory|overnight|missile|rocket|artillery|drone|air|aerial|airborne)$/.test(prev.low) || (prev.pos === 'ADJ' && /^\p{Lu}/u.test(prev.text)));
+    const onTarget = /^(on|against|targeting|that|which|hit|hits|killed|kills|in)$/.test(next);
+    if (bySide || onTarget) out.push({ kind: 'air', tokStart: k, tokEnd: k + 1, verbal: false, passive: false, rule: 'strike (on X)' });
+  }
+  // "claimed nine lives", "cost 30 lives": the figure before "lives" is the dead.
+  for (let k = 2; k < toks.length; k++) {
+    if (!/^(lives|life)$/.test(toks[k]!.low) || out.some((t) => t.tokStart <= k && k < t.tokEnd)) continue;
+    let j = k - 1;
+    while (j > k - 5 && j > 0 && (toks[j]!.pos === 'NUM' || /^\d|^(at|least|more|than|over|nearly|almost|about|some|the|of|dozens|scores|hundreds|thousands)$/.test(toks[j]!.low))) j--;
+    if (j < k - 1 && /^(claimed|claim|claims|claiming|cost|costs|costing|took|take|takes|taking)$/.test(toks[j]!.low)) {
+      out.push({ kind: 'kill', tokStart: k, tokEnd: k + 1, verbal: false, passive: false, rule: 'claimed ... lives' });
+    }
+  }
   // "hit a mine", "a mine exploded" — not "cars like mine" or "an abandoned coal mine".
   for (let k = 0; k < toks.length; k++) {
     const w = toks[k]!.low;
@@ -357,14 +387,15 @@ export function findTriggers(toks: Tok[]): Trigger[] {
   for (let k = 0; k < toks.length; k++) {
     if (!SPLIT_STARTERS.has(toks[k]!.low)) continue;
     if (!/^(seized|seize|seizing|found|discovered|recovered|confiscated|uncovered|impounded|intercepted)$/.test(toks[k]!.low)) continue;
-    for (let j = k + 1; j < Math.min(toks.length, k + 8); j++) {
-      if (/^(weapons|arms|ammunition|explosives|cache|caches|rifles|guns|ieds|ied|mines|landmines|grenades|rockets|mortars|bomb|bombs|stockpile|munitions)$/.test(toks[j]!.low)) {
+    // "seized 4 radios, 7 pistols, 42 bullets and 4 grenades": a list of what was found runs on over commas.
+    for (let j = k + 1; j < Math.min(toks.length, k + 24); j++) {
+      if (/^(weapons|arms|ammunition|explosives|cache|caches|rifles|guns|pistols|bullets|cartridges|ieds|ied|mines|landmines|grenades|rockets|mortars|bomb|bombs|stockpile|munitions|detonators)$/.test(toks[j]!.low)) {
         const at = out.findIndex((t) => t.tokStart === k);
         if (at >= 0) out.splice(at, 1);
         out.push({ kind: 'defuse', tokStart: k, tokEnd: k + 1, verbal: true, passive: /^(was|were|been)$/.test(toks[k - 1]?.low ?? ''), rule: 'seize ... weapons' });
         break;
       }
-      if (/^[.;,]$/.test(toks[j]!.low) || /^(from|in|at|during|near)$/.test(toks[j]!.low)) break;
+      if (/^[.;]$/.test(toks[j]!.low) || /^(from|in|at|during|near)$/.test(toks[j]!.low)) break;
     }
   }
   // "took 55 civilians hostage": the verb and its complement are apart.

@@ -1,4 +1,4 @@
-import type { Span, TextSpan } from '../core/span.js';
+import type { Span, TextSpan } from '../../core/span.js';
 
 /**
  * Who a claim is attributed to, found in the claim's own sentence. The event extractor attributes events

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countedThing, isVague } from './figure-thing.js';
+import { sideOf } from '../../merge/figure-side.js';
+import { countedThing, isVague } from './counted-thing.js';
 
 /** Split a sentence around the counted phrase and read what it counts. */
 function thing(sentence: string, quantity: string, what: string | null) {
@@ -27,13 +28,13 @@ describe('counted things', () => {
   });
 
   it('names the side when the report does, and not otherwise', () => {
-    const a = thing('About 3,000 Kurdish fighters are in the town.', 'About 3,000 Kurdish fighters', 'Kurdish fighters');
-    const b = thing('About 3,000 ISIS fighters are in the town.', 'About 3,000 ISIS fighters', 'ISIS fighters');
-    const c = thing('About 3,000 fighters are in the town.', 'About 3,000 fighters', 'fighters');
-    expect(a?.side).not.toBeNull();
-    expect(b?.side).not.toBeNull();
-    expect(a?.side).not.toBe(b?.side);
-    expect(c?.side).toBeNull();
+    const a = sideOf(thing('About 3,000 Kurdish fighters are in the town.', 'About 3,000 Kurdish fighters', 'Kurdish fighters')!.what);
+    const b = sideOf(thing('About 3,000 ISIS fighters are in the town.', 'About 3,000 ISIS fighters', 'ISIS fighters')!.what);
+    const c = sideOf(thing('About 3,000 fighters are in the town.', 'About 3,000 fighters', 'fighters')!.what);
+    expect(a).not.toBeNull();
+    expect(b).not.toBeNull();
+    expect(a).not.toBe(b);
+    expect(c).toBeNull();
   });
 
   it('counts things as well as people, and gives up without a counted noun', () => {

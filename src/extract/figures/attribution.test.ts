@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectSpansMatch } from '../test-support/spans.js';
+import { expectSpansMatch } from '../../test-support/spans.js';
 import { findAttribution, findInterviewee, isGuestSpeaking, speakerAt, transcriptSpeakers } from './attribution.js';
 
 function source(sentence: string, number: string): string | null {

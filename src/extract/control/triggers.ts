@@ -1,16 +1,15 @@
-import type { TextSpan } from '../core/span.js';
-import type { PlaceMention } from '../extract/places/types.js';
-import { addDays, durationDays, interval, timexInterval, type DayInterval } from './dates.js';
-import { publishedDay, type SituationDoc } from './input.js';
+import { addDays, durationDays, interval, timexInterval, type DayInterval } from '../../core/days.js';
+import type { TextSpan } from '../../core/span.js';
+import type { DocView } from '../doc-view.js';
+import type { PlaceMention } from '../places/types.js';
 
 /**
  * A sentence saying a place changed hands: "Iraqi forces retook Hamdaniya from ISIS", "the town had been
  * freed", "ISIS seized the town more than two years ago", "militants returned after Iraqi forces left".
  * Found by trigger words over the sentence text, for the places named in the sentence; the event layer
- * gives the same for coded territory events, and the two are combined in ./control.ts.
+ * gives the same for coded territory events, and the two are combined by the merge (src/merge/control.ts).
  */
 export interface ControlClaim {
-  doc: SituationDoc;
   place: PlaceMention;
   /** The trigger as written ("retook", "freed", "returned"). */
   trigger: TextSpan;
@@ -117,9 +116,9 @@ function subjectBefore(text: string, clauseStart: number, at: number): TextSpan 
 }
 
 /** The date of a change told in a sentence: a date named in it, "N years ago", else the publication date. */
-function changeDate(d: SituationDoc, s: { start: number; end: number }): { date: DayInterval | null; precision: 1 | 2 | 3 } {
-  const times = d.record.times.filter((t) => t.start >= s.start && t.end <= s.end);
-  const pub = publishedDay(d);
+function changeDate(d: DocView, s: { start: number; end: number }): { date: DayInterval | null; precision: 1 | 2 | 3 } {
+  const times = d.times.filter((t) => t.start >= s.start && t.end <= s.end);
+  const pub = d.publishedDay;
   for (const t of times) {
     if (t.type !== 'DATE' && t.type !== 'TIME') continue;
     const iv = timexInterval(t.value);
@@ -154,14 +153,14 @@ export function saysTerritoryChanged(text: string): boolean | null {
   return any ? false : null;
 }
 
-export function scanControl(d: SituationDoc): ControlClaim[] {
+export function scanControl(d: DocView): ControlClaim[] {
   const out: ControlClaim[] = [];
   const text = d.text;
-  for (const s of d.record.sentences) {
+  for (const s of d.sentences) {
     if (s.kind === 'boilerplate') continue;
     const st = text.slice(s.start, s.end);
     if (!/(?:retoo|retak|recaptur|regain|reclaim|seiz|captur|overr|free|liberat|control|took over|taken over|took back|taken back|won back|wrest|fell to|returned)/i.test(st)) continue;
-    const places = d.record.places.filter((p) => p.start >= s.start && p.end <= s.end && p.kind !== 'country');
+    const places = d.places.filter((p) => p.start >= s.start && p.end <= s.end && p.kind !== 'country');
     if (places.length === 0) continue;
     const { date, precision } = changeDate(d, s);
     GAIN.lastIndex = 0;
@@ -183,14 +182,14 @@ export function scanControl(d: SituationDoc): ControlClaim[] {
         // "Mosul fell to ISIS in 2014": the place is the subject, the new holder follows.
         const h = /^\s+((?:the\s+)?[^,.;]{2,60}?)(?=\s*(?:[,.;]|\s+(?:in|on|after|when|last|this)\b|$))/iu.exec(st.slice(m.index + word.length));
         const holder = h ? trimActor(h[1]!, trigger.end + h[0].indexOf(h[1]!)) : null;
-        for (const p of places.filter((p) => p.end <= at)) out.push({ doc: d, place: p, trigger, holder, previous: null, date, precision, part: false, sentence: s });
+        for (const p of places.filter((p) => p.end <= at)) out.push({ place: p, trigger, holder, previous: null, date, precision, part: false, sentence: s });
         continue;
       }
       if (passive) {
         const targets = run;
         const by = /^\s+by\s+((?:the\s+)?[^,.;]{2,60}?)(?=\s*(?:[,.;]|\s+(?:in|on|after|over|during|last|this)\b|$))/iu.exec(st.slice(m.index + word.length));
         const holder = by ? trimActor(by[1]!, trigger.end + by[0].indexOf(by[1]!)) : null;
-        for (const p of targets) out.push({ doc: d, place: p, trigger, holder, previous: null, date, precision, part: false, sentence: s });
+        for (const p of targets) out.push({ place: p, trigger, holder, previous: null, date, precision, part: false, sentence: s });
       } else {
         if (after.length === 0) continue;
         const clauseStart = Math.max(s.start, ...places.filter((p) => p.end <= at).map((p) => p.end));
@@ -199,7 +198,7 @@ export function scanControl(d: SituationDoc): ControlClaim[] {
         const previous = fromM ? trimActor(fromM[1]!, trigger.end + fromM.index + fromM[0].indexOf(fromM[1]!)) : null;
         for (const p of after) {
           const part = PART.test(text.slice(trigger.end, p.start));
-          out.push({ doc: d, place: p, trigger, holder, previous, date, precision, part, sentence: s });
+          out.push({ place: p, trigger, holder, previous, date, precision, part, sentence: s });
         }
       }
     }
@@ -215,7 +214,7 @@ export function scanControl(d: SituationDoc): ControlClaim[] {
       ARMED_NP.lastIndex = 0;
       for (let a = ARMED_NP.exec(lead); a; a = ARMED_NP.exec(lead)) subj = a;
       const holder = subj ? trimActor(subj[0], s.start + subj.index) : null;
-      for (const p of places) out.push({ doc: d, place: p, trigger, holder, previous, date, precision, part: false, sentence: s });
+      for (const p of places) out.push({ place: p, trigger, holder, previous, date, precision, part: false, sentence: s });
     }
   }
   return out;

@@ -1,17 +1,16 @@
-import { aliasGroup } from './actors.js';
-
 /**
  * What a figure counts, normalised so that different reports of one quantity meet: "ISIS fighters",
  * "militants" and "insurgents" are fighters; "people fled", "were displaced" and "refugees" are people
- * displaced. A key is a head group and a predicate (what happened to them), plus the side when named.
+ * displaced. A key is a head group and a predicate (what happened to them). The side ("ISIS" fighters) is
+ * read from `what` by the merge (src/merge/figure-side.ts), which knows the actor aliases.
  */
 export interface CountedThing {
   /** `head|predicate`, compared exactly. */
   key: string;
   head: string;
   predicate: Predicate;
-  /** The group the counted people belong to when named ("ISIS" fighters), compared loosely. */
-  side: string | null;
+  /** The counted noun phrase as the quantities layer gave it ("ISIS fighters"). */
+  what: string;
   /** A readable label from the report's own words ("ISIS fighters", "people displaced"). */
   label: string;
 }
@@ -94,15 +93,6 @@ function thingHead(what: string): string | null {
   return last.length > 3 && last.endsWith('s') && !last.endsWith('ss') ? last.slice(0, -1) : last;
 }
 
-function sideOf(what: string, headGroupName: string | null): string | null {
-  const g = aliasGroup(what);
-  if (g >= 0) return `group-${g}`;
-  if (!headGroupName) return null;
-  // A capitalised modifier before the head ("Kurdish fighters", "Syrian refugees") names the side.
-  const m = /^\s*((?:\p{Lu}[\p{L}'-]*\s+)+)/u.exec(what);
-  return m ? m[1]!.trim().toLowerCase().replace(/(?:ish|ian|i|s)$/u, '').slice(0, 5) : null;
-}
-
 const LABEL: Record<Predicate, string> = {
   killed: 'killed',
   wounded: 'wounded',
@@ -148,7 +138,6 @@ export function countedThing(what: string | null, before: string, after: string)
   // A bare count of armed people is their strength: "5,000 fighters", "5,000 fighters are in the city".
   if (predicate === 'count' && ARMED.has(head)) predicate = 'present';
   if (predicate === 'displaced' && HUMAN.has(head)) head = 'people';
-  const side = sideOf(head0, headGroup(head0));
   const label = (LABEL[predicate] ? `${head0} ${LABEL[predicate]}` : head0).replace(/\s+/g, ' ');
-  return { key: `${head}|${predicate}`, head, predicate, side, label };
+  return { key: `${head}|${predicate}`, head, predicate, what: head0, label };
 }

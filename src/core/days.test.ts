@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, durationDays, gapDays, interval, intersect, overlap, timexInterval } from './dates.js';
+import { addDays, durationDays, gapDays, interval, intersect, overlap, timexInterval } from './days.js';
 
 describe('day intervals', () => {
   it('overlap and intersect inclusively', () => {

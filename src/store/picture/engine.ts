@@ -1,0 +1,542 @@
+/**
+ * Keeping the situation picture up to date one document at a time, so that it always equals the picture
+ * computed from scratch over the documents stored (src/merge/situation.ts), whatever order they came in.
+ *
+ * The merge places every item (event report, figure claim, place key) in a canonical order that depends
+ * only on the item, each by a decision that depends only on the items before it that it could be grouped
+ * with (src/merge/coref.ts decideEvent, figures.ts decideFigure, places.ts decidePlace). So a new item
+ * changes nothing before it, and after it only the decisions that could see a group it changed: when an
+ * item's group changes, the later items that could be grouped with it or with the first item of its old or
+ * new group are decided again, and so on, in canonical order. Everything else stays as it was. The work
+ * per document is bounded by its neighbourhood (in time, place and kind), not by the size of the store:
+ * candidates come from indexes (./ops.ts).
+ *
+ * Written as generators that yield their reads and writes (./run.ts drives them synchronously for SQLite,
+ * asynchronously for PostgreSQL), so one algorithm serves both stores.
+ */
+import { controlHistory } from '../../merge/control.js';
+import { canJoin, decideEvent, MAX_JOIN_KM, reportOrder, toMerged, type ClusterView } from '../../merge/coref.js';
+import { claimOrder, compatible, decideFigure, isEventCount, toFigure, type GroupView } from '../../merge/figures.js';
+import { validCoordinates } from '../../merge/geo.js';
+import { km } from '../../merge/geo.js';
+import type { ClaimItem, DocItems, PlaceKeyInfo, ReportItem } from '../../merge/items.js';
+import { groupPlaces, SAME_NAME_PLACE_KM } from '../../merge/places.js';
+import { searchBox } from '../../merge/coref.js';
+import { cellsAround } from './cells.js';
+import type { ClaimRow, PlaceRow, ReportRow } from './ops.js';
+import { eventHeader, figureHeader, type PictureSql, type Sql } from './sql.js';
+
+/** Bump when the merge changes what it stores: pictures kept by an older version are rebuilt (`sitrep rebuild`). */
+export const PICTURE_VERSION = '1';
+
+export type Step<T> = Sql<T>;
+
+/** How far around a report the picture is locked: its candidates, and the clusters they belong to. */
+const EVENT_LOCK_KM = 2 * MAX_JOIN_KM + 10;
+const CLAIM_LOCK_KM = 2 * SAME_NAME_PLACE_KM + 10;
+const PLACE_LOCK_KM = SAME_NAME_PLACE_KM + 5;
+
+/** A queue of keys taken smallest order first. */
+class OrderQueue {
+  private readonly items: { key: string; order: string }[] = [];
+  private readonly queued = new Set<string>();
+
+  push(key: string, order: string): void {
+    if (this.queued.has(key)) return;
+    this.queued.add(key);
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.items[mid]!.order < order) lo = mid + 1;
+      else hi = mid;
+    }
+    this.items.splice(lo, 0, { key, order });
+  }
+
+  pop(): string | undefined {
+    const it = this.items.shift();
+    if (it) this.queued.delete(it.key);
+    return it?.key;
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+}
+
+/** What one update did (for tests and the bench). */
+export interface UpdateStats {
+  reportsDecided: number;
+  claimsDecided: number;
+  eventsWritten: number;
+  figuresWritten: number;
+  placesRegrouped: number;
+  controlsWritten: number;
+}
+
+class Run {
+  constructor(readonly ops: PictureSql) {}
+
+  readonly reports = new Map<string, ReportRow>();
+  readonly claims = new Map<string, ClaimRow>();
+  readonly reportOrderOf = new Map<string, string>();
+  readonly dirtyEntities = new Set<string>();
+  readonly touchedEvents = new Set<string>();
+  readonly touchedFigures = new Set<string>();
+  /** Reports whose event changed: the claims they hold must be grouped again. */
+  readonly movedReports = new Set<string>();
+  readonly removedReports = new Set<string>();
+  readonly removedClaims = new Set<string>();
+  readonly stats: UpdateStats = { reportsDecided: 0, claimsDecided: 0, eventsWritten: 0, figuresWritten: 0, placesRegrouped: 0, controlsWritten: 0 };
+
+  order(r: ReportItem): string {
+    let o = this.reportOrderOf.get(r.key);
+    if (o === undefined) this.reportOrderOf.set(r.key, (o = reportOrder(r)));
+    return o;
+  }
+
+  *lockAroundReport(r: ReportItem): Step<void> {
+    if (r.location && validCoordinates(r.location.lat, r.location.lon)) yield* this.ops.lock(cellsAround(r.location.lat, r.location.lon, EVENT_LOCK_KM));
+  }
+
+  *lockAroundClaim(c: ClaimItem): Step<void> {
+    if (c.place) yield* this.ops.lock(cellsAround(c.place.lat, c.place.lon, CLAIM_LOCK_KM));
+  }
+
+  *loadReports(keys: Iterable<string>): Step<void> {
+    const missing = [...new Set(keys)].filter((k) => !this.reports.has(k) && !this.removedReports.has(k));
+    if (missing.length === 0) return;
+    for (const row of yield* this.ops.reports(missing)) this.reports.set(row.item.key, row);
+  }
+
+  *loadClaims(keys: Iterable<string>): Step<void> {
+    const missing = [...new Set(keys)].filter((k) => !this.claims.has(k) && !this.removedClaims.has(k));
+    if (missing.length === 0) return;
+    for (const row of yield* this.ops.claims(missing)) this.claims.set(row.item.key, row);
+  }
+
+  private readonly docReportKeys = new Map<string, string[]>();
+  private readonly docClaimKeys = new Map<string, string[]>();
+
+  /** The reports of a document (read once per update: they change only through this run). */
+  *docReports(docKey: string): Step<ReportRow[]> {
+    let keys = this.docReportKeys.get(docKey);
+    if (!keys) {
+      const rows = yield* this.ops.docReports(docKey);
+      for (const row of rows) if (!this.reports.has(row.item.key)) this.reports.set(row.item.key, row);
+      this.docReportKeys.set(docKey, (keys = rows.map((r) => r.item.key)));
+    }
+    return keys.filter((k) => !this.removedReports.has(k)).map((k) => this.reports.get(k)!);
+  }
+
+  *docClaims(docKey: string): Step<ClaimRow[]> {
+    let keys = this.docClaimKeys.get(docKey);
+    if (!keys) {
+      const rows = yield* this.ops.docClaims(docKey);
+      for (const row of rows) if (!this.claims.has(row.item.key)) this.claims.set(row.item.key, row);
+      this.docClaimKeys.set(docKey, (keys = rows.map((r) => r.item.key)));
+    }
+    return keys.filter((k) => !this.removedClaims.has(k)).map((k) => this.claims.get(k)!);
+  }
+
+  /** The reports that can be one event with `r`, from the index (cached rows win: they may be newer). */
+  *reportNeighbours(r: ReportItem): Step<ReportRow[]> {
+    yield* this.lockAroundReport(r);
+    const out: ReportRow[] = [];
+    for (const cur of yield* this.docReports(r.doc.key)) if (cur.item.key !== r.key && canJoin(r, cur.item)) out.push(cur);
+    for (const row of yield* this.ops.reportCandidates(r)) {
+      const k = row.item.key;
+      if (k === r.key || this.removedReports.has(k)) continue;
+      if (!this.reports.has(k)) this.reports.set(k, row);
+      const cur = this.reports.get(k)!;
+      if (canJoin(r, cur.item)) out.push(cur);
+    }
+    return out;
+  }
+
+  /** Decide one report again; returns whether its cluster changed. */
+  *decideReport(key: string, queue: OrderQueue): Step<void> {
+    const row = this.reports.get(key);
+    if (!row) return;
+    const y = row.item;
+    const yo = this.order(y);
+    this.stats.reportsDecided++;
+    const near = yield* this.reportNeighbours(y);
+    const seeds = [...new Set(near.filter((n) => this.order(n.item) < yo).map((n) => n.seed!))];
+    const clusters: ClusterView[] = [];
+    if (seeds.length) {
+      const members = new Map<string, ReportRow[]>();
+      for (const m of yield* this.ops.clusterMembers(seeds)) {
+        const k = m.item.key;
+        if (this.removedReports.has(k)) continue;
+        if (!this.reports.has(k)) this.reports.set(k, m);
+        const cur = this.reports.get(k)!;
+        // Everything before y is final; later rows may still be stale, and y does not see them anyway.
+        if (this.order(cur.item) >= yo || !cur.seed || !seeds.includes(cur.seed)) continue;
+        const l = members.get(cur.seed) ?? [];
+        l.push(cur);
+        members.set(cur.seed, l);
+      }
+      for (const s of seeds) {
+        const l = (members.get(s) ?? []).sort((a, b) => (this.order(a.item) < this.order(b.item) ? -1 : 1));
+        if (l.length) clusters.push({ seed: s, members: l.map((x) => x.item) });
+      }
+      clusters.sort((a, b) => (this.order(a.members[0]!) < this.order(b.members[0]!) ? -1 : 1));
+    }
+    const d = decideEvent(y, clusters);
+    const seed = d.seed ?? y.key;
+    if (seed === row.seed && d.reason === row.reason) return;
+    const old = row.seed;
+    row.seed = seed;
+    row.reason = d.reason;
+    yield* this.ops.setReport(key, seed, d.reason);
+    this.touchedEvents.add(seed);
+    if (old === seed) return;
+    if (old) this.touchedEvents.add(old);
+    this.movedReports.add(key);
+    for (const n of near) if (this.order(n.item) > yo) queue.push(n.item.key, this.order(n.item));
+    for (const s of [old, seed]) {
+      if (!s || s === key) continue;
+      yield* this.loadReports([s]);
+      const sr = this.reports.get(s);
+      if (!sr) continue;
+      for (const n of yield* this.reportNeighbours(sr.item)) if (this.order(n.item) > yo) queue.push(n.item.key, this.order(n.item));
+    }
+  }
+
+  *runReports(queue: OrderQueue): Step<void> {
+    for (let k = queue.pop(); k !== undefined; k = queue.pop()) yield* this.decideReport(k, queue);
+  }
+
+  /** Write the merged events of every cluster that changed. */
+  *writeEvents(): Step<void> {
+    if (this.touchedEvents.size === 0) return;
+    const seeds = [...this.touchedEvents];
+    const bySeed = new Map<string, ReportRow[]>();
+    for (const m of yield* this.ops.clusterMembers(seeds)) {
+      const k = m.item.key;
+      if (this.removedReports.has(k)) continue;
+      const cur = this.reports.get(k) ?? m;
+      if (!cur.seed || !this.touchedEvents.has(cur.seed)) continue;
+      bySeed.set(cur.seed, [...(bySeed.get(cur.seed) ?? []), cur]);
+    }
+    const all = [...bySeed.values()].map((rows) => {
+      rows.sort((a, b) => (this.order(a.item) < this.order(b.item) ? -1 : 1));
+      return toMerged(
+        rows.map((r) => r.item),
+        new Map(rows.map((r) => [r.item.key, r.reason])),
+      );
+    });
+    // Events whose data did not change stay as they are (most of a cluster's neighbours).
+    const stored = yield* this.ops.eventData(seeds);
+    const events = all.filter((e) => stored.get(e.members[0]!) !== eventHeader(e));
+    const keep = new Set(all.filter((e) => !events.includes(e)).map((e) => e.members[0]!));
+    const removed = yield* this.ops.replaceEvents(seeds.filter((s) => !keep.has(s)), events);
+    this.stats.eventsWritten += events.length;
+    const keys = new Set<string>();
+    for (const r of removed) if (r.territory && r.placeKey) keys.add(r.placeKey);
+    for (const e of events) if (e.territory && e.placeKey) keys.add(e.placeKey);
+    yield* this.dirtyPlaces(keys);
+    // Claims held by reports of these events are compared by event: group them again.
+    const held: string[] = [];
+    for (const rows of bySeed.values()) for (const r of rows) held.push(r.item.key);
+    for (const k of this.movedReports) held.push(k);
+    this.heldReports = held;
+  }
+
+  heldReports: string[] = [];
+
+  /** A document being added: its items are all in hand. */
+  knownDoc(items: DocItems): void {
+    this.docReportKeys.set(items.doc.key, items.reports.map((r) => r.key));
+    this.docClaimKeys.set(items.doc.key, items.claims.map((c) => c.key));
+  }
+
+  *dirtyPlaces(keys: Iterable<string>): Step<void> {
+    const list = [...new Set(keys)];
+    if (list.length === 0) return;
+    for (const p of yield* this.ops.places(list)) this.dirtyEntities.add(p.entity);
+  }
+
+  eventOf = (reportKey: string): string | null => this.reports.get(reportKey)?.seed ?? null;
+
+  /** Claims that may be about the same quantity as `c`, with the reports they are held by loaded. */
+  *claimNeighbours(c: ClaimItem): Step<ClaimRow[]> {
+    yield* this.lockAroundClaim(c);
+    const rows = [...(yield* this.docClaims(c.doc.key)).filter((x) => x.item.thing === c.thing), ...(yield* this.ops.claimCandidates(c))];
+    if (c.report && isEventCount(c.predicate)) {
+      // Tolls of one merged event are one figure wherever and whenever they were told.
+      yield* this.loadReports([c.report]);
+      const ev = this.eventOf(c.report);
+      if (ev) {
+        const members: string[] = [];
+        for (const m of yield* this.ops.clusterMembers([ev])) {
+          const k = m.item.key;
+          if (this.removedReports.has(k)) continue;
+          if (!this.reports.has(k)) this.reports.set(k, m);
+          if (this.eventOf(k) === ev) members.push(k);
+        }
+        rows.push(...(yield* this.ops.claimsOfReports(members)));
+      }
+    }
+    const out: ClaimRow[] = [];
+    const seen = new Set<string>();
+    for (const row of rows) {
+      const k = row.item.key;
+      if (k === c.key || seen.has(k) || this.removedClaims.has(k)) continue;
+      seen.add(k);
+      if (!this.claims.has(k)) this.claims.set(k, row);
+      out.push(this.claims.get(k)!);
+    }
+    yield* this.loadReports([c, ...out.map((x) => x.item)].map((x) => x.report).filter((r): r is string => !!r));
+    return out.filter((n) => compatible(n.item, c, this.eventOf));
+  }
+
+  *decideClaim(key: string, queue: OrderQueue): Step<void> {
+    const row = this.claims.get(key);
+    if (!row) return;
+    const y = row.item;
+    const yo = claimOrder(y);
+    this.stats.claimsDecided++;
+    const near = yield* this.claimNeighbours(y);
+    const seeds = [...new Set(near.filter((n) => claimOrder(n.item) < yo).map((n) => n.seed!))];
+    const groups: GroupView[] = [];
+    if (seeds.length) {
+      const members = new Map<string, ClaimRow[]>();
+      for (const m of yield* this.ops.groupMembers(seeds)) {
+        const k = m.item.key;
+        if (this.removedClaims.has(k)) continue;
+        if (!this.claims.has(k)) this.claims.set(k, m);
+        const cur = this.claims.get(k)!;
+        if (claimOrder(cur.item) >= yo || !cur.seed || !seeds.includes(cur.seed)) continue;
+        members.set(cur.seed, [...(members.get(cur.seed) ?? []), cur]);
+      }
+      yield* this.loadReports([...members.values()].flat().map((x) => x.item.report).filter((r): r is string => !!r));
+      for (const s of seeds) {
+        const l = (members.get(s) ?? []).sort((a, b) => (claimOrder(a.item) < claimOrder(b.item) ? -1 : 1));
+        if (l.length) groups.push({ seed: s, members: l.map((x) => x.item) });
+      }
+      groups.sort((a, b) => (claimOrder(a.members[0]!) < claimOrder(b.members[0]!) ? -1 : 1));
+    }
+    const seed = decideFigure(y, groups, this.eventOf) ?? y.key;
+    if (seed === row.seed) return;
+    const old = row.seed;
+    row.seed = seed;
+    yield* this.ops.setClaim(key, seed);
+    this.touchedFigures.add(seed);
+    if (old) this.touchedFigures.add(old);
+    for (const n of near) if (claimOrder(n.item) > yo) queue.push(n.item.key, claimOrder(n.item));
+    for (const s of [old, seed]) {
+      if (!s || s === key) continue;
+      yield* this.loadClaims([s]);
+      const sr = this.claims.get(s);
+      if (!sr) continue;
+      for (const n of yield* this.claimNeighbours(sr.item)) if (claimOrder(n.item) > yo) queue.push(n.item.key, claimOrder(n.item));
+    }
+  }
+
+  *runClaims(queue: OrderQueue): Step<void> {
+    // Claims held by reports whose event changed are compared by event: decide them again.
+    if (this.heldReports.length) {
+      for (const row of yield* this.ops.claimsOfReports([...new Set(this.heldReports)])) {
+        const k = row.item.key;
+        if (this.removedClaims.has(k)) continue;
+        if (!this.claims.has(k)) this.claims.set(k, row);
+        if (isEventCount(row.item.predicate)) queue.push(k, claimOrder(row.item));
+      }
+    }
+    for (let k = queue.pop(); k !== undefined; k = queue.pop()) yield* this.decideClaim(k, queue);
+  }
+
+  *writeFigures(): Step<void> {
+    if (this.touchedFigures.size === 0) return;
+    const seeds = [...this.touchedFigures];
+    const bySeed = new Map<string, ClaimRow[]>();
+    for (const m of yield* this.ops.groupMembers(seeds)) {
+      const k = m.item.key;
+      if (this.removedClaims.has(k)) continue;
+      const cur = this.claims.get(k) ?? m;
+      if (!cur.seed || !this.touchedFigures.has(cur.seed)) continue;
+      bySeed.set(cur.seed, [...(bySeed.get(cur.seed) ?? []), cur]);
+    }
+    const all = [...bySeed.values()].map((rows) => toFigure(rows.map((r) => r.item).sort((a, b) => (claimOrder(a) < claimOrder(b) ? -1 : 1))));
+    const stored = yield* this.ops.figureData(seeds);
+    const figures = all.filter((f) => stored.get(f.members[0]!) !== figureHeader(f));
+    const keep = new Set(all.filter((f) => !figures.includes(f)).map((f) => f.members[0]!));
+    yield* this.ops.replaceFigures(seeds.filter((s) => !keep.has(s)), figures);
+    this.stats.figuresWritten += figures.length;
+  }
+
+  /**
+   * Regroup the place keys around `changed` (keys added or removed): every key within reach of them, and of
+   * those, and so on (a component of the "may be the same place" relation), grouped from scratch in
+   * canonical order. Entities whose keys changed get their control history redone.
+   */
+  *regroupPlaces(changed: readonly PlaceKeyInfo[], gone: ReadonlySet<string>): Step<void> {
+    const comp = new Map<string, PlaceRow | PlaceKeyInfo>();
+    const frontier: PlaceKeyInfo[] = [...changed];
+    for (const k of changed) if (!gone.has(k.key)) comp.set(k.key, k);
+    while (frontier.length) {
+      const k = frontier.pop()!;
+      yield* this.ops.lock(cellsAround(k.lat, k.lon, PLACE_LOCK_KM));
+      const b = searchBox(k.lat, k.lon, SAME_NAME_PLACE_KM);
+      for (const n of yield* this.ops.placesIn(k.country, b.lat0, b.lat1, b.lon0, b.lon1)) {
+        if (comp.has(n.key) || gone.has(n.key) || km(k.lat, k.lon, n.lat, n.lon) > SAME_NAME_PLACE_KM) continue;
+        comp.set(n.key, n);
+        frontier.push(n);
+      }
+    }
+    const seedOf = groupPlaces(comp.values());
+    const save: PlaceRow[] = [];
+    for (const [key, p] of comp) {
+      const entity = seedOf.get(key)!;
+      const before = 'entity' in p ? p.entity : null;
+      if (before === entity) continue;
+      if (before) this.dirtyEntities.add(before);
+      this.dirtyEntities.add(entity);
+      const { entity: _e, ...info } = p as PlaceRow;
+      save.push({ ...info, entity });
+    }
+    if (save.length) yield* this.ops.savePlaces(save);
+    this.stats.placesRegrouped += save.length;
+  }
+
+  *writeControl(): Step<void> {
+    for (const entity of this.dirtyEntities) {
+      const keys = yield* this.ops.entityKeys([entity]);
+      for (const k of keys) yield* this.ops.lock(cellsAround(k.lat, k.lon, PLACE_LOCK_KM));
+      const placeKeys = keys.map((k) => k.key);
+      const events = placeKeys.length ? yield* this.ops.eventsAt(placeKeys) : [];
+      const claims = placeKeys.length ? yield* this.ops.controlsAt(placeKeys) : [];
+      const history = controlHistory(events, claims);
+      this.stats.controlsWritten += yield* this.ops.replaceControl(entity, history);
+    }
+  }
+}
+
+/**
+ * Add a stored document's items to the picture (inside the transaction that stored it). `pk` is the
+ * document's row in `documents`.
+ */
+export function* addDocument(ops: PictureSql, pk: number | string, items: DocItems): Step<UpdateStats> {
+  const run = new Run(ops);
+  for (const r of items.reports) yield* run.lockAroundReport(r);
+  for (const c of items.claims) yield* run.lockAroundClaim(c);
+  for (const p of items.places) yield* run.ops.lock(cellsAround(p.lat, p.lon, PLACE_LOCK_KM));
+
+  const known = new Set((yield* run.ops.places(items.places.map((p) => p.key))).map((p) => p.key));
+  const fresh = items.places.filter((p) => !known.has(p.key));
+  yield* run.ops.insertDoc(pk, items);
+  if (fresh.length) yield* run.regroupPlaces(fresh, new Set());
+
+  yield* run.ops.insertReports(items.reports);
+  run.knownDoc(items);
+  const rq = new OrderQueue();
+  for (const r of items.reports) {
+    run.reports.set(r.key, { item: r, seed: null, reason: null });
+    rq.push(r.key, run.order(r));
+  }
+  yield* run.runReports(rq);
+  yield* run.writeEvents();
+
+  yield* run.ops.insertClaims(items.claims);
+  const cq = new OrderQueue();
+  for (const c of items.claims) {
+    run.claims.set(c.key, { item: c, seed: null });
+    cq.push(c.key, claimOrder(c));
+  }
+  yield* run.runClaims(cq);
+  yield* run.writeFigures();
+
+  yield* run.ops.insertControls(items.controls);
+  yield* run.dirtyPlaces(items.controls.map((c) => c.placeKey));
+  yield* run.writeControl();
+  yield* run.ops.bump();
+  if (process.env.SITREP_PROFILE_SQL) {
+    const t = ((globalThis as { __picStats?: Record<string, number> }).__picStats ??= {});
+    for (const [k, v] of Object.entries(run.stats)) t[k] = (t[k] ?? 0) + v;
+    t.docs = (t.docs ?? 0) + 1;
+    t.reports = (t.reports ?? 0) + items.reports.length;
+    t.claims = (t.claims ?? 0) + items.claims.length;
+  }
+  return run.stats;
+}
+
+/**
+ * Take a stored document's items out of the picture (to delete it, or to replace its analysis): the
+ * groups it was part of are decided again without it, as if it had never been stored.
+ */
+export function* removeDocument(ops: PictureSql, docKey: string): Step<UpdateStats | null> {
+  const run = new Run(ops);
+  const items = yield* run.ops.docItems(docKey);
+  if (!items) return null;
+  for (const r of items.reports) yield* run.lockAroundReport(r);
+  for (const c of items.claims) yield* run.lockAroundClaim(c);
+  for (const p of items.places) yield* run.ops.lock(cellsAround(p.lat, p.lon, PLACE_LOCK_KM));
+
+  // Reports: everything that could see them, or the groups they were in, is decided again without them.
+  const rq = new OrderQueue();
+  yield* run.loadReports(items.reports.map((r) => r.key));
+  for (const r of items.reports) {
+    const row = run.reports.get(r.key);
+    if (!row) continue;
+    const o = run.order(r);
+    for (const n of yield* run.reportNeighbours(r)) if (run.order(n.item) > o) rq.push(n.item.key, run.order(n.item));
+    if (row.seed) {
+      run.touchedEvents.add(row.seed);
+      if (row.seed !== r.key) {
+        yield* run.loadReports([row.seed]);
+        const sr = run.reports.get(row.seed);
+        if (sr) for (const n of yield* run.reportNeighbours(sr.item)) if (run.order(n.item) > o) rq.push(n.item.key, run.order(n.item));
+      }
+    }
+    run.movedReports.add(r.key);
+  }
+  for (const r of items.reports) {
+    run.removedReports.add(r.key);
+    run.reports.delete(r.key);
+  }
+  yield* run.ops.deleteReports(items.reports.map((r) => r.key));
+  yield* run.runReports(rq);
+  yield* run.writeEvents();
+
+  const cq = new OrderQueue();
+  yield* run.loadClaims(items.claims.map((c) => c.key));
+  for (const c of items.claims) {
+    const row = run.claims.get(c.key);
+    if (!row) continue;
+    const o = claimOrder(c);
+    for (const n of yield* run.claimNeighbours(c)) if (claimOrder(n.item) > o) cq.push(n.item.key, claimOrder(n.item));
+    if (row.seed) {
+      run.touchedFigures.add(row.seed);
+      if (row.seed !== c.key) {
+        yield* run.loadClaims([row.seed]);
+        const sr = run.claims.get(row.seed);
+        if (sr) for (const n of yield* run.claimNeighbours(sr.item)) if (claimOrder(n.item) > o) cq.push(n.item.key, claimOrder(n.item));
+      }
+    }
+  }
+  for (const c of items.claims) {
+    run.removedClaims.add(c.key);
+    run.claims.delete(c.key);
+  }
+  yield* run.ops.deleteClaims(items.claims.map((c) => c.key));
+  yield* run.runClaims(cq);
+  yield* run.writeFigures();
+
+  yield* run.dirtyPlaces(items.controls.map((c) => c.placeKey));
+  yield* run.ops.deleteControls(items.controls.map((c) => c.key));
+  // The document row goes (with its mentions); place keys no other document uses go with it.
+  const before = yield* run.ops.places(items.places.map((p) => p.key));
+  yield* run.ops.deleteDoc(docKey);
+  const left = new Set((yield* run.ops.places(items.places.map((p) => p.key))).map((p) => p.key));
+  const gone = before.filter((p) => !left.has(p.key));
+  if (gone.length) {
+    for (const p of gone) run.dirtyEntities.add(p.entity);
+    yield* run.regroupPlaces(gone, new Set(gone.map((p) => p.key)));
+  }
+  yield* run.writeControl();
+  yield* run.ops.bump();
+  return run.stats;
+}
