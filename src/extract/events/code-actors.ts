@@ -69,6 +69,7 @@ function localGroup(d: Draft): ActorRef | null {
 }
 
 const ARMED = new Set(['state', 'rebel', 'militia', 'identity', 'external', 'unidentified']);
+const isCrowd = (r: ActorRef) => r.cls === 'civilians' || r.cls === 'rioters' || r.cls === 'protesters';
 
 export function codeActors(d: Draft, coding: Coding, ctx: ActorContext): [ActorRef | null, ActorRef | null] {
   const [a1, a2] = codeSides(d, coding, ctx);
@@ -134,6 +135,7 @@ function codeSides(d: Draft, coding: Coding, ctx: ActorContext): [ActorRef | nul
   const civilians = implicit('Civilians ({country})', 7, 'civilians');
   const protesters = implicit('Protesters ({country})', 6, 'protesters');
   const rioters = implicit('Rioters ({country})', 5, 'rioters');
+  const communalMilitia = implicit('Communal Militia ({country})', 4, 'identity');
   const armed = (r: ActorRef) => ARMED.has(r.cls);
   const nonState = (r: ActorRef) => ['rebel', 'militia', 'identity', 'unidentified'].includes(r.cls);
 
@@ -148,9 +150,14 @@ function codeSides(d: Draft, coding: Coding, ctx: ActorContext): [ActorRef | nul
     case 'Riots': {
       const a1 = [agent, ...named].find((r) => r && (r.cls === 'rioters' || r.cls === 'protesters' || r.cls === 'civilians'));
       const crowd: ActorRef = a1 && a1.cls === 'rioters' ? a1 : rioters;
-      if (coding.subType === 'Mob violence') return [crowd, firstOther((r) => r.cls !== 'rioters' && r.cls !== 'protesters') ?? civilians];
+      if (coding.subType === 'Mob violence') {
+        // Two crowds fighting each other ("supporters of two candidates clashed") are rioters on both sides.
+        const brawl = d.parts.some((p) => p.coding.main.kind === 'clash') && !others.some((r) => notAgent(r) && !isCrowd(r));
+        if (brawl) return [crowd, rioters];
+        return [crowd, firstOther((r) => r.cls !== 'rioters' && r.cls !== 'protesters') ?? civilians];
+      }
       // The police are a party only when they meet the crowd (named as a target or partner).
-      return [crowd, firstOther((r) => r.cls === 'state') ?? null];
+      return [crowd, firstOther((r) => r.cls === 'state') ?? (agent?.cls === 'state' ? agent : null)];
     }
     case 'Violence against civilians': {
       const a1 = agent && armed(agent) ? agent : unclear ? unidentified : firstNamed((r) => armed(r) && r.cls !== 'state') ?? ctx.mainGroup ?? unidentified;
@@ -170,9 +177,11 @@ function codeSides(d: Draft, coding: Coding, ctx: ActorContext): [ActorRef | nul
       let a1 = agent && armed(agent) ? agent : null;
       let a2 = firstOther((r) => armed(r) && (!a1 || !same(r, a1))) ?? null;
       if (!a1) a1 = firstNamed((r) => armed(r) && (!a2 || !same(r, a2))) ?? null;
-      if (!a1 && a2) a1 = a2.cls === 'state' ? (unclear ? unidentified : ctx.mainGroup ?? unidentified) : state;
+      const communal = d.parts.some((p) => p.roles.communal);
+      // An identity militia's opponent, when unnamed, is another community's ("ethnic clashes between A and B").
+      if (!a1 && a2) a1 = a2.cls === 'state' ? (unclear ? unidentified : ctx.mainGroup ?? unidentified) : a2.cls === 'identity' || communal ? communalMilitia : state;
       if (!a2 && a1) a2 = firstNamed((r) => armed(r) && !same(r, a1!)) ?? (a1.cls === 'state' ? ctx.mainGroup : null);
-      if (!a1 && !a2) a1 = ctx.mainGroup;
+      if (!a1 && !a2) a1 = communal ? communalMilitia : ctx.mainGroup;
       return [a1, a2 ?? null];
     }
     case 'Explosions/Remote violence': {

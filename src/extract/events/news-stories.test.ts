@@ -133,8 +133,6 @@ function figureChecks(text: string, fg: ExpectedFigure, qs: OutQuantity[]): [str
 const KNOWN: Record<string, string[]> = {
   // Shares in per cent are no counts of people or things (quantities/not-a-count.ts), so they have no quantity.
   'news-haiti': ["figure 'about 80 percent': no quantity"],
-  // A district official shot dead by gunmen is coded as a clash: an official is not read as a civilian (classify).
-  'fresh-somalia-checkpoint': ['Afgooye assassination: type Violence against civilians', 'Afgooye assassination: subType Attack'],
   // "Bajaur district" resolves far from the district seat (places).
   'fresh-pakistan-rally': ['Bajaur rally bombing: place within 40 km'],
   // "Last year" is dated to the whole year, which ends within the reporting window, so the story's background

@@ -16,6 +16,8 @@ export interface ActorRef {
   start: number;
   end: number;
   implicit?: boolean;
+  /** People of a livelihood or community: the militia they are coded as when they fight (actors.ts). */
+  community?: { name: string; strong: boolean };
 }
 
 export interface Victim {
@@ -40,6 +42,16 @@ export interface ClauseRoles {
   victims: Victim[];
   /** Every actor named in the clause, whatever its role. */
   named: ActorRef[];
+  /**
+   * Unorganised people who do the violence themselves ("villagers lynched a man", "youths attacked voters"):
+   * the subject of an active violent act when it names civilians, not an armed group. ACLED codes them as
+   * rioters (mob violence), not as a perpetrator of violence against civilians.
+   */
+  crowd?: ActorRef | null;
+  /** The clash is said to be between communities ("ethnic clashes", "communal violence"). */
+  communal?: boolean;
+  /** The sides a clash is fought with or between ("clashed with X", "clashes between A and B"). */
+  clashSides?: ActorRef[];
 }
 
 export interface ClauseInput {
@@ -61,16 +73,83 @@ const VAGUE_PLURAL = /^(several|many|numerous|multiple|scores)$/;
 /** Titles that name one person ("the director of ...", "a district governor"). */
 const PERSON_HEADS = new Set(['director', 'head', 'governor', 'commander', 'chief', 'official', 'spokesman', 'spokesperson', 'deputy', 'leader', 'member', 'employee', 'agent', 'officer', 'mayor', 'judge', 'prosecutor', 'lawmaker', 'senator', 'minister', 'administrator', 'headmaster', 'principal', 'guard', 'bodyguard', 'driver', 'man', 'woman', 'boy', 'girl', 'child', 'person', 'resident', 'villager']);
 const OUTCOMES = new Set<TriggerKind>(['kill', 'wound', 'killwound']);
+const ARMED_CLASSES = new Set(['state', 'rebel', 'militia', 'identity', 'external', 'unidentified']);
 const WEAPONISH = new Set<TriggerKind>(['ied', 'suicide', 'air', 'shell', 'grenade', 'bomb', 'attack', 'shoot', 'clash']);
 const BOUNDARY = new Set(['.', ';', 'when', 'after', 'while', 'whereas', 'because', 'following', 'during', 'before', 'as', 'since', 'where', 'who', 'which', 'that']);
 const REPORTING = /^(said|says|say|told|tells|added|adds|claimed|claims|reported|reports|stated|announced|confirmed)$/;
 /** Acts two sides do to each other: a coordinated subject names both ("A and B clashed", "exchanged fire"). */
 const RECIPROCAL = new Set<TriggerKind>(['clash', 'shell', 'shoot']);
 const SUBSET = new Set(['including', 'incl', 'among']);
+const PREPOSITION = /^(of|for|to|from|with|by|in|at|on|among|against|between|near|towards?|into|including)$/;
+/** A noun after a preposition is no subject, except after a word that counts it ("a number of villagers"). */
+function objectOfPreposition(toks: Tok[], k: number): boolean {
+  const prev = toks[k - 1]?.low ?? '';
+  if (!PREPOSITION.test(prev)) return false;
+  return !(prev === 'of' && /^(number|group|groups|crowd|crowds|dozens|hundreds|thousands|scores|band|gang|mob|couple|some|many|several|members|member|hundred|dozen)$/.test(toks[k - 2]?.low ?? ''));
+}
+
+/** "two men", "four individuals", "unknown persons": counted or unknown, not "a group of individuals". */
+function unnamedPerpetrators(toks: Tok[], k: number): boolean {
+  const prev = toks[k - 1];
+  return !!prev && (prev.pos === 'NUM' || /^\d/.test(prev.low) || /^(unknown|unidentified|masked|hooded|armed|suspected)$/.test(prev.low));
+}
+
+/** Unnamed perpetrators, not a crowd: "two men", "unknown individuals" (when acting with violence). */
+const UNNAMED_PERSONS = /^(m[ae]n|individuals?|persons?)$/;
+
+/** "armed with machetes", "equipped with guns", "with machetes", "carrying rifles" right after a noun. */
+function armedWith(toks: Tok[], k: number): boolean {
+  let i = k;
+  if (toks[i]?.low === ',') i++;
+  if (/^(armed|equipped)$/.test(toks[i]?.low ?? '')) return true;
+  if (!/^(with|carrying|wielding|brandishing)$/.test(toks[i]?.low ?? '')) return false;
+  for (let j = i + 1; j < Math.min(toks.length, i + 5); j++) if (WEAPON_NOUN.test(toks[j]!.low)) return true;
+  return false;
+}
+const WEAPON_NOUN = /^(guns?|rifles?|firearms?|machetes?|knives|knife|cutlass(?:es)?|weapons?|pistols?|ak-?47s?|arms|bows?|arrows?|spears?|clubs?|sticks?|batons?|axes?|swords?|daggers?)$/;
+
+/**
+ * The act is told actively with an object ("lynched a man", "attacked the station"); a participle with
+ * none after it ("Health worker assassinated overnight", "station attacked in X") is a passive headline.
+ * Acts two sides do to each other need no object ("supporters clashed").
+ */
+function activeWithObject(toks: Tok[], t: Trigger): boolean {
+  if (t.passive || !t.verbal || /^(died|die|dies|dying)$/.test(toks[t.tokStart]!.low)) return false;
+  if (RECIPROCAL.has(t.kind) || /^(fought|fight|fighting|clashed|clash|clashes|rioted)$/.test(toks[t.tokStart]!.low)) return true;
+  let n = t.tokEnd;
+  // "beat up a thief", "cut off", "burned down a house": a particle before the object.
+  if (/^(up|down|off|out)$/.test(toks[n]?.low ?? '')) n++;
+  const next = toks[n];
+  if (!next) return false;
+  // "beat and robbed a man": a chain of acts with one object at its end.
+  if ((next.low === 'and' || next.low === ',') && toks[n + 1]?.pos === 'VERB') return true;
+  return ['DET', 'NUM', 'NOUN', 'PROPN', 'PRON', 'ADJ'].includes(next.pos) || /^\d/.test(next.low) || next.pos === 'VERB' && /ing$/.test(next.low);
+}
+
+/** Acts of violence a crowd or a community can commit with its own hands. */
+const VIOLENT_ACTS = new Set<TriggerKind>(['attack', 'clash', 'shoot', 'kill', 'wound', 'killwound', 'torture', 'abduct', 'loot', 'sexual']);
 const JOIN = new Set([',', 'and', 'in', 'addition', 'to', 'as', 'well', 'plus', 'along', 'together', 'with', 'his', 'her', 'their', 'its', 'a', 'an', 'the', 'other', 'others']);
 
 export function refOf(m: ActorMention): ActorRef {
+  if (m.community) {
+    return { name: 'Civilians ({country})', inter: 7, cls: 'civilians', country: m.country, generic: m.generic, start: m.start, end: m.end, community: m.community };
+  }
   return { name: m.entry.actor, inter: m.entry.inter, cls: m.cls, country: m.country, generic: m.generic, start: m.start, end: m.end };
+}
+
+const COMMUNAL = /^(ethnic|communal|intercommunal|inter-communal|intra-communal|tribal|clan|interethnic|inter-ethnic|sectarian)$/;
+
+/** Unarmed people in a communal clash fight as their community's militia, named or not. */
+function communityOf(r: ActorRef): ActorRef {
+  return r.community ? r : { ...r, community: { name: 'Communal Militia ({country})', strong: false } };
+}
+
+/** The militia a community fights as (ACLED identity militia, inter 4). */
+export function armedCommunity(r: ActorRef): ActorRef {
+  if (!r.community) return r;
+  const { community: _c, ...rest } = r;
+  void _c;
+  return { ...rest, name: r.community.name, inter: 4, cls: 'identity' };
 }
 
 function stateRef(owner: FacilityOwner, country: CountryEntry | null, start: number, end: number): ActorRef {
@@ -199,6 +278,28 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
         roles.agentHow = 'subject';
         break;
       }
+      // Civilians who do the violence: a community or livelihood fights as a militia ("herders attacked the
+      // village"); other people are a crowd ("villagers lynched a man", "supporters of A and B clashed").
+      // Stones thrown, a road blocked with burning tyres: a crowd's own violence, whoever the crowd is.
+      if (m && t.kind === 'riot' && !objectOfPreposition(toks, m.tokStart)) {
+        roles.crowd = refOf(m);
+        break;
+      }
+      if (m && VIOLENT_ACTS.has(t.kind) && !objectOfPreposition(toks, m.tokStart) && activeWithObject(toks, t)) {
+        const mutual = RECIPROCAL.has(t.kind) || /^(fought|fight|fighting|clashed)$/.test(toks[t.tokStart]!.low);
+        const partner = toks[m.tokStart - 1]?.low === 'and' ? actors.find((a) => a.tokEnd === m.tokStart - 1 && a.tokStart >= from) : undefined;
+        const weapons = armedWith(toks, m.tokEnd);
+        if (m.community?.strong || (mutual && m.community && (partner?.community || partner && ARMED_CLASSES.has(partner.cls))) || (weapons && m.community)) {
+          roles.agent = armedCommunity(refOf(m));
+          roles.agentHow = 'subject';
+        } else if (weapons || UNNAMED_PERSONS.test(toks[m.tokEnd - 1]!.low) && unnamedPerpetrators(toks, m.tokStart)) {
+          // "four men attacked the police station", "individuals equipped with machetes killed a farmer":
+          // people the text does not name, acting with weapons, are an unidentified armed group.
+          roles.agent = { ...refOf(m), name: 'Unidentified Armed Group ({country})', inter: 3, cls: 'unidentified' };
+          roles.agentHow = 'subject';
+        } else roles.crowd = refOf(m);
+        break;
+      }
       if (t.kind !== 'surrender' && t.kind !== 'join' && !OUTCOMES.has(t.kind)) break;
     }
   }
@@ -215,35 +316,49 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
   const agentMention = roles.agent ? actors.find((a) => a.start <= roles.agent!.start && roles.agent!.end <= a.end) : undefined;
   if (agentMention && triggers.some((t) => RECIPROCAL.has(t.kind) && t.tokStart >= agentMention.tokEnd) && toks[agentMention.tokStart - 1]?.low === 'and') {
     const first = actors.find((a) => a.tokEnd === agentMention.tokStart - 1 && a.tokStart >= from);
-    if (first && first.cls !== 'civilians' && (first.entry !== agentMention.entry || first.country?.code !== agentMention.country?.code)) {
-      roles.agent = refOf(first);
-      roles.others.push(refOf(agentMention));
+    const armedFirst = first && (first.cls !== 'civilians' || first.community);
+    const distinct = first && (first.entry !== agentMention.entry || first.country?.code !== agentMention.country?.code || first.community?.name !== agentMention.community?.name);
+    if (first && armedFirst && distinct) {
+      roles.others.push(roles.agent!);
+      roles.agent = armedCommunity(refOf(first));
     }
   }
   const addOther = (r: ActorRef) => {
     if (roles.others.some((o) => o.start === r.start)) return;
     roles.others.push(r);
   };
+  if (triggers.some((t) => t.kind === 'clash' && COMMUNAL.test(toks[t.tokStart - 1]?.low ?? ''))) roles.communal = true;
   // 4. Partners and targets after triggers: "clashed with X", "between A and B", "attack on a check point",
   // objects of active verbs ("attacked an Afghan military post", "killed 1 policeman").
   for (const t of triggers) {
     let i = t.tokEnd;
+    // "clashes broke out between A and B", "fighting erupted between A and B"
+    if (t.kind === 'clash' && !t.verbal && /^(broke|erupted|occurred|flared|took|resumed|ensued)$/.test(toks[i]?.low ?? '')) {
+      for (let k = i + 1; k < Math.min(to, i + 4); k++) if (toks[k]!.low === 'between') i = k;
+    }
     const prep = toks[i]?.low ?? '';
     const objectVerb = t.verbal && !t.passive;
     if (['with', 'between', 'against', 'on', 'at', 'to', 'targeting', 'upon', 'into'].includes(prep) || objectVerb) {
       if (!objectVerb || ['with', 'between', 'against', 'on', 'at', 'to', 'upon'].includes(prep)) i++;
       // skip determiners, adjectives, figures
       let j = i;
+      // Communities a clash is fought with or between fight as militias ("clashed with herders"); in an
+      // ethnic or communal clash every side of unarmed people does.
+      const communal = t.kind === 'clash' && COMMUNAL.test(toks[t.tokStart - 1]?.low ?? '');
+      const side = (x: ActorMention) => (t.kind === 'clash' && (x.community || communal && x.cls === 'civilians') ? armedCommunity(communityOf(refOf(x))) : refOf(x));
       for (let n = 0; j < to && n < 8; n++, j++) {
         const m = mentionAt(actors, j);
         if (m) {
-          addOther(refOf(m));
           // "between A and B", "with A and B"
           const after = toks[m.tokEnd]?.low;
-          if ((after === 'and' || after === ',') && (prep === 'between' || prep === 'with')) {
-            const m2 = mentionStartingIn(actors, m.tokEnd + 1, m.tokEnd + 4);
-            if (m2) addOther(refOf(m2));
-          }
+          const m2 = (after === 'and' || after === ',') && (prep === 'between' || prep === 'with') ? mentionStartingIn(actors, m.tokEnd + 1, m.tokEnd + 4) : undefined;
+          // Two crowds with no community between them are a mob fighting a mob, not militias.
+          const both = m2 && t.kind === 'clash' && !(m.community || ARMED_CLASSES.has(m.cls)) && !(m2.community || ARMED_CLASSES.has(m2.cls));
+          const s1 = both ? refOf(m) : side(m);
+          addOther(s1);
+          const s2 = m2 ? (both ? refOf(m2) : side(m2)) : null;
+          if (s2) addOther(s2);
+          if (t.kind === 'clash' && (prep === 'with' || prep === 'between')) (roles.clashSides ??= []).push(s1, ...(s2 ? [s2] : []));
           break;
         }
         const f = facilityAt(toks, j, i);

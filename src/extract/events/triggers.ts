@@ -127,7 +127,8 @@ rule('clash', `${TRADE} heavy machine-gun|machinegun|automatic fire`, true);
 rule('shell', `${TRADE} ${BIG_GUNS} fire|shells|barrages|salvos|strikes`, true);
 rule('shell', `${TRADE} ${HEAVY} ${BIG_GUNS} fire|shells|barrages`, true);
 rule('shell', `${TRADE} shells|shelling|barrages`, true);
-rule('clash', 'engaged|engage|engaging in', true);
+// "engaged in heavy fighting", "engaged in a gun battle" (not "engaging in looting").
+rule('clash', 'engaged|engage|engaging in a|an|heavy|fierce|intense|armed|fighting|combat|clashes|battle|battles|gunfights|firefights|skirmishes|hostilities', true);
 rule('clash', 'repulse|repulsed|repulsing|repel|repelled|repelling', true);
 rule('clash', 'resistance', false);
 rule('clash', 'counterattack|counter-attack|counterattacked', true);
@@ -206,10 +207,16 @@ rule('protest', 'vigil|vigils', false);
 rule('protest', 'gathered|assembled|converged|congregated to|in|outside|at|near', true);
 rule('riot', 'riot|riots|rioted|rioting|rioters|rioter', true);
 rule('riot', 'threw|throw|throwing|hurled|pelted stones|rocks|stone|petrol|molotov|bricks', true);
-rule('riot', 'pelted', true);
+rule('riot', 'pelted|pelting|pelt', true);
+rule('riot', 'broke|breaking|broken through|a police line|cordon|barricade', true);
 rule('riot', 'burned|burnt|burning|torched tyres|tires|tyre|tire', true);
-rule('riot', 'blocked|blocking|barricaded road|roads|highway|the', true);
+// Blocking a road or a site without violence is a peaceful protest (ACLED's current practice); burning
+// barricades or tyres (above) and vandalism (below) are a crowd's violence.
+rule('protest', 'blocked|blocking|barricaded road|roads|highway|the|access|traffic', true);
 rule('riot', 'vandalised|vandalized|vandalism|ransacked', true);
+rule('riot', 'bonfire|bonfires', false);
+rule('riot', 'burning barricades|barricade', false);
+rule('riot', 'set|setting|lit|lighting fire|fires|bonfires on|to|in the road|roads|street|streets|highway', true);
 rule('intervene', 'dispersed|disperse|dispersing', true);
 rule('intervene', 'tear gas|gases', false);
 rule('intervene', 'teargas|tear-gas|teargassed', false);
@@ -229,7 +236,11 @@ rule('regain', 'liberated|liberate|liberating|liberation', true);
 rule('regain', 'freed|free|freeing', true, true);
 rule('regain', 'reclaimed|reclaim', true);
 rule('regain', 'took|take back', true);
-rule('regain', 'cleared|clear', true, true);
+rule('regain', 'cleared|clear|clears|clearing', true, true);
+// "a clearance operation in X", "clearing operations at X": state forces retaking ground from a group.
+rule('regain', 'clearance|clearing operation|operations', false);
+rule('seize', 'gained|took|seized|assumed|wrested full|total|complete control', true);
+rule('seize', 'gained control', true);
 rule('regain', 'wrested control', true);
 rule('seize', 'seized|seize|seizing', true);
 rule('seize', 'captured|capture|capturing', true);

@@ -324,8 +324,18 @@ export function findCandidates(doc: Doc, gaz: Gazetteer): { candidates: Candidat
       if (!hint && /(?:district|districts|city|town|village|area|county|center|centre)\s*,\s*$/i.test(text.slice(Math.max(s.start, first.start - 30), first.start))) {
         hint = 'admin1';
       }
-      const capBefore = a > runStart && inName(a - 1) ? text.slice(tokens[a - 1]!.start, tokens[a - 1]!.end) : null;
-      const capAfter = b < runEnd && inName(b) ? text.slice(tokens[b]!.start, tokens[b]!.end) : null;
+      // The capitalised word next to the name inside its run, across connectors: "Dasht" in "Dasht-e-Abdan"
+      // is the start of a longer name, as "Hasan" is in "Hasan Khail".
+      // Only across a hyphenated particle ("-e-", "-el-", "-ul-"), not a plain hyphen ("R-Berkeley").
+      const tok = (i: number) => text.slice(tokens[i]!.start, tokens[i]!.end);
+      const hyphen = (i: number) => /^[-‑]$/.test(tok(i));
+      const particle = (i: number) => i >= runStart && i + 2 < runEnd && hyphen(i) && /^\p{Ll}+$/u.test(tok(i + 1)) && hyphen(i + 2);
+      let prevCap = a - 1;
+      if (prevCap - 2 > runStart && particle(prevCap - 2)) prevCap -= 3;
+      let nextCap = b;
+      if (particle(nextCap)) nextCap += 3;
+      const capBefore = a > runStart && inName(prevCap) ? text.slice(tokens[prevCap]!.start, tokens[prevCap]!.end) : null;
+      const capAfter = b < runEnd && inName(nextCap) ? text.slice(tokens[nextCap]!.start, tokens[nextCap]!.end) : null;
       return {
         start: first.start,
         end: last.end,

@@ -171,6 +171,9 @@ describe('guards: foreign town names (international notes)', () => {
     // "the Qom Qishlaq area": the start of a longer village name, not the Iranian city.
     const { list } = run('He was killed in the Qom Qishlaq area of Dashti Qala district, Takhar.');
     expect(list.some((p) => p.country === 'IR')).toBe(false);
+    // Nor across a hyphenated particle: "Dasht" in "the Dasht-e-Barchi area" is no town named Dasht abroad.
+    const hyphenated = run('Two men were shot dead in the Dasht-e-Barchi area of Kabul city.').list;
+    expect(hyphenated.every((p) => p.country === 'AF')).toBe(true);
   });
 
   it('reads a country after a direction adjective as the country, not a given name', () => {

@@ -7,6 +7,7 @@
  * the story. Every mention of one name in a document gets the same reading (one sense per discourse),
  * so spellings of one place resolve alike.
  */
+import { UNLISTED } from '../../gazetteer/types.js';
 import type { Gazetteer } from '../../gazetteer/gazetteer.js';
 import { editDistance, looseKey, skeleton } from '../../gazetteer/fold.js';
 import { isRegion, REGION_MULTI } from '../../gazetteer/types.js';
@@ -82,6 +83,8 @@ function prior(gaz: Gazetteer, id: number, alternate: boolean, loose: boolean): 
   }
   if (alternate) s -= 2.5;
   if (loose) s -= 1;
+  // A place only the second list has (population unknown, no other names): the last reading of its name.
+  if (gaz.featureOf(id) === UNLISTED) s -= 2;
   return s;
 }
 
@@ -338,8 +341,10 @@ function coherenceTargets(gaz: Gazetteer, groups: Map<string, number[]>, candida
       }
       continue;
     }
-    const ids = c.postings
-      .filter((p) => !p.alternate || c.postings.length < 5)
+    const listed = c.postings.filter((p) => gaz.featureOf(p.id) !== UNLISTED);
+    // A place of unknown size only the second list has says little of where a story is.
+    const ids = listed
+      .filter((p) => !p.alternate || listed.length < 5)
       .map((p) => p.id)
       .filter((id) => gaz.kindOf(id) !== 'country' && !isRegion(gaz.featureOf(id)));
     if (ids.length && ids.length <= 60) out.push(ids);

@@ -40,8 +40,27 @@ describe('eventDate', () => {
   it('falls back to the sentence, then the paragraph, then the publication day, and says so', () => {
     const text = 'On Saturday militants entered the village. They detained and killed those who had welcomed the troops.\n\nA fire burned at a factory.';
     expect(dateOf(text, '2016-10-23', 'They detained')).toEqual({ start: '2016-10-22', end: '2016-10-22', precision: 1, from: 'paragraph' });
-    expect(dateOf(text, '2016-10-23', 'A fire')).toEqual({ start: '2016-10-23', end: '2016-10-23', precision: 2, from: 'publication' });
+    // No day given: by the time of the report, most often the day before; both days stay possible.
+    expect(dateOf(text, '2016-10-23', 'A fire')).toEqual({ start: '2016-10-22', end: '2016-10-23', precision: 2, from: 'publication' });
     expect(dateOf('A fire burned at a factory.', null)).toBeNull();
+  });
+
+  it('takes no day from a time of day alone, from a date that names another occurrence, or from "the following day" told after', () => {
+    expect(dateOf('Gunmen attacked the post during the early morning hours.', '2017-05-10')).toMatchObject({ start: '2017-05-09', end: '2017-05-10', from: 'publication' });
+    expect(dateOf('Gunmen attacked the post at around 3am.', '2017-05-10')).toMatchObject({ start: '2017-05-09', end: '2017-05-10', from: 'publication' });
+    expect(dateOf('Gunmen attacked the post this morning.', '2017-05-10')).toMatchObject({ start: '2017-05-10', end: '2017-05-10' });
+    expect(dateOf('Gunmen attacked the post on Tuesday night.', '2017-05-10')).toMatchObject({ start: '2017-05-09', end: '2017-05-09' });
+    expect(dateOf('Farmers burned a granary in reprisal for the 3 May clashes.', '2017-05-10')).toMatchObject({ from: 'publication' });
+    expect(dateOf('Relatives of victims of the 2007 post-election violence marched in Eldoret.', '2017-05-10')).toMatchObject({ from: 'publication' });
+    expect(dateOf('Teachers marched over a March ruling on pay.', '2017-05-10')).toMatchObject({ from: 'publication' });
+    expect(dateOf('The Friday attack killed 4 soldiers.', '2017-05-10')).toMatchObject({ start: '2017-05-05', end: '2017-05-05' });
+    const text = 'Traders marched through the market in Kisii. Police broke up the march the following day.';
+    expect(dateOf(text, '2017-05-10', 'Traders')).toMatchObject({ start: '2017-05-09', end: '2017-05-10', from: 'publication' });
+  });
+
+  it('reads a pair of days written with a dash as one stretch, whichever is nearer', () => {
+    const text = 'On 11-12 March, soldiers fought militants near the river. The fighting killed 9.';
+    expect(dateOf(text, '2018-03-13', 'The fighting')).toMatchObject({ start: '2018-03-11', end: '2018-03-12', precision: 2 });
   });
 
   it('uses no date it cannot place', () => {

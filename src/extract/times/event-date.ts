@@ -2,7 +2,7 @@ import type { Doc } from '../../core/document.js';
 import type { Sentence } from '../../core/layers.js';
 import type { Span } from '../../core/span.js';
 import type { EventDate } from '../events/types.js';
-import { dayNumber, parseDay } from './calendar.js';
+import { dayNumber, formatDay, parseDay } from './calendar.js';
 import { durationBefore, precisionOf, timexInterval, type DateInterval } from './interval.js';
 import type { TimeMention } from './types.js';
 
@@ -22,7 +22,13 @@ export type EventDateSource = 'span' | 'sentence' | 'paragraph' | 'publication';
  * 2. else those of the sentence(s) around the span, then of its paragraph, nearest first;
  * 3. a date that only dates the report ("as reported on 21 March 2020") is the event's date with
  *    precision 2, as ACLED codes it;
- * 4. else the publication day with precision 2.
+ * 4. else the day before the publication day through the publication day, precision 2: a report that
+ *    gives no day tells of something that happened by the time it was written, most often the day
+ *    before (an overnight attack, yesterday's clashes), so neither day alone is known.
+ * Not dates of the event: a time of day with no day ("during the early morning hours", "at 3am": the
+ *    day is not said, and the publication day is only a guess); a date that names another occurrence by
+ *    modifying a noun ("the 2008 election violence", "an October ruling", "the 25 April clashes"); a date
+ *    counted from another one ("the following day") in a later sentence, which dates what came after.
  * Returns null for an undated document with no usable date nearby. The result also says where the date
  * came from (`from`, see EventDateSource), for callers that want it.
  */
@@ -46,7 +52,9 @@ export function eventDate(doc: Doc, span: Span): EventDate | null {
     const p = fromMentions(text, inParagraph, dct, span);
     if (p) return withSource(p, 'paragraph');
   }
-  return dct ? withSource({ start: dct, end: dct, precision: 2 }, 'publication') : null;
+  if (!dct) return null;
+  const day = parseDay(dct);
+  return withSource({ start: day === null ? dct : formatDay(day - 1), end: dct, precision: 2 }, 'publication');
 }
 
 /** The date with where it came from; `from` is an extra field until EventDate declares it. */
@@ -127,14 +135,41 @@ const DATELINE_AFTER = /^,?[ \t]*(?:\d{4}[ \t]*)?(?:\([^)\n]{1,40}\)[ \t]*)?(?:-
 const AS_REPORTED = /\b(?:as\s+)?reported\s+(?:on\s+)?$/i;
 const JOINED = /^\s*(?:,\s*)?(?:and|or|to|through|till|until|-|–|—)\s*(?:on\s+)?$/i;
 
+/** "the following day", "the next morning", "two days later": counted from a day told before. */
+const COUNTED_FROM_ANOTHER = /\b(?:following|next|subsequent)\s+(?:day|morning|afternoon|evening|night|week|weekend)\b|\blater\b|\bafterwards?\b/i;
+
 interface Candidate {
   mention: TimeMention;
   interval: DateInterval;
   reporting: boolean;
 }
 
+/** A time of day with no day of its own: "the early morning", "the night", "3am", "18h20". */
+function dayless(t: TimeMention): boolean {
+  if (!/T/.test(t.value)) return false;
+  return !DAY_WORD.test(t.text);
+}
+const DAY_WORD = /\b(?:today|tonight|this|yesterday|last|overnight|previous|following|next|same|mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,}|\p{L}{3,}\.?\s+\d{1,2}\b|\d+[/.-]\d+|\d{4}/iu;
+/**
+ * A determiner before and a noun after, the phrase governed by a preposition: the date names another
+ * occurrence the event is tied to ("survivors of the 2008 election violence", "a reprisal for the 25 April
+ * clashes", "over an October ruling"). "The Friday attack killed ..." is the event itself and is kept.
+ */
+const DETERMINER_BEFORE = /\b(?:for|over|after|against|of|since|following|before|to|about|from|by)\s+(?:the|an?|his|her|its|their|this|that|last\s+year's)\s+$/i;
+const NOUN_AFTER = /^[ \t]+(?!(?:and|or|to|of|in|on|at|by|for|from|with|when|as|after|before|until|till|that|which|who|is|was|were|are|had|has|have|the|a|an)\b)(?:[-\p{Ll}]+\s+)?(?:election|elections|vote|poll|polls|ruling|verdict|decision|judgment|judgement|attack|attacks|clash|clashes|violence|incident|incidents|events?|massacre|killings?|riots?|protests?|strike|strikes|coup|raid|agreement|accord|deal|ceasefire|arrest|arrests|operation|offensive|crisis|war|uprising|bombing|ambush|abduction|kidnapping|murder|deadline|budget|law|referendum|victory|win|result|results|primaries|primary|reprisals?|unrest|demonstrations?|meeting|summit|statement|report)\b/iu;
+
+function modifiesNoun(text: string, t: TimeMention): boolean {
+  if (!NOUN_AFTER.test(text.slice(t.end, t.end + 40))) return false;
+  // The mention may hold its own determiner ("the 3 May").
+  const det = /^(?:the|an?)\s+/i.exec(t.text);
+  const before = det ? text.slice(Math.max(0, t.start - 40), t.start) + det[0] : text.slice(Math.max(0, t.start - 60), t.start);
+  return DETERMINER_BEFORE.test(before);
+}
+
 function candidateOf(text: string, t: TimeMention, dct: string | null): Candidate | null {
   const before = text.slice(Math.max(0, t.start - 60), t.start);
+  if (dayless(t)) return null;
+  if (modifiesNoun(text, t)) return null;
   // A dateline opens its line: look back at most 80 characters for the line start (never scan the text).
   const window = text.slice(Math.max(0, t.start - 80), t.start);
   const nl = window.lastIndexOf('\n');
@@ -171,7 +206,10 @@ function union(a: DateInterval, b: DateInterval): DateInterval {
  * nearest to it is taken, the ones before it first; inside the span, the first.
  */
 function fromMentions(text: string, mentions: readonly TimeMention[], dct: string | null, near: Span | null): EventDate | null {
-  const cands = mentions.map((t) => candidateOf(text, t, dct)).filter((c): c is Candidate => c !== null);
+  // "The protest turned violent the following day": a date counted from another one, told after the
+  // event, dates what came next.
+  const usable = near ? mentions.filter((t) => !((t.anchor === 'reference' || COUNTED_FROM_ANOTHER.test(t.text)) && t.start >= near.end)) : mentions;
+  const cands = usable.map((t) => candidateOf(text, t, dct)).filter((c): c is Candidate => c !== null);
   if (cands.length === 0) return null;
   const events = cands.filter((c) => !c.reporting);
   if (events.length > 0) {
@@ -184,6 +222,11 @@ function fromMentions(text: string, mentions: readonly TimeMention[], dct: strin
     let result = first.interval;
     // "on Thursday and Friday", "from 21 to 23 March": neighbours joined by "and"/"to" are one stretch.
     const i = events.indexOf(first);
+    // "On 11-12 March": the nearest may be the second of the pair; its first joins too.
+    for (let j = i - 1; j >= 0; j--) {
+      if (!JOINED.test(text.slice(events[j]!.mention.end, events[j + 1]!.mention.start))) break;
+      result = union(result, events[j]!.interval);
+    }
     for (let j = i + 1; j < events.length; j++) {
       const prev = events[j - 1]!.mention;
       const next = events[j]!;

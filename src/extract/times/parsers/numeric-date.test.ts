@@ -23,6 +23,18 @@ describe('numeric-date parser', () => {
     ]);
   });
 
+  it('reads a day and month alone after a word that brings in a date, with the year from the publication date', () => {
+    expect(findTimes('Soldiers repelled an attack on 15/01. Fighting went on between 18/01 and 22/01.', '2016-01-24').map((t) => [t.text, t.value])).toEqual([
+      ['15/01', '2016-01-15'],
+      ['18/01', '2016-01-18'],
+      ['22/01', '2016-01-22'],
+    ]);
+    expect(findTimes('The night of 04/07 was calm.', '2023-07-05').map((t) => t.value)).toEqual(['2023-07-04TNI']);
+    for (const text of ['He won 3/4 of the vote.', 'The desk is staffed 24/7.', 'They need a 2/3 majority.', 'It scored 31/02 on the test.']) {
+      expect(found(text).filter((p) => p.rule.startsWith('numeric-date:d') || p.rule === 'numeric-date:md')).toEqual([]);
+    }
+  });
+
   it('refuses a dotted date after "version"', () => {
     expect(found('Version 2.10.2020 ships today.')).toEqual([]);
     expect(found('It opened on 2.10.2020 downtown.').map((p) => p.text)).toEqual(['2.10.2020']);

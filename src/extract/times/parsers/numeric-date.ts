@@ -10,6 +10,14 @@ import { anchoredAt, DIGITS_1_2, DIGITS_4, scan, wordBefore } from '../scan.js';
  * requirement of a four-digit year and by the neighbours (no digit, dot or slash on either side).
  */
 const ISO = anchoredAt(/(?<![\p{L}\p{N}./:-])(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\p{L}\p{N}]|[./:-]\d)/gu, { words: DIGITS_4, reach: 0 });
+/**
+ * Day and month alone, "on 07/01", "between 18/01 and 22/01": only after a word that introduces a date
+ * ("3/4 of the vote", "24/7 coverage", "a 2/3 majority" are no dates); day first, as in the full form.
+ * The year comes from the publication date (the anchoring refiner's past bias).
+ */
+const DM = anchoredAt(/(?<![\p{L}\p{N}./:-])(\d{1,2})\/(\d{1,2})(?![\p{L}\p{N}]|[./:-]\d)/gu, { words: DIGITS_1_2, reach: 0 });
+const DATE_INTRO = /^(?:on|of|dated|between|and|from|to|until|till|since|before|after|by|night)$/i;
+
 const DMY = anchoredAt(/(?<![\p{L}\p{N}./:-])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\p{L}\p{N}]|[./:-]\d)/gu, { words: DIGITS_1_2, reach: 0 });
 
 export const numericDate: Parser = {
@@ -43,6 +51,17 @@ export const numericDate: Parser = {
         if (!isValidDate(y, mo, d)) return null;
         const rule = `numeric-date:${d === a ? 'dmy' : 'mdy'}`;
         return proposal(m.index, m.index + m[0].length, 'DATE', { kind: 'date', year: y, month: mo, day: d }, rule);
+      }),
+    );
+    out.push(
+      ...scan(DM, input, (m) => {
+        if (!DATE_INTRO.test(wordBefore(text, m.index))) return null;
+        const a = +m[1]!, b = +m[2]!;
+        let d = a, mo = b;
+        if (b > 12 && a <= 12) [d, mo] = [b, a];
+        // Any year will do to check the day exists; 2000 is a leap year, so 29/02 stays possible.
+        if (!isValidDate(2000, mo, d)) return null;
+        return proposal(m.index, m.index + m[0].length, 'DATE', { kind: 'date', month: mo, day: d }, `numeric-date:${d === a ? 'dm' : 'md'}`);
       }),
     );
     return out;
