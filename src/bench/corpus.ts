@@ -248,3 +248,28 @@ function shuffle<T>(xs: readonly T[], r: () => number): T[] {
   }
   return a;
 }
+
+/**
+ * Articles from a JSON Lines file (`{id, text, title?, source?, published?}` a line, as `sitrep analyze`
+ * reads), repeated `repeat` times with distinct ids: to measure on real text (e.g. LGL × 4).
+ */
+export function corpusFromJsonl(content: string, repeat = 1): BenchArticle[] {
+  const base: BenchArticle[] = [];
+  for (const line of content.split('\n')) {
+    if (line.trim() === '') continue;
+    const r = JSON.parse(line) as { id?: unknown; text?: unknown; title?: unknown; source?: unknown; published?: unknown };
+    if (typeof r.text !== 'string') continue;
+    const str = (v: unknown) => (typeof v === 'string' ? v : '');
+    base.push({
+      id: String(r.id ?? base.length + 1),
+      text: r.text,
+      title: str(r.title),
+      source: str(r.source),
+      published: typeof r.published === 'string' ? r.published : null,
+      words: countWords(r.text),
+    });
+  }
+  const out: BenchArticle[] = [];
+  for (let k = 0; k < repeat; k++) for (const a of base) out.push(repeat === 1 ? a : { ...a, id: `${a.id}#${k + 1}` });
+  return out;
+}

@@ -5,19 +5,24 @@
  * times. Prints a table, or JSON with --json. Run with --expose-gc (the npm script does) so each pass
  * starts from a collected heap.
  */
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { defaultPipeline } from '../analyze/pipeline.js';
-import { DEFAULT_CORPUS, generateCorpus } from './corpus.js';
-import { countTokens, measureAnalyze, measureComponents, measureLoad, measureStore, measureTokenise, warmUp } from './measure.js';
+import { corpusFromJsonl, DEFAULT_CORPUS, generateCorpus } from './corpus.js';
+import { defaultWorkers } from '../workers/pool.js';
+import { countTokens, measureAnalyze, measureComponents, measureLoad, measureScaling, measureStore, measureTokenise, warmUp } from './measure.js';
 import { renderReport, type BenchReport } from './report.js';
 
-const USAGE = `npm run bench -- [--articles N] [--seed N] [--reps N] [--pg URL] [--no-store] [--json]
+const USAGE = `npm run bench -- [--articles N] [--seed N] [--input FILE [--repeat N]] [--reps N] [--workers N] [--pg URL] [--no-store] [--json]
 
   --articles N   corpus size (default ${DEFAULT_CORPUS.articles}; articles of ${DEFAULT_CORPUS.minWords}–${DEFAULT_CORPUS.maxWords} words)
   --seed N       corpus seed (default ${DEFAULT_CORPUS.seed}); the same seed gives the same corpus
+  --input FILE   measure on the articles of a JSON Lines file instead (as \`sitrep analyze\` reads it)
+  --repeat N     with --input: the file's articles N times over (default 1)
   --reps N       timed passes per measurement; the median is reported (default 3)
+  --workers N    scaling: the analysis in pools of 1 to N worker threads (default: the cores; 0 skips it)
   --pg URL       also measure the PostgreSQL store (a temporary schema, dropped afterwards)
   --no-store     skip the store measurements
   --json         one JSON object instead of the table`;
@@ -34,7 +39,10 @@ async function main(): Promise<void> {
     options: {
       articles: { type: 'string' },
       seed: { type: 'string' },
+      input: { type: 'string' },
+      repeat: { type: 'string' },
       reps: { type: 'string' },
+      workers: { type: 'string' },
       pg: { type: 'string' },
       'no-store': { type: 'boolean' },
       json: { type: 'boolean' },
@@ -49,12 +57,15 @@ async function main(): Promise<void> {
   const articles = positive(values.articles, 'articles', DEFAULT_CORPUS.articles);
   const seed = positive(values.seed, 'seed', DEFAULT_CORPUS.seed);
   const reps = positive(values.reps, 'reps', 3);
+  const repeat = positive(values.repeat, 'repeat', 1);
+  const maxWorkers = values.workers === '0' ? 0 : positive(values.workers, 'workers', defaultWorkers());
   const note = (s: string) => {
     if (!values.json && process.stderr.isTTY) process.stderr.write(`\r\x1b[2Kbench: ${s}`);
   };
 
   note('generating the corpus');
-  const corpus = generateCorpus({ articles, seed });
+  const corpus = values.input ? corpusFromJsonl(readFileSync(values.input, 'utf8'), repeat) : generateCorpus({ articles, seed });
+  if (corpus.length === 0) throw new Error(`no articles in ${values.input}`);
   const pipeline = defaultPipeline();
   note('loading models');
   const load = measureLoad(pipeline, generateCorpus({ articles: 1, seed: seed + 1 })[0]!);
@@ -67,6 +78,8 @@ async function main(): Promise<void> {
   const analyze = measureAnalyze(corpus, tokens, reps, pipeline);
   note('components');
   const { components, baseline } = measureComponents(corpus, reps, pipeline);
+  note('worker threads');
+  const scaling = maxWorkers > 0 ? await measureScaling(corpus, tokens, reps, maxWorkers) : [];
   const stores = [];
   if (!values['no-store']) {
     note('SQLite store');
@@ -90,6 +103,7 @@ async function main(): Promise<void> {
     corpus: {
       articles: corpus.length,
       seed,
+      input: values.input ? `${values.input}${repeat > 1 ? ` × ${repeat}` : ''}` : null,
       words: corpus.reduce((n, a) => n + a.words, 0),
       characters: corpus.reduce((n, a) => n + a.text.length, 0),
       tokens,
@@ -98,12 +112,14 @@ async function main(): Promise<void> {
     load: { ...load, startupMs: startup },
     tokenise,
     analyze: analyze.rate,
+    serialisation: analyze.serialisation,
     analyzeFailures: analyze.failures,
     analyzeFirstError: analyze.firstError,
     ratio: analyze.rate.ms / tokenise.ms,
     cpuRatio: analyze.rate.cpuMs / tokenise.cpuMs,
     components,
     interleavedTokenise: baseline,
+    scaling,
     stores,
   };
   process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : renderReport(report) + '\n');

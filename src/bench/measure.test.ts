@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Pipeline, type Component } from '../core/pipeline.js';
 import { generateCorpus } from './corpus.js';
-import { countTokens, measureAnalyze, measureComponents, measureStore, measureTokenise } from './measure.js';
+import { countTokens, measureAnalyze, measureComponents, measureScaling, measureStore, measureTokenise } from './measure.js';
 import { renderReport, type BenchReport } from './report.js';
 
 // Shapes only: tests never assert on how long anything took.
@@ -33,6 +33,11 @@ describe('bench measurements', () => {
     expect(baseline.cpu).toBeGreaterThanOrEqual(0);
     expect(comps.map((c) => c.name)).toContain('times');
     expect(comps.reduce((n, c) => n + c.share, 0)).toBeCloseTo(1, 5);
+    expect(a.serialisation.bytesPerArticle).toBeGreaterThan(100);
+    const scaling = await measureScaling(corpus, tokens, 1, 2);
+    expect(scaling.map((x) => x.workers)).toEqual([1, 2]);
+    expect(scaling[1]!.heapMbPerWorker).toHaveLength(2);
+    expect(scaling[0]!.speedup).toBe(1);
     const s = await measureStore(corpus, a.records, tokens, 1);
     expect(s.kind).toBe('sqlite');
     expect(s.put.passes).toHaveLength(1);
@@ -40,21 +45,23 @@ describe('bench measurements', () => {
 
     const report: BenchReport = {
       machine: { node: 'v20', cpu: 'cpu', cores: 2, loadAverage: [0, 0, 0], gcBetweenPasses: false },
-      corpus: { articles: corpus.length, seed: 5, words: 1, characters: 1, tokens },
+      corpus: { articles: corpus.length, seed: 5, input: null, words: 1, characters: 1, tokens },
       reps: 1,
       load: { winkModelMs: 1, gazetteerMs: 1, firstRunMs: { times: 1 }, startupMs: 1 },
       tokenise: a.rate,
       analyze: a.rate,
+      serialisation: a.serialisation,
       analyzeFailures: 0,
       analyzeFirstError: null,
       ratio: 1,
       cpuRatio: 1,
       components: comps,
       interleavedTokenise: baseline,
+      scaling,
       stores: [s],
     };
     const text = renderReport(report);
-    for (const want of ['(a) wink-nlp tokenisation', '(b) full analyze', 'ratio (b)/(a)', 'times layer vs the bare tokenisation pass', 'sqlite: store new', 'gazetteer']) {
+    for (const want of ['(a) wink-nlp tokenisation', '(b) full analyze', 'ratio (b)/(a)', 'serialisation: the analysis-v1 record', 'worker threads', 'heap MB per worker', 'times layer vs the bare tokenisation pass', 'sqlite: store new', 'gazetteer']) {
       expect(text).toContain(want);
     }
   });

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { PooledAnalyzer } from '../analyze/analyzer.js';
 import { toAnalysis, type AnalysisRecord } from '../analyze/output.js';
 import { defaultPipeline } from '../analyze/pipeline.js';
 import type { Doc } from '../core/document.js';
@@ -16,6 +17,7 @@ import { wink } from '../nlp/wink.js';
 import { syntaxModels } from '../nlp/syntax/annotate.js';
 import { openStore } from '../store/open.js';
 import { PostgresStore } from '../store/postgres.js';
+import { mapOrdered } from '../workers/ordered.js';
 import type { BenchArticle } from './corpus.js';
 
 /** Wall-clock and CPU time (this process, user + system) of one piece of work, milliseconds. */
@@ -111,7 +113,7 @@ function time(fn: () => void): Span2 {
 const wallOf = (fn: () => void): number => time(fn).wall;
 
 export function makeDoc(a: BenchArticle): Doc {
-  return docFromRecord({ id: a.id, text: a.text, title: a.title, source: a.source, published: a.published }, a.id, 'jsonl');
+  return docFromRecord({ id: a.id, text: a.text, title: a.title || undefined, source: a.source || undefined, published: a.published }, a.id, 'jsonl');
 }
 
 /** First-call costs: the model, the gazetteer, then each component once on a short document. */
@@ -165,17 +167,31 @@ export function measureTokenise(corpus: BenchArticle[], tokens: number, reps: nu
   return rate(passes, corpus.length, tokens);
 }
 
+/** Of the full analysis, what building the analysis-v1 record and serialising it to JSON cost (wall ms, summed over the corpus). */
+export interface Serialisation {
+  /** `toAnalysis`: every span gets its text, every layer copied into the record. */
+  recordMs: number;
+  /** `JSON.stringify` of the record. */
+  jsonMs: number;
+  /** Bytes of JSON written per article (without the token layer). */
+  bytesPerArticle: number;
+}
+
 /**
  * (b) Full analysis as `sitrep analyze` does it: every component, then the analysis-v1 record serialised.
  * Documents that make a component throw are counted, not fatal, so a bench still runs mid-development.
+ * The record and its JSON are also timed on their own, inside the same pass (median over the passes).
  */
 export function measureAnalyze(
   corpus: BenchArticle[],
   tokens: number,
   reps: number,
   pipeline: Pipeline = defaultPipeline(),
-): { rate: Rate; failures: number; firstError: string | null; records: AnalysisRecord[] } {
+): { rate: Rate; failures: number; firstError: string | null; records: AnalysisRecord[]; serialisation: Serialisation } {
   const passes: Span2[] = [];
+  const recordMs: number[] = [];
+  const jsonMs: number[] = [];
+  let bytes = 0;
   let failures = 0;
   let firstError: string | null = null;
   let records: AnalysisRecord[] = [];
@@ -183,23 +199,93 @@ export function measureAnalyze(
     const docs = corpus.map(makeDoc);
     const out: AnalysisRecord[] = [];
     failures = 0;
+    bytes = 0;
+    let rec = 0;
+    let json = 0;
     gc();
     passes.push(time(() => {
       for (const d of docs) {
         try {
           pipeline.run(d);
-          const rec = toAnalysis(d);
-          JSON.stringify(rec);
-          out.push(rec);
+          const t0 = performance.now();
+          const record = toAnalysis(d);
+          const t1 = performance.now();
+          bytes += JSON.stringify(record).length;
+          json += performance.now() - t1;
+          rec += t1 - t0;
+          out.push(record);
         } catch (e) {
           failures++;
           firstError ??= `${d.meta.id}: ${(e as Error).message}`;
         }
       }
     }));
+    recordMs.push(rec);
+    jsonMs.push(json);
     records = out;
   }
-  return { rate: rate(passes, corpus.length, tokens), failures, firstError, records };
+  return {
+    rate: rate(passes, corpus.length, tokens),
+    failures,
+    firstError,
+    records,
+    serialisation: { recordMs: median(recordMs), jsonMs: median(jsonMs), bytesPerArticle: bytes / Math.max(1, corpus.length) },
+  };
+}
+
+/** One step of the scaling measure: the corpus analysed by a pool of `workers` threads. */
+export interface ScalingStep {
+  workers: number;
+  rate: Rate;
+  /** Throughput over the pool of one worker's. */
+  speedup: number;
+  /** Each worker's V8 heap in use after the passes, MB (models, gazetteer and tables loaded once per worker). */
+  heapMbPerWorker: number[];
+  /** Growth of the process's resident set from before the pool started to after the passes, MB. */
+  rssGrowthMb: number;
+  /** Slowest worker's start-up (loading its models), ms. */
+  loadMs: number;
+}
+
+/**
+ * Scaling: the corpus analysed as `sitrep analyze --workers N` does it (worker threads, JSON made in the
+ * workers, output in input order), for N = 1 … max. Each pool is started and warmed up before it is timed.
+ */
+export async function measureScaling(corpus: BenchArticle[], tokens: number, reps: number, max: number): Promise<ScalingStep[]> {
+  const steps: ScalingStep[] = [];
+  const docs = corpus.map(makeDoc);
+  for (let workers = 1; workers <= max; workers++) {
+    gc();
+    const rss0 = process.memoryUsage().rss;
+    const analyzer = new PooledAnalyzer({ workers });
+    try {
+      const infos = await analyzer.pool.start();
+      const pass = async (list: typeof docs) => {
+        for await (const [, r] of mapOrdered(list, workers * 4, (d) => analyzer.json(d))) void r;
+      };
+      await pass(docs.slice(0, Math.min(docs.length, 30 * workers)));
+      const passes: Span2[] = [];
+      for (let r = 0; r < reps; r++) {
+        gc();
+        const done = clock();
+        await pass(docs);
+        passes.push(done());
+      }
+      const memory = await analyzer.memory();
+      steps.push({
+        workers,
+        rate: rate(passes, corpus.length, tokens),
+        speedup: 0,
+        heapMbPerWorker: memory.map((m) => m.heapUsed / 1e6),
+        rssGrowthMb: (process.memoryUsage().rss - rss0) / 1e6,
+        loadMs: Math.max(...infos.map((i) => i.loadMs)),
+      });
+    } finally {
+      await analyzer.close();
+    }
+  }
+  for (const s of steps) s.speedup = steps[0]!.rate.ms / s.rate.ms;
+  return steps;
 }
 
 /**

@@ -1,14 +1,17 @@
 /** The bench's readable table (and the shape of its --json output). */
-import type { ComponentCost, LoadTimes, Rate, Span2, StoreRates } from './measure.js';
+import type { ComponentCost, LoadTimes, Rate, ScalingStep, Serialisation, Span2, StoreRates } from './measure.js';
 
 export interface BenchReport {
   machine: { node: string; cpu: string; cores: number; loadAverage: number[]; gcBetweenPasses: boolean };
-  corpus: { articles: number; seed: number; words: number; characters: number; tokens: number };
+  /** `input`: the JSON Lines file measured instead of the generated corpus (and its repeat), or null. */
+  corpus: { articles: number; seed: number; input: string | null; words: number; characters: number; tokens: number };
   reps: number;
   /** startupMs: from process start to the bench's first line (Node start-up and module loading). */
   load: LoadTimes & { startupMs: number };
   tokenise: Rate;
   analyze: Rate;
+  /** Of (b): building the analysis-v1 record and its JSON. */
+  serialisation: Serialisation;
   analyzeFailures: number;
   /** The first failure's article and message, when there were failures. */
   analyzeFirstError: string | null;
@@ -18,6 +21,8 @@ export interface BenchReport {
   components: ComponentCost[];
   /** The bare tokenisation pass timed interleaved with the components (what `vsTokenise` divides by). */
   interleavedTokenise: Span2;
+  /** The analysis in 1 to N worker threads (`sitrep analyze --workers N`). */
+  scaling: ScalingStep[];
   stores: StoreRates[];
 }
 
@@ -35,7 +40,7 @@ export function renderReport(r: BenchReport): string {
   const c = r.corpus;
   const out: string[] = [];
   out.push(
-    `sitrep bench — ${c.articles} articles, ${n0(c.words)} words, ${n0(c.tokens)} tokens, ${n0(c.characters)} characters (seed ${c.seed})`,
+    `sitrep bench — ${c.articles} articles, ${n0(c.words)} words, ${n0(c.tokens)} tokens, ${n0(c.characters)} characters (${c.input ?? `seed ${c.seed}`})`,
     `${r.machine.node} on ${r.machine.cores} × ${r.machine.cpu}; load average ${r.machine.loadAverage.join(' ')} at the end; median of ${r.reps} passes${r.machine.gcBetweenPasses ? '' : ' (run with --expose-gc for a collected heap before each pass)'}`,
     r.machine.loadAverage[0]! > r.machine.cores ? 'the machine was busy: wall times include waiting for a core; compare CPU times' : '',
     '',
@@ -48,7 +53,9 @@ export function renderReport(r: BenchReport): string {
     ),
     '',
     `ratio (b)/(a): ${n2(r.ratio)} wall, ${n2(r.cpuRatio)} CPU — full analysis costs that many bare tokenisation passes` +
+      ` (throughput ${n2(1 / r.ratio)} × the bare pass's)` +
       (r.analyzeFailures ? `; ${r.analyzeFailures} article(s) failed analysis, first: ${r.analyzeFirstError}` : ''),
+    `of (b), serialisation: the analysis-v1 record ${n0(r.serialisation.recordMs)} ms, its JSON ${n0(r.serialisation.jsonMs)} ms (wall; ${n1((100 * (r.serialisation.recordMs + r.serialisation.jsonMs)) / Math.max(r.analyze.ms, 1e-6))}% of (b); ${n1(r.serialisation.bytesPerArticle / 1000)} kB of JSON per article)`,
     '',
   );
   out.push(
@@ -66,6 +73,25 @@ export function renderReport(r: BenchReport): string {
     out.push(
       `times layer vs the bare tokenisation pass (CPU, interleaved article by article): ${n2(times.vsTokenise)} — ${times.vsTokenise < 1 ? 'cheaper' : 'NOT cheaper'} than tokenising` +
         ` (vs the separate pass (a): ${n2(times.cpuMs / Math.max(r.tokenise.cpuMs, 1e-6))})`,
+      '',
+    );
+  }
+  if (r.scaling.length) {
+    out.push(
+      table(
+        ['worker threads (analyze --workers N)', 'wall ms', 'cpu ms', 'articles/s', 'speed-up', 'heap MB per worker', 'RSS growth MB', 'load ms'],
+        r.scaling.map((s) => [
+          `${s.workers}`,
+          n0(s.rate.ms),
+          n0(s.rate.cpuMs),
+          n1(s.rate.articlesPerSec),
+          `${n2(s.speedup)}×`,
+          s.heapMbPerWorker.map((m) => n0(m)).join(' / '),
+          n0(s.rssGrowthMb),
+          n0(s.loadMs),
+        ]),
+      ),
+      `(each pool started and warmed up first; CPU counts every thread; the machine has ${r.machine.cores} cores, shared with whatever else runs)`,
       '',
     );
   }

@@ -3,7 +3,7 @@ import type { Doc } from '../core/document.js';
 import type { Sentence, SentenceKind, Token } from '../core/layers.js';
 import type { Span } from '../core/span.js';
 import { splitBlocks, type Block } from './blocks.js';
-import { wink } from './wink.js';
+import { beginDocument, winkTagger } from './wink.js';
 
 export type BareToken = Omit<Token, 'sentence'>;
 
@@ -19,17 +19,42 @@ const LONG_RUN = 256;
 export function tokenize(text: string): { tokens: BareToken[]; sentenceEnds: number[] } {
   const tokens: BareToken[] = [];
   const sentenceEnds: number[] = [];
-  const long = new RegExp(`\\S{${LONG_RUN + 1},}`, 'gu');
+  beginDocument();
   let from = 0;
-  for (let m = long.exec(text); m; m = long.exec(text)) {
-    tokenizeSegment(text, from, m.index, tokens, sentenceEnds);
-    const end = m.index + m[0].length;
-    tokens.push({ start: m.index, end, pos: 'X', lemma: m[0], normal: m[0].toLowerCase(), type: 'long' });
-    sentenceEnds.push(m.index, end);
-    from = end;
+  if (hasLongRun(text)) {
+    const long = new RegExp(`\\S{${LONG_RUN + 1},}`, 'gu');
+    for (let m = long.exec(text); m; m = long.exec(text)) {
+      tokenizeSegment(text, from, m.index, tokens, sentenceEnds);
+      const end = m.index + m[0].length;
+      tokens.push({ start: m.index, end, pos: 'X', lemma: m[0], normal: m[0].toLowerCase(), type: 'long' });
+      sentenceEnds.push(m.index, end);
+      from = end;
+    }
   }
   tokenizeSegment(text, from, text.length, tokens, sentenceEnds);
   return { tokens, sentenceEnds };
+}
+
+/**
+ * Whether the text may hold a run of more than LONG_RUN non-space characters: a run of code units
+ * between \s characters (the same set as the pattern's, all in the BMP) at least that long. A run of
+ * code points is never longer than its code units, so a text without such a run needs no pattern, which
+ * would otherwise try up to LONG_RUN characters at every position.
+ */
+function hasLongRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpaceUnit(text.charCodeAt(i))) run = 0;
+    else if (++run > LONG_RUN) return true;
+  }
+  return false;
+}
+
+/** JavaScript's \s: ASCII and Unicode spaces, line terminators and the byte-order mark. */
+function isSpaceUnit(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
@@ -38,9 +63,11 @@ export function tokenize(text: string): { tokens: BareToken[]; sentenceEnds: num
  * from the end of the previous one instead of by counting.
  */
 function tokenizeSegment(text: string, from: number, to: number, tokens: BareToken[], sentenceEnds: number[]): void {
-  if (text.slice(from, to).trim() === '') return;
+  let blank = true;
+  for (let i = from; i < to && blank; i++) blank = isSpaceUnit(text.charCodeAt(i));
+  if (blank) return;
   const segment = from === 0 && to === text.length ? text : text.slice(from, to);
-  const nlp = wink();
+  const nlp = winkTagger();
   const its = nlp.its;
   const wdoc = nlp.readDoc(segment);
   const all = wdoc.tokens();
@@ -122,13 +149,29 @@ export const tokenizer: Component = {
     const blocks = splitBlocks(doc.text);
     const boiler = doc.get('boilerplate');
     const cuts = [...boiler].sort((x, y) => x.start - y.start);
-    const sentences: Sentence[] = sentencesOf(tokens, sentenceEnds, blocks, cuts).map((s) => {
+    const bare = sentencesOf(tokens, sentenceEnds, blocks, cuts);
+    const sentences: Sentence[] = new Array(bare.length);
+    const withSentence: Token[] = new Array(tokens.length);
+    for (let k = 0; k < bare.length; k++) {
+      const s = bare[k]!;
       let kind: SentenceKind = blocks[s.paragraph]?.kind ?? 'text';
-      if (boiler.some((x) => x.start <= s.start && s.end <= x.end)) kind = 'boilerplate';
-      return { ...s, kind };
-    });
-    const withSentence: Token[] = tokens.map((t) => ({ ...t, sentence: -1 }));
-    for (const s of sentences) for (let i = s.tokenStart; i < s.tokenEnd; i++) withSentence[i]!.sentence = s.index;
+      for (const x of boiler) {
+        if (x.start <= s.start && s.end <= x.end) {
+          kind = 'boilerplate';
+          break;
+        }
+      }
+      sentences[k] = { index: s.index, start: s.start, end: s.end, paragraph: s.paragraph, tokenStart: s.tokenStart, tokenEnd: s.tokenEnd, kind };
+    }
+    // Every token lies in one sentence (sentencesOf covers them all, in order); a token outside every
+    // sentence would keep -1, as it always has.
+    let k = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      while (k < sentences.length && sentences[k]!.tokenEnd <= i) k++;
+      const sentence = k < sentences.length && sentences[k]!.tokenStart <= i ? k : -1;
+      withSentence[i] = { start: t.start, end: t.end, pos: t.pos, lemma: t.lemma, normal: t.normal, type: t.type, sentence };
+    }
     doc.set('tokens', withSentence);
     doc.set('sentences', sentences);
   },

@@ -5,8 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Pipeline } from '../core/pipeline.js';
-import { defaultPipeline } from '../analyze/pipeline.js';
+import { PooledAnalyzer, type Analyzer } from '../analyze/analyzer.js';
 import { DEFAULT_READ_OPTIONS } from '../ingest/read.js';
 import type { Store } from '../store/types.js';
 import type { Ctx, ServerOptions } from './context.js';
@@ -172,6 +171,8 @@ function wantsHtml(req: IncomingMessage, pathname: string): boolean {
 export interface Handle {
   handler: (req: IncomingMessage, res: ServerResponse) => void;
   snapshots: Snapshots;
+  /** Stop the analysis workers, if any were started. */
+  close(): Promise<void>;
 }
 
 export function createHandler(store: Store, opts: ServerOptions, onError: (e: unknown) => void = () => {}): Handle {
@@ -180,7 +181,8 @@ export function createHandler(store: Store, opts: ServerOptions, onError: (e: un
   let desk: DeskData | null = null;
   const getDesk = () => (desk ??= deskData(store));
   const limits = { writes: new RateLimiter(opts.writesPerMinute), logins: new RateLimiter(opts.loginsPerMinute) };
-  let pipeline: Pipeline | null = null;
+  // Posted documents are analysed in worker threads, off the event loop: other requests are served meanwhile.
+  let analyzer: Analyzer | null = null;
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     let url: URL;
     try {
@@ -201,7 +203,7 @@ export function createHandler(store: Store, opts: ServerOptions, onError: (e: un
       limits,
       identity: { account: null, via: 'anonymous' },
       param: '',
-      pipeline: () => (pipeline ??= defaultPipeline()),
+      analyzer: () => (analyzer ??= new PooledAnalyzer()),
       audit: async (action, target, detail = null, why = null) => {
         await getDesk().audit({ account: ctx.identity.account?.name ?? null, action, target, detail, why, client: clientAddress(req) });
       },
@@ -248,7 +250,7 @@ export function createHandler(store: Store, opts: ServerOptions, onError: (e: un
       if (err.status === 413) res.on('finish', () => req.destroy());
     });
   };
-  return { handler, snapshots };
+  return { handler, snapshots, close: async () => analyzer?.close() };
 }
 
 export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
@@ -274,7 +276,7 @@ export interface RunningServer {
 /** Listen on host:port (port 0: any free port). Rejects when the address cannot be bound. */
 export async function startServer(store: Store, host: string, port: number, opts: Partial<ServerOptions> = {}, onError?: (e: unknown) => void): Promise<RunningServer> {
   const full: ServerOptions = { ...DEFAULT_SERVER_OPTIONS, allowedHosts: allowedHostsFor(host), ...opts };
-  const { handler } = createHandler(store, full, onError);
+  const { handler, close } = createHandler(store, full, onError);
   const server = createServer(handler);
   // A slow client cannot hold a connection forever: two minutes to send a request, headers within 30 s.
   server.requestTimeout = 120_000;
@@ -292,10 +294,12 @@ export async function startServer(store: Store, host: string, port: number, opts
     server,
     port: addr.port,
     url: `http://${shown}:${addr.port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await close();
+    },
   };
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Pipeline } from '../core/pipeline.js';
+import type { Analyzer } from '../analyze/analyzer.js';
 import type { DeskData } from '../desk/types.js';
 import type { ReadOptions } from '../ingest/read.js';
 import type { Store } from '../store/types.js';
@@ -45,8 +45,8 @@ export interface Ctx {
   /** The rest of the path after a route's prefix, still percent-encoded (`/api/events/:id` gives the id). */
   param: string;
   limits: { writes: RateLimiter; logins: RateLimiter };
-  /** The analysis pipeline, built on first use (loading the language model takes a moment). */
-  pipeline(): Pipeline;
+  /** Where posted documents are analysed: worker threads, started on first use (each loads the models once). */
+  analyzer(): Analyzer;
   /** Record a write in the audit log, with the request's account and address. */
   audit(action: string, target: string | null, detail?: unknown, why?: string | null): Promise<void>;
 }

@@ -1,12 +1,12 @@
 /**
  * `POST /api/documents`: documents in the request body are read, analysed and stored exactly as
  * `sitrep ingest` does it — the same reader (src/ingest/read.ts `readBytes`, told by content within the
- * declared type), the same pipeline, the same `ingest` (src/store/ingest.ts: a document already stored is
+ * declared type), the same pipeline (in worker threads, off the event loop), the same `ingest` (src/store/ingest.ts: a document already stored is
  * not analysed again, a failing one leaves nothing behind and does not stop the others).
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { Pipeline } from '../core/pipeline.js';
+import type { Analyzer } from '../analyze/analyzer.js';
 import { normalisePublished } from '../ingest/published.js';
 import { readBytes, type ForcedFormat, type InputItem, type ReadOptions } from '../ingest/read.js';
 import { ingest } from '../store/ingest.js';
@@ -44,7 +44,7 @@ export interface PostResult {
   documents: { where: string; id: string; status: 'new' | 'existing' }[];
 }
 
-/** Give other requests a turn between documents: analysis is synchronous CPU work. */
+/** Give other requests a turn between documents (storing one is synchronous work). */
 async function* yielding(items: readonly InputItem[]): AsyncGenerator<InputItem> {
   for (const it of items) {
     yield it;
@@ -52,7 +52,7 @@ async function* yielding(items: readonly InputItem[]): AsyncGenerator<InputItem>
   }
 }
 
-export async function postDocuments(req: IncomingMessage, search: URLSearchParams, store: Store, pipeline: Pipeline, read: ReadOptions, maxBody: number): Promise<{ status: number; result: PostResult }> {
+export async function postDocuments(req: IncomingMessage, search: URLSearchParams, store: Store, analyzer: Analyzer, read: ReadOptions, maxBody: number): Promise<{ status: number; result: PostResult }> {
   const type = mediaType(req);
   const format = type ? TYPES[type] : undefined;
   if (!format) {
@@ -88,7 +88,7 @@ export async function postDocuments(req: IncomingMessage, search: URLSearchParam
 
   const result: PostResult = { new: 0, existing: 0, failed: [], warnings: [], documents: [] };
   await ingest(store, yielding(items), {
-    pipeline,
+    analyzer,
     onInput(it) {
       if (it.doc) for (const w of it.info.warnings) result.warnings.push({ where: it.doc.meta.origin, message: w });
     },

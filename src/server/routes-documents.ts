@@ -85,7 +85,7 @@ export async function getDocument(ctx: Ctx, rawId: string): Promise<void> {
 export async function addDocuments(ctx: Ctx): Promise<void> {
   let posted;
   try {
-    posted = await postDocuments(ctx.req, ctx.url.searchParams, ctx.store, ctx.pipeline(), ctx.opts.read, ctx.opts.maxBody);
+    posted = await postDocuments(ctx.req, ctx.url.searchParams, ctx.store, ctx.analyzer(), ctx.opts.read, ctx.opts.maxBody);
   } catch (e) {
     // A refused batch is logged too: who tried to add what is part of the record.
     if (e instanceof HttpError && e.code === 'nothing_processed') await ctx.audit('documents.add', null, { new: 0, existing: 0, failed: (e.extra.failed as unknown[] | undefined)?.length ?? 0 });

@@ -5,6 +5,7 @@ import { Doc } from '../core/document.js';
 import { Pipeline, type Component } from '../core/pipeline.js';
 import { DEFAULT_READ_OPTIONS, readJsonl } from '../ingest/read.js';
 import { ingest, type IngestOutcome } from './ingest.js';
+import { PooledAnalyzer } from '../analyze/analyzer.js';
 import { openStore } from './open.js';
 
 // Written for these tests: two short reports in the style of wire copy.
@@ -104,4 +105,26 @@ describe('ingest', () => {
     expect(runs).toBe(1);
     await store.close();
   });
+
+  it('stores the same with two worker threads, in input order, a duplicate in the batch stored once', async () => {
+    const input = [...DOCS.map((d) => JSON.stringify(d)), '{"id": "broken"', JSON.stringify({ ...DOCS[0], id: 'a-again' })];
+    const run = async (analyzer?: PooledAnalyzer) => {
+      const store = await openStore(':memory:');
+      const outcomes: IngestOutcome[] = [];
+      const summary = await ingest(store, items(input), { ...(analyzer ? { analyzer } : {}), onItem: (o) => outcomes.push(o) });
+      const stored = (await store.analyses()).map(({ ingestedAt, ...rest }) => rest);
+      await store.close();
+      return { summary, outcomes, stored };
+    };
+    const analyzer = new PooledAnalyzer({ workers: 2 });
+    try {
+      const pooled = await run(analyzer);
+      const inline = await run();
+      expect(pooled.summary).toEqual({ new: 2, existing: 1, failed: 1 });
+      expect(pooled.outcomes.map((o) => o.kind)).toEqual(['new', 'new', 'failed', 'existing']);
+      expect(pooled).toEqual(inline);
+    } finally {
+      await analyzer.close();
+    }
+  }, 120_000);
 });

@@ -5,9 +5,9 @@
  * one transaction with its part of the picture (src/store/types.ts replaceAnalysis). Interrupted, it
  * resumes where it stopped: done documents carry the new version.
  */
-import { toAnalysis } from '../analyze/output.js';
-import { defaultPipeline } from '../analyze/pipeline.js';
+import { analysisFailure, InlineAnalyzer, type Analyzer } from '../analyze/analyzer.js';
 import { analysisVersion } from '../analyze/version.js';
+import { mapOrdered } from '../workers/ordered.js';
 import { Doc } from '../core/document.js';
 import type { Pipeline } from '../core/pipeline.js';
 import type { StoredAnalysis, Store } from './types.js';
@@ -19,6 +19,8 @@ export interface ReanalyzeOptions {
   batch?: number;
   /** Stop after this many. */
   limit?: number;
+  /** Where documents are analysed (worker threads: ../analyze/analyzer.ts); else `pipeline` in this thread. */
+  analyzer?: Analyzer;
   pipeline?: Pipeline;
   /** Called after each document. */
   onItem?: (o: { id: string; ok: boolean; message?: string }) => void;
@@ -47,7 +49,7 @@ export function docFromStored(a: StoredAnalysis): Doc {
 
 export async function reanalyze(store: Store, opts: ReanalyzeOptions = {}): Promise<ReanalyzeSummary> {
   const version = analysisVersion();
-  const pipeline = opts.pipeline ?? defaultPipeline();
+  const analyzer = opts.analyzer ?? new InlineAnalyzer(opts.pipeline);
   const batch = opts.batch ?? 50;
   const summary: ReanalyzeSummary = { done: 0, failed: 0, version };
   // With --all, any version is "stale": one that can never be recorded.
@@ -60,19 +62,22 @@ export async function reanalyze(store: Store, opts: ReanalyzeOptions = {}): Prom
     if (page.length === 0) break;
     after = page[page.length - 1]!.pos;
     const byId = new Map((await store.analyses({ ids: page.map((p) => p.id) })).map((a) => [a.id, a]));
-    for (const { id } of page) {
+    // Analysed a few ahead in the workers, replaced one at a time in storage order.
+    const analysed = mapOrdered(page, analyzer.concurrency > 1 ? analyzer.concurrency * 4 : 1, ({ id }) => {
       const a = byId.get(id);
+      return a ? analyzer.record(docFromStored(a)) : Promise.reject(new Error('no longer stored'));
+    });
+    for await (const [{ id }, r] of analysed) {
       try {
-        if (!a) throw new Error('no longer stored');
-        const doc = pipeline.run(docFromStored(a));
-        if (!(await store.replaceAnalysis(id, toAnalysis(doc), { analysisVersion: version }))) throw new Error('no longer stored');
+        if (!r.ok) throw new Error(analysisFailure(r.error));
+        if (!(await store.replaceAnalysis(id, r.value, { analysisVersion: version }))) throw new Error('no longer stored');
         summary.done++;
         opts.onItem?.({ id, ok: true });
       } catch (e) {
         summary.failed++;
         opts.onItem?.({ id, ok: false, message: (e as Error).message });
       }
-      // Analysis is synchronous work: let a server sharing the process answer between documents.
+      // Analysis in this thread is synchronous work: let a server sharing the process answer between documents.
       await new Promise((r) => setImmediate(r));
     }
   }

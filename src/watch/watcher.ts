@@ -11,6 +11,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { Analyzer } from '../analyze/analyzer.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { readBytes, readPath, type InputItem, type ReadOptions } from '../ingest/read.js';
 import { ingest } from '../store/ingest.js';
@@ -33,7 +34,9 @@ export interface WatchReporter {
 
 export interface WatcherOptions {
   store: Store;
-  pipeline: Pipeline;
+  /** Where documents are analysed (worker threads: ../analyze/analyzer.ts); else `pipeline` in this thread. */
+  analyzer?: Analyzer;
+  pipeline?: Pipeline;
   /** Paths (files, folders) and http(s) feed URLs. */
   targets: readonly string[];
   read: ReadOptions;
@@ -205,7 +208,8 @@ export class Watcher {
     const problems: { where: string; message: string }[] = [];
     try {
       await ingest(this.o.store, this.yielding(items, c), {
-        pipeline: this.o.pipeline,
+        ...(this.o.analyzer ? { analyzer: this.o.analyzer } : {}),
+        ...(this.o.pipeline ? { pipeline: this.o.pipeline } : {}),
         onInput: (it) => {
           if (it.doc) for (const w of it.info.warnings) problems.push({ where: it.doc.meta.origin, message: w });
         },

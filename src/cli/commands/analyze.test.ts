@@ -3,13 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../bench/corpus.js';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const tmp = mkdtempSync(path.join(tmpdir(), 'sitrep-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function sitrep(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, input, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, input, encoding: 'utf8', maxBuffer: 1 << 28 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr.split('\n').filter((l) => l && !l.startsWith('npm warn')) };
 }
 
@@ -51,5 +52,32 @@ describe('sitrep analyze: inputs', () => {
     const r = sitrep(['analyze', '--max-bytes', 'lots', 'x']);
     expect(r.code).toBe(2);
     expect(r.stderr[0]).toBe('sitrep: analyze: --max-bytes must be a positive integer, got "lots"');
+  }, 180_000);
+});
+
+describe('sitrep analyze --workers', () => {
+  it('writes the same bytes with 1 and with 2 workers, in input order, failures in their place', () => {
+    const lines = generateCorpus({ articles: 24, seed: 14 }).map((a) => JSON.stringify({ id: a.id, text: a.text, title: a.title, source: a.source, published: a.published }));
+    // A word wink learns from one document must not change how another is read, whichever worker reads it.
+    lines.splice(3, 0, JSON.stringify({ id: 'learn', text: "The players celebrated at Wrzesniowski's." }));
+    lines.splice(9, 0, JSON.stringify({ id: 'read', text: "Wrzesniowski's team won the final in Mosul on Sunday." }));
+    lines.splice(12, 0, '{"id": "broken", "text": ');
+    const input = path.join(tmp, 'workers.jsonl');
+    writeFileSync(input, lines.join('\n') + '\n');
+    const one = sitrep(['analyze', '--tokens', '--workers', '1', '--input', input]);
+    const two = sitrep(['analyze', '--tokens', '--workers', '2', '--input', input]);
+    expect(one.code).toBe(0);
+    expect(two.stderr).toEqual(one.stderr);
+    expect(one.stderr).toEqual([expect.stringMatching(/workers\.jsonl:13: invalid JSON/)]);
+    const ids = one.stdout.trim().split('\n').map((l) => JSON.parse(l).id);
+    expect(ids).toHaveLength(26);
+    expect(ids.slice(2, 5)).toEqual([expect.any(String), 'learn', expect.any(String)]);
+    expect(two.stdout).toBe(one.stdout);
+  }, 300_000);
+
+  it('refuses a number of workers that is not a positive integer', () => {
+    const r = sitrep(['analyze', '--workers', '0', 'x']);
+    expect(r.code).toBe(2);
+    expect(r.stderr[0]).toBe('sitrep: analyze: --workers must be a positive integer, got "0"');
   }, 180_000);
 });

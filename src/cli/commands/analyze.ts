@@ -1,10 +1,10 @@
 import type { Command } from '../command.js';
 import { EXIT_FAIL, EXIT_OK, reportError, UsageError } from '../command.js';
-import { defaultPipeline } from '../../analyze/pipeline.js';
-import { toAnalysis } from '../../analyze/output.js';
+import { analysisFailure, analyzerFor, TaskError } from '../../analyze/analyzer.js';
+import { mapOrdered } from '../../workers/ordered.js';
 import { inputsFrom as readInputs, NoInputError } from '../../ingest/inputs.js';
 import { DEFAULT_READ_OPTIONS, formatBytes, type ForcedFormat, type InputItem, type ReadOptions } from '../../ingest/read.js';
-import { intOption } from '../options.js';
+import { intOption, workersOption, WORKERS_USAGE } from '../options.js';
 
 const FORMATS: readonly ForcedFormat[] = ['text', 'html', 'feed', 'jsonl', 'json'];
 
@@ -56,34 +56,42 @@ export function reportInput(it: InputItem): void {
 export const analyze: Command = {
   name: 'analyze',
   summary: 'analyse documents and write one JSON object per document (analysis v1) to standard output',
-  usage: `sitrep analyze [--input FILE | -] [PATH...] [--tokens] [--format F] [--max-chars N] [--max-bytes N]
+  usage: `sitrep analyze [--input FILE | -] [PATH...] [--tokens] [--workers N] [--format F] [--max-chars N] [--max-bytes N]
 
 ${INPUT_USAGE}
   --tokens         also write the token layer (large)
+${WORKERS_USAGE}
 
 With no --input and no PATH, documents are read from standard input (JSON Lines, or one text, HTML page or
 feed). Output: docs/analysis-v1.md; inputs: docs/input.md. Inputs that cannot be read are reported on
-stderr, one line each (sitrep: WHERE: WHAT); the exit code is 1 only if no document could be analysed.`,
+stderr, one line each (sitrep: WHERE: WHAT); the exit code is 1 only if no document could be analysed.
+Output is in input order whatever the number of workers.`,
   options: {
     ...INPUT_OPTIONS,
     tokens: { type: 'boolean' },
+    workers: { type: 'string' },
   },
   async run(values, positionals) {
     const opts = readOptionsFrom(values);
-    const pipeline = defaultPipeline();
+    const analyzer = analyzerFor(workersOption(values));
+    const tokens = values.tokens === true;
     let ok = 0;
-    for await (const it of inputsFrom(values, positionals, opts)) {
-      reportInput(it);
-      if (it.error) continue;
-      try {
-        pipeline.run(it.doc);
-        const line = JSON.stringify(toAnalysis(it.doc, { tokens: values.tokens === true }));
-        if (!process.stdout.write(line + '\n')) await new Promise((r) => process.stdout.once('drain', r));
-        ok++;
-      } catch (e) {
-        reportError(it.doc.meta.origin, `analysis failed: ${(e as Error).message}`);
-        if (process.env.SITREP_DEBUG) console.error((e as Error).stack);
+    try {
+      // Documents are analysed a few ahead (in worker threads) and written in input order.
+      const items = inputsFrom(values, positionals, opts);
+      for await (const [it, r] of mapOrdered(items, analyzer.concurrency * 4, (x) => (x.error ? Promise.resolve('') : analyzer.json(x.doc, { tokens })))) {
+        reportInput(it);
+        if (it.error) continue;
+        if (r.ok) {
+          if (!process.stdout.write(r.value + '\n')) await new Promise((res) => process.stdout.once('drain', res));
+          ok++;
+        } else {
+          reportError(it.doc.meta.origin, `analysis failed: ${analysisFailure(r.error)}`);
+          if (process.env.SITREP_DEBUG) console.error(r.error instanceof TaskError ? r.error.workerStack : (r.error as Error).stack);
+        }
       }
+    } finally {
+      await analyzer.close();
     }
     return ok === 0 ? EXIT_FAIL : EXIT_OK;
   },

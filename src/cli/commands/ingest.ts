@@ -4,14 +4,17 @@ import { ingest as ingestItems, type IngestSummary } from '../../store/ingest.js
 import { INPUT_OPTIONS, INPUT_USAGE, inputsFrom, readOptionsFrom, reportInput } from './analyze.js';
 import { countInputs, Progress } from './progress.js';
 import { DB_HELP, describeDb, fail, openFromOptions } from './store-common.js';
+import { analyzerFor } from '../../analyze/analyzer.js';
+import { workersOption, WORKERS_USAGE } from '../options.js';
 
 export const ingest: Command = {
   name: 'ingest',
   summary: 'analyse documents and store them with every layer (the same document twice is stored once)',
-  usage: `sitrep ingest [--input FILE | -] [PATH...] [--db PATH|URL] [--json] [--format F] [--max-chars N] [--max-bytes N]
+  usage: `sitrep ingest [--input FILE | -] [PATH...] [--db PATH|URL] [--json] [--workers N] [--format F] [--max-chars N] [--max-bytes N]
 
 ${INPUT_USAGE}
 ${DB_HELP}
+${WORKERS_USAGE}
   --json           also print the summary as JSON on standard output: {"new", "existing", "failed", "db"}
 
 With no --input and no PATH, documents are read from standard input. A document is "the same" when its
@@ -23,12 +26,16 @@ progress bar while it runs when stderr is a terminal. Exit code 1 only when no d
     ...INPUT_OPTIONS,
     db: { type: 'string' },
     json: { type: 'boolean' },
+    workers: { type: 'string' },
   },
   async run(values, positionals) {
     let opened;
+    let analyzer;
     try {
       const opts = readOptionsFrom(values);
+      const workers = workersOption(values);
       opened = await openFromOptions(values);
+      analyzer = analyzerFor(workers);
       const { store, location } = opened;
       const progress = Progress.enabled(process.stderr)
         ? new Progress(process.stderr, await countInputs(values.input as string | undefined, positionals), 'ingest')
@@ -37,6 +44,7 @@ progress bar while it runs when stderr is a terminal. Exit code 1 only when no d
       const say = (write: () => void) => (progress ? progress.line(write) : write());
       const counts: IngestSummary = { new: 0, existing: 0, failed: 0 };
       const summary = await ingestItems(store, inputsFrom(values, positionals, opts), {
+        analyzer,
         onInput: (it) => {
           if (it.error || it.info.warnings.length) say(() => reportInput(it));
         },
@@ -59,6 +67,7 @@ progress bar while it runs when stderr is a terminal. Exit code 1 only when no d
     } catch (e) {
       return fail(values, 'ingest', e);
     } finally {
+      await analyzer?.close();
       await opened?.store.close();
     }
   },

@@ -1,6 +1,8 @@
 import type { Command } from '../command.js';
 import { CommandFailure, EXIT_OK, reportError, UsageError } from '../command.js';
+import { analyzerFor } from '../../analyze/analyzer.js';
 import { analysisVersion } from '../../analyze/version.js';
+import { workersOption, WORKERS_USAGE } from '../options.js';
 import { reanalyze as run } from '../../store/reanalyze.js';
 import { Progress } from './progress.js';
 import { DB_HELP, describeDb, fail, openFromOptions } from './store-common.js';
@@ -15,17 +17,18 @@ function count(v: unknown, name: string, max: number): number | undefined {
 export const reanalyzeCommand: Command = {
   name: 'reanalyze',
   summary: 'analyse stored documents again with this version of the extractors (after an upgrade)',
-  usage: `sitrep reanalyze [--db PATH|URL] [--all] [--batch N] [--limit N] [--json]
+  usage: `sitrep reanalyze [--db PATH|URL] [--all] [--batch N] [--limit N] [--workers N] [--json]
 
 ${DB_HELP}
   --all            every document, not only those analysed by another version
   --batch N        documents read per batch (default 50)
   --limit N        stop after N documents (run again to go on)
+${WORKERS_USAGE}
   --json           also print {"done", "failed", "left", "version", "db"} on standard output
 
 Every stored analysis records the version of the extractors that made it (the sitrep version and a hash of
 the extractors' code and data). After an upgrade, \`reanalyze\` runs the analysis again on the stored texts
-whose version differs, one document at a time, each replaced together with its part of the situation
+whose version differs (analysed in --workers threads, replaced one at a time in storage order), each replaced together with its part of the situation
 picture in one transaction, so reports stay consistent while it runs. Interrupted, it resumes where it
 stopped. A progress bar is drawn on stderr when it is a terminal; failures are reported and skipped.`,
   options: {
@@ -33,14 +36,18 @@ stopped. A progress bar is drawn on stderr when it is a terminal; failures are r
     all: { type: 'boolean' },
     batch: { type: 'string' },
     limit: { type: 'string' },
+    workers: { type: 'string' },
     json: { type: 'boolean' },
   },
   async run(values) {
     let opened;
+    let analyzer;
     try {
       const batch = count(values.batch, 'batch', 10_000);
       const limit = count(values.limit, 'limit', 1e9);
+      const workers = workersOption(values);
       opened = await openFromOptions(values, { mustExist: true });
+      analyzer = analyzerFor(workers);
       const { store, location } = opened;
       const version = analysisVersion();
       const todo = values.all ? (await store.stats()).documents : await store.countStaleAnalyses(version);
@@ -48,6 +55,7 @@ stopped. A progress bar is drawn on stderr when it is a terminal; failures are r
       const progress = Progress.enabled(process.stderr) ? new Progress(process.stderr, total, 'reanalyze') : null;
       const counts = { new: 0, existing: 0, failed: 0 };
       const r = await run(store, {
+        analyzer,
         all: values.all === true,
         batch,
         limit,
@@ -71,6 +79,7 @@ stopped. A progress bar is drawn on stderr when it is a terminal; failures are r
     } catch (e) {
       return fail(values, 'reanalyze', e);
     } finally {
+      await analyzer?.close();
       await opened?.store.close();
     }
   },

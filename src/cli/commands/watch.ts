@@ -1,10 +1,11 @@
 import type { Command } from '../command.js';
 import { CommandFailure, EXIT_OK, reportError, UsageError } from '../command.js';
-import { defaultPipeline } from '../../analyze/pipeline.js';
+import { analyzerFor } from '../../analyze/analyzer.js';
 import { isFeedUrl } from '../../watch/fetch-feed.js';
 import { storeFiles, Watcher } from '../../watch/watcher.js';
 import { readOptionsFrom } from './analyze.js';
 import { DB_HELP, describeDb, fail, openFromOptions } from './store-common.js';
+import { workersOption, WORKERS_USAGE } from '../options.js';
 
 function seconds(values: Record<string, unknown>, name: string, fallback: number): number {
   const v = values[name];
@@ -17,7 +18,7 @@ function seconds(values: Record<string, unknown>, name: string, fallback: number
 export const watch: Command = {
   name: 'watch',
   summary: 'ingest new and changed files, folders and feeds as they appear (live ingestion)',
-  usage: `sitrep watch PATH|FEED-URL... [--db PATH|URL] [--interval SECONDS] [--feed-interval SECONDS] [--once]
+  usage: `sitrep watch PATH|FEED-URL... [--db PATH|URL] [--interval SECONDS] [--feed-interval SECONDS] [--once] [--workers N]
 
   PATH...          files and folders (text, HTML, RSS/Atom feeds, JSON Lines, JSON: read as \`sitrep ingest\`
                    reads them), watched for new and changed files
@@ -30,6 +31,7 @@ ${DB_HELP}
   --format F       read every input as F (text, html, feed, jsonl, json) instead of telling by content
   --max-chars N    refuse documents longer than N characters
   --max-bytes N    refuse single-document files, fetched feeds and JSON Lines lines larger than N bytes
+${WORKERS_USAGE}
 
 Files present at the start are read at once; a new or changed file is read when its size and modification
 time are the same at two looks in a row (a file being written waits), and an unchanged one is never read
@@ -45,6 +47,7 @@ SIGINT (Ctrl-C) or SIGTERM stops after the current document and closes the store
     format: { type: 'string' },
     'max-chars': { type: 'string' },
     'max-bytes': { type: 'string' },
+    workers: { type: 'string' },
   },
   async run(values, positionals) {
     if (positionals.length === 0) throw new UsageError('give the folders, files or feed URLs to watch');
@@ -54,14 +57,17 @@ SIGINT (Ctrl-C) or SIGTERM stops after the current document and closes the store
     const fetchTimeoutMs = seconds(values, 'timeout', 30) * 1000;
     const read = readOptionsFrom(values);
     const once = values.once === true;
+    const workers = workersOption(values);
     let opened;
+    let analyzer;
     try {
       opened = await openFromOptions(values);
       const { store, location } = opened;
       const say = (line: string) => process.stderr.write(line + '\n');
+      analyzer = analyzerFor(workers);
       const watcher = new Watcher({
         store,
-        pipeline: defaultPipeline(),
+        analyzer,
         targets: positionals,
         read,
         exclude: storeFiles(location),
@@ -117,6 +123,7 @@ SIGINT (Ctrl-C) or SIGTERM stops after the current document and closes the store
     } catch (e) {
       return fail(values, 'watch', e);
     } finally {
+      await analyzer?.close();
       await opened?.store.close();
     }
   },
