@@ -6,6 +6,7 @@ import type { Quantity } from '../extract/quantities/types.js';
 import type { EventMention } from '../extract/events/types.js';
 import type { FigureMention } from '../extract/figures/types.js';
 import type { ControlMention } from '../extract/control/types.js';
+import type { Entity } from '../nlp/syntax/types.js';
 
 export interface OutputOptions {
   /** Include the token layer (large; off by default). */
@@ -37,6 +38,11 @@ export interface AnalysisRecord {
   /** Added after the first release of v1: records written before it lack them (the store reads them again). */
   figures?: FigureMention[];
   control?: ControlMention[];
+  /**
+   * Named entities (analysis v1.1): PER, ORG and LOC spans from the trained recogniser. Always written by
+   * this version; absent from records written before it.
+   */
+  entities?: WithText<Entity>[];
   tokens?: WithText<Token>[];
 }
 
@@ -63,6 +69,7 @@ export function toAnalysis(doc: Doc, opts: OutputOptions = {}): AnalysisRecord {
     places: layer('places') as AnalysisRecord['places'],
     quantities: layer('quantities') as AnalysisRecord['quantities'],
     events: layer('events') as AnalysisRecord['events'],
+    entities: layer('entities') as AnalysisRecord['entities'],
   };
   if (doc.has('figures')) out.figures = layer('figures') as AnalysisRecord['figures'];
   if (doc.has('control')) out.control = layer('control') as AnalysisRecord['control'];

@@ -14,6 +14,7 @@ import type { Pipeline } from '../core/pipeline.js';
 import { gazetteer } from '../gazetteer/load.js';
 import { docFromRecord } from '../ingest/record.js';
 import { wink } from '../nlp/wink.js';
+import { syntaxModels } from '../nlp/syntax/annotate.js';
 import { openStore } from '../store/open.js';
 import { PostgresStore } from '../store/postgres.js';
 import { mapOrdered } from '../workers/ordered.js';
@@ -61,6 +62,9 @@ export interface LoadTimes {
   winkModelMs: number;
   /** The gazetteer, first call (reads the cached build; builds it first when no cache holds it). */
   gazetteerMs: number;
+  /** The tagger, parser and entity recogniser weights (data/models), first call, and the resident memory they add. */
+  syntaxModelsMs?: number;
+  syntaxModelsMB?: number;
   /** Each component's first run on a short document: the lazy loading it does (lexicons, tables). */
   firstRunMs: Record<string, number>;
 }
@@ -116,10 +120,14 @@ export function makeDoc(a: BenchArticle): Doc {
 export function measureLoad(pipeline: Pipeline, warmup: BenchArticle): LoadTimes {
   const winkModelMs = wallOf(() => wink());
   const gazetteerMs = wallOf(() => gazetteer());
+  gc();
+  const rss = process.memoryUsage().rss;
+  const syntaxModelsMs = wallOf(() => syntaxModels());
+  const syntaxModelsMB = Math.max(0, (process.memoryUsage().rss - rss) / 1e6);
   const firstRunMs: Record<string, number> = {};
   const doc = makeDoc(warmup);
   for (const c of pipeline.components) firstRunMs[c.name] = wallOf(() => c.run(doc));
-  return { winkModelMs, gazetteerMs, firstRunMs };
+  return { winkModelMs, gazetteerMs, syntaxModelsMs, syntaxModelsMB, firstRunMs };
 }
 
 /**

@@ -113,6 +113,9 @@ export function renderReport(r: BenchReport): string {
         ['process start-up and module loading', n0(r.load.startupMs)],
         ['wink-nlp English model', n0(r.load.winkModelMs)],
         ['gazetteer', n0(r.load.gazetteerMs)],
+        ...(r.load.syntaxModelsMs === undefined
+          ? []
+          : [[`syntax models (tagger, parser, entities; +${n0(r.load.syntaxModelsMB ?? 0)} MB resident)`, n0(r.load.syntaxModelsMs)]]),
       ],
     ),
     `first run of each component on one article (lazy loading included), ms: ${first}`,

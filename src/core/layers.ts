@@ -10,6 +10,7 @@ import type { Quantity } from '../extract/quantities/types.js';
 import type { EventMention } from '../extract/events/types.js';
 import type { FigureMention } from '../extract/figures/types.js';
 import type { ControlMention } from '../extract/control/types.js';
+import type { Entity } from '../nlp/syntax/types.js';
 
 /** Why a stretch of text is kept out of analysis (it stays in the text, so offsets never move). */
 export type BoilerplateKind =
@@ -53,6 +54,15 @@ export interface Token extends Span {
   /** wink's token type: word, number, punctuation, symbol, emoji, ... */
   type: string;
   sentence: number;
+  /** Universal POS tag from sitrep's tagger trained on UD English-EWT (src/nlp/syntax); absent in boilerplate. */
+  upos?: string;
+  /**
+   * Dependency head: the index (in the tokens layer) of the token this one depends on, or null for the
+   * sentence's root. Present only for parsed sentences (src/nlp/syntax/component.ts says which).
+   */
+  head?: number | null;
+  /** Universal Dependencies relation to the head (nsubj, obj, obl:agent, ...); present with `head`. */
+  dep?: string;
 }
 
 export interface Layers {
@@ -65,6 +75,7 @@ export interface Layers {
   events: EventMention[];
   figures: FigureMention[];
   control: ControlMention[];
+  entities: Entity[];
 }
 
 export type LayerName = keyof Layers;
@@ -79,4 +90,5 @@ export const LAYER_NAMES: readonly LayerName[] = [
   'events',
   'figures',
   'control',
+  'entities',
 ];

@@ -66,6 +66,7 @@ export function emptyAnalysis(r: Row): StoredAnalysis {
     places: [],
     quantities: [],
     events: [],
+    entities: [],
     text: d.text,
     outlet: d.outlet,
     hash: d.hash,

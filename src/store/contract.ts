@@ -164,6 +164,25 @@ export function storeContract(name: string, h: StoreHarness): void {
         expect((await s.stats()).documents).toBe(1);
       }));
 
+    it('keeps the entities layer (analysis v1.1) with its labels, in order, as its own layer', () =>
+      withStore(h, async (s) => {
+        const f = riverReport();
+        const at = (w: string, label: 'PER' | 'ORG' | 'LOC', sentence = 1) => {
+          const start = f.text.indexOf(w);
+          return { start, end: start + w.length, text: w, label, sentence, tokenStart: 0, tokenEnd: 1 };
+        };
+        const entities = [at('HAMMAM AL-ALIL', 'LOC'), at('Shura', 'LOC'), at('Tigris', 'ORG')].filter((e) => e.start >= 0);
+        expect(entities.length).toBeGreaterThan(1);
+        await s.putAnalysis({ ...f.record, entities }, f.text);
+        const [got] = await s.analyses();
+        expect(got!.entities).toEqual(entities);
+        expect(JSON.stringify(got!.entities)).toBe(JSON.stringify(entities));
+        // A record from before v1.1 has none, and reads back with an empty layer.
+        const camp = campReport();
+        await s.putAnalysis(camp.record, camp.text);
+        expect((await s.analyses({ ids: ['camp-1'] }))[0]!.entities).toEqual([]);
+      }));
+
     it('keeps offsets right through odd text: emoji, right-to-left, half a surrogate pair, NUL', () =>
       withStore(h, async (s) => {
         const text = 'Report 😀 from مرحبا: a lone \ud800 half, a \u0000 byte, then Mosul fell quiet.';

@@ -6,7 +6,7 @@
 import type { AnalysisRecord } from '../analyze/output.js';
 import type { EventMention } from '../extract/events/types.js';
 
-export type StoredLayer = 'boilerplate' | 'sentences' | 'times' | 'places' | 'quantities' | 'events';
+export type StoredLayer = 'boilerplate' | 'sentences' | 'times' | 'places' | 'quantities' | 'events' | 'entities';
 
 type Item = { start: number; end: number; text?: string } & Record<string, unknown>;
 
@@ -67,6 +67,8 @@ export const LAYER_SPECS: readonly LayerSpec[] = [
       ];
     },
   },
+  // Analysis v1.1 (migration 010): PER/ORG/LOC spans, filterable by label.
+  { layer: 'entities', table: 'entities', columns: ['label'], values: (it) => [s(it.label)] },
 ];
 
 /** One table row: ord, span_start, span_end, the spec's columns, data. Event sources: event_ord, ord, span_start, span_end, text. */

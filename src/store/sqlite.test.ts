@@ -74,6 +74,25 @@ describe('SQLite specifics', () => {
     db.close();
   });
 
+  it('moves entities kept as a generic layer before migration 010 into their own table', () => {
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const all = loadMigrations('sqlite');
+    applyMigrations(db, all.filter((m) => m.version < 10), 'mem');
+    db.prepare(
+      `INSERT INTO documents (pk, id, hash, text_hash, format, length, text, ingested_at, extra)
+       VALUES (1, 'd', 'h', 't', 'text', 11, 'Rain in Ada', '2026-01-01', ?)`,
+    ).run(JSON.stringify({ fields: {}, layers: ['claims', 'entities'] }));
+    const put = db.prepare('INSERT INTO layer_items (doc, layer, ord, span_start, span_end, data) VALUES (1, ?, ?, ?, ?, ?)');
+    put.run('entities', 0, 8, 11, JSON.stringify({ label: 'LOC', sentence: 0 }));
+    put.run('claims', 0, 0, 4, JSON.stringify({ who: 'x' }));
+    expect(applyMigrations(db, all, 'mem')).toContain(10);
+    expect(db.prepare('SELECT ord, span_start, span_end, label FROM entities').all()).toEqual([{ ord: 0, span_start: 8, span_end: 11, label: 'LOC' }]);
+    expect(db.prepare('SELECT layer FROM layer_items').all()).toEqual([{ layer: 'claims' }]);
+    expect(JSON.parse((db.prepare('SELECT extra FROM documents').get() as { extra: string }).extra)).toEqual({ fields: {}, layers: ['claims'] });
+    db.close();
+  });
+
   it('accepts only NNN_name.sql, each number once (ranges per concern leave gaps)', () => {
     expect(() => parseMigrationFiles([{ file: '1_x.sql', sql: '' }])).toThrow(/NNN_name/);
     expect(() => parseMigrationFiles([{ file: '001_a.sql', sql: '' }, { file: '001_b.sql', sql: '' }])).toThrow(/used twice/);

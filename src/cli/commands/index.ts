@@ -12,6 +12,7 @@ import { user } from './user.js';
 import { audit } from './audit.js';
 import { rebuild } from './rebuild.js';
 import { reanalyzeCommand } from './reanalyze.js';
+import { syntaxCommand } from './syntax.js';
 
 /** Every CLI command, in the order `sitrep help` lists them. */
-export const commands: Command[] = [analyze, ingest, stats, search, db, report, exportCommand, serve, watch, rebuild, reanalyzeCommand, user, audit];
+export const commands: Command[] = [analyze, ingest, stats, search, db, report, exportCommand, serve, watch, rebuild, reanalyzeCommand, user, audit, syntaxCommand];

@@ -1,0 +1,53 @@
+/**
+ * The shipped weights (data/models/*.bin, trained by `npm run train`), loaded once per process on first
+ * use. Each file is read into typed arrays without parsing (./model-file.ts); only the feature index is
+ * built, which takes a few milliseconds per hundred thousand features.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { LinearModel } from './linear.js';
+import { decodeModel } from './model-file.js';
+
+export const MODELS_DIR = fileURLToPath(new URL('../../../data/models/', import.meta.url));
+
+/** What every model file's header says. */
+export interface ModelHeader {
+  kind: 'tagger' | 'parser' | 'ner';
+  /** The feature code's version: a model is refused by code that extracts other features. */
+  features: number;
+  nClasses: number;
+  /** Class names: UPOS tags, dependency labels (parser), entity BILOU tags (ner). */
+  classes: string[];
+  trained: { seed: number; epochs: number; data: string; seconds: number };
+  scores: Record<string, number>;
+}
+
+/** The feature versions this code extracts; bump one when its features change, and retrain. */
+export const FEATURE_VERSION = { tagger: 1, parser: 1, ner: 2 } as const;
+
+export interface LoadedModel {
+  header: ModelHeader;
+  model: LinearModel;
+}
+
+const loaded = new Map<string, LoadedModel>();
+
+export function loadModel(kind: ModelHeader['kind'], dir = MODELS_DIR): LoadedModel {
+  const path = `${dir}${kind}.bin`;
+  const hit = loaded.get(path);
+  if (hit) return hit;
+  let data: Buffer;
+  try {
+    data = readFileSync(path);
+  } catch (e) {
+    throw new Error(`the ${kind} model is missing (${path}): ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; run \`npm run train\``, { cause: e });
+  }
+  const { header, model } = decodeModel<ModelHeader>(data, path);
+  if (header.kind !== kind) throw new Error(`${path}: holds a ${header.kind} model, not a ${kind} model`);
+  if (header.features !== FEATURE_VERSION[kind]) {
+    throw new Error(`${path}: trained for ${kind} features v${header.features}, this code extracts v${FEATURE_VERSION[kind]}; run \`npm run train\``);
+  }
+  const out = { header, model };
+  loaded.set(path, out);
+  return out;
+}

@@ -1,0 +1,251 @@
+/**
+ * What sitrep's own lists say about the words of a sentence, as features for the entity recogniser: the
+ * gazetteer (longest capitalised match: its position in the match, the kind of place and its population
+ * band), the named armed groups and missions of the actor lexicon (data/actors), given names and surnames,
+ * and demonyms. The recogniser learns from EWT how far to trust each list; the lists give it names EWT
+ * never saw.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { exactKey } from '../../gazetteer/fold.js';
+import type { Gazetteer } from '../../gazetteer/gazetteer.js';
+import { gazetteer } from '../../gazetteer/load.js';
+import { packageDir } from '../../gazetteer/packages.js';
+import { readDemonyms, readWordList } from '../../gazetteer/sources.js';
+import { KINDS } from '../../gazetteer/types.js';
+import { strHash } from './hash.js';
+
+const ACTORS_DIR = fileURLToPath(new URL('../../../data/actors/', import.meta.url));
+
+/** Words that may stand inside a capitalised name ("Bosnia and Herzegovina", "Deir ez-Zor", "Gulf of Aden"). */
+const CONNECTORS = new Set(['of', 'and', 'the', 'al', 'el', 'ad', 'ar', 'as', 'ash', 'ez', 'de', 'del', 'la', 'le', 'du', 'da', 'bin', 'ibn', '-', '&']);
+const MAX_SPAN = 5;
+
+export const WORD_GIVEN = 1;
+export const WORD_SURNAME = 2;
+export const WORD_PERSON_PLACE = 4;
+export const WORD_DEMONYM = 8;
+/** In wink-nlp's English lexicon (WordNet-based): ordinary words, and some well-known names. */
+export const WORD_ENGLISH = 16;
+
+
+export interface NameEvidence {
+  /** Gazetteer match: 0, or position (1 B, 2 I, 3 L, 4 U) << 8 | kind << 4 | population band. */
+  gaz: Int32Array;
+  /** Named actor match: 0, or position (1 B, 2 I, 3 L, 4 U). */
+  actor: Int32Array;
+  /** Bit set of WORD_* flags. */
+  word: Int32Array;
+  /** Gazetteer match of a lower-case word sequence ("went to malaysia"): 0, or as `gaz` with English-word bit 1 << 7. */
+  gazLower: Int32Array;
+  /**
+   * The run of capitalised words (connectors inside allowed) each word is in: its position (1 B, 2 I, 3 L,
+   * 4 U; 0 outside) and the hashes of the run's first and last words, lower-cased ("Ministry ... Affairs",
+   * "... Airlines", "... Street").
+   */
+  runPos: Int32Array;
+  runFirst: Int32Array;
+  runLast: Int32Array;
+}
+
+function band(pop: number): number {
+  if (pop <= 0) return 0;
+  if (pop < 1_000) return 1;
+  if (pop < 10_000) return 2;
+  if (pop < 100_000) return 3;
+  if (pop < 1_000_000) return 4;
+  return 5;
+}
+
+const capitalised = (w: string) => /^\p{Lu}/u.test(w);
+
+export class NameLists {
+  constructor(
+    private readonly gaz: Gazetteer,
+    private readonly actors: Set<string>,
+    private readonly words: Map<string, number>,
+    private readonly english: Set<string>,
+  ) {}
+
+  annotate(forms: readonly string[]): NameEvidence {
+    const n = forms.length;
+    const ev: NameEvidence = {
+      gaz: new Int32Array(n),
+      actor: new Int32Array(n),
+      word: new Int32Array(n),
+      gazLower: new Int32Array(n),
+      runPos: new Int32Array(n),
+      runFirst: new Int32Array(n),
+      runLast: new Int32Array(n),
+    };
+    this.runs(forms, ev);
+    this.lowerPlaces(forms, ev);
+    for (let i = 0; i < n; i++) {
+      const low = forms[i]!.toLowerCase();
+      ev.word[i] = (this.words.get(low) ?? 0) | (this.english.has(low) ? WORD_ENGLISH : 0);
+    }
+    this.spans(forms, (i, j, key) => {
+      let best = -1;
+      let bestPop = -1;
+      for (const p of this.gaz.lookupExact(key)) {
+        const pop = this.gaz.populationOf(p.id) + (this.gaz.kindOf(p.id) === 'country' ? 1e9 : 0);
+        if (pop > bestPop) {
+          bestPop = pop;
+          best = p.id;
+        }
+      }
+      if (best < 0) return false;
+      const kind = KINDS.indexOf(this.gaz.kindOf(best));
+      mark(ev.gaz, i, j, (kind << 4) | band(this.gaz.populationOf(best)));
+      return true;
+    });
+    this.spans(forms, (i, j, key) => {
+      if (!this.actors.has(key)) return false;
+      mark(ev.actor, i, j, 0);
+      return true;
+    });
+    return ev;
+  }
+
+  private runs(forms: readonly string[], ev: NameEvidence): void {
+    const n = forms.length;
+    for (let i = 0; i < n; ) {
+      if (!capitalised(forms[i]!)) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < n && (capitalised(forms[j]!) || (CONNECTORS.has(forms[j]!.toLowerCase()) && j + 1 < n && capitalised(forms[j + 1]!)))) j++;
+      const first = strHash(forms[i]!.toLowerCase());
+      const last = strHash(forms[j - 1]!.toLowerCase());
+      for (let k = i; k < j; k++) {
+        ev.runPos[k] = j - i === 1 ? 4 : k === i ? 1 : k === j - 1 ? 3 : 2;
+        ev.runFirst[k] = first;
+        ev.runLast[k] = last;
+      }
+      i = j;
+    }
+  }
+
+  /**
+   * Lower-case mentions of well-known places, common in web text ("flights to malaysia"): countries,
+   * first-level divisions and cities of 100,000 or more, one to three words, not inside a capitalised run.
+   */
+  private lowerPlaces(forms: readonly string[], ev: NameEvidence): void {
+    const n = forms.length;
+    for (let i = 0; i < n; i++) {
+      if (!/^\p{Ll}+$/u.test(forms[i]!)) continue;
+      for (let j = Math.min(n, i + 3); j > i; j--) {
+        if (!/^\p{Ll}+$/u.test(forms[j - 1]!)) continue;
+        const key = forms.slice(i, j).join(' ');
+        let code = 0;
+        for (const p of this.gaz.lookupExact(key)) {
+          if (p.alternate) continue;
+          const kind = this.gaz.kindOf(p.id);
+          const pop = this.gaz.populationOf(p.id);
+          if (kind === 'country' || kind === 'admin1' || (kind === 'city' && pop >= 100_000)) {
+            code = Math.max(code, (KINDS.indexOf(kind) << 4) | band(pop));
+          }
+        }
+        if (code === 0) continue;
+        const english = j - i === 1 && this.english.has(key) ? 1 << 7 : 0;
+        mark(ev.gazLower, i, j, code | english);
+        i = j - 1;
+        break;
+      }
+    }
+  }
+
+  /** Calls f on capitalised spans, longest first from each start; a span f accepts is skipped past. */
+  private spans(forms: readonly string[], f: (i: number, j: number, key: string) => boolean): void {
+    const n = forms.length;
+    for (let i = 0; i < n; ) {
+      if (!capitalised(forms[i]!)) {
+        i++;
+        continue;
+      }
+      let end = i + 1;
+      while (end < n && end - i < MAX_SPAN && (capitalised(forms[end]!) || CONNECTORS.has(forms[end]!.toLowerCase()))) end++;
+      let taken = 0;
+      for (let j = end; j > i; j--) {
+        if (!capitalised(forms[j - 1]!)) continue;
+        const key = exactKey(forms.slice(i, j).join(' '));
+        if (key !== '' && f(i, j, key)) {
+          taken = j;
+          break;
+        }
+      }
+      i = taken > 0 ? taken : i + 1;
+    }
+  }
+}
+
+function mark(a: Int32Array, i: number, j: number, code: number): void {
+  if (j - i === 1) {
+    a[i] = (4 << 8) | code;
+    return;
+  }
+  a[i] = (1 << 8) | code;
+  for (let k = i + 1; k < j - 1; k++) a[k] = (2 << 8) | code;
+  a[j - 1] = (3 << 8) | code;
+}
+
+/** Aliases of named actors (armed groups, missions): the first column of the lexicon files, folded. */
+function readActorAliases(): Set<string> {
+  const out = new Set<string>();
+  for (const file of ['armed-groups.txt', 'external.txt']) {
+    for (const line of readFileSync(ACTORS_DIR + file, 'utf8').split(/\r?\n/)) {
+      if (line.startsWith('#') || !line.includes('|')) continue;
+      const alias = line.split('|')[0]!.trim();
+      if (/^\p{Lu}/u.test(alias)) out.add(exactKey(alias));
+    }
+  }
+  return out;
+}
+
+/** wink-nlp's English lexemes (about 87,000, from the model package sitrep already loads). */
+function englishWords(): Set<string> {
+  const dir = packageDir('wink-eng-lite-web-model');
+  const model = JSON.parse(readFileSync(join(dir, 'dist', 'languages', 'cur', 'models', 'eng-core-web-model.json'), 'utf8')) as {
+    features: { lexeme: { list: string[] } };
+  };
+  return new Set(model.features.lexeme.list.map((w) => w.toLowerCase()));
+}
+
+let shared: NameLists | null = null;
+
+/** The lists, loaded once per process. */
+export function nameLists(): NameLists {
+  if (shared) return shared;
+  const words = new Map<string, number>();
+  const flag = (w: string, f: number) => words.set(w, (words.get(w) ?? 0) | f);
+  for (const w of readWordList('given-names.txt')) flag(w.toLowerCase(), WORD_GIVEN);
+  for (const w of readWordList('surnames.txt')) flag(w.toLowerCase(), WORD_SURNAME);
+  for (const w of readWordList('person-names.txt')) flag(w.toLowerCase(), WORD_PERSON_PLACE);
+  for (const d of readDemonyms()) for (const f of d.forms) if (!f.includes(' ')) flag(f.toLowerCase(), WORD_DEMONYM);
+  shared = new NameLists(gazetteer(), readActorAliases(), words, englishWords());
+  return shared;
+}
+
+export const DOC_CAPITALISED = 1;
+export const DOC_LOWER = 2;
+
+/**
+ * How each word's lower-cased form is written elsewhere in the document: capitalised inside a sentence
+ * (DOC_CAPITALISED, a name's habit) and all in lower case (DOC_LOWER, a common word's). A sentence-initial
+ * capital says nothing, so it is not counted.
+ */
+export function documentCasing(sentences: readonly (readonly string[])[]): Int32Array[] {
+  const seen = new Map<string, number>();
+  for (const forms of sentences) {
+    for (let i = 0; i < forms.length; i++) {
+      const f = forms[i]!;
+      if (!/\p{L}/u.test(f)) continue;
+      const k = f.toLowerCase();
+      if (f === k) seen.set(k, (seen.get(k) ?? 0) | DOC_LOWER);
+      else if (i > 0 && /^\p{Lu}/u.test(f)) seen.set(k, (seen.get(k) ?? 0) | DOC_CAPITALISED);
+    }
+  }
+  return sentences.map((forms) => Int32Array.from(forms, (f) => seen.get(f.toLowerCase()) ?? 0));
+}

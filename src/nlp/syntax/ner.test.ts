@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { entitySpans, fromIob2, iob2, isHeadline, NER_CLASSES, nerAllowed, START, viterbi } from './ner.js';
+import { countEntities, f1, iobSpans } from './evaluate.js';
+import { documentCasing, DOC_CAPITALISED, DOC_LOWER } from './name-lists.js';
+
+describe('BILOU', () => {
+  const tags = ['B-PER', 'I-PER', 'O', 'B-LOC', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'I-LOC'];
+
+  it('converts IOB2 to BILOU and back', () => {
+    const bilou = fromIob2(tags);
+    expect(iob2(bilou)).toEqual(['B-PER', 'I-PER', 'O', 'B-LOC', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'B-LOC']);
+    expect(entitySpans(bilou)).toEqual([
+      { start: 0, end: 2, type: 'PER' },
+      { start: 3, end: 4, type: 'LOC' },
+      { start: 4, end: 7, type: 'ORG' },
+      { start: 8, end: 9, type: 'LOC' },
+    ]);
+  });
+
+  it('allows only well-formed sequences', () => {
+    const [bPer, iPer, lPer, uPer] = [1, 2, 3, 4];
+    const bOrg = 5;
+    expect(nerAllowed(START, bPer, false)).toBe(true);
+    expect(nerAllowed(START, iPer, false)).toBe(false);
+    expect(nerAllowed(bPer, lPer, true)).toBe(true);
+    expect(nerAllowed(bPer, bOrg, false)).toBe(false);
+    expect(nerAllowed(bPer, 0, false)).toBe(false);
+    expect(nerAllowed(uPer, bOrg, true)).toBe(false); // an entity cannot open on the last word
+    expect(nerAllowed(0, uPer, true)).toBe(true);
+  });
+
+  it('decodes the best well-formed sequence even when the best single tags are not', () => {
+    const n = 3;
+    const C = NER_CLASSES;
+    const stat = new Float64Array(n * C);
+    const dyn = new Float64Array(n * (C + 1) * C);
+    // Word 0 looks like B-PER, word 1 like I-PER (but an entity must close), word 2 like O.
+    stat[0 * C + 1] = 5;
+    stat[1 * C + 2] = 5;
+    stat[1 * C + 3] = 4;
+    stat[2 * C + 0] = 5;
+    const best = viterbi(n, stat, dyn);
+    expect(iob2(best)).toEqual(['B-PER', 'I-PER', 'O']);
+    expect(entitySpans(best)).toEqual([{ start: 0, end: 2, type: 'PER' }]);
+  });
+});
+
+describe('entity scoring', () => {
+  it('counts exact spans and types as the shared scorer does', () => {
+    expect([...iobSpans(['I-LOC', 'I-LOC', 'O', 'B-PER'])]).toEqual(['0:2:LOC', '3:4:PER']);
+    const c = countEntities(['B-PER', 'I-PER', 'O', 'B-LOC'], ['B-PER', 'O', 'O', 'B-LOC']);
+    expect(c).toEqual({ gold: 2, system: 2, correct: 1 });
+    expect(f1(c).f1).toBeCloseTo(0.5);
+  });
+});
+
+describe('document casing and headlines', () => {
+  it('records how a word is written elsewhere, ignoring sentence-initial capitals', () => {
+    const [a, b] = documentCasing([
+      ['Rain', 'fell', 'on', 'Hope', '.'],
+      ['Hope', 'rain', 'stops', '.'],
+    ]);
+    expect(a![3]).toBe(DOC_CAPITALISED);
+    expect(a![0]).toBe(DOC_LOWER);
+    expect(b![0]).toBe(DOC_CAPITALISED);
+  });
+
+  it('tells a title-cased headline', () => {
+    expect(isHeadline(['Rebels', 'Seize', 'Border', 'Town', 'After', 'Clashes'])).toBe(true);
+    expect(isHeadline(['Rebels', 'seized', 'a', 'border', 'town', 'on', 'Monday'])).toBe(false);
+  });
+});

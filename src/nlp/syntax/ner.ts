@@ -1,0 +1,259 @@
+/**
+ * The named-entity recogniser: PER, ORG and LOC spans (Universal NER's types) from a BILOU tagger — a
+ * structured perceptron (Collins 2002) over the word, its shape and affixes, its neighbours, the part of
+ * speech, what sitrep's lists say (./name-lists.ts) and the previous tag, decoded exactly with Viterbi
+ * under the BILOU constraints (an entity begun is continued or closed, never left open).
+ */
+import { key1, key2, key3, strHash } from './hash.js';
+import { PAD, type Lex } from './lexical.js';
+import type { NameEvidence } from './name-lists.js';
+import type { Scorer } from './scorer.js';
+
+export const ENTITY_TYPES = ['PER', 'ORG', 'LOC'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** Class ids: 0 O; for type t, 1+4t B, 2+4t I, 3+4t L, 4+4t U. */
+export const NER_CLASSES = 1 + 4 * ENTITY_TYPES.length;
+const B = 1, I = 2, L = 3, U = 4;
+export const bilou = (type: number, part: number) => 1 + 4 * type + (part - 1);
+export const partOf = (c: number) => (c === 0 ? 0 : ((c - 1) % 4) + 1);
+export const typeOf = (c: number) => (c === 0 ? -1 : Math.floor((c - 1) / 4));
+
+export const MAX_STATIC = 72;
+export const MAX_DYNAMIC = 12;
+/** The "previous class" before the first word. */
+export const START = NER_CLASSES;
+const NO_TAG = 61;
+
+/** Whether class c may follow class prev (START at the start), and end the sentence when last. */
+export function nerAllowed(prev: number, c: number, last: boolean): boolean {
+  const open = prev !== START && prev > 0 && (partOf(prev) === B || partOf(prev) === I);
+  if (open) return typeOf(c) === typeOf(prev) && (partOf(c) === L || (partOf(c) === I && !last));
+  return c === 0 || partOf(c) === U || (partOf(c) === B && !last);
+}
+
+export interface NerInput {
+  lex: readonly Lex[];
+  /** UPOS ids (the tagger's). */
+  tags: ArrayLike<number>;
+  names: NameEvidence;
+  /** Most of the sentence's words are capitalised (a headline): capitals say less. */
+  headline: boolean;
+  /** How each word is written elsewhere in the document (name-lists.ts documentCasing). */
+  casing: ArrayLike<number>;
+  /** The word forms (for character n-grams). */
+  forms?: readonly string[];
+}
+
+/** Features of word i that do not depend on the previous tag. */
+export function nerStatic(inp: NerInput, i: number, out: Uint32Array): number {
+  const { lex, tags, names } = inp;
+  const w = lex[i]!;
+  const p1 = lex[i - 1] ?? PAD;
+  const p2 = lex[i - 2] ?? PAD;
+  const n1 = lex[i + 1] ?? PAD;
+  const n2 = lex[i + 2] ?? PAD;
+  const pos = tags[i]!;
+  const posP = i > 0 ? tags[i - 1]! : NO_TAG;
+  const posN = i + 1 < lex.length ? tags[i + 1]! : NO_TAG;
+  const gaz = names.gaz[i]!;
+  const gazP = i > 0 ? names.gaz[i - 1]! : 0;
+  const gazN = i + 1 < lex.length ? names.gaz[i + 1]! : 0;
+  const act = names.actor[i]!;
+  const word = names.word[i]!;
+  const wordP = i > 0 ? names.word[i - 1]! : 0;
+  const wordN = i + 1 < lex.length ? names.word[i + 1]! : 0;
+  const head = inp.headline ? 1 : 0;
+  let n = 0;
+  out[n++] = key1(1, 0);
+  out[n++] = key1(2, w.lower);
+  out[n++] = key1(3, w.form);
+  out[n++] = key1(4, w.suf[1]);
+  out[n++] = key1(5, w.suf[2]);
+  out[n++] = key1(6, w.suf[3]);
+  out[n++] = key1(7, w.pre[1]);
+  out[n++] = key1(8, w.pre[2]);
+  out[n++] = key2(9, w.shape, head);
+  out[n++] = key2(10, w.flags, i === 0 ? 1 : 0);
+  out[n++] = key1(11, p1.lower);
+  out[n++] = key1(12, n1.lower);
+  out[n++] = key1(13, p2.lower);
+  out[n++] = key1(14, n2.lower);
+  out[n++] = key1(15, p1.form);
+  out[n++] = key1(16, n1.form);
+  out[n++] = key2(17, p1.shape, head);
+  out[n++] = key2(18, n1.shape, head);
+  out[n++] = key2(23, p1.lower, w.shape);
+  out[n++] = key2(24, w.shape, n1.lower);
+  out[n++] = key2(25, p1.lower, w.lower);
+  out[n++] = key2(26, w.lower, n1.lower);
+  out[n++] = key1(27, pos);
+  out[n++] = key2(28, pos, posP);
+  out[n++] = key2(29, pos, posN);
+  out[n++] = key2(30, pos, w.shape);
+  out[n++] = key2(31, gaz, head);
+  out[n++] = key3(32, gaz, w.shape, i === 0 ? 1 : 0);
+  out[n++] = key2(34, gazP, gazN);
+  out[n++] = key2(35, gaz, p1.lower);
+  out[n++] = key2(36, act, w.shape);
+  out[n++] = key2(38, word, w.shape);
+  out[n++] = key3(39, word, wordP, wordN);
+  out[n++] = key3(41, p2.lower, p1.lower, w.shape);
+  out[n++] = key2(42, w.suf[2], n1.shape);
+  out[n++] = key2(43, gaz, w.lower);
+  const cas = inp.casing[i]!;
+  out[n++] = key3(44, cas, w.shape, i === 0 ? 1 : 0);
+  out[n++] = key3(45, cas, word, gaz === 0 ? 0 : 1);
+  out[n++] = key2(46, cas, pos);
+  out[n++] = key2(47, names.gazLower[i]!, p1.lower);
+  out[n++] = key1(48, names.gazLower[i]!);
+  // Character trigrams of a capitalised word: name-like spellings ("-ski", "Mc", "-ton", "-abad").
+  if (/^\p{Lu}/u.test(inp.forms?.[i] ?? '')) {
+    const f = inp.forms![i]!.toLowerCase();
+    for (let k = 0; k + 3 <= f.length && k < 12; k++) out[n++] = key1(60, strHash(f.slice(k, k + 3)));
+  }
+  const run = names.runPos[i]!;
+  out[n++] = key2(49, run, names.runLast[i]!);
+  out[n++] = key2(57, run, names.runFirst[i]!);
+  out[n++] = key3(58, run, names.runLast[i]!, w.lower);
+  return n;
+}
+
+/** Features of word i conjoined with the previous class p. */
+export function nerDynamic(inp: NerInput, i: number, p: number, out: Uint32Array): number {
+  const w = inp.lex[i]!;
+  let n = 0;
+  out[n++] = key1(50, p);
+  out[n++] = key2(51, p, w.shape);
+  out[n++] = key2(52, p, w.lower);
+  out[n++] = key2(53, p, inp.names.gaz[i]!);
+  out[n++] = key2(54, p, inp.names.actor[i]!);
+  out[n++] = key2(55, p, inp.names.word[i]!);
+  out[n++] = key2(59, p, inp.names.runPos[i]!);
+  out[n++] = key3(56, p, inp.tags[i]!, w.shape);
+  return n;
+}
+
+/** The per-position score tables Viterbi needs: static[i*C + c] and dynamic[(i*(C+1) + p)*C + c]. */
+export function nerScores(model: Scorer, inp: NerInput): { stat: Float64Array; dyn: Float64Array } {
+  const n = inp.lex.length;
+  const C = NER_CLASSES;
+  const stat = new Float64Array(n * C);
+  const dyn = new Float64Array(n * (C + 1) * C);
+  const feats = new Uint32Array(Math.max(MAX_STATIC, MAX_DYNAMIC));
+  const scores = new Float64Array(C);
+  for (let i = 0; i < n; i++) {
+    const k = nerStatic(inp, i, feats);
+    model.score(feats, k, scores);
+    stat.set(scores.subarray(0, C), i * C);
+    for (let p = 0; p <= C; p++) {
+      if ((i === 0) !== (p === START)) continue;
+      const kd = nerDynamic(inp, i, p, feats);
+      model.score(feats, kd, scores);
+      dyn.set(scores.subarray(0, C), (i * (C + 1) + p) * C);
+    }
+  }
+  return { stat, dyn };
+}
+
+/** The best well-formed BILOU class sequence under the scores. */
+export function viterbi(n: number, stat: Float64Array, dyn: Float64Array): number[] {
+  const C = NER_CLASSES;
+  if (n === 0) return [];
+  const best = new Float64Array(n * C).fill(-Infinity);
+  const back = new Int32Array(n * C).fill(-1);
+  for (let c = 0; c < C; c++) {
+    if (!nerAllowed(START, c, n === 1)) continue;
+    best[c] = stat[c]! + dyn[START * C + c]!;
+    back[c] = START;
+  }
+  for (let i = 1; i < n; i++) {
+    const last = i === n - 1;
+    for (let c = 0; c < C; c++) {
+      let b = -Infinity;
+      let arg = -1;
+      for (let p = 0; p < C; p++) {
+        const prev = best[(i - 1) * C + p]!;
+        if (prev === -Infinity || !nerAllowed(p, c, last)) continue;
+        const s = prev + dyn[(i * (C + 1) + p) * C + c]!;
+        if (s > b) {
+          b = s;
+          arg = p;
+        }
+      }
+      if (arg >= 0) {
+        best[i * C + c] = b + stat[i * C + c]!;
+        back[i * C + c] = arg;
+      }
+    }
+  }
+  let c = 0;
+  for (let k = 1; k < C; k++) if (best[(n - 1) * C + k]! > best[(n - 1) * C + c]!) c = k;
+  const out = new Array<number>(n);
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = c;
+    c = back[i * C + c]!;
+  }
+  return out;
+}
+
+/** BILOU class ids for one sentence. */
+export function nerWords(model: Scorer, inp: NerInput): number[] {
+  const { stat, dyn } = nerScores(model, inp);
+  return viterbi(inp.lex.length, stat, dyn);
+}
+
+/** Half-open word spans [start, end) with their types, from BILOU classes. */
+export function entitySpans(classes: readonly number[]): { start: number; end: number; type: EntityType }[] {
+  const out: { start: number; end: number; type: EntityType }[] = [];
+  let open = -1;
+  for (let i = 0; i < classes.length; i++) {
+    const c = classes[i]!;
+    const part = partOf(c);
+    if (part === U) out.push({ start: i, end: i + 1, type: ENTITY_TYPES[typeOf(c)]! });
+    else if (part === B) open = i;
+    else if (part === L && open >= 0) {
+      out.push({ start: open, end: i + 1, type: ENTITY_TYPES[typeOf(c)]! });
+      open = -1;
+    }
+  }
+  return out;
+}
+
+/** IOB2 tags ("B-PER", "I-PER", "O") for each word, from BILOU classes. */
+export function iob2(classes: readonly number[]): string[] {
+  return classes.map((c) => {
+    const part = partOf(c);
+    if (part === 0) return 'O';
+    const t = ENTITY_TYPES[typeOf(c)]!;
+    return part === B || part === U ? `B-${t}` : `I-${t}`;
+  });
+}
+
+/** BILOU class ids from IOB2 tags (the training data's form). */
+export function fromIob2(tags: readonly string[]): number[] {
+  const out = new Array<number>(tags.length).fill(0);
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i]!;
+    if (t === 'O') continue;
+    const type = ENTITY_TYPES.indexOf(t.slice(2) as EntityType);
+    const prev = tags[i - 1];
+    const begins = t.startsWith('B-') || prev === undefined || prev === 'O' || prev.slice(2) !== t.slice(2);
+    const next = tags[i + 1];
+    const continues = next !== undefined && next.startsWith('I-') && next.slice(2) === t.slice(2);
+    out[i] = bilou(type, begins ? (continues ? B : U) : continues ? I : L);
+  }
+  return out;
+}
+
+/** Whether most words of a sentence are capitalised: a headline or a title. */
+export function isHeadline(forms: readonly string[]): boolean {
+  let words = 0;
+  let caps = 0;
+  for (const f of forms) {
+    if (!/\p{L}/u.test(f)) continue;
+    words++;
+    if (/^\p{Lu}/u.test(f)) caps++;
+  }
+  return words >= 4 && caps / words > 0.6;
+}

@@ -1,0 +1,199 @@
+/**
+ * The dependency parser: greedy arc-hybrid transitions (./transitions.ts) chosen by an averaged
+ * perceptron over the rich non-local features of Zhang & Nivre (2011) — words and tags of the stack and
+ * buffer tops, their children, distances, valencies and the label sets of children — adapted to
+ * arc-hybrid (the second stack word stands for the head candidate). Labels are UD relations with their
+ * subtypes (nsubj:pass, obl:agent, acl:relcl).
+ */
+import { key1, key2, key3, strHash } from './hash.js';
+import { lexOf } from './lexical.js';
+import { argmax } from './linear.js';
+import type { Scorer } from './scorer.js';
+import { isValid, ParseState, SHIFT } from './transitions.js';
+
+export const MAX_PARSE_FEATURES = 96;
+
+const NONE_W = strHash('<none>');
+const ROOT_W = strHash('<root>');
+const NONE_T = 90;
+const ROOT_T = 91;
+const NONE_L = 99;
+
+/** The sentence as the parser sees it: lower-cased word hashes and tag ids. */
+export interface ParseInput {
+  words: Int32Array | number[];
+  tags: Int32Array | number[];
+}
+
+export function parseInput(forms: readonly string[], tags: readonly number[]): ParseInput {
+  return { words: forms.map((f) => lexOf(f).lower), tags: [...tags] };
+}
+
+function bucket(d: number): number {
+  if (d <= 4) return d;
+  if (d <= 6) return 5;
+  if (d <= 10) return 6;
+  return 7;
+}
+
+/** Features of the parser state. Returns how many were written into out. */
+export function parseFeatures(st: ParseState, inp: ParseInput, out: Uint32Array): number {
+  const n = st.n;
+  const W = (i: number) => (i < 0 ? NONE_W : i === n ? ROOT_W : inp.words[i]!);
+  const T = (i: number) => (i < 0 ? NONE_T : i === n ? ROOT_T : inp.tags[i]!);
+  const L = (i: number) => (i < 0 ? NONE_L : st.labels[i]!);
+  const s0 = st.s(0);
+  const s1 = st.s(1);
+  const s2 = st.s(2);
+  const n0 = st.b <= n ? st.b : -1;
+  const n1 = st.b + 1 < n ? st.b + 1 : st.b + 1 === n ? n : -1;
+  const n2 = st.b + 2 < n ? st.b + 2 : st.b + 2 === n ? n : -1;
+  const s0l = st.leftChild(s0, 0);
+  const s0l2 = st.leftChild(s0, 1);
+  const s0r = st.rightChild(s0, 0);
+  const s0r2 = st.rightChild(s0, 1);
+  const n0l = st.leftChild(n0, 0);
+  const n0l2 = st.leftChild(n0, 1);
+  const s1l = st.leftChild(s1, 0);
+  const s1r = st.rightChild(s1, 0);
+  const s0ll = st.leftChild(s0l, 0);
+
+  const s0w = W(s0), s0p = T(s0), n0w = W(n0), n0p = T(n0), n1w = W(n1), n1p = T(n1), n2w = W(n2), n2p = T(n2);
+  const s1w = W(s1), s1p = T(s1), s2p = T(s2);
+  const dist = s0 >= 0 && n0 >= 0 ? (n0 === n ? 8 : bucket(n0 - s0)) : 0;
+  const s0vl = s0 >= 0 ? st.lefts[s0]!.length : 0;
+  const s0vr = s0 >= 0 ? st.rights[s0]!.length : 0;
+  const n0vl = n0 >= 0 ? st.lefts[n0]!.length : 0;
+  const s0slLo = s0 >= 0 ? st.leftLo[s0]! : 0, s0slHi = s0 >= 0 ? st.leftHi[s0]! : 0;
+  const s0srLo = s0 >= 0 ? st.rightLo[s0]! : 0, s0srHi = s0 >= 0 ? st.rightHi[s0]! : 0;
+  const n0slLo = n0 >= 0 ? st.leftLo[n0]! : 0, n0slHi = n0 >= 0 ? st.leftHi[n0]! : 0;
+
+  let k = 0;
+  const o = out;
+  o[k++] = key1(1, 0);
+  // single words
+  o[k++] = key2(2, s0w, s0p);
+  o[k++] = key1(3, s0w);
+  o[k++] = key1(4, s0p);
+  o[k++] = key2(5, n0w, n0p);
+  o[k++] = key1(6, n0w);
+  o[k++] = key1(7, n0p);
+  o[k++] = key2(8, n1w, n1p);
+  o[k++] = key1(9, n1w);
+  o[k++] = key1(10, n1p);
+  o[k++] = key2(11, n2w, n2p);
+  o[k++] = key1(12, n2w);
+  o[k++] = key1(13, n2p);
+  o[k++] = key2(14, s1w, s1p);
+  o[k++] = key1(15, s1w);
+  o[k++] = key1(16, s1p);
+  // pairs
+  o[k++] = key3(17, s0w, s0p, key2(0, n0w, n0p));
+  o[k++] = key3(18, s0w, s0p, n0w);
+  o[k++] = key3(19, s0w, n0w, n0p);
+  o[k++] = key3(20, s0w, s0p, n0p);
+  o[k++] = key3(21, s0p, n0w, n0p);
+  o[k++] = key2(22, s0w, n0w);
+  o[k++] = key2(23, s0p, n0p);
+  o[k++] = key2(24, n0p, n1p);
+  o[k++] = key2(25, s1p, s0p);
+  o[k++] = key2(26, s1w, s0w);
+  o[k++] = key3(27, s1w, s0p, s1p);
+  o[k++] = key3(28, s1p, s0w, s0p);
+  o[k++] = key2(29, s1w, n0w);
+  o[k++] = key2(30, s1p, n0p);
+  // triples
+  o[k++] = key3(31, n0p, n1p, n2p);
+  o[k++] = key3(32, s0p, n0p, n1p);
+  o[k++] = key3(33, s1p, s0p, n0p);
+  o[k++] = key3(34, s0p, T(s0l), n0p);
+  o[k++] = key3(35, s0p, T(s0r), n0p);
+  o[k++] = key3(36, s0p, n0p, T(n0l));
+  o[k++] = key3(37, s2p, s1p, s0p);
+  o[k++] = key3(38, s1p, T(s1r), s0p);
+  // distance
+  o[k++] = key2(39, s0w, dist);
+  o[k++] = key2(40, s0p, dist);
+  o[k++] = key2(41, n0w, dist);
+  o[k++] = key2(42, n0p, dist);
+  o[k++] = key3(43, s0w, n0w, dist);
+  o[k++] = key3(44, s0p, n0p, dist);
+  // valency
+  o[k++] = key2(45, s0w, s0vr);
+  o[k++] = key2(46, s0p, s0vr);
+  o[k++] = key2(47, s0w, s0vl);
+  o[k++] = key2(48, s0p, s0vl);
+  o[k++] = key2(49, n0w, n0vl);
+  o[k++] = key2(50, n0p, n0vl);
+  // children
+  o[k++] = key1(51, W(s0l));
+  o[k++] = key1(52, T(s0l));
+  o[k++] = key1(53, L(s0l));
+  o[k++] = key1(54, W(s0r));
+  o[k++] = key1(55, T(s0r));
+  o[k++] = key1(56, L(s0r));
+  o[k++] = key1(57, W(n0l));
+  o[k++] = key1(58, T(n0l));
+  o[k++] = key1(59, L(n0l));
+  o[k++] = key1(60, W(s0l2));
+  o[k++] = key1(61, T(s0l2));
+  o[k++] = key1(62, L(s0l2));
+  o[k++] = key1(63, W(s0r2));
+  o[k++] = key1(64, T(s0r2));
+  o[k++] = key1(65, L(s0r2));
+  o[k++] = key1(66, W(n0l2));
+  o[k++] = key1(67, T(n0l2));
+  o[k++] = key1(68, L(n0l2));
+  o[k++] = key3(69, s0p, T(s0l), T(s0l2));
+  o[k++] = key3(70, s0p, T(s0r), T(s0r2));
+  o[k++] = key3(71, n0p, T(n0l), T(n0l2));
+  o[k++] = key2(72, T(s1l), L(s1l));
+  o[k++] = key2(73, T(s1r), L(s1r));
+  o[k++] = key2(74, T(s0ll), s0p);
+  o[k++] = key3(75, s0p, L(s0l), L(s0r));
+  o[k++] = key3(76, s0w, L(s0l), n0p);
+  // label sets
+  o[k++] = key3(77, s0w, s0srLo, s0srHi);
+  o[k++] = key3(78, s0p, s0srLo, s0srHi);
+  o[k++] = key3(79, s0w, s0slLo, s0slHi);
+  o[k++] = key3(80, s0p, s0slLo, s0slHi);
+  o[k++] = key3(81, n0w, n0slLo, n0slHi);
+  o[k++] = key3(82, n0p, n0slLo, n0slHi);
+  // words around s0 and n0 in the sentence (punctuation and conjunctions between them matter)
+  o[k++] = key2(83, s0p, s0 >= 0 && s0 + 1 < n ? T(s0 + 1) : NONE_T);
+  o[k++] = key2(84, n0p, n0 > 0 && n0 < n ? T(n0 - 1) : NONE_T);
+  o[k++] = key3(85, s0p, n0p, s0 >= 0 && s0 + 1 < n ? T(s0 + 1) : NONE_T);
+  o[k++] = key3(86, s0p, n0p, n0 > 0 && n0 < n ? T(n0 - 1) : NONE_T);
+  o[k++] = key2(87, s0 >= 0 && s0 > 0 ? W(s0 - 1) : NONE_W, s0p);
+  o[k++] = key1(88, st.sp > 3 ? 3 : st.sp);
+  return k;
+}
+
+export interface Parse {
+  /** Head of each word: a word index, or -1 for the root. */
+  heads: number[];
+  /** Label id of each word's arc. */
+  labels: number[];
+}
+
+/** Parses one sentence greedily. */
+export function parseWords(model: Scorer, inp: ParseInput, nLabels: number, rootLabel: number): Parse {
+  const n = inp.words.length;
+  const st = new ParseState(n);
+  const feats = new Uint32Array(MAX_PARSE_FEATURES);
+  const scores = new Float64Array(model.nClasses);
+  const valid = (m: number) => isValid(st, m, nLabels, rootLabel);
+  while (!st.done) {
+    const k = parseFeatures(st, inp, feats);
+    model.score(feats, k, scores);
+    const m = argmax(scores, model.nClasses, valid);
+    st.apply(m < 0 ? SHIFT : m, nLabels);
+  }
+  const heads: number[] = [];
+  const labels: number[] = [];
+  for (let i = 0; i < n; i++) {
+    heads.push(st.heads[i] === n ? -1 : st.heads[i]!);
+    labels.push(st.labels[i]!);
+  }
+  return { heads, labels };
+}
