@@ -17,7 +17,7 @@ import { reviewReport } from '../desk/reviews.js';
 import { eventView, select } from './event-view.js';
 import { EVENT_PARAMS, selectionOf } from './routes-events.js';
 import { pictureOf } from './picture.js';
-import { HttpError, send, sendHtml, sendJson } from './http.js';
+import { HttpError, newNonce, send, sendHtml, sendJson } from './http.js';
 import { readParams } from './params.js';
 import type { Ctx } from './context.js';
 
@@ -82,7 +82,8 @@ export function reportPolicy(html: string): string {
 }
 
 export async function reportPage(ctx: Ctx): Promise<void> {
-  const html = renderHtml(await reportFor(ctx));
+  // A fresh nonce for every response: one seen in an earlier page must not let a script run in the next.
+  const html = renderHtml(await reportFor(ctx), { nonce: newNonce() });
   sendHtml(ctx.res, 200, html, reportPolicy(html));
 }
 
