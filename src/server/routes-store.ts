@@ -3,7 +3,6 @@ import type { Ctx } from './context.js';
 import { HttpError, sendJson } from './http.js';
 import { intParam, readParams } from './params.js';
 import { documentHref } from './routes-documents.js';
-import { QueryError } from '../store/query.js';
 
 /**
  * `/api/search?q=…&limit=N`: the store's full-text search (docs/store.md, "Search queries"). Snippets are
@@ -16,9 +15,8 @@ export async function search(ctx: Ctx): Promise<void> {
   if (!q) throw new HttpError(400, 'usage', 'q is required: /api/search?q=words');
   if (q.length > 1000) throw new HttpError(400, 'usage', `q is too long (${q.length} characters; at most 1000)`);
   const limit = intParam(p, 'limit', 20, 1, 200);
-  const hits = await ctx.store.search(q, { limit }).catch((e: unknown) => {
-    throw e instanceof QueryError ? new HttpError(400, 'usage', e.message) : e;
-  });
+  // In a worker thread under the search time limit (./offload.ts): a costly query cannot stall the server.
+  const hits = await ctx.offload.search(q, { limit });
   sendJson(ctx.res, 200, { query: q, hits: hits.map((h) => ({ ...h, links: { json: documentHref(h.id), html: documentHref(h.id, true) } })) });
 }
 
