@@ -46,6 +46,8 @@ export interface WatcherOptions {
   /** Minimum time between two fetches of one feed URL (ms); file targets are polled at every pass. */
   feedIntervalMs?: number;
   fetchTimeoutMs?: number;
+  /** Let feeds redirect to loopback, private, link-local and other non-public addresses (--allow-private). */
+  allowPrivate?: boolean;
   /** Clock for the feed interval (tests). */
   now?: () => number;
 }
@@ -181,7 +183,7 @@ export class Watcher {
     st.nextAt = now + (this.o.feedIntervalMs ?? 0);
     let bytes: Buffer;
     try {
-      const r = await fetchFeed(url, st, { timeoutMs: this.o.fetchTimeoutMs ?? 30_000, maxBytes: this.o.read.maxBytes, signal: this.abort.signal });
+      const r = await fetchFeed(url, st, { timeoutMs: this.o.fetchTimeoutMs ?? 30_000, maxBytes: this.o.read.maxBytes, signal: this.abort.signal, allowPrivate: this.o.allowPrivate === true });
       if (r.kind === 'unchanged') {
         this.lastProblem.delete(`url:${url}`);
         return;
