@@ -187,3 +187,26 @@ describe('classify: blocking and barricades', () => {
     expect(code('On 1 May 2021, soldiers blocked the road to Djibo after militants attacked a convoy.')).not.toMatch(/^Protests/);
   });
 });
+
+describe('classify: an organised group attacks, a crowd riots (ACLED: attack or mob violence?)', () => {
+  it('codes a lynching and a beating with sticks or stones by people no armed group is named for as mob violence', () => {
+    expect(code('On 1 May 2021, residents of a village near Kisumu lynched a man suspected of stealing a goat.')).toBe('Riots / Mob violence');
+    expect(code('On 1 May 2021, a group of men beat a shopkeeper with iron rods and sticks over a debt in Natore.')).toBe('Riots / Mob violence');
+    expect(code('On 1 May 2021, at least ten assailants assaulted and killed a farmer with sticks and hammers over a land dispute near Natore.')).toBe('Riots / Mob violence');
+    expect(code('On 1 May 2021, supporters of two candidates clashed with bricks and sticks in Bogra.')).toBe('Riots / Mob violence');
+  });
+  it('keeps an organised group that beats people an attacker, and a gunfight a battle', () => {
+    expect(code('On 1 May 2021, soldiers beat villagers with sticks in a village near Djibo.')).toBe('Violence against civilians / Attack');
+    expect(code('On 1 May 2021, gunmen and vigilantes exchanged fire near Zamfara; two vigilantes were killed.')).toBe('Battles / Armed clash');
+  });
+});
+
+describe('classify: people harmed with no armed opponent in sight', () => {
+  it('codes a person shot by someone unnamed as an attack on a civilian', () => {
+    expect(code('On 1 May 2021, a local councillor was shot at while he was campaigning in Nairobi.')).toBe('Violence against civilians / Attack');
+  });
+  it('codes the dead a non-state group kills, told only by their number, as civilians', () => {
+    expect(code('On 1 May 2021, four people were killed by armed men in a village near Tillaberi, Niger.')).toBe('Violence against civilians / Attack');
+    expect(code('On 1 May 2021, 4 were killed by unknown gunmen near Garissa.')).toBe('Violence against civilians / Attack');
+  });
+});

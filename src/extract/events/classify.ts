@@ -161,6 +161,12 @@ function civilianPlace(toks: Tok[], t: Trigger, from: number, to: number, isPlac
   return false;
 }
 
+/** What a crowd fights with: hands, sticks, rods, stones (not guns or machetes, which armed groups carry too). */
+const BLUNT = /\b(?:sticks?|iron rods?|rods|hammers?|bricks?|brickbats?|stones?|rocks?|bamboo|clubs|batons?|fists?|fist ?fights?|brawl|hockey sticks?|sharp weapons|local weapons)\b/;
+const FIREARMS = /\b(?:guns?|gunfire|gunshots?|firearms?|rifles?|pistols?|shot|shooting|bullets?|opened fire|fired)\b/;
+/** Unnamed men described by their weapons are armed men, not a crowd. */
+const GUNMEN = /\b(?:gunm[ae]n|armed men|militants?|insurgents?|jihadists?|terrorists?|bandits?|fighters?|rebels?)\b/;
+
 function has(ts: Trigger[], k: TriggerKind): Trigger | undefined {
   return ts.find((t) => t.kind === k);
 }
@@ -301,6 +307,15 @@ export function classify(f: ClauseFacts): Classified | null {
   const violent = clash ?? attack ?? shoot ?? kill ?? wound ?? torture ?? abduct ?? (shell ? shell : undefined) ?? (bomb ? bomb : undefined);
   if (violent) {
     const main = clash ?? attack ?? shoot ?? kill ?? wound ?? torture ?? abduct ?? violent;
+    // A spontaneous crowd or vigilantes, not an organised group, make mob violence (ACLED: "Attack or Mob
+    // violence?"): a lynching, or people beaten with sticks, rods or stones by people no armed group is
+    // named for ("a mob lynched a suspected thief", "rivals assaulted a farmer with iron rods").
+    const lynching = kill && /^lynch/.test(toks[kill.tokStart]!.low);
+    const organised = !!agent && armed(agent) && !(agent.cls === 'unidentified' && agent.generic && !GUNMEN.test(f.toks.slice(from, to).map((t) => t.low).join(' ')));
+    const bareHands = BLUNT.test(clauseText) && !shoot && !FIREARMS.test(clauseText);
+    if ((lynching || bareHands) && !shell && !organised && !roles.named.some((r) => armed(r) && !r.generic)) {
+      return pick('Riots', f.protestContext ? 'Violent demonstration' : 'Mob violence', main, 0.9);
+    }
     // Armed men against armed men is a battle, even when civilians die in the crossfire.
     if (clash || shell || bomb) {
       const nobody = !agent && others.length === 0 && roles.named.length === 0 && !victims.length;
@@ -315,15 +330,26 @@ export function classify(f: ClauseFacts): Classified | null {
       if (agent && (agent.cls === 'rioters' || agent.cls === 'protesters')) return pick('Riots', 'Mob violence', main);
       return pick('Violence against civilians', 'Attack', main);
     }
+    // The parse's patient names a person ("a lawmaker was shot at", "assaulted two traders"), none armed.
+    const patients = roles.patientHeads ?? [];
+    const personPatient = patients.some((i) => PERSON_NOUN.test(toks[i]!.low)) && !patients.some((i) => COMBATANT_HEAD.test(toks[i]!.low));
     if (agent && armed(agent) && others.length === 0) {
       // An armed group that attacks a village or kills people, with no armed opponent in sight, commits
-      // violence against civilians: "militants attacked the village of X", "police shot dead a man".
+      // violence against civilians: "militants attacked the village of X", "police shot dead a man". A
+      // non-state group's dead told only by number ("4 killed by armed men") are taken as people, not fighters.
       const opponentNamed = roles.named.some((r) => armed(r) && r.name !== agent.name && r.cls !== agent.cls);
-      if (!opponentNamed && !victims.some((v) => combatant(toks, v)) && (victims.some((v) => personVictim(toks, v)) || civilianPlace(toks, main, from, to, f.isPlace))) {
+      const nonState = agent.cls !== 'state' && agent.cls !== 'external';
+      const countedDead = nonState && victims.length > 0 && victims.every((v) => !v.group && (v.outcome === 'kill' || v.outcome === 'killwound'));
+      if (!opponentNamed && !victims.some((v) => combatant(toks, v)) && (victims.some((v) => personVictim(toks, v)) || personPatient || countedDead || civilianPlace(toks, main, from, to, f.isPlace))) {
         return pick('Violence against civilians', abduct && !kill ? 'Abduction/forced disappearance' : 'Attack', main, 0.9);
       }
       // Outcomes with nobody named ("killed 5") lean on the agent; an attack with no target is a battle.
       return pick('Battles', 'Armed clash', main, kill || wound ? 0.8 : 0.7);
+    }
+    // Someone shot or attacked by no one named, and the harmed a person, not a fighter: an attack on a
+    // civilian by an unidentified group ("a lawmaker was shot at while campaigning").
+    if (!agent && others.length === 0 && !roles.named.some((r) => armed(r)) && !victims.some((v) => combatant(toks, v)) && (personPatient || victims.some((v) => personVictim(toks, v)))) {
+      return pick('Violence against civilians', abduct && !kill ? 'Abduction/forced disappearance' : 'Attack', main, 0.6);
     }
     if (!agent && others.length === 0) {
       // "3 people were killed" is read through the victims; bare outcomes with nobody named are weak.

@@ -155,6 +155,8 @@ export function parseRoles(doc: Doc, toks: Tok[], part: Part, roles: ClauseRoles
       break;
     }
   }
+  const heads = readings.filter(({ t }) => PATIENT_IS_SIDE.has(t.kind) || t.kind === 'abduct').flatMap(({ r }) => r.patientWords).filter((i) => i >= part.from && i < part.to);
+  if (heads.length) roles.patientHeads = [...new Set(heads)];
   // The parse's patients are the other side ("attacked a police patrol", "soldiers were ambushed").
   for (const { t, r } of readings) {
     // Who is taken, held or harmed in custody is a victim, not a side: abducted soldiers make no battle.

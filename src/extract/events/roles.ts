@@ -48,6 +48,11 @@ export interface ClauseRoles {
    * rioters (mob violence), not as a perpetrator of violence against civilians.
    */
   crowd?: ActorRef | null;
+  /**
+   * Sentence token indices of what the parse names as the act's patient (object, passive subject), actor or
+   * not ("a lawmaker was shot", "attacked two traders"): who was harmed when no actor names them.
+   */
+  patientHeads?: number[];
   /** The clash is said to be between communities ("ethnic clashes", "communal violence"). */
   communal?: boolean;
   /** The sides a clash is fought with or between ("clashed with X", "clashes between A and B"). */
