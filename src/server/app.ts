@@ -19,7 +19,7 @@ import { RateLimiter } from './rate-limit.js';
 import { addAccount, auditLog, getAccount, listAccounts, login, loginPage, logout, removeAccount, sessionInfo } from './routes-auth.js';
 import { appAsset, appPage, gazetteerSearch } from './routes-app.js';
 import { addDesk, deleteDesk, getDesk, listDesks, putDesk } from './routes-desks.js';
-import { controlChanges, eventFeed, eventPoints, facets, getEvent, listEvents, reviewEvent } from './routes-events.js';
+import { controlChanges, eventFeed, eventPoints, eventTimeline, facets, getEvent, listEvents, reviewEvent } from './routes-events.js';
 import { exportCsv, exportGeojson, reportJson, reportPage, reportSlice } from './routes-report.js';
 import { addDocuments, getDocument, listDocuments } from './routes-documents.js';
 import { search, stats } from './routes-store.js';
@@ -64,6 +64,7 @@ const ROUTES: Route[] = [
   { path: '/api/report', about: 'the situation report as JSON (schema sitrep-report/1); same parameters as /report', GET: reportJson },
   { path: '/api/events', about: 'the merged events, reviews applied: filters (country, admin1, type, subType, actor, outlet, certainty, minOutlets, since, until, q, bbox, review, near, radius), sort, limit, offset', GET: listEvents },
   { path: '/api/events/points', about: 'every matching located event in a few fields (map and timeline); same filters', GET: eventPoints },
+  { path: '/api/events/timeline', about: 'matching dated events counted per day, month or year of their start and per type (?bucket=); same filters', GET: eventTimeline },
   { path: '/api/events/:id', about: 'one event with its documents, figures, control changes and history; POST /api/events/ID/review reviews it (editor)', GET: getEvent, POST: reviewEvent },
   { path: '/api/facets', about: 'counts per country, admin1, type, subType, outlet, certainty and actor for the filters', GET: facets },
   { path: '/api/control', about: 'places whose control changed, in the filters\' countries, box and period', GET: controlChanges },

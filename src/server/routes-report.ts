@@ -14,7 +14,7 @@ import { buildReport, ReportError, type Report, type ReportEvent } from '../repo
 import { matcher } from '../desk/filter.js';
 import { narrowReport } from '../desk/narrow.js';
 import { reviewReport } from '../desk/reviews.js';
-import { eventView, select } from './event-view.js';
+import { eventView } from './event-view.js';
 import { EVENT_PARAMS, selectionOf } from './routes-events.js';
 import { pictureOf } from './picture.js';
 import { HttpError, send, sendHtml, sendJson } from './http.js';
@@ -102,8 +102,10 @@ export function reportSlice(key: 'events' | 'figures' | 'places') {
 async function exportEvents(ctx: Ctx): Promise<ReportEvent[]> {
   const p = readParams(ctx.url.searchParams, REPORT_PARAMS);
   const sel = await selectionOf(ctx, p);
-  const view = await eventView(ctx);
-  return select(view, sel.filter, sel.near).map((i) => view.events[i]!);
+  const t = await eventView(ctx);
+  const out: ReportEvent[] = [];
+  for await (const e of t.all(sel.filter, sel.near)) out.push(e);
+  return out;
 }
 
 export async function exportCsv(ctx: Ctx): Promise<void> {
