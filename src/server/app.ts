@@ -24,6 +24,7 @@ import { exportCsv, exportGeojson, reportJson, reportPage, reportSlice } from '.
 import { addDocuments, getDocument, listDocuments } from './routes-documents.js';
 import { search, stats } from './routes-store.js';
 import { Snapshots } from './snapshot.js';
+import { DEFAULT_TIME_LIMITS, Offload } from './offload.js';
 
 type Handler = (ctx: Ctx) => Promise<void>;
 
@@ -172,7 +173,7 @@ function wantsHtml(req: IncomingMessage, pathname: string): boolean {
 export interface Handle {
   handler: (req: IncomingMessage, res: ServerResponse) => void;
   snapshots: Snapshots;
-  /** Stop the analysis workers, if any were started. */
+  /** Stop the analysis, search and report workers, if any were started. */
   close(): Promise<void>;
 }
 
@@ -184,6 +185,7 @@ export function createHandler(store: Store, opts: ServerOptions, onError: (e: un
   const limits = { writes: new RateLimiter(opts.writesPerMinute), logins: new RateLimiter(opts.loginsPerMinute) };
   // Posted documents are analysed in worker threads, off the event loop: other requests are served meanwhile.
   let analyzer: Analyzer | null = null;
+  const offload = new Offload(store, opts.timeLimits, opts.offloadWorker);
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     let url: URL;
     try {
@@ -204,7 +206,8 @@ export function createHandler(store: Store, opts: ServerOptions, onError: (e: un
       limits,
       identity: { account: null, via: 'anonymous' },
       param: '',
-      analyzer: () => (analyzer ??= new PooledAnalyzer()),
+      offload,
+      analyzer: () => (analyzer ??= new PooledAnalyzer({ timeoutMs: opts.timeLimits.analysisMs })),
       audit: async (action, target, detail = null, why = null) => {
         await getDesk().audit({ account: ctx.identity.account?.name ?? null, action, target, detail, why, client: clientAddress(req) });
       },
@@ -251,7 +254,13 @@ export function createHandler(store: Store, opts: ServerOptions, onError: (e: un
       if (err.status === 413) res.on('finish', () => req.destroy());
     });
   };
-  return { handler, snapshots, close: async () => analyzer?.close() };
+  return {
+    handler,
+    snapshots,
+    close: async () => {
+      await Promise.all([analyzer?.close(), offload.close()]);
+    },
+  };
 }
 
 export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
@@ -264,6 +273,7 @@ export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
   loginsPerMinute: 10,
   sessionTtlMs: 12 * 3600_000,
   secureCookies: true,
+  timeLimits: DEFAULT_TIME_LIMITS,
 };
 
 export interface RunningServer {
