@@ -38,6 +38,8 @@ export interface DeskDb {
   list(values: readonly string[]): unknown;
   /** Rows given as one JSON parameter, inserted by one statement. */
   insertRows(table: string, columns: readonly string[], rows: readonly Row[]): Stmt;
+  /** Rows given with an event `id`, inserted with that event's key (`rid` of desk_events) instead. */
+  insertJoined(table: string, columns: Record<string, 'text'>, rows: readonly Row[]): Stmt;
 }
 
 const bindable = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 1 : 0) : v === undefined ? null : v);
@@ -79,6 +81,15 @@ class SqliteDeskDb implements DeskDb {
   insertRows(table: string, columns: readonly string[], rows: readonly Row[]): Stmt {
     return {
       sql: `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.map((c) => `json_extract(value, '$.${c}')`).join(', ')} FROM json_each(?)`,
+      params: [JSON.stringify(rows)],
+    };
+  }
+
+  insertJoined(table: string, columns: Record<string, 'text'>, rows: readonly Row[]): Stmt {
+    const cols = Object.keys(columns);
+    return {
+      sql: `INSERT INTO ${table} (${cols.join(', ')}, rid) SELECT ${cols.map((c) => `json_extract(j.value, '$.${c}')`).join(', ')}, e.rid
+            FROM json_each(?) j JOIN desk_events e ON e.id = json_extract(j.value, '$.id')`,
       params: [JSON.stringify(rows)],
     };
   }
@@ -128,6 +139,15 @@ class PostgresDeskDb implements DeskDb {
   insertRows(table: string, columns: readonly string[], rows: readonly Row[]): Stmt {
     return {
       sql: `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM json_populate_recordset(NULL::${table}, ?::json)`,
+      params: [JSON.stringify(rows)],
+    };
+  }
+
+  insertJoined(table: string, columns: Record<string, 'text'>, rows: readonly Row[]): Stmt {
+    const cols = Object.keys(columns);
+    return {
+      sql: `INSERT INTO ${table} (${cols.join(', ')}, rid) SELECT ${cols.map((c) => `j.${c}`).join(', ')}, e.rid
+            FROM json_to_recordset(?::json) AS j(id text, ${cols.map((c) => `${c} ${columns[c]}`).join(', ')}) JOIN desk_events e ON e.id = j.id`,
       params: [JSON.stringify(rows)],
     };
   }

@@ -19,7 +19,7 @@ import { placeRow } from '../store/picture/sql.js';
 import { EARTH_RADIUS_KM } from '../core/geo.js';
 import { toEvent, type ReportEvent } from '../report/model.js';
 import type { Store } from '../store/types.js';
-import { deskDb, type DeskDb, type Row, type Stmt } from './event-db.js';
+import { deskDb, type DeskDb, type Guard, type Row, type Stmt } from './event-db.js';
 import { eventKeys, words, type EventFilter } from './filter.js';
 import { applyOverrides, type Override, type SourceRef } from './reviews.js';
 import type { DeskData } from './types.js';
@@ -37,13 +37,18 @@ export interface Near {
 const FULL_PASS = 2000;
 const PAGE = 500;
 
-const EVENT_COLUMNS = ['id', 'base', 'reviewed', 'stamp', 'sort_key', 'date_start', 'date_end', 'lat', 'lon', 'place', 'precision', 'country', 'admin1', 'type', 'sub_type', 'certainty', 'deaths', 'corroboration', 'status', 'data'] as const;
-const TERM_COLUMNS = ['kind', 'term', 'id', 'label'] as const;
+const EVENT_COLUMNS = ['id', 'base', 'reviewed', 'stamp', 'sort_key', 'date_start', 'date_end', 'lat', 'lon', 'place', 'precision', 'country', 'admin1', 'type', 'sub_type', 'certainty', 'deaths', 'corroboration', 'status'] as const;
 
 /** The order of events: by start day (undated last), then id (as the picture orders them). */
 const sortKey = (e: ReportEvent) => `${e.date?.start ?? '9999-99-99'}|${e.id}`;
 
-function rowsOf(e: ReportEvent, base: string, reviewed: boolean, stamp: number): { event: Row; terms: Row[] } {
+interface Rows {
+  event: Row;
+  data: string;
+  terms: Row[];
+}
+
+function rowsOf(e: ReportEvent, base: string, reviewed: boolean, stamp: number): Rows {
   const k = eventKeys(e);
   const l = e.location;
   const event: Row = {
@@ -66,7 +71,6 @@ function rowsOf(e: ReportEvent, base: string, reviewed: boolean, stamp: number):
     deaths: e.fatalities.best,
     corroboration: e.corroboration,
     status: k.status,
-    data: JSON.stringify(e),
   };
   const terms = new Map<string, Row>();
   const add = (kind: string, term: string, label: string | null = null) => {
@@ -76,13 +80,21 @@ function rowsOf(e: ReportEvent, base: string, reviewed: boolean, stamp: number):
   for (const w of k.actors.split(' ')) add('a', w);
   for (const o of e.outlets) add('o', o.toLowerCase(), o);
   for (const a of e.actors) add('n', a.name, a.name);
-  return { event, terms: [...terms.values()] };
+  return { event, data: JSON.stringify(e), terms: [...terms.values()] };
 }
 
 const num = (v: unknown) => Number(v);
 
 export class EventTable {
   private syncing: Promise<void> | null = null;
+  /**
+   * Results of queries (counts, pages' keys, facets, timelines) for the rows as they are at `version`: the
+   * same view asked by many clients is computed once. Every write to the rows bumps the stored version
+   * (also another process's), and the first read that sees a new one empties this.
+   */
+  private readonly memo = new Map<string, unknown>();
+  private version = '';
+  private readonly memoOn = process.env.SITREP_DESK_NO_CACHE !== '1';
 
   constructor(
     readonly db: DeskDb,
@@ -98,8 +110,13 @@ export class EventTable {
   async sync(): Promise<void> {
     while (this.syncing) await this.syncing;
     const [s] = await this.db.all(
-      `SELECT (SELECT min(seq) FROM desk_changes) AS q, (SELECT coalesce(max(id), 0) FROM desk_overrides) AS o, (SELECT value FROM desk_meta WHERE key = 'overrides') AS m`,
+      `SELECT (SELECT min(seq) FROM desk_changes) AS q, (SELECT coalesce(max(id), 0) FROM desk_overrides) AS o, (SELECT value FROM desk_meta WHERE key = 'overrides') AS m,
+              (SELECT value FROM desk_meta WHERE key = 'version') AS v`,
     );
+    if (String(s!.v) !== this.version) {
+      this.memo.clear();
+      this.version = String(s!.v);
+    }
     if (s!.q == null && String(s!.o) === String(s!.m)) return;
     this.syncing = this.syncOnce().finally(() => (this.syncing = null));
     await this.syncing;
@@ -110,6 +127,26 @@ export class EventTable {
     return { overrides: m.get('overrides') ?? -1, stamp: m.get('stamp') ?? 0, orphans: m.get('orphans') ?? 0 };
   }
 
+  /** Write to the rows, and bump their version (what readers cached is stale). */
+  private write(stmts: readonly Stmt[], guard: Guard): Promise<boolean> {
+    const bump = this.db.dialect === 'sqlite' ? `CAST(CAST(value AS INTEGER) + 1 AS TEXT)` : `(value::bigint + 1)::text`;
+    return this.db.write([...stmts, { sql: `UPDATE desk_meta SET value = ${bump} WHERE key = 'version'`, params: [] }], guard);
+  }
+
+  /** A query's result, kept while the rows stay at this version (at most 1000 kept). */
+  private async cached<T>(key: unknown[], run: () => Promise<T>): Promise<T> {
+    if (!this.memoOn) return run();
+    const k = JSON.stringify(key);
+    if (this.memo.has(k)) return this.memo.get(k) as T;
+    const version = this.version;
+    const v = await run();
+    if (version === this.version) {
+      if (this.memo.size >= 1000) this.memo.delete(this.memo.keys().next().value!);
+      this.memo.set(k, v);
+    }
+    return v;
+  }
+
   private setMeta(key: string, value: number): Stmt {
     return { sql: `UPDATE desk_meta SET value = ? WHERE key = ?`, params: [String(value), key] };
   }
@@ -117,20 +154,23 @@ export class EventTable {
   private deleteRows(col: 'id' | 'base', ids: readonly string[]): Stmt[] {
     if (!ids.length) return [];
     return [
-      { sql: `DELETE FROM desk_event_terms WHERE id IN (SELECT id FROM desk_events WHERE ${this.db.in(col)})`, params: [this.db.list(ids)] },
+      { sql: `DELETE FROM desk_event_terms WHERE rid IN (SELECT rid FROM desk_events WHERE ${this.db.in(col)})`, params: [this.db.list(ids)] },
+      { sql: `DELETE FROM desk_event_data WHERE rid IN (SELECT rid FROM desk_events WHERE ${this.db.in(col)})`, params: [this.db.list(ids)] },
       { sql: `DELETE FROM desk_events WHERE ${this.db.in(col)}`, params: [this.db.list(ids)] },
     ];
   }
 
-  private insert(rows: readonly { event: Row; terms: Row[] }[]): Stmt[] {
+  private insert(rows: readonly Rows[]): Stmt[] {
     const out: Stmt[] = [];
     for (let i = 0; i < rows.length; i += PAGE) {
       const chunk = rows.slice(i, i + PAGE);
       // A split-off event's id may be an id the picture gives another event later: the reviewed row wins.
       out.push(...this.deleteRows('id', chunk.map((r) => String(r.event.id))));
       out.push(this.db.insertRows('desk_events', EVENT_COLUMNS, chunk.map((r) => r.event)));
+      // Data and terms find their row's key through its id.
+      out.push(this.db.insertJoined('desk_event_data', { data: 'text' }, chunk.map((r) => ({ id: r.event.id, data: r.data }))));
       const terms = chunk.flatMap((r) => r.terms);
-      for (let j = 0; j < terms.length; j += 5000) out.push(this.db.insertRows('desk_event_terms', TERM_COLUMNS, terms.slice(j, j + 5000)));
+      for (let j = 0; j < terms.length; j += 5000) out.push(this.db.insertJoined('desk_event_terms', { kind: 'text', term: 'text', label: 'text' }, terms.slice(j, j + 5000)));
     }
     return out;
   }
@@ -154,7 +194,7 @@ export class EventTable {
       plain = [...new Set([...changed, ...dropped])].filter((id) => !covered.has(id));
       stmts.push(...this.deleteRows('base', [...covered, ...dropped]), ...this.insert(r.rows), this.setMeta('overrides', version), this.setMeta('orphans', r.orphans));
     } else plain = changed.filter((id) => !touched.has(id));
-    const rows: { event: Row; terms: Row[] }[] = [];
+    const rows: Rows[] = [];
     const gone: string[] = [];
     for (const id of plain) {
       const e = await this.reader().event(id);
@@ -165,7 +205,7 @@ export class EventTable {
     const seqs = queue.map((q) => String(q.seq));
     if (seqs.length) stmts.push({ sql: `DELETE FROM desk_changes WHERE ${this.inSeq()}`, params: [this.seqList(seqs)] });
     // Nothing is written when another process consumed these changes or laid other reviews meanwhile.
-    await this.db.write(stmts, {
+    await this.write(stmts, {
       sql: `SELECT (SELECT count(*) FROM desk_changes WHERE ${this.inSeq()}) AS n, (SELECT value FROM desk_meta WHERE key = 'overrides') AS m`,
       params: [this.seqList(seqs)],
       ok: (r) => num(r[0]!.n) === seqs.length && num(r[0]!.m) === meta.overrides,
@@ -176,8 +216,16 @@ export class EventTable {
     return this.db.dialect === 'sqlite' ? `seq IN (SELECT value FROM json_each(?))` : `seq = ANY(?::bigint[])`;
   }
 
+  private inRid(): string {
+    return this.db.dialect === 'sqlite' ? `rid IN (SELECT value FROM json_each(?))` : `rid = ANY(?::bigint[])`;
+  }
+
   private seqList(seqs: readonly string[]): unknown {
-    return this.db.dialect === 'sqlite' ? JSON.stringify(seqs.map(Number)) : [...seqs];
+    return this.intList(seqs);
+  }
+
+  private intList(values: readonly string[]): unknown {
+    return this.db.dialect === 'sqlite' ? JSON.stringify(values.map(Number)) : [...values];
   }
 
   /** After a rebuild: every row again, the picture read in pages, each page written as it is read. */
@@ -188,19 +236,20 @@ export class EventTable {
     const r = await this.reviewed(overrides, stamp);
     const claim: Stmt[] = [this.setMeta('stamp', stamp)];
     const sameStamp = { sql: `SELECT value FROM desk_meta WHERE key = 'stamp'`, params: [], ok: (x: Row[]) => num(x[0]!.value) === meta.stamp };
-    if (!(await this.db.write(claim, sameStamp))) return;
+    if (!(await this.write(claim, sameStamp))) return;
     const mine = { sql: sameStamp.sql, params: [], ok: (x: Row[]) => num(x[0]!.value) === stamp };
-    if (!(await this.db.write([...this.deleteRows('base', [...r.bases]), ...this.insert(r.rows)], mine))) return;
+    if (!(await this.write([...this.deleteRows('base', [...r.bases]), ...this.insert(r.rows)], mine))) return;
     let after: string | null = null;
     do {
       const page: Awaited<ReturnType<PictureReader['events']>> = await this.reader().events({}, { after, limit: PAGE });
       const rows = page.items.filter((e) => !r.bases.has(e.id)).map((e) => rowsOf(toEvent(e), e.id, false, stamp));
-      if (!(await this.db.write(this.insert(rows), mine))) return;
+      if (!(await this.write(this.insert(rows), mine))) return;
       after = page.next;
     } while (after);
-    await this.db.write(
+    await this.write(
       [
-        { sql: `DELETE FROM desk_event_terms WHERE id IN (SELECT id FROM desk_events WHERE stamp <> ?)`, params: [stamp] },
+        { sql: `DELETE FROM desk_event_terms WHERE rid IN (SELECT rid FROM desk_events WHERE stamp <> ?)`, params: [stamp] },
+        { sql: `DELETE FROM desk_event_data WHERE rid IN (SELECT rid FROM desk_events WHERE stamp <> ?)`, params: [stamp] },
         { sql: `DELETE FROM desk_events WHERE stamp <> ?`, params: [stamp] },
         { sql: `DELETE FROM desk_changes WHERE seq <= ?`, params: [top] },
         this.setMeta('overrides', version),
@@ -211,7 +260,7 @@ export class EventTable {
   }
 
   /** The events reviews touch, loaded one by one, with every override applied to them. */
-  private async reviewed(overrides: readonly Override[], stamp: number): Promise<{ rows: { event: Row; terms: Row[] }[]; bases: Set<string>; orphans: number }> {
+  private async reviewed(overrides: readonly Override[], stamp: number): Promise<{ rows: Rows[]; bases: Set<string>; orphans: number }> {
     if (!overrides.length) return { rows: [], bases: new Set(), orphans: 0 };
     const loaded = new Map<string, PictureEvent>();
     const load = async (id: string, anchor: readonly SourceRef[]) => {
@@ -275,7 +324,7 @@ export class EventTable {
     if (on('subType')) inList('lower(d.sub_type)', f.subType!.map((x) => x.toLowerCase()));
     if (on('certainty')) inList('lower(d.certainty)', f.certainty!.map((x) => x.toLowerCase()));
     if (on('outlet')) {
-      w.push(`d.id IN (SELECT id FROM desk_event_terms WHERE kind = 'o' AND ${this.db.in('term')})`);
+      w.push(`d.rid IN (SELECT rid FROM desk_event_terms WHERE kind = 'o' AND ${this.db.in('term')})`);
       p.push(this.db.list(f.outlet!.map((x) => x.toLowerCase())));
     }
     if (on('minOutlets')) {
@@ -311,7 +360,7 @@ export class EventTable {
     }
     const prefix = (kind: string, word: string) => {
       const hi = word.slice(0, -1) + String.fromCodePoint(word.codePointAt(word.length - 1)! + 1);
-      w.push(`d.id IN (SELECT id FROM desk_event_terms WHERE kind = '${kind}' AND term >= ? AND term < ?)`);
+      w.push(`d.rid IN (SELECT rid FROM desk_event_terms WHERE kind = '${kind}' AND term >= ? AND term < ?)`);
       p.push(word, hi);
     };
     if (on('actor')) for (const x of words(f.actor!).slice(0, 20)) prefix('a', x);
@@ -329,15 +378,19 @@ export class EventTable {
 
   async count(f: EventFilter, near: Near | null): Promise<number> {
     const w = this.where(f, near);
-    const [r] = await this.db.all(`SELECT count(*) AS n FROM desk_events d ${w.sql}`, w.params);
-    return num(r!.n);
+    return this.cached(['count', w.sql, w.params], async () => num((await this.db.all(`SELECT count(*) AS n FROM desk_events d ${w.sql}`, w.params))[0]!.n));
   }
 
   /** A page of matching events as JSON strings (as stored: no event is serialised again). */
   async page(f: EventFilter, near: Near | null, sort: Sort, limit: number, offset: number): Promise<string[]> {
     const w = this.where(f, near);
-    const rows = await this.db.all<{ data: string }>(`SELECT d.data FROM desk_events d ${w.sql} ORDER BY ${this.order(sort)} LIMIT ? OFFSET ?`, [...w.params, limit, offset]);
-    return rows.map((r) => r.data);
+    // The page's keys from the small rows, then only those events' JSON.
+    const rids = await this.cached(['page', w.sql, w.params, sort, limit, offset], async () =>
+      (await this.db.all<{ rid: unknown }>(`SELECT d.rid FROM desk_events d ${w.sql} ORDER BY ${this.order(sort)} LIMIT ? OFFSET ?`, [...w.params, limit, offset])).map((k) => String(k.rid)),
+    );
+    if (!rids.length) return [];
+    const data = new Map((await this.db.all<{ rid: unknown; data: string }>(`SELECT rid, data FROM desk_event_data WHERE ${this.inRid()}`, [this.intList(rids)])).map((r) => [String(r.rid), r.data]));
+    return rids.map((r) => data.get(r)!).filter((d) => d !== undefined);
   }
 
   /** Matching events in pages (exports): parsed, in the order asked for. */
@@ -362,38 +415,44 @@ export class EventTable {
   /** Counts per value of one column, with every other filter applied. */
   async facet(col: 'country' | 'admin1' | 'type' | 'sub_type' | 'certainty', skip: keyof EventFilter, f: EventFilter, near: Near | null, limit: number): Promise<{ value: string; count: number }[]> {
     const w = this.where(f, near, skip);
-    const rows = await this.db.all<{ v: string; n: unknown }>(
-      `SELECT d.${col} AS v, count(*) AS n FROM desk_events d ${w.sql ? w.sql + ' AND' : 'WHERE'} d.${col} IS NOT NULL AND d.${col} <> '' GROUP BY d.${col} ORDER BY n DESC, v LIMIT ?`,
-      [...w.params, limit],
-    );
-    return rows.map((r) => ({ value: r.v, count: num(r.n) }));
+    return this.cached(['facet', col, w.sql, w.params, limit], async () => {
+      const rows = await this.db.all<{ v: string; n: unknown }>(
+        `SELECT d.${col} AS v, count(*) AS n FROM desk_events d ${w.sql ? w.sql + ' AND' : 'WHERE'} d.${col} IS NOT NULL AND d.${col} <> '' GROUP BY d.${col} ORDER BY n DESC, v LIMIT ?`,
+        [...w.params, limit],
+      );
+      return rows.map((r) => ({ value: r.v, count: num(r.n) }));
+    });
   }
 
   /** Counts per term of a kind (o: outlets, n: actor names), with every other filter applied. */
   async termFacet(kind: 'o' | 'n', skip: keyof EventFilter | undefined, f: EventFilter, near: Near | null, limit: number): Promise<{ value: string; count: number }[]> {
     const w = this.where(f, near, skip);
-    const rows = await this.db.all<{ v: string; n: unknown }>(
-      `SELECT max(t.label) AS v, count(*) AS n FROM desk_event_terms t JOIN desk_events d ON d.id = t.id ${w.sql ? w.sql + ' AND' : 'WHERE'} t.kind = ? GROUP BY t.term ORDER BY n DESC, v LIMIT ?`,
-      [...w.params, kind, limit],
-    );
-    return rows.map((r) => ({ value: r.v, count: num(r.n) }));
+    return this.cached(['terms', kind, w.sql, w.params, limit], async () => {
+      const rows = await this.db.all<{ v: string; n: unknown }>(
+        `SELECT max(t.label) AS v, count(*) AS n FROM desk_event_terms t JOIN desk_events d ON d.rid = t.rid ${w.sql ? w.sql + ' AND' : 'WHERE'} t.kind = ? GROUP BY t.term ORDER BY n DESC, v LIMIT ?`,
+        [...w.params, kind, limit],
+      );
+      return rows.map((r) => ({ value: r.v, count: num(r.n) }));
+    });
   }
 
   /** Matching dated events per day, week or month of their start (the timeline's bars). */
   async timeline(f: EventFilter, near: Near | null, bucket: 'day' | 'month' | 'year'): Promise<{ bucket: string; type: string; count: number; deaths: number }[]> {
     const w = this.where(f, near);
     const len = bucket === 'day' ? 10 : bucket === 'month' ? 7 : 4;
-    const rows = await this.db.all<{ b: string; t: string; n: unknown; k: unknown }>(
-      `SELECT substr(d.date_start, 1, ${len}) AS b, d.type AS t, count(*) AS n, coalesce(sum(d.deaths), 0) AS k FROM desk_events d
-       ${w.sql ? w.sql + ' AND' : 'WHERE'} d.date_start IS NOT NULL GROUP BY substr(d.date_start, 1, ${len}), d.type ORDER BY b, t`,
-      w.params,
-    );
-    return rows.map((r) => ({ bucket: r.b, type: r.t, count: num(r.n), deaths: num(r.k) }));
+    return this.cached(['timeline', len, w.sql, w.params], async () => {
+      const rows = await this.db.all<{ b: string; t: string; n: unknown; k: unknown }>(
+        `SELECT substr(d.date_start, 1, ${len}) AS b, d.type AS t, count(*) AS n, coalesce(sum(d.deaths), 0) AS k FROM desk_events d
+         ${w.sql ? w.sql + ' AND' : 'WHERE'} d.date_start IS NOT NULL GROUP BY substr(d.date_start, 1, ${len}), d.type ORDER BY b, t`,
+        w.params,
+      );
+      return rows.map((r) => ({ bucket: r.b, type: r.t, count: num(r.n), deaths: num(r.k) }));
+    });
   }
 
   /** One event by id (reviews applied), or null. */
   async event(id: string): Promise<ReportEvent | null> {
-    const [r] = await this.db.all<{ data: string }>(`SELECT data FROM desk_events WHERE id = ?`, [id]);
+    const [r] = await this.db.all<{ data: string }>(`SELECT x.data FROM desk_events d JOIN desk_event_data x ON x.rid = d.rid WHERE d.id = ?`, [id]);
     return r ? (JSON.parse(r.data) as ReportEvent) : null;
   }
 
