@@ -38,6 +38,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'conflict'
   | 'rate_limited'
+  | 'busy'
   | 'method_not_allowed'
   | 'too_large'
   | 'unsupported_media_type'

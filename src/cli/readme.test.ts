@@ -17,13 +17,25 @@ describe('README', () => {
     const [main, test, ...rest] = setupCommands();
     expect(rest).toEqual([]);
     expect(main).toMatch(/npx sitrep ingest examples\//);
-    expect(test).toMatch(/npm test$/);
+    // The tests install exactly what package-lock.json pins: `npm ci` fails when the lock and package.json disagree.
+    expect(test).toBe('npm ci && npm test');
   });
 
   it('is what CI runs', () => {
     const ci = readFileSync(new URL('.ci/run', root), 'utf8');
     const test = setupCommands()[1]!;
     expect(ci.split('\n').map((l) => l.trim())).toContain(test);
+  });
+
+  it('pins every dependency in package-lock.json at a version package.json allows (npm ci needs both to agree)', () => {
+    const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as Record<string, Record<string, string>>;
+    const lock = JSON.parse(readFileSync(new URL('package-lock.json', root), 'utf8')) as { packages: Record<string, { version?: string; dependencies?: Record<string, string>; devDependencies?: Record<string, string> }> };
+    const top = lock.packages['']!;
+    expect(top.dependencies ?? {}).toEqual(pkg.dependencies ?? {});
+    expect(top.devDependencies ?? {}).toEqual(pkg.devDependencies ?? {});
+    for (const name of [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})]) {
+      expect(lock.packages[`node_modules/${name}`]?.version, name).toBeTruthy();
+    }
   });
 
   it('describes every command and every one of its options', () => {

@@ -1,4 +1,5 @@
 import { createReadStream, promises as fs, type Stats } from 'node:fs';
+import { OUTSIDE_MESSAGE, realInside } from './inside.js';
 import type { FileHandle } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
@@ -404,14 +405,20 @@ async function* readFile(file: string, id: string, stat: Stats, opts: ReadOption
 const MAX_FOLDER_DEPTH = 32;
 const NOT_INPUT = /^(?:readme|license|licence|changelog|copying|notice|authors)(?:\.[a-z0-9]+)?$/i;
 
-async function* readEntry(file: string, id: string, opts: ReadOptions, depth: number, seen: Set<string>): AsyncGenerator<InputItem> {
+async function* readEntry(file: string, id: string, opts: ReadOptions, depth: number, seen: Set<string>, root: string | null): AsyncGenerator<InputItem> {
   let stat: Stats;
   try {
+    // Inside a folder, a symbolic link is followed only while it stays inside (./inside.ts).
+    if (depth > 0 && root !== null && (await fs.lstat(file)).isSymbolicLink() && (await realInside(file, root)) === null) {
+      yield fail(file, OUTSIDE_MESSAGE);
+      return;
+    }
     stat = await fs.stat(file);
   } catch (e) {
     yield fail(file, statError(e));
     return;
   }
+  if (depth === 0 && stat.isDirectory()) root = await fs.realpath(file);
   if (stat.isDirectory()) {
     const key = `${stat.dev}:${stat.ino}`;
     if (seen.has(key) || depth > MAX_FOLDER_DEPTH) return; // a symlink loop or an absurdly deep tree
@@ -426,7 +433,7 @@ async function* readEntry(file: string, id: string, opts: ReadOptions, depth: nu
     // Hidden entries (.git, .DS_Store) and a folder's own documentation (README, LICENSE) are not inputs.
     for (const entry of entries) {
       if (entry.startsWith('.') || NOT_INPUT.test(entry)) continue;
-      yield* readEntry(path.join(file, entry), depth === 0 ? entry : `${id}/${entry}`, opts, depth + 1, seen);
+      yield* readEntry(path.join(file, entry), depth === 0 ? entry : `${id}/${entry}`, opts, depth + 1, seen, root);
     }
     return;
   }
@@ -446,5 +453,5 @@ async function* readEntry(file: string, id: string, opts: ReadOptions, depth: nu
  * A file's document id is its name; inside a folder, its path relative to the folder.
  */
 export async function* readPath(file: string, opts: ReadOptions = DEFAULT_READ_OPTIONS): AsyncGenerator<InputItem> {
-  yield* readEntry(file, path.basename(file), opts, 0, new Set());
+  yield* readEntry(file, path.basename(file), opts, 0, new Set(), null);
 }

@@ -203,7 +203,7 @@ export function toEvent(ev: MergedEvent): ReportEvent {
   };
 }
 
-function toFigure(f: Figure): ReportFigure {
+export function toFigure(f: Figure): ReportFigure {
   return {
     id: f.id,
     what: f.what,
@@ -229,7 +229,7 @@ function toFigure(f: Figure): ReportFigure {
   };
 }
 
-function toControl(c: ControlChange): ReportControl {
+export function toControl(c: ControlChange): ReportControl {
   return { date: c.date, precision: c.precision, holder: c.holder, previous: c.previous, how: c.how, part: c.part, eventId: c.eventId, sources: c.sources.map(src) };
 }
 

@@ -19,11 +19,12 @@ import { RateLimiter } from './rate-limit.js';
 import { addAccount, auditLog, getAccount, listAccounts, login, loginPage, logout, removeAccount, sessionInfo } from './routes-auth.js';
 import { appAsset, appPage, gazetteerSearch } from './routes-app.js';
 import { addDesk, deleteDesk, getDesk, listDesks, putDesk } from './routes-desks.js';
-import { controlChanges, eventFeed, eventPoints, facets, getEvent, listEvents, reviewEvent } from './routes-events.js';
+import { controlChanges, eventFeed, eventPoints, eventTimeline, facets, getEvent, listEvents, reviewEvent } from './routes-events.js';
 import { exportCsv, exportGeojson, reportJson, reportPage, reportSlice } from './routes-report.js';
 import { addDocuments, getDocument, listDocuments } from './routes-documents.js';
 import { search, stats } from './routes-store.js';
 import { Snapshots } from './snapshot.js';
+import { DEFAULT_TIME_LIMITS, Offload } from './offload.js';
 
 type Handler = (ctx: Ctx) => Promise<void>;
 
@@ -64,6 +65,7 @@ const ROUTES: Route[] = [
   { path: '/api/report', about: 'the situation report as JSON (schema sitrep-report/1); same parameters as /report', GET: reportJson },
   { path: '/api/events', about: 'the merged events, reviews applied: filters (country, admin1, type, subType, actor, outlet, certainty, minOutlets, since, until, q, bbox, review, near, radius), sort, limit, offset', GET: listEvents },
   { path: '/api/events/points', about: 'every matching located event in a few fields (map and timeline); same filters', GET: eventPoints },
+  { path: '/api/events/timeline', about: 'matching dated events counted per day, month or year of their start and per type (?bucket=); same filters', GET: eventTimeline },
   { path: '/api/events/:id', about: 'one event with its documents, figures, control changes and history; POST /api/events/ID/review reviews it (editor)', GET: getEvent, POST: reviewEvent },
   { path: '/api/facets', about: 'counts per country, admin1, type, subType, outlet, certainty and actor for the filters', GET: facets },
   { path: '/api/control', about: 'places whose control changed, in the filters\' countries, box and period', GET: controlChanges },
@@ -171,7 +173,7 @@ function wantsHtml(req: IncomingMessage, pathname: string): boolean {
 export interface Handle {
   handler: (req: IncomingMessage, res: ServerResponse) => void;
   snapshots: Snapshots;
-  /** Stop the analysis workers, if any were started. */
+  /** Stop the analysis, search and report workers, if any were started. */
   close(): Promise<void>;
 }
 
@@ -183,6 +185,7 @@ export function createHandler(store: Store, opts: ServerOptions, onError: (e: un
   const limits = { writes: new RateLimiter(opts.writesPerMinute), logins: new RateLimiter(opts.loginsPerMinute) };
   // Posted documents are analysed in worker threads, off the event loop: other requests are served meanwhile.
   let analyzer: Analyzer | null = null;
+  const offload = new Offload(store, opts.timeLimits, opts.offloadWorker);
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     let url: URL;
     try {
@@ -203,7 +206,8 @@ export function createHandler(store: Store, opts: ServerOptions, onError: (e: un
       limits,
       identity: { account: null, via: 'anonymous' },
       param: '',
-      analyzer: () => (analyzer ??= new PooledAnalyzer()),
+      offload,
+      analyzer: () => (analyzer ??= new PooledAnalyzer({ timeoutMs: opts.timeLimits.analysisMs })),
       audit: async (action, target, detail = null, why = null) => {
         await getDesk().audit({ account: ctx.identity.account?.name ?? null, action, target, detail, why, client: clientAddress(req) });
       },
@@ -250,7 +254,13 @@ export function createHandler(store: Store, opts: ServerOptions, onError: (e: un
       if (err.status === 413) res.on('finish', () => req.destroy());
     });
   };
-  return { handler, snapshots, close: async () => analyzer?.close() };
+  return {
+    handler,
+    snapshots,
+    close: async () => {
+      await Promise.all([analyzer?.close(), offload.close()]);
+    },
+  };
 }
 
 export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
@@ -263,6 +273,7 @@ export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
   loginsPerMinute: 10,
   sessionTtlMs: 12 * 3600_000,
   secureCookies: true,
+  timeLimits: DEFAULT_TIME_LIMITS,
 };
 
 export interface RunningServer {

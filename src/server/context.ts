@@ -6,6 +6,7 @@ import type { Store } from '../store/types.js';
 import type { Identity } from './auth.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { Snapshots } from './snapshot.js';
+import type { Offload, TimeLimits } from './offload.js';
 
 /** How a server behaves; `sitrep serve` fills it from its options. */
 export interface ServerOptions {
@@ -29,6 +30,10 @@ export interface ServerOptions {
   sessionTtlMs: number;
   /** Mark the session cookie Secure (browsers then send it only over https, or to localhost). */
   secureCookies: boolean;
+  /** Time limits of searches, reports and the analysis of a posted document (./offload.ts). */
+  timeLimits: TimeLimits;
+  /** The worker script for searches and reports (tests only; default ./offload-worker.ts). */
+  offloadWorker?: URL;
 }
 
 /** What a route handler gets. */
@@ -45,6 +50,8 @@ export interface Ctx {
   /** The rest of the path after a route's prefix, still percent-encoded (`/api/events/:id` gives the id). */
   param: string;
   limits: { writes: RateLimiter; logins: RateLimiter };
+  /** Searches and reports, in worker threads under time limits (./offload.ts). */
+  offload: Offload;
   /** Where posted documents are analysed: worker threads, started on first use (each loads the models once). */
   analyzer(): Analyzer;
   /** Record a write in the audit log, with the request's account and address. */

@@ -330,6 +330,13 @@ const paths: Record<string, Record<string, unknown>> = {
   '/api/events/points': {
     get: { summary: 'Every matching located event in a few fields (the map and the timeline)', parameters: [...filterParams, p('limit', 'query', { type: 'integer', minimum: 1, maximum: 50000 }, 'default 20000')], responses: { 200: json(obj({ total: int, truncated: bool, points: arr(ref('Point')) })), ...readErrors } },
   },
+  '/api/events/timeline': {
+    get: {
+      summary: 'Matching dated events counted per day, month or year of their start, and per type (the timeline\'s bars)',
+      parameters: [...filterParams, p('bucket', 'query', { enum: ['day', 'month', 'year'] }, 'default month')],
+      responses: { 200: json(obj({ bucket: { enum: ['day', 'month', 'year'] }, buckets: arr(obj({ bucket: str, type: str, count: int, deaths: int })) })), ...readErrors },
+    },
+  },
   '/api/events/{id}': {
     get: {
       summary: 'One event with its documents, the figures and control changes of its sentences, and its history',

@@ -51,6 +51,8 @@ export async function loginPage(ctx: Ctx): Promise<void> {
 
 export async function login(ctx: Ctx): Promise<void> {
   readParams(ctx.url.searchParams, []);
+  // A session is a row in the database; `serve --read-only` opens it read-only (src/store/open.ts).
+  if (ctx.store.readOnly) throw new HttpError(405, 'method_not_allowed', 'this server has its database open read-only, so it keeps no sessions: send the token in an Authorization: Bearer header', { Allow: 'GET, HEAD' });
   const { value, form } = await readObject(ctx.req, { form: true, limit: 8192 });
   const next = safeNext(stringField(value, 'next'));
   const wait = ctx.limits.logins.take(clientAddress(ctx.req));

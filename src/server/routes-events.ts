@@ -10,12 +10,18 @@ import { FILTER_PARAMS, FilterError, parseFilter, type EventFilter } from '../de
 import { SUB_TYPES } from '../desk/event-types.js';
 import { checkCorrection, REVIEW_ACTIONS, sourceRef, splitId, type ReviewAction, type SourceRef } from '../desk/reviews.js';
 import { escapeHtml } from '../report/escape.js';
-import { ReportError, type ReportEvent } from '../report/model.js';
+import { ReportError, resolveNear, toControl, toFigure, type ReportEvent } from '../report/model.js';
 import { readObject, stringField } from './body.js';
 import type { Ctx } from './context.js';
-import { eventJson, eventView, select, SORTS, type EventView, type Near, type Sort } from './event-view.js';
+import type { EventTable } from '../desk/event-table.js';
+import type { PictureFilter } from '../merge/reader.js';
+import { eventView, SORTS, type Near, type Sort } from './event-view.js';
 import { HttpError, send, sendJson } from './http.js';
 import { intParam, readParams, type Params } from './params.js';
+
+/** A period no document is published in: asks the picture for a place's control history and no mentions. */
+const NO_DAY = '9999-12-31';
+const REPORT_SCHEMA = 'sitrep-report/1';
 
 export const EVENT_PARAMS = [...FILTER_PARAMS, 'near', 'radius'] as const;
 
@@ -41,8 +47,8 @@ export async function selectionOf(ctx: Ctx, p: Params): Promise<Selection> {
       if (!Number.isFinite(radiusKm) || radiusKm <= 0 || radiusKm > 20_000) throw new HttpError(400, 'usage', `radius must be a positive number of km, got ${JSON.stringify(p.radius.slice(0, 20))}`);
     }
     try {
-      const r = await (await ctx.snapshots.get()).report({ near: p.near, radiusKm });
-      near = { lat: r.near!.lat, lon: r.near!.lon, radiusKm };
+      const r = await resolveNear(ctx.store.picture(), p.near.trim());
+      near = { lat: r.lat, lon: r.lon, radiusKm };
     } catch (e) {
       if (e instanceof ReportError) throw new HttpError(400, 'usage', e.message.replace(/--(near|radius)\b/g, '$1'));
       throw e;
@@ -61,86 +67,91 @@ export async function listEvents(ctx: Ctx): Promise<void> {
   const p = readParams(ctx.url.searchParams, [...EVENT_PARAMS, 'limit', 'offset', 'sort']);
   const limit = intParam(p, 'limit', 100, 1, 1000);
   const offset = intParam(p, 'offset', 0, 0, 1e9);
+  const sort = sortOf(p);
   const sel = await selectionOf(ctx, p);
-  const view = await eventView(ctx);
-  const hits = select(view, sel.filter, sel.near, sortOf(p));
-  const next = offset + limit < hits.length ? (() => {
+  const t = await eventView(ctx);
+  const [total, page, latest] = await Promise.all([t.count(sel.filter, sel.near), t.page(sel.filter, sel.near, sort, limit, offset), t.latestDay()]);
+  const next = offset + limit < total ? (() => {
     const q = new URLSearchParams(ctx.url.searchParams);
     q.set('offset', String(offset + limit));
     q.set('limit', String(limit));
     return `/api/events?${q}`;
   })() : null;
-  // The page is the cached JSON of each event joined: no event is serialised twice for one view.
+  // The page is each event's stored JSON joined: no event is parsed or serialised again.
   const head = JSON.stringify({
-    schema: view.report.schema,
-    period: { since: sel.filter.since ?? null, until: sel.filter.until ?? null, latest: view.report.period.latest },
+    schema: REPORT_SCHEMA,
+    period: { since: sel.filter.since ?? null, until: sel.filter.until ?? null, latest: latest ? { start: latest, end: latest } : null },
     near: sel.near ? { name: p.near!.trim(), ...sel.near } : null,
-    total: hits.length,
+    total,
     limit,
     offset,
     next,
   });
-  const page = hits.slice(offset, offset + limit).map((i) => eventJson(view, i));
   send(ctx.res, 200, 'application/json; charset=utf-8', `${head.slice(0, -1)},"events":[${page.join(',')}]}\n`);
 }
+
+const round4 = (v: unknown) => (v === null || v === undefined ? null : Number(Number(v).toFixed(4)));
 
 /** Map and timeline: the matching events in a few fields. Bounded: at most `limit` (default 20,000). */
 export async function eventPoints(ctx: Ctx): Promise<void> {
   const p = readParams(ctx.url.searchParams, [...EVENT_PARAMS, 'limit']);
   const limit = intParam(p, 'limit', 20_000, 1, 50_000);
   const sel = await selectionOf(ctx, p);
-  const view = await eventView(ctx);
-  const hits = select(view, sel.filter, sel.near);
+  const t = await eventView(ctx);
+  const [total, rows] = await Promise.all([t.count(sel.filter, sel.near), t.points(sel.filter, sel.near, limit)]);
   sendJson(ctx.res, 200, {
-    total: hits.length,
-    truncated: hits.length > limit,
-    points: hits.slice(0, limit).map((i) => {
-      const e = view.events[i]!;
-      const l = e.location;
-      return {
-        id: e.id,
-        type: e.type,
-        subType: e.subType,
-        start: e.date?.start ?? null,
-        end: e.date?.end ?? null,
-        lat: l ? Number(l.lat.toFixed(4)) : null,
-        lon: l ? Number(l.lon.toFixed(4)) : null,
-        precision: l?.precision ?? null,
-        place: l?.name ?? null,
-        country: l?.country ?? null,
-        deaths: e.fatalities.best,
-        outlets: e.corroboration,
-        review: e.review?.status ?? null,
-      };
-    }),
+    total,
+    truncated: total > limit,
+    points: rows.map((r) => ({
+      id: r.id,
+      type: r.type,
+      subType: r.sub_type,
+      start: r.date_start ?? null,
+      end: r.date_end ?? null,
+      lat: round4(r.lat),
+      lon: round4(r.lon),
+      precision: r.precision === null || r.precision === undefined ? null : Number(r.precision),
+      place: r.place ?? null,
+      country: r.country ?? null,
+      deaths: r.deaths === null || r.deaths === undefined ? null : Number(r.deaths),
+      outlets: Number(r.corroboration),
+      review: r.status === 'unreviewed' ? null : r.status,
+    })),
   });
 }
 
-const FACETS = ['country', 'admin1', 'type', 'subType', 'outlet', 'certainty'] as const;
+const BUCKETS = ['day', 'month', 'year'] as const;
+
+/** The timeline's bars: matching dated events counted per day, month or year of their start and per type. */
+export async function eventTimeline(ctx: Ctx): Promise<void> {
+  const p = readParams(ctx.url.searchParams, [...EVENT_PARAMS, 'bucket']);
+  const bucket = p.bucket ?? 'month';
+  if (!(BUCKETS as readonly string[]).includes(bucket)) throw new HttpError(400, 'usage', `bucket must be one of ${BUCKETS.join(', ')}`);
+  const sel = await selectionOf(ctx, p);
+  const t = await eventView(ctx);
+  sendJson(ctx.res, 200, { bucket, buckets: await t.timeline(sel.filter, sel.near, bucket as (typeof BUCKETS)[number]) });
+}
+
+const FACETS = [
+  ['country', 'country'],
+  ['admin1', 'admin1'],
+  ['type', 'type'],
+  ['subType', 'sub_type'],
+  ['certainty', 'certainty'],
+] as const;
 
 /** Counts per value of each filter, each counted with the other filters applied (what choosing it would give). */
 export async function facets(ctx: Ctx): Promise<void> {
   const p = readParams(ctx.url.searchParams, EVENT_PARAMS);
   const sel = await selectionOf(ctx, p);
-  const view = await eventView(ctx);
+  const t = await eventView(ctx);
   const out: Record<string, { value: string; label: string; count: number }[]> = {};
-  for (const k of FACETS) {
-    const counts = new Map<string, number>();
-    for (const i of select(view, sel.filter, sel.near, 'date', k)) {
-      const e = view.events[i]!;
-      const values = k === 'outlet' ? e.outlets : [k === 'country' ? e.location?.country : k === 'admin1' ? e.location?.admin1 : k === 'type' ? e.type : k === 'subType' ? e.subType : e.certainty];
-      for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
-    }
-    out[k] = [...counts]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, 200)
-      .map(([value, count]) => ({ value, label: k === 'country' ? (acledCountry(value)?.name ?? value) : value, count }));
+  for (const [k, col] of FACETS) {
+    out[k] = (await t.facet(col, k, sel.filter, sel.near, 200)).map(({ value, count }) => ({ value, label: k === 'country' ? (acledCountry(value)?.name ?? value) : value, count }));
   }
-  const actors = new Map<string, number>();
-  const hits = select(view, sel.filter, sel.near);
-  for (const i of hits) for (const a of view.events[i]!.actors) actors.set(a.name, (actors.get(a.name) ?? 0) + 1);
-  out.actor = [...actors].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 50).map(([value, count]) => ({ value, label: value, count }));
-  sendJson(ctx.res, 200, { total: hits.length, facets: out, subTypes: SUB_TYPES });
+  out.outlet = (await t.termFacet('o', 'outlet', sel.filter, sel.near, 200)).map(({ value, count }) => ({ value, label: value, count }));
+  out.actor = (await t.termFacet('n', undefined, sel.filter, sel.near, 50)).map(({ value, count }) => ({ value, label: value, count }));
+  sendJson(ctx.res, 200, { total: await t.count(sel.filter, sel.near), facets: { country: out.country, admin1: out.admin1, type: out.type, subType: out.subType, outlet: out.outlet, certainty: out.certainty, actor: out.actor }, subTypes: SUB_TYPES });
 }
 
 function eventParam(ctx: Ctx): { id: string; rest: string } {
@@ -154,10 +165,10 @@ function eventParam(ctx: Ctx): { id: string; rest: string } {
   return slash < 0 ? { id: raw, rest: '' } : { id: raw.slice(0, slash), rest: raw.slice(slash + 1) };
 }
 
-function eventIn(view: EventView, id: string): ReportEvent {
-  const i = view.byId.get(id);
-  if (i === undefined) throw new HttpError(404, 'not_found', `no event with id ${JSON.stringify(id.slice(0, 80))}`);
-  return view.events[i]!;
+async function eventIn(t: EventTable, id: string): Promise<ReportEvent> {
+  const e = await t.event(id);
+  if (!e) throw new HttpError(404, 'not_found', `no event with id ${JSON.stringify(id.slice(0, 80))}`);
+  return e;
 }
 
 /** One event with what the event page shows beside it. */
@@ -165,13 +176,20 @@ export async function getEvent(ctx: Ctx): Promise<void> {
   const { id, rest } = eventParam(ctx);
   if (rest) throw new HttpError(404, 'not_found', `no such page: /api/events/${id}/${rest.slice(0, 40)} (POST /api/events/ID/review reviews an event)`);
   readParams(ctx.url.searchParams, []);
-  const view = await eventView(ctx);
-  const e = eventIn(view, id);
+  const t = await eventView(ctx);
+  const e = await eventIn(t, id);
+  const reader = ctx.store.picture();
+  // The figures the event's sentences give: those of its days (or, undated, of its place), then matched by sentence.
   const inSentence = (d: string, start: number) => e.sources.some((s) => s.documentId === d && start >= s.sentence.start && start < s.sentence.end);
-  const figures = view.report.figures.filter((f) => f.claims.some((c) => inSentence(c.documentId, c.start)));
-  const control = view.report.places.flatMap((pl) => pl.control.filter((c) => c.eventId === id).map((c) => ({ place: pl.name, placeId: pl.id, ...c })));
-  const docs = new Set(e.sources.map((s) => s.documentId));
-  const documents = view.report.documents.filter((d) => docs.has(d.id)).map((d) => ({ id: d.id, title: d.title, outlet: d.outlet, published: d.published, url: d.url }));
+  const around: PictureFilter | null = e.date ? { since: e.date.start, until: e.date.end } : e.location ? { near: { lat: e.location.lat, lon: e.location.lon, radiusKm: 1 } } : null;
+  const figures = around ? (await reader.figures(around, { limit: 1000 })).items.filter((f) => f.claims.some((c) => inSentence(c.documentId, c.start))).map(toFigure) : [];
+  // Changes of control it made: in the history of the place the picture put it at.
+  const base = await t.baseOf(e.id);
+  const place = base ? (await reader.event(base))?.place : null;
+  const control = place
+    ? (await reader.places({ since: NO_DAY, until: NO_DAY }, [place.id])).flatMap((pl) => pl.control.filter((c) => c.eventId === id).map((c) => ({ place: pl.name, placeId: pl.id, ...toControl(c) })))
+    : [];
+  const documents = await t.documents([...new Set(e.sources.map((s) => s.documentId))]);
   const history = await ctx.desk.auditLog({ target: id, limit: 200 });
   const admin = ctx.identity.account?.role === 'admin';
   sendJson(ctx.res, 200, { event: e, documents, figures, control, history: history.map((h) => (admin ? h : { ...h, client: null })) });
@@ -200,7 +218,7 @@ export async function reviewEvent(ctx: Ctx): Promise<void> {
   const allowed = new Set(['action', 'why', ...(action === 'correct' ? ['changes'] : action === 'split' ? ['sources'] : action === 'merge' ? ['into'] : [])]);
   for (const k of Object.keys(value)) if (!allowed.has(k)) throw new HttpError(400, 'usage', `${action} takes no ${JSON.stringify(k)}`);
   const view = await eventView(ctx);
-  const e = eventIn(view, id);
+  const e = await eventIn(view, id);
   const status = e.review?.status;
   if (status === 'merged' && action !== 'restore') throw new HttpError(409, 'conflict', `${id} was merged into ${e.review!.mergedInto}: review that event`);
   let data: Record<string, unknown> = {};
@@ -226,7 +244,7 @@ export async function reviewEvent(ctx: Ctx): Promise<void> {
     }
     case 'merge': {
       const into = typeof value.into === 'string' ? value.into : '';
-      const t = eventIn(view, into);
+      const t = await eventIn(view, into);
       if (t.id === e.id) throw new HttpError(400, 'usage', 'an event cannot be merged into itself');
       if (t.review?.status === 'merged' || t.review?.status === 'rejected') throw new HttpError(409, 'conflict', `${into} is ${t.review.status}`);
       data = { into: t.id };
@@ -241,12 +259,12 @@ export async function reviewEvent(ctx: Ctx): Promise<void> {
   await ctx.audit(`review.${action}`, e.id, data, why);
   if (action === 'merge') await ctx.audit('review.merged-in', String(data.into), { from: e.id }, why);
   if (action === 'split') await ctx.audit('review.split-off', String(data.newId), { from: e.id }, why);
-  const after = await eventView(ctx);
+  await view.sync();
   const related = action === 'split' ? String(data.newId) : action === 'merge' ? String(data.into) : null;
   sendJson(ctx.res, 201, {
     override: o,
-    event: after.events[after.byId.get(e.id)!]!,
-    related: related && after.byId.has(related) ? after.events[after.byId.get(related)!]! : null,
+    event: (await view.event(e.id)) ?? e,
+    related: related ? await view.event(related) : null,
   });
 }
 
@@ -254,21 +272,12 @@ export async function reviewEvent(ctx: Ctx): Promise<void> {
 export async function controlChanges(ctx: Ctx): Promise<void> {
   const p = readParams(ctx.url.searchParams, EVENT_PARAMS);
   const sel = await selectionOf(ctx, p);
-  const view = await eventView(ctx);
+  const t = await eventView(ctx);
   const f = sel.filter;
-  const countries = f.country ? new Set(f.country) : null;
-  const places = view.report.places
-    .filter((pl) => pl.control.length > 0)
-    .filter((pl) => !countries || countries.has(pl.country))
-    .filter((pl) => !f.bbox || (pl.lat >= f.bbox[1] && pl.lat <= f.bbox[3] && pl.lon >= f.bbox[0] && pl.lon <= f.bbox[2]))
+  const places = (await t.controlPlaces(f.country ?? null, f.bbox ?? null))
     .map((pl) => ({
-      id: pl.id,
-      name: pl.name,
-      lat: pl.lat,
-      lon: pl.lon,
-      country: pl.country,
-      admin1: pl.admin1,
-      changes: pl.control
+      ...pl,
+      changes: pl.changes
         .filter((c) => (!f.since || !c.date || c.date.end >= f.since) && (!f.until || !c.date || c.date.start <= f.until))
         .map((c) => ({ date: c.date, holder: c.holder, previous: c.previous, how: c.how, part: c.part, eventId: c.eventId })),
     }))
@@ -284,13 +293,12 @@ export async function eventFeed(ctx: Ctx): Promise<void> {
   const p = readParams(ctx.url.searchParams, [...EVENT_PARAMS, 'limit']);
   const limit = intParam(p, 'limit', 50, 1, 500);
   const sel = await selectionOf(ctx, p);
-  const view = await eventView(ctx);
-  const hits = select(view, sel.filter, sel.near, '-date').slice(0, limit);
+  const t = await eventView(ctx);
+  const hits = (await t.page(sel.filter, sel.near, '-date', limit, 0)).map((d) => JSON.parse(d) as ReportEvent);
   const host = /^[A-Za-z0-9.:[\]-]+$/.test(ctx.req.headers.host ?? '') ? ctx.req.headers.host : '127.0.0.1';
   const base = `http://${host}`;
   const updated = new Date().toISOString();
-  const entries = hits.map((i) => {
-    const e = view.events[i]!;
+  const entries = hits.map((e) => {
     const when = e.date ? (e.date.start === e.date.end ? e.date.start : `${e.date.start} to ${e.date.end}`) : 'undated';
     const title = `${e.type} / ${e.subType} — ${e.location?.name ?? 'place unknown'}, ${when}${e.fatalities.best !== null ? `, ${e.fatalities.best} killed` : ''}`;
     const text = `${e.sources[0]?.sentence.text ?? ''} (${e.outlets.join('; ') || 'outlet unknown'}${e.review ? `; reviewed: ${e.review.status}` : ''})`;

@@ -10,14 +10,14 @@ import { acledCsv } from '../export/acled-csv.js';
 import { geojson } from '../export/geojson.js';
 import { renderHtml } from '../report/html.js';
 import { renderJson } from '../report/json.js';
-import { buildReport, ReportError, type Report, type ReportEvent } from '../report/model.js';
+import type { Report, ReportEvent } from '../report/model.js';
 import { matcher } from '../desk/filter.js';
 import { narrowReport } from '../desk/narrow.js';
 import { reviewReport } from '../desk/reviews.js';
-import { eventView, select } from './event-view.js';
+import { eventView } from './event-view.js';
 import { EVENT_PARAMS, selectionOf } from './routes-events.js';
 import { pictureOf } from './picture.js';
-import { HttpError, send, sendHtml, sendJson } from './http.js';
+import { HttpError, newNonce, send, sendHtml, sendJson } from './http.js';
 import { readParams } from './params.js';
 import type { Ctx } from './context.js';
 
@@ -47,13 +47,8 @@ async function periodReport(ctx: Ctx, p: Record<string, string | undefined>): Pr
     if (e instanceof UsageError) throw new HttpError(400, 'usage', e.message.replace(/--(since|until|near|radius)\b/g, '$1'));
     throw e;
   }
-  const reader = await pictureOf(ctx);
-  try {
-    return await buildReport(reader, opts);
-  } catch (e) {
-    if (e instanceof ReportError) throw new HttpError(400, 'usage', e.message.replace(/--(near|radius)\b/g, '$1'));
-    throw e;
-  }
+  // Built in a worker thread under the report time limit (./offload.ts).
+  return ctx.offload.report(opts, () => pictureOf(ctx));
 }
 
 const sha256 = (s: string) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
@@ -82,7 +77,8 @@ export function reportPolicy(html: string): string {
 }
 
 export async function reportPage(ctx: Ctx): Promise<void> {
-  const html = renderHtml(await reportFor(ctx));
+  // A fresh nonce for every response: one seen in an earlier page must not let a script run in the next.
+  const html = renderHtml(await reportFor(ctx), { nonce: newNonce() });
   sendHtml(ctx.res, 200, html, reportPolicy(html));
 }
 
@@ -102,8 +98,10 @@ export function reportSlice(key: 'events' | 'figures' | 'places') {
 async function exportEvents(ctx: Ctx): Promise<ReportEvent[]> {
   const p = readParams(ctx.url.searchParams, REPORT_PARAMS);
   const sel = await selectionOf(ctx, p);
-  const view = await eventView(ctx);
-  return select(view, sel.filter, sel.near).map((i) => view.events[i]!);
+  const t = await eventView(ctx);
+  const out: ReportEvent[] = [];
+  for await (const e of t.all(sel.filter, sel.near)) out.push(e);
+  return out;
 }
 
 export async function exportCsv(ctx: Ctx): Promise<void> {

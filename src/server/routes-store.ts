@@ -15,7 +15,8 @@ export async function search(ctx: Ctx): Promise<void> {
   if (!q) throw new HttpError(400, 'usage', 'q is required: /api/search?q=words');
   if (q.length > 1000) throw new HttpError(400, 'usage', `q is too long (${q.length} characters; at most 1000)`);
   const limit = intParam(p, 'limit', 20, 1, 200);
-  const hits = await ctx.store.search(q, { limit });
+  // In a worker thread under the search time limit (./offload.ts): a costly query cannot stall the server.
+  const hits = await ctx.offload.search(q, { limit });
   sendJson(ctx.res, 200, { query: q, hits: hits.map((h) => ({ ...h, links: { json: documentHref(h.id), html: documentHref(h.id, true) } })) });
 }
 

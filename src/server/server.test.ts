@@ -120,6 +120,14 @@ describe('the report page and its JSON twin', () => {
     expect(document.querySelector('h1')!.textContent).toBe('Situation report');
   });
 
+  it('gives the report page a fresh script nonce on every response', async () => {
+    const nonceOf = async () => /<script nonce="([^"]+)">/.exec((await get('/report')).text)?.[1];
+    const [a, b] = [await nonceOf(), await nonceOf()];
+    expect(a).toBeTruthy();
+    expect(b).toBeTruthy();
+    expect(a).not.toBe(b);
+  });
+
   it('shows the hostile article as text: no script of its own, no handler, no javascript: link', async () => {
     const r = await get('/report');
     const { document } = parseHTML(r.text);

@@ -304,6 +304,19 @@ export function storeContract(name: string, h: StoreHarness): void {
         expect(await s.search('-market')).toEqual([]);
       }));
 
+    it('searches the same terms on both stores: stop words dropped, a term typed twice counted once', () =>
+      withStore(h, async (s) => {
+        await putAll(s, allFixtures());
+        const ids = async (q: string) => (await s.search(q)).map((x) => x.id).sort();
+        expect(await ids('AND OR NOT *')).toEqual([]);
+        expect(await ids('the')).toEqual([]);
+        expect(await ids('the market')).toEqual(await ids('market'));
+        expect(await ids('market market market')).toEqual(await ids('market'));
+        expect(await ids('famil*')).toEqual(['camp-1']);
+        expect(await ids('milit* -famil*')).toEqual(['river-1']);
+        await expect(s.search(Array.from({ length: 40 }, (_, i) => `w${i}*`).join(' or '))).rejects.toThrow(/at most/);
+      }));
+
     it('stores each document once when two stores ingest the same documents at the same time', async () => {
       const location = await h.fresh();
       const [a, b] = [await openStore(location), await openStore(location)];

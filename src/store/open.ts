@@ -12,7 +12,10 @@ export function resolveDbLocation(option?: unknown, env: NodeJS.ProcessEnv = pro
   return fromEnv && fromEnv.trim() !== '' ? fromEnv : DEFAULT_DB;
 }
 
-export interface OpenOptions extends SqliteOptions, PostgresOptions {}
+export interface OpenOptions extends SqliteOptions, PostgresOptions {
+  /** Open for reading only (both stores): nothing migrated or created, every write refused. */
+  readOnly?: boolean;
+}
 
 /**
  * A store at `location`: a `postgres://` or `postgresql://` connection string opens PostgreSQL (a

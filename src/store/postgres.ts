@@ -8,11 +8,12 @@
  */
 import pg from 'pg';
 import type { AnalysisRecord } from '../analyze/output.js';
-import { candidateIds, DEFAULT_MARK, emptyAnalysis, searchLimit, storableText, tidySnippet, toStoredDocument, type Row } from './common.js';
+import { candidateIds, DEFAULT_MARK, emptyAnalysis, searchLimit, storableText, toStoredDocument, type Row } from './common.js';
+import { pageSnippets } from './snippet.js';
 import { contentHash, outletKey, outletOf, textHash } from './hash.js';
 import { extraOf, itemFromRow, LAYER_SPECS, publishedDay, recordRows } from './layers.js';
 import { loadMigrations, pending } from './migrations.js';
-import { parseQuery, toWebsearch } from './query.js';
+import { parseQuery, toTsquerySql } from './query.js';
 import type { PictureReader } from '../merge/reader.js';
 import { addDocument, removeDocument } from './picture/engine.js';
 import { storedItems } from './picture/items.js';
@@ -39,6 +40,8 @@ export interface PostgresOptions {
   migrate?: boolean;
   /** Pool size (default 4). */
   max?: number;
+  /** Every transaction read-only (reading commands, `serve --read-only`): nothing migrated, any write refused by the server. */
+  readOnly?: boolean;
 }
 
 /** PostgreSQL caps a statement at 65 535 parameters; stay well under it. */
@@ -74,6 +77,7 @@ export class PostgresStore implements Store {
   readonly schema: string | undefined;
   migrationsApplied: readonly number[] = [];
   readonly where: string;
+  readonly readOnly: boolean;
 
   private constructor(connectionString: string, opts: PostgresOptions) {
     const split = splitSchema(connectionString);
@@ -82,10 +86,12 @@ export class PostgresStore implements Store {
       throw new Error(`schema name ${JSON.stringify(this.schema)}: use letters, digits and underscores`);
     }
     this.where = redact(split.connectionString) + (this.schema ? ` (schema ${this.schema})` : '');
+    this.readOnly = opts.readOnly === true;
+    const settings = [...(this.schema ? [`-c search_path=${this.schema}`] : []), ...(this.readOnly ? ['-c default_transaction_read_only=on'] : [])];
     this.pool = new pg.Pool({
       connectionString: split.connectionString,
       max: opts.max ?? 4,
-      ...(this.schema ? { options: `-c search_path=${this.schema}` } : {}),
+      ...(settings.length ? { options: settings.join(' ') } : {}),
     });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     this.pool.on('error', () => {});
@@ -94,7 +100,8 @@ export class PostgresStore implements Store {
   static async open(connectionString: string, opts: PostgresOptions = {}): Promise<PostgresStore> {
     const store = new PostgresStore(connectionString, opts);
     try {
-      if (opts.migrate !== false) store.migrationsApplied = await store.migrate();
+      await store.refuseForeign();
+      if (opts.migrate !== false && !store.readOnly) store.migrationsApplied = await store.migrate();
       else {
         const v = await store.version();
         if (pending(loadMigrations('postgres'), await store.appliedVersions(), store.where).length > 0) {
@@ -106,6 +113,22 @@ export class PostgresStore implements Store {
       throw new Error(`${store.where}: ${(e as Error).message}`, { cause: e });
     }
     return store;
+  }
+
+  /**
+   * Refuse a schema another application made: tables, but not sitrep's schema_migrations (sitrep would add
+   * its tables beside them). A read-only open also refuses an empty one: there is nothing to read.
+   */
+  private async refuseForeign(): Promise<void> {
+    const r = await this.pool.query(
+      `SELECT to_regclass('schema_migrations') IS NOT NULL AS ours,
+              array(SELECT table_name::text FROM information_schema.tables
+                    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name LIMIT 3) AS other`,
+    );
+    const { ours, other } = r.rows[0] as { ours: boolean; other: string[] };
+    if (ours) return;
+    if (other.length) throw new Error(`not a sitrep database: the schema holds other tables (${other.join(', ')}) and no schema_migrations table; sitrep will not add its tables to it`);
+    if (this.readOnly) throw new Error('not a sitrep database (no schema_migrations table); create one with `sitrep ingest` or `sitrep db migrate`');
   }
 
   private async version(client?: pg.PoolClient): Promise<number> {
@@ -495,33 +518,30 @@ export class PostgresStore implements Store {
   }
 
   async search(query: string, opts: SearchOptions = {}): Promise<SearchHit[]> {
-    const q = toWebsearch(parseQuery(query));
+    const parsed = parseQuery(query);
+    const q = toTsquerySql(parsed, 2);
     if (q === null) return [];
     const mark = opts.mark ?? DEFAULT_MARK;
-    // ts_headline's option string has its own syntax; markers are quoted, and quotes/commas in them dropped.
-    const sel = (x: string) => `"${x.replace(/[",]/g, '')}"`;
-    const headline = `StartSel=${sel(mark.open)}, StopSel=${sel(mark.close)}, MaxWords=15, MinWords=6, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
-    // Rank and cut first, then build headlines for the hits only (ts_headline re-parses the whole text).
+    // Rank and cut first; snippets are made for the page of hits only, the same way as SQLite's
+    // (./snippet.ts: ts_headline re-parses every hit's whole text).
     const r = await this.pool.query(
-      `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
-       hits AS (
-         SELECT d.pk, d.id, d.title, d.published, d.text, d.outlet_id, ts_rank_cd(d.tsv, q.q) AS score, q.q
-         FROM documents d, q
-         WHERE d.tsv @@ q.q
-         ORDER BY score DESC, d.pk
-         LIMIT $2)
-       SELECT h.id, h.title, o.name AS outlet, h.published, h.score, h.text,
-              ts_headline('english', h.text, h.q, $3) AS snippet
-       FROM hits h LEFT JOIN outlets o ON o.id = h.outlet_id
-       ORDER BY h.score DESC, h.pk`,
-      [q, searchLimit(opts.limit), headline],
+      `WITH q AS (SELECT ${q.sql} AS q)
+       SELECT d.pk, d.id, d.title, o.name AS outlet, d.published, ts_rank_cd(d.tsv, q.q) AS score
+       FROM documents d CROSS JOIN q LEFT JOIN outlets o ON o.id = d.outlet_id
+       WHERE d.tsv @@ q.q
+       ORDER BY score DESC, d.pk
+       LIMIT $1`,
+      [searchLimit(opts.limit), ...q.params],
     );
-    return (r.rows as Row[]).map((x) => ({
+    const rows = r.rows as Row[];
+    const textOf = async (x: Row) => String((await this.pool.query('SELECT text FROM documents WHERE pk = $1', [x.pk])).rows[0]?.text ?? '');
+    const snippets = await pageSnippets(rows, textOf, parsed, mark, opts.snippetBudgetMs);
+    return rows.map((x, i) => ({
       id: String(x.id),
       title: (x.title as string | null) ?? null,
       outlet: (x.outlet as string | null) ?? null,
       published: (x.published as string | null) ?? null,
-      snippet: tidySnippet(String(x.snippet), String(x.text), mark),
+      snippet: snippets[i]!,
       score: Number(x.score),
     }));
   }

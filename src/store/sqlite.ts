@@ -8,7 +8,8 @@ import { contentHash, outletKey, outletOf, textHash } from './hash.js';
 import { extraOf, itemFromRow, LAYER_SPECS, publishedDay, recordRows, type LayerSpec } from './layers.js';
 import { loadMigrations, pending, type Migration } from './migrations.js';
 import { parseQuery, toFts5 } from './query.js';
-import { candidateIds, DEFAULT_MARK, emptyAnalysis, searchLimit, storableText, tidySnippet, toStoredDocument, type Row } from './common.js';
+import { candidateIds, DEFAULT_MARK, emptyAnalysis, searchLimit, storableText, toStoredDocument, type Row } from './common.js';
+import { pageSnippets } from './snippet.js';
 import { addDocument, removeDocument } from './picture/engine.js';
 import { storedItems } from './picture/items.js';
 import { StorePictureReader } from './picture/reader.js';
@@ -48,29 +49,50 @@ export interface SqliteOptions {
   migrate?: boolean;
   /** Milliseconds to wait for another process's write lock before failing (default 10 000). */
   busyTimeout?: number;
+  /**
+   * Open the file read-only (reading commands, `serve --read-only`): nothing is migrated, created or
+   * switched to WAL, and any write fails. Ignored for `:memory:`.
+   */
+  readOnly?: boolean;
 }
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly db: Database.Database;
   readonly pictureSql = new PictureSql('sqlite');
+  readonly readOnly: boolean;
   migrationsApplied: readonly number[] = [];
   private readonly insertRow = new Map<string, Database.Statement>();
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly put: (record: AnalysisRecord, text: string, meta: PutMeta) => PutResult;
+  private put: (record: AnalysisRecord, text: string, meta: PutMeta) => PutResult;
 
   constructor(
     readonly path: string,
     opts: SqliteOptions = {},
   ) {
+    const file = path !== ':memory:' && path !== '';
+    this.readOnly = opts.readOnly === true && file;
     try {
-      this.db = new Database(path);
+      // Read-only: SQLite itself refuses every write, and no journal mode is changed or file created.
+      this.db = new Database(path, this.readOnly ? { readonly: true, fileMustExist: true } : {});
     } catch (e) {
       throw new Error(`cannot open SQLite database ${path}: ${(e as Error).message}`, { cause: e });
     }
     try {
       this.db.pragma(`busy_timeout = ${opts.busyTimeout ?? 10_000}`);
-      if (path !== ':memory:' && path !== '') this.db.pragma('journal_mode = WAL');
+      refuseForeign(this.db);
+      if (this.readOnly) {
+        if (!hasVersionTable(this.db)) throw new Error('not a sitrep database (no schema_migrations table); create one with `sitrep ingest` or `sitrep db migrate`');
+        if (pending(loadMigrations('sqlite'), appliedVersions(this.db), path).length > 0) {
+          throw new Error(`the database schema is version ${this.version()}; run \`sitrep db migrate\``);
+        }
+        this.db.pragma('foreign_keys = ON');
+        this.put = () => {
+          throw new Error(`${path} is open read-only`);
+        };
+        return;
+      }
+      if (file) this.db.pragma('journal_mode = WAL');
       // WAL makes NORMAL durable across application crashes; only a power cut can lose the last commits.
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('foreign_keys = ON');
@@ -330,15 +352,16 @@ export class SqliteStore implements Store {
   }
 
   async search(query: string, opts: SearchOptions = {}): Promise<SearchHit[]> {
-    const match = toFts5(parseQuery(query));
+    const q = parseQuery(query);
+    const match = toFts5(q);
     if (match === null) return [];
     const mark = opts.mark ?? DEFAULT_MARK;
-    // Title matches weigh twice as much as text matches. bm25 is lower-is-better; the score is its negation.
+    // Rank and cut first; snippets are made for the page of hits only (./snippet.ts: FTS5's snippet() is
+    // computed for every match and far worse than linear in long documents). Title matches weigh twice as
+    // much as text matches. bm25 is lower-is-better; the score is its negation.
     const rows = this.db
       .prepare(
-        `SELECT d.id, d.title, o.name AS outlet, d.published,
-                snippet(documents_fts, -1, ?, ?, '…', 24) AS snippet,
-                bm25(documents_fts, 2.0, 1.0) AS rank
+        `SELECT d.pk, d.id, d.title, o.name AS outlet, d.published, bm25(documents_fts, 2.0, 1.0) AS rank
          FROM documents_fts
          JOIN documents d ON d.pk = documents_fts.rowid
          LEFT JOIN outlets o ON o.id = d.outlet_id
@@ -346,13 +369,15 @@ export class SqliteStore implements Store {
          ORDER BY rank, d.pk
          LIMIT ?`,
       )
-      .all(mark.open, mark.close, match, searchLimit(opts.limit)) as Row[];
-    return rows.map((r) => ({
+      .all(match, searchLimit(opts.limit)) as Row[];
+    const text = this.db.prepare('SELECT text FROM documents WHERE pk = ?').pluck();
+    const snippets = await pageSnippets(rows, (r) => String(text.get(r.pk)), q, mark, opts.snippetBudgetMs);
+    return rows.map((r, i) => ({
       id: r.id as string,
       title: (r.title as string | null) ?? null,
       outlet: (r.outlet as string | null) ?? null,
       published: (r.published as string | null) ?? null,
-      snippet: tidySnippet(r.snippet as string, null, mark),
+      snippet: snippets[i]!,
       score: -(r.rank as number),
     }));
   }
@@ -372,6 +397,20 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+function hasVersionTable(db: Database.Database): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
+}
+
+/**
+ * Refuse a database another application made: tables, but not sitrep's schema_migrations. Opening it
+ * would add sitrep's tables beside the other application's (or, read-only, misread them).
+ */
+export function refuseForeign(db: Database.Database): void {
+  if (hasVersionTable(db)) return;
+  const other = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name LIMIT 3").pluck().all() as string[];
+  if (other.length) throw new Error(`not a sitrep database: it holds other tables (${other.join(', ')}) and no schema_migrations table; sitrep will not add its tables to it`);
 }
 
 function appliedVersions(db: Database.Database): number[] {

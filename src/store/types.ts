@@ -110,6 +110,8 @@ export interface SearchOptions {
   limit?: number;
   /** Markers put around matched words in snippets (default « and »). */
   mark?: { open: string; close: string };
+  /** Milliseconds the query may spend on snippets; later hits get their text's first words (./snippet.ts). */
+  snippetBudgetMs?: number;
 }
 
 export interface SearchHit {
@@ -134,6 +136,8 @@ export interface SearchHit {
 export interface Store {
   /** "sqlite" or "postgres". */
   readonly kind: 'sqlite' | 'postgres';
+  /** Opened read-only (`readOnly` in the open options): every write fails. */
+  readonly readOnly: boolean;
 
   /**
    * Store a document's text and its analysis (every layer but tokens). Returns `inserted: false` and the
@@ -162,7 +166,9 @@ export interface Store {
   /**
    * Full-text search over title and text. The query is what a user types: words (all must occur, stemmed),
    * "quoted phrases", `or` between alternatives, `-word` to exclude. Operators and stray quotes are taken
-   * literally and never cause an error; a query with no searchable word returns no hits.
+   * literally and never cause an error; a query with no searchable word returns no hits. Stop words are
+   * dropped and repeated terms count once; a query over MAX_TERMS terms or MAX_PREFIX_TERMS prefixes
+   * rejects with a QueryError (./query.ts), the only error a query can cause.
    */
   search(query: string, opts?: SearchOptions): Promise<SearchHit[]>;
 

@@ -1,8 +1,11 @@
 /**
  * Fetching a feed over http(s) for `sitrep watch`: a conditional GET (ETag, Last-Modified) so an unchanged
  * feed costs one small response, a time limit on the whole exchange, and a size limit enforced while the
- * body streams in (a server that lies about Content-Length, or sends none, is cut off at the limit).
+ * body streams in, decompressed (a server that lies about Content-Length, or sends none, is cut off at the
+ * limit). Every hop goes through the fetch guard (src/net/guarded-get.ts): a redirect cannot lead to a
+ * loopback, private, link-local, multicast or reserved address unless `allowPrivate`.
  */
+import { GuardError, guardedGet, type GuardedResponse } from '../net/guarded-get.js';
 
 export interface FetchState {
   etag?: string;
@@ -16,6 +19,8 @@ export interface FetchOptions {
   maxBytes: number;
   /** Aborts the fetch when the watch stops. */
   signal?: AbortSignal;
+  /** Follow redirects (and host names) to private, loopback and other non-public addresses (--allow-private). */
+  allowPrivate?: boolean;
 }
 
 export class FetchError extends Error {}
@@ -33,29 +38,29 @@ export async function fetchFeed(url: string, prev: FetchState, opts: FetchOption
   if (prev.lastModified) headers['If-Modified-Since'] = prev.lastModified;
   const timeout = AbortSignal.timeout(opts.timeoutMs);
   const signal = opts.signal ? AbortSignal.any([timeout, opts.signal]) : timeout;
-  let res: Response;
+  let res: GuardedResponse;
   try {
-    res = await fetch(url, { headers, signal, redirect: 'follow' });
+    // The feed's own host is the user's choice; where it redirects to is checked.
+    res = await guardedGet(url, headers, { explicitHosts: [new URL(url).hostname], allowPrivate: opts.allowPrivate === true }, signal);
   } catch (e) {
+    if (e instanceof GuardError) throw new FetchError(e.message);
     throw new FetchError(timeout.aborted ? `no answer within ${opts.timeoutMs / 1000} s` : `cannot fetch (${causeOf(e)})`);
   }
   try {
     if (res.status === 304) return { kind: 'unchanged' };
-    if (!res.ok) throw new FetchError(`HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
-    const declared = Number(res.headers.get('content-length') ?? NaN);
-    if (declared > opts.maxBytes) throw new FetchError(`feed too large (${declared} bytes; limit ${opts.maxBytes}, see --max-bytes)`);
-    const parts: Uint8Array[] = [];
+    if (res.status < 200 || res.status > 299) throw new FetchError(`HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
+    const declared = Number(res.headers['content-length'] ?? NaN);
+    if (!res.headers['content-encoding'] && declared > opts.maxBytes) throw new FetchError(`feed too large (${declared} bytes; limit ${opts.maxBytes}, see --max-bytes)`);
+    const parts: Buffer[] = [];
     let size = 0;
-    if (res.body) {
-      for await (const chunk of res.body) {
-        size += chunk.length;
-        if (size > opts.maxBytes) throw new FetchError(`feed too large (more than ${opts.maxBytes} bytes, see --max-bytes)`);
-        parts.push(chunk);
-      }
+    for await (const chunk of res.body) {
+      size += chunk.length;
+      if (size > opts.maxBytes) throw new FetchError(`feed too large (more than ${opts.maxBytes} bytes, see --max-bytes)`);
+      parts.push(chunk);
     }
     const state: FetchState = {};
-    const etag = res.headers.get('etag');
-    const lastModified = res.headers.get('last-modified');
+    const etag = res.headers.etag;
+    const lastModified = res.headers['last-modified'];
     if (etag) state.etag = etag;
     if (lastModified) state.lastModified = lastModified;
     return { kind: 'body', bytes: Buffer.concat(parts), state };
@@ -64,7 +69,7 @@ export async function fetchFeed(url: string, prev: FetchState, opts: FetchOption
     throw new FetchError(timeout.aborted ? `no complete answer within ${opts.timeoutMs / 1000} s` : `cannot read the response (${causeOf(e)})`);
   } finally {
     // Release the connection whatever happened (a body left unread would keep it open).
-    if (res.body && !res.bodyUsed) await res.body.cancel().catch(() => {});
+    res.cancel();
   }
 }
 

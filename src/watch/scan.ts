@@ -6,6 +6,7 @@
  */
 import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
+import { OUTSIDE_MESSAGE, realInside } from '../ingest/inside.js';
 
 // The same rule as `readEntry` in src/ingest/read.ts (asked of ingest to export; see /work/notes/ingest.md).
 const MAX_FOLDER_DEPTH = 32;
@@ -28,6 +29,8 @@ export interface FileEntry {
   id: string;
   size: number;
   mtimeMs: number;
+  /** The real path of the watched folder it was found in (null: the file was watched by name). */
+  root: string | null;
 }
 
 export interface ScanResult {
@@ -48,10 +51,16 @@ function statError(e: unknown): string {
 export async function scan(target: string, exclude: ReadonlySet<string> = new Set()): Promise<ScanResult> {
   const out: ScanResult = { files: [], errors: [] };
   const seen = new Set<string>();
+  let root: string | null = null;
   const walk = async (file: string, id: string, depth: number): Promise<void> => {
     if (exclude.has(path.resolve(file))) return;
     let stat: Stats;
     try {
+      // A symbolic link is followed only while it stays inside the watched folder (src/ingest/inside.ts).
+      if (depth > 0 && root !== null && (await fs.lstat(file)).isSymbolicLink() && (await realInside(file, root)) === null) {
+        out.errors.push({ where: file, message: OUTSIDE_MESSAGE });
+        return;
+      }
       stat = await fs.stat(file);
     } catch (e) {
       // An entry that vanished between listing and looking is not an error: it is gone.
@@ -59,6 +68,7 @@ export async function scan(target: string, exclude: ReadonlySet<string> = new Se
       out.errors.push({ where: file, message: statError(e) });
       return;
     }
+    if (depth === 0 && stat.isDirectory()) root = await fs.realpath(file);
     if (stat.isDirectory()) {
       const key = `${stat.dev}:${stat.ino}`;
       if (seen.has(key) || depth > MAX_FOLDER_DEPTH) return;
@@ -80,7 +90,7 @@ export async function scan(target: string, exclude: ReadonlySet<string> = new Se
       if (depth === 0) out.errors.push({ where: file, message: 'not a regular file (watch reads files, folders and http(s) feeds)' });
       return;
     }
-    out.files.push({ file, id, size: stat.size, mtimeMs: stat.mtimeMs });
+    out.files.push({ file, id, size: stat.size, mtimeMs: stat.mtimeMs, root });
   };
   await walk(target, path.basename(target), 0);
   return out;

@@ -16,6 +16,7 @@ import type { Pipeline } from '../core/pipeline.js';
 import { readBytes, readPath, type InputItem, type ReadOptions } from '../ingest/read.js';
 import { ingest } from '../store/ingest.js';
 import type { Store } from '../store/types.js';
+import { OUTSIDE_MESSAGE, realInside } from '../ingest/inside.js';
 import { fetchFeed, FetchError, isFeedUrl, type FetchState } from './fetch-feed.js';
 import { scan, type FileEntry } from './scan.js';
 
@@ -46,6 +47,8 @@ export interface WatcherOptions {
   /** Minimum time between two fetches of one feed URL (ms); file targets are polled at every pass. */
   feedIntervalMs?: number;
   fetchTimeoutMs?: number;
+  /** Let feeds redirect to loopback, private, link-local and other non-public addresses (--allow-private). */
+  allowPrivate?: boolean;
   /** Clock for the feed interval (tests). */
   now?: () => number;
 }
@@ -144,13 +147,21 @@ export class Watcher {
 
   private async readFile(f: FileEntry, counts: Counts): Promise<void> {
     let items: AsyncIterable<InputItem> | InputItem[];
+    // Read the real file, checked again: a link swapped since the listing must not lead outside.
+    const real = f.root === null ? f.file : await realInside(f.file, f.root).catch(() => f.file);
+    if (real === null) {
+      counts.failed++;
+      this.problem(`file:${f.file}`, f.file, OUTSIDE_MESSAGE);
+      this.files.set(f.file, { size: f.size, mtimeMs: f.mtimeMs, done: true });
+      return;
+    }
     if (f.size > this.o.read.maxBytes) {
       // Only JSON Lines may be that large (streamed line by line); readPath refuses anything else by size.
-      items = readPath(f.file, this.o.read);
+      items = readPath(real, this.o.read);
     } else {
       let bytes: Buffer;
       try {
-        bytes = await fs.readFile(f.file);
+        bytes = await fs.readFile(real);
         const after = await fs.stat(f.file);
         if (after.size !== f.size || after.mtimeMs !== f.mtimeMs || bytes.length !== f.size) {
           // Written to while being read: read it once it rests.
@@ -181,7 +192,7 @@ export class Watcher {
     st.nextAt = now + (this.o.feedIntervalMs ?? 0);
     let bytes: Buffer;
     try {
-      const r = await fetchFeed(url, st, { timeoutMs: this.o.fetchTimeoutMs ?? 30_000, maxBytes: this.o.read.maxBytes, signal: this.abort.signal });
+      const r = await fetchFeed(url, st, { timeoutMs: this.o.fetchTimeoutMs ?? 30_000, maxBytes: this.o.read.maxBytes, signal: this.abort.signal, allowPrivate: this.o.allowPrivate === true });
       if (r.kind === 'unchanged') {
         this.lastProblem.delete(`url:${url}`);
         return;

@@ -16,7 +16,7 @@ function info(loadMs: number): WorkerInfo {
  * Serve tasks in this worker thread. `setup` gets the pool's `options` and returns the task handler;
  * what it loads is loaded once for the life of the worker.
  */
-export function serveTasks<Options, Task, Result>(setup: (options: Options) => (task: Task) => Result): void {
+export function serveTasks<Options, Task, Result>(setup: (options: Options) => (task: Task) => Result | Promise<Result>): void {
   const port = parentPort;
   if (!port) throw new Error('serveTasks runs in a worker thread');
   const t0 = performance.now();
@@ -29,11 +29,17 @@ export function serveTasks<Options, Task, Result>(setup: (options: Options) => (
       reply({ kind: 'memory', info: info(loadMs) });
       return;
     }
-    try {
-      reply({ kind: 'result', id: m.id, ok: true, value: handle(m.task as Task) });
-    } catch (e) {
+    const failed = (e: unknown) => {
       const err = e instanceof Error ? e : new Error(String(e));
       reply({ kind: 'result', id: m.id, ok: false, error: { message: err.message, ...(err.stack ? { stack: err.stack } : {}) } });
+    };
+    try {
+      const value = handle(m.task as Task);
+      // A handler may answer later (a store query): the pool still sends one task at a time.
+      if (value instanceof Promise) value.then((v: unknown) => reply({ kind: 'result', id: m.id, ok: true, value: v }), failed);
+      else reply({ kind: 'result', id: m.id, ok: true, value });
+    } catch (e) {
+      failed(e);
     }
   });
 }

@@ -30,7 +30,7 @@ Each line: time, account (- for the command line), action, target, why, and the 
     try {
       if (positionals.length) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
       const limit = Math.min(1000, intOption(values, 'limit', 50));
-      opened = await openFromOptions(values, { mustExist: true });
+      opened = await openFromOptions(values, { mustExist: true, readOnly: true });
       const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
       const entries = await deskData(opened.store).auditLog({ limit, target: str('target'), account: str('account'), action: str('action') });
       for (const e of entries) {

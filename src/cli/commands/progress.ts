@@ -78,7 +78,7 @@ async function countLines(file: string): Promise<number> {
  * other file, folders walked. Null when it cannot be known beforehand (standard input).
  */
 export async function countInputs(jsonl: string | undefined, paths: string[]): Promise<number | null> {
-  if (jsonl === '-' || (!jsonl && paths.length === 0)) return null;
+  if (jsonl === '-' || paths.includes('-') || (!jsonl && paths.length === 0)) return null;
   let n = 0;
   const visit = async (p: string): Promise<void> => {
     const st = await fs.stat(p).catch(() => null);

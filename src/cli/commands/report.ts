@@ -120,7 +120,7 @@ export async function loadInputDocs(values: OptionValues, positionals: string[])
 export async function withPicture<T>(values: OptionValues, positionals: string[], fn: (reader: PictureReader, store: Store | null) => Promise<T>): Promise<T> {
   const docs = await loadInputDocs(values, positionals);
   if (docs) return fn(new MemoryReader(buildSituation(docs)), null);
-  const { store } = await openFromOptions(values, { mustExist: true });
+  const { store } = await openFromOptions(values, { mustExist: true, readOnly: true });
   try {
     if ((await store.pictureState()) !== 'ok') {
       throw new CommandFailure('picture_stale', 'the situation picture in this store is not built yet (it was stored by an older sitrep, or a rebuild was interrupted): run `sitrep rebuild`');

@@ -1,6 +1,7 @@
 import type { Command } from '../command.js';
 import { EXIT_OK, UsageError } from '../command.js';
 import { intOption } from '../options.js';
+import { QueryError } from '../../store/query.js';
 import { DB_HELP, fail, openFromOptions } from './store-common.js';
 
 export const search: Command = {
@@ -9,7 +10,8 @@ export const search: Command = {
   usage: `sitrep search QUERY... [--limit N] [--db PATH|URL] [--json]
 
   QUERY            words (all must occur; "killed" also finds "kill"), "quoted phrases", \`or\` between
-                   alternatives, -word to exclude, word* for a prefix (SQLite). Anything else is literal.
+                   alternatives, -word to exclude, word* for a prefix. Anything else is literal. Stop
+                   words ("the", "and", "not", …) are not searched; at most 24 terms, 8 of them prefixes.
   --limit N        at most N hits (default 20)
 ${DB_HELP}
   --json           {"query", "hits": [{"id", "title", "outlet", "published", "snippet", "score"}]}
@@ -26,8 +28,10 @@ Snippets mark matched words «like this» (bold on a terminal).`,
       const query = positionals.join(' ').trim();
       if (query === '') throw new UsageError('give a QUERY (sitrep search WORDS...)');
       const limit = intOption(values, 'limit', 20);
-      opened = await openFromOptions(values, { mustExist: true });
-      const hits = await opened.store.search(query, { limit });
+      opened = await openFromOptions(values, { mustExist: true, readOnly: true });
+      const hits = await opened.store.search(query, { limit }).catch((e: unknown) => {
+        throw e instanceof QueryError ? new UsageError(e.message) : e;
+      });
       if (values.json) {
         process.stdout.write(JSON.stringify({ query, hits }) + '\n');
         return EXIT_OK;

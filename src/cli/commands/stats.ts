@@ -19,7 +19,7 @@ Counts are rows: a place mentioned three times counts three. Re-ingesting stored
   async run(values) {
     let opened;
     try {
-      opened = await openFromOptions(values, { mustExist: true });
+      opened = await openFromOptions(values, { mustExist: true, readOnly: true });
       const counts = await opened.store.stats();
       if (values.json) {
         process.stdout.write(JSON.stringify(counts) + '\n');

@@ -34,15 +34,16 @@ export function describeDb(location: string): string {
 
 /**
  * Open the store the options name. Reading commands (`mustExist`) refuse to create a new, empty SQLite
- * file where the user probably mistyped a path.
+ * file where the user probably mistyped a path; `readOnly` ones (stats, search, report, export, audit,
+ * serve --read-only) open it read-only, so they never migrate or write (src/store/open.ts).
  */
-export async function openFromOptions(values: Record<string, unknown>, opts: { mustExist?: boolean } = {}): Promise<{ store: Store; location: string }> {
+export async function openFromOptions(values: Record<string, unknown>, opts: { mustExist?: boolean; readOnly?: boolean } = {}): Promise<{ store: Store; location: string }> {
   const location = resolveDbLocation(values.db);
   if (opts.mustExist && !isPostgresUrl(location) && location !== ':memory:' && !existsSync(location)) {
     throw new CommandFailure('db_missing', `no database at ${location} (create one with \`sitrep ingest\`, or give --db)`);
   }
   try {
-    return { store: await openStore(location), location };
+    return { store: await openStore(location, { readOnly: opts.readOnly === true }), location };
   } catch (e) {
     throw new CommandFailure('db_open', (e as Error).message);
   }

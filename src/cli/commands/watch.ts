@@ -28,6 +28,8 @@ ${DB_HELP}
   --feed-interval S  seconds between two fetches of one URL (default 300)
   --timeout S      give up on a URL that has not answered in full after S seconds (default 30)
   --once           one pass, then exit (the summary line is printed as by \`sitrep ingest\`)
+  --allow-private  let a feed redirect to loopback, private, link-local or reserved addresses (refused by
+                   default: a feed's own URL may name any host, what it redirects to must be public)
   --format F       read every input as F (text, html, feed, jsonl, json) instead of telling by content
   --max-chars N    refuse documents longer than N characters
   --max-bytes N    refuse single-document files, fetched feeds and JSON Lines lines larger than N bytes
@@ -44,6 +46,7 @@ SIGINT (Ctrl-C) or SIGTERM stops after the current document and closes the store
     'feed-interval': { type: 'string' },
     timeout: { type: 'string' },
     once: { type: 'boolean' },
+    'allow-private': { type: 'boolean' },
     format: { type: 'string' },
     'max-chars': { type: 'string' },
     'max-bytes': { type: 'string' },
@@ -52,6 +55,7 @@ SIGINT (Ctrl-C) or SIGTERM stops after the current document and closes the store
   async run(values, positionals) {
     if (positionals.length === 0) throw new UsageError('give the folders, files or feed URLs to watch');
     for (const t of positionals) if (/^[a-z][a-z0-9+.-]*:\/\//i.test(t) && !isFeedUrl(t)) throw new UsageError(`${t}: only http(s) URLs can be watched`);
+    if (positionals.includes('-')) throw new UsageError('watch reads files, folders and feeds, not standard input (use `sitrep ingest -`)');
     const intervalMs = seconds(values, 'interval', 10) * 1000;
     const feedIntervalMs = seconds(values, 'feed-interval', 300) * 1000;
     const fetchTimeoutMs = seconds(values, 'timeout', 30) * 1000;
@@ -73,6 +77,7 @@ SIGINT (Ctrl-C) or SIGTERM stops after the current document and closes the store
         exclude: storeFiles(location),
         feedIntervalMs,
         fetchTimeoutMs,
+        allowPrivate: values['allow-private'] === true,
         reporter: {
           problem: (where, message) => reportError(where, message),
           stored: (where, c) => say(`watch: ${where}: ${c.new} new${c.existing ? `, ${c.existing} already stored` : ''}${c.failed ? `, ${c.failed} failed` : ''}`),

@@ -25,6 +25,10 @@ describe('unreal', () => {
     expect(why('The fight over the city is about a month old.', 'fight').unreal).toBe('state-of-affairs');
     expect(why('They took the town without a fight.', 'fight').unreal).toBe('negated');
     expect(why('The militia denied shelling the camp.', 'shelling').unreal).toBe('negated');
+    // a plan, however many nouns stand between the act and it; an act foiled is not done
+    expect(why('Detectives uncovered a bomb attack plot in the port.', 'bomb').unreal).toBe('planned');
+    expect(why('Guards foiled a grenade attack on the depot.', 'attack').unreal).toBe('prevented');
+    expect(why('Sirens and [missile] alerts sounded across the north.', 'missile').unreal).toBe('planned');
     expect(why('Officials deny that troops killed anyone.', 'killed').unreal).toBeNull();
   });
   it('keeps what happened', () => {

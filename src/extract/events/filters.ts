@@ -10,7 +10,12 @@ import type { Trigger } from './triggers.js';
 
 const MODALS = new Set(['will', 'would', "'ll", 'could', 'may', 'might', 'should', 'must', 'shall', 'can', 'cannot']);
 const INTENT = /^(plan|plans|planned|planning|threaten|threatens|threatened|threatening|vow|vows|vowed|intend|intends|intended|aim|aims|aimed|expected|likely|set|going|want|wants|wanted|hope|hopes|hoped|prepare|prepares|preparing|ready|able|allowed|seek|seeks|sought|urged|called|decided|agreed|refused|promised|pledged|warned)$/;
-const PREVENT = /^(deter|prevent|prevents|prevented|avoid|avoided|stop|stopped|halt|end|ending|condemn|condemned|condemns|denounce|denounced|fear|fears|feared|risk|threat|threats|possibility|prospect|warning|warnings|wake)$/;
+const PREVENT = /^(deter|prevent|prevents|prevented|foil|foils|foiled|thwart|thwarts|thwarted|avert|averts|averted|avoid|avoided|stop|stopped|halt|end|ending|condemn|condemned|condemns|denounce|denounced|fear|fears|feared|risk|threat|threats|possibility|prospect|warning|warnings|wake)$/;
+/**
+ * Nouns that make the act before them something planned, feared, faked or warned of, not done: "a bomb plot",
+ * "rocket alerts", "air raid sirens".
+ */
+const PLANNED = /^(plan|plans|plot|plots|conspiracy|threat|threats|scare|hoax|alert|alerts|siren|sirens|warning|warnings|drill|drills)$/;
 const COPULA = /^(is|was|are|were|has|have|had|continues|continued|remains|remained|entered|enters|will)$/;
 
 export function unreal(toks: Tok[], t: Trigger, from: number): string | null {
@@ -45,7 +50,13 @@ export function unreal(toks: Tok[], t: Trigger, from: number): string | null {
   // "people targeted for assistance", "areas targeted for vaccination": aid aimed at people, not an attack.
   if (t.kind === 'attack' && toks[t.tokEnd]?.low === 'for' && /^(assistance|aid|help|support|relief|funding|vaccination|vaccinations|treatment|resettlement|evacuation|recruitment|development|investment|inclusion|services)$/.test(toks[t.tokEnd + 1]?.low ?? '')) return 'not-violence';
   // "a bomb plot", "the serial blast plan": what was planned, not what happened.
-  if (!t.verbal && /^(plan|plans|plot|plots|conspiracy|threat|threats|scare|hoax)$/.test(toks[t.tokEnd]?.low ?? '')) return 'planned';
+  // The head may sit a few nouns on ("a serial bomb blast plan"): what heads the compound decides.
+  if (!t.verbal) {
+    let k = t.tokEnd;
+    // "[rocket] alerts": a bracket an editor put around the noun is no head.
+    while (k < Math.min(toks.length, t.tokEnd + 3) && (toks[k]!.pos === 'NOUN' || /^[\])]$/.test(toks[k]!.low)) && !PLANNED.test(toks[k]!.low)) k++;
+    if (PLANNED.test(toks[k]?.low ?? '')) return 'planned';
+  }
   // "an operation to rescue the victims and arrest the kidnappers": the second verb of the purpose too.
   if (t.verbal && toks[i]!.low === toks[i]!.lemma) {
     for (let k = i - 1; k >= Math.max(from, i - 10); k--) {

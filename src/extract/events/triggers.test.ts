@@ -15,6 +15,7 @@ describe('findTriggers', () => {
     expect(kinds('Dock workers went on strike.')).toEqual(['protest:went on strike']);
     expect(kinds('The general strike closed shops.')).toEqual(['protest:general strike']);
     expect(kinds('A drone strike killed two.')).toEqual(['air:drone strike', 'kill:killed']);
+    expect(kinds('The rocket strike hit a school.').some((k) => k.startsWith('air'))).toBe(false);
   });
   it('reads "fired at" only as a verb', () => {
     expect(kinds('Soldiers fired at the crowd.')).toEqual(['shoot:fired at']);

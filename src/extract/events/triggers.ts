@@ -355,7 +355,9 @@ export function findTriggers(toks: Tok[]): Trigger[] {
     if (/^(on|hunger|general|labour|labor|workers|national|nationwide|teachers|doctors|nurses|transport|rail|lucky)$/.test(prev?.low ?? '') || next === 'action') continue;
     const bySide = !!prev && (/^(military|army|israeli|russian|ukrainian|american|us|u.s.|coalition|saudi-led|us-led|turkish|iranian|allied|government|regime|junta|precision|precise|deadly|fresh|new|retaliatory|overnight|missile|rocket|artillery|drone|air|aerial|airborne)$/.test(prev.low) || (prev.pos === 'ADJ' && /^\p{Lu}/u.test(prev.text)));
     const onTarget = /^(on|against|targeting|that|which|hit|hits|killed|kills|in)$/.test(next);
-    if (bySide || onTarget) out.push({ kind: 'air', tokStart: k, tokEnd: k + 1, verbal: false, passive: false, rule: 'strike (on X)' });
+    // "a rocket strike", "missile strikes": fired from the ground, a shelling or missile attack, not an air strike.
+    const fromGround = /^(missile|missiles|rocket|rockets|artillery|mortar|ballistic)$/.test(prev?.low ?? '');
+    if (bySide || onTarget) out.push({ kind: fromGround ? 'shell' : 'air', tokStart: k, tokEnd: k + 1, verbal: false, passive: false, rule: 'strike (on X)' });
   }
   // "claimed nine lives", "cost 30 lives": the figure before "lives" is the dead.
   for (let k = 2; k < toks.length; k++) {

@@ -3,6 +3,7 @@ import { prepared } from '../../test-support/doc.js';
 import { expectSpansMatch } from '../../test-support/spans.js';
 import { docPlaces } from './details.js';
 import { places } from './index.js';
+import { syntax } from '../../nlp/syntax/component.js';
 
 // Person/place clashes, common words and streets, in sentences written for these tests.
 const run = (text: string) => {
@@ -179,5 +180,26 @@ describe('guards: foreign town names (international notes)', () => {
   it('reads a country after a direction adjective as the country, not a given name', () => {
     expect(at(run('Refugees crossed from Geneina into Adré in eastern Chad.').list, 'Chad')).toMatchObject({ country: 'TD', kind: 'country' });
     expect(run('Chad said he was tired.').texts).toEqual([]);
+  });
+});
+
+describe('guards: the entity recogniser\'s people (rule part-of-a-person-entity)', () => {
+  // With the recogniser run first, as in the default pipeline.
+  const withEntities = (text: string) => {
+    const doc = prepared(text, null, syntax, places);
+    return { texts: doc.get('places').map((p) => p.text), dropped: docPlaces(doc)!.dropped, entities: doc.get('entities').map((e) => ({ label: e.label, text: doc.text.slice(e.start, e.end) })) };
+  };
+
+  it('takes a town name that is one part of a person\'s name for the person', () => {
+    const { texts, dropped, entities } = withEntities('The visitors were led by Tyler Okonkwo, who scored twice in the final in Leeds.');
+    expect(entities.some((e) => e.label === 'PER' && e.text === 'Tyler Okonkwo')).toBe(true);
+    expect(texts).toEqual(['Leeds']);
+    expect(dropped.find((d) => d.text === 'Tyler')?.reason).toBe('part of a person entity');
+  });
+
+  it('keeps a place that a mistaken span runs on into an office or an abbreviation', () => {
+    const doc = prepared('Plans were shown to Madison Twp. officials and to Toledo Mayor Ann Kowalczyk on Monday.', null, syntax, places);
+    const texts = doc.get('places').map((p) => p.text);
+    expect(texts).toContain('Toledo');
   });
 });

@@ -54,6 +54,8 @@ export interface GuardContext {
   index: Map<Candidate, number>;
   /** Where the text names the document's own outlet or a wire credit ("Levant Radio", "(Gulf Wire)"). */
   outlets: { start: number; end: number }[];
+  /** The recogniser's PER spans, as token ranges [start, end) (none when the document has no entities layer). */
+  people: [number, number][];
 }
 
 const isCountryOrAdmin1 = (gaz: Gazetteer, c: Candidate) =>
@@ -213,7 +215,10 @@ export function buildGuardContext(doc: Doc, gaz: Gazetteer, all: Candidate[]): G
   }
   // A single given name is a person when used alone after being used in a full name.
   void lex;
-  return { doc, gaz, all, personKeys, personRuns, index: new Map(all.map((c, i) => [c, i])), outlets: outletSpans(doc) };
+  const people: [number, number][] = doc.has('entities')
+    ? doc.get('entities').filter((e) => e.label === 'PER').map((e) => [e.tokenStart, e.tokenEnd])
+    : [];
+  return { doc, gaz, all, personKeys, personRuns, index: new Map(all.map((c, i) => [c, i])), outlets: outletSpans(doc), people };
 }
 
 /** Media words that end a wire credit in a dateline's parenthesis. */
@@ -345,6 +350,52 @@ function surnameMatchCounts(text: string, first: string, at: number, name: strin
   return !NOT_FIRST_NAMES.has(first.toLowerCase()) && gaz.lookupExact(exactKey(`${first} ${name}`)).length === 0;
 }
 
+/**
+ * Rule "part-of-a-person-entity": a name that is one part of a longer PER span of the entity recogniser
+ * ("Tyler Okafor", "Janet Reno", "Mayor John Lancaster") is that person's given name or surname. The
+ * recogniser is trusted only when the rest of the span reads as a name: capitalised words that are not
+ * ordinary English words (or are known given names and surnames), initials, and titles before the name. A
+ * span that goes on with an office, an organisation or a street word after the place ("Toledo Mayor Ann
+ * Fink", "Paris Walmart", "Madison Twp.") is the recogniser's mistake, and the place stays. A country or
+ * state with a placing cue ("in Georgia") is never taken for a person this way.
+ */
+/** Token i is a word cut short by a period inside the sentence ("Twp. officials", "Twp., Trenton"). */
+function abbreviated(doc: Doc, i: number): boolean {
+  const t = doc.get('tokens')[i];
+  return !!t && /^\.(?:\s*,|\s+\p{Ll})/u.test(doc.text.slice(t.end, t.end + 4));
+}
+
+function inPersonEntity(ctx: GuardContext, c: Candidate): boolean {
+  // A name of two or more words ("Los Angeles", "West Chester") is seldom part of a person's.
+  if (c.designator !== null || c.hint !== null || c.key.includes(' ')) return false;
+  const span = ctx.people.find(([s, e]) => s <= c.tokStart && c.tokEnd <= e && e - s > c.tokEnd - c.tokStart);
+  if (!span) return false;
+  const lex = placeLexicon();
+  let others = 0;
+  for (let i = span[0]; i < span[1]; i++) {
+    if (i >= c.tokStart && i < c.tokEnd) continue;
+    const w = word(ctx.doc, i);
+    if (!/\p{L}/u.test(w)) continue;
+    // Initials ("J.", "J.M.") and generational suffixes belong to names.
+    if (/^(?:\p{Lu}\.)+$|^\p{Lu}$/u.test(w) || /^(?:jr|sr|ii|iii|iv)\.?$/i.test(w)) continue;
+    if (!/^\p{Lu}/u.test(w)) return false;
+    // An abbreviation ("Twp.", "Sens.", "Co.") or an acronym ("MPP", "PTA") is no part of a person's name.
+    if (/\.$/.test(w) || /^\p{Lu}{2,}$/u.test(w) || abbreviated(ctx.doc, i)) return false;
+    const k = w.toLowerCase().replace(/['’]s$/, '');
+    if (TITLES.has(k) || TITLES.has(`${k}.`)) {
+      if (i > c.tokStart) return false;
+      continue;
+    }
+    if (lex.notPlaces.has(k) || STREET.test(k)) return false;
+    const name = lex.givenNames.has(k) || lex.surnames.has(k) || lex.personNames.has(k);
+    // An ordinary word, or its plural ("Elks", "Juniors", "Policemen"): a team, a club, a body of people.
+    const plural = k.endsWith('men') ? `${k.slice(0, -3)}man` : k.endsWith('s') ? k.slice(0, -1) : '';
+    if (!name && (isEnglishWord(k) || (plural !== '' && isEnglishWord(plural)))) return false;
+    others++;
+  }
+  return others > 0;
+}
+
 /** Why this candidate is not a place, or null when it may be one. */
 export function rejectReason(ctx: GuardContext, c: Candidate): string | null {
   const { gaz, doc } = ctx;
@@ -372,6 +423,7 @@ export function rejectReason(ctx: GuardContext, c: Candidate): string | null {
     return 'person name';
   }
   if (c.before && TITLES.has(c.before) && c.tokStart === c.runStart && !isCountryOrAdmin1(gaz, c)) return 'person title';
+  if (inPersonEntity(ctx, c) && !(isCountryOrAdmin1(gaz, c) && support())) return 'part of a person entity';
   // A surname used for a person earlier in the story stays that person; a country of that name needs a
   // place construction ("Michael Jordan ... Jordan said" vs "flew to Jordan").
   if (single && ctx.personKeys.has(c.key) && (!isCountryOrAdmin1(gaz, c) || !support())) return 'person named in the story';
