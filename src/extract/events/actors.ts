@@ -270,7 +270,7 @@ function namedCommunities(input: string, view: SentenceView, actors: ActorMentio
     out.push(m);
     if (!m.generic || !(m.cls === 'civilians' || m.cls === 'militia' || m.cls === 'identity')) continue;
     if (!COMMUNITY_HEAD.test(toks[m.tokEnd - 1]?.low ?? '')) continue;
-    let k = m.tokStart - 1;
+    const k = m.tokStart - 1;
     if (!properName(k)) continue;
     const names = [k];
     // "Kipsigi and Maasai militias"
@@ -288,7 +288,6 @@ function namedCommunities(input: string, view: SentenceView, actors: ActorMentio
         mention.entry = { ...m.entry, actor: name, inter: 4 };
       }
     }
-    k = -1;
   }
   void input;
   return out;

@@ -14,6 +14,7 @@ import { timexInterval } from '../times/event-date.js';
 import type { PlaceMention } from '../places/types.js';
 import { incidentalPlace } from '../places/event-place.js';
 import { refersBack, type Interval } from './continuation.js';
+import { parseRoles } from './parse-roles.js';
 import { clauseRoles, refOf, type ClauseRoles, type ActorRef } from './roles.js';
 import { classify, type Classified } from './classify.js';
 
@@ -141,6 +142,7 @@ export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
       const segCountries = countries.filter((c) => c.tokStart >= part.from && c.tokStart < part.to);
       const qs = ctx.quantities.filter((q) => q.tokStart >= part.from && q.tokStart < part.to);
       const roles = clauseRoles({ toks, from: part.from, to: part.to, actors: segActors, countries: segCountries, triggers: part.triggers, quantities: qs, inParens });
+      parseRoles(ctx.doc, toks, part, roles, actors);
       supportVerbAgent(toks, part, roles, segActors);
       const pronoun = pronounSubject(toks, part.from, part.triggers);
       // "security forces said they had killed ...": the pronoun is the speaker.
