@@ -112,7 +112,7 @@ describe('ingest', () => {
       const store = await openStore(':memory:');
       const outcomes: IngestOutcome[] = [];
       const summary = await ingest(store, items(input), { ...(analyzer ? { analyzer } : {}), onItem: (o) => outcomes.push(o) });
-      const stored = (await store.analyses()).map(({ ingestedAt, ...rest }) => rest);
+      const stored = (await store.analyses()).map(({ ingestedAt: _ingestedAt, ...rest }) => rest);
       await store.close();
       return { summary, outcomes, stored };
     };

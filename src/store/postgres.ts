@@ -188,6 +188,21 @@ export class PostgresStore implements Store {
   }
 
   /**
+   * Store a document taken from the queue (./queue.ts) and delete its queue row, in one transaction: a
+   * worker killed before the commit leaves the row (its lease expires, another worker redoes it), one
+   * killed after leaves nothing to redo. A document another worker stored meanwhile is found by its hash.
+   */
+  async putQueued(qid: string, record: AnalysisRecord, text: string, meta: PutMeta = {}): Promise<PutResult> {
+    const outlet = outletOf(record.source, record.url);
+    const hash = contentHash(text, outlet);
+    return this.inPictureTransaction(async (client, sql, locks) => {
+      const r = await this.putIn(client, record, text, meta, hash, outlet, sql, locks);
+      await client.query('DELETE FROM doc_queue WHERE qid = $1', [qid]);
+      return r;
+    });
+  }
+
+  /**
    * Run `work` in a transaction that may update the picture. The picture is locked by grid cell
    * (./picture/cells.ts): when another worker holds a cell this one needs, the transaction is rolled back
    * and run again with every cell it needed taken first (waiting for them, in one order, so workers never
@@ -421,6 +436,18 @@ export class PostgresStore implements Store {
       );
       await this.writeLayers(client, d.pk, record, d.text);
       if (kept) await runPostgres(client, addDocument(sql, d.pk, storedItems(record, d.text, { id, hash: d.hash, textHash: d.text_hash, outlet: d.outlet })), locks);
+      return true;
+    });
+  }
+
+  async deleteDocument(id: string): Promise<boolean> {
+    return this.inPictureTransaction(async (client, sql, locks) => {
+      const r = await client.query('SELECT pk, hash FROM documents WHERE id = $1 FOR UPDATE', [id]);
+      if (!r.rowCount) return false;
+      const d = r.rows[0] as { pk: string; hash: string };
+      // Out of the stored picture first, then the rows (layers and picture rows cascade).
+      if ((await runPostgres(client, sql.state(), locks)) === 'ok') await runPostgres(client, removeDocument(sql, d.hash), locks);
+      await client.query('DELETE FROM documents WHERE pk = $1', [d.pk]);
       return true;
     });
   }

@@ -18,7 +18,7 @@ describe('reanalyze in worker threads', () => {
       await ingest(store, readJsonl(lines(input), 'test.jsonl', DEFAULT_READ_OPTIONS));
       const seen: string[] = [];
       const summary = await reanalyze(store, { all: true, batch: 4, ...(analyzer ? { analyzer } : {}), onItem: (o) => seen.push(o.id) });
-      const stored = (await store.analyses()).map(({ ingestedAt, ...rest }) => rest);
+      const stored = (await store.analyses()).map(({ ingestedAt: _ingestedAt, ...rest }) => rest);
       await store.close();
       return { summary, seen, stored };
     };

@@ -35,6 +35,8 @@ export type Step<T> = Sql<T>;
 const EVENT_LOCK_KM = 2 * MAX_JOIN_KM + 10;
 const CLAIM_LOCK_KM = 2 * SAME_NAME_PLACE_KM + 10;
 const PLACE_LOCK_KM = SAME_NAME_PLACE_KM + 5;
+/** Figures read at once while looking for the one a claim goes to. */
+const FIGURES_READ_AT_ONCE = 8;
 
 /** A queue of keys taken smallest order first. */
 class OrderQueue {
@@ -293,6 +295,50 @@ class Run {
     return out.filter((n) => compatible(n.item, c, this.eventOf));
   }
 
+  /** The canonical order of the figure a seed claim heads (loading the seed when it is not in hand). */
+  *seedOrder(seed: string): Step<string | null> {
+    yield* this.loadClaims([seed]);
+    const r = this.claims.get(seed);
+    return r ? claimOrder(r.item) : null;
+  }
+
+  /**
+   * The figure `y` goes to: the first of the figures before it (by their seeds' order) whose every claim so
+   * far fits it (figures.ts decideFigure). Figures are read a few at a time in that order and the search
+   * stops at the first that fits: a claim that may sit beside every count of its kind at its place (a
+   * standing count from an undated document) sees many figures, and usually fits the first.
+   */
+  *placeClaim(y: ClaimItem, yo: string, seeds: readonly string[]): Step<string | null> {
+    yield* this.loadClaims(seeds);
+    const ordered = seeds
+      .map((s) => ({ s, o: this.claims.get(s) ? claimOrder(this.claims.get(s)!.item) : null }))
+      .filter((x): x is { s: string; o: string } => x.o !== null && x.o < yo)
+      .sort((a, b) => (a.o < b.o ? -1 : 1));
+    for (let i = 0; i < ordered.length; i += FIGURES_READ_AT_ONCE) {
+      const chunk = ordered.slice(i, i + FIGURES_READ_AT_ONCE).map((x) => x.s);
+      const members = new Map<string, ClaimRow[]>();
+      for (const m of yield* this.ops.groupMembers(chunk)) {
+        const k = m.item.key;
+        if (this.removedClaims.has(k)) continue;
+        if (!this.claims.has(k)) this.claims.set(k, m);
+        const cur = this.claims.get(k)!;
+        if (claimOrder(cur.item) >= yo || !cur.seed || !chunk.includes(cur.seed)) continue;
+        members.set(cur.seed, [...(members.get(cur.seed) ?? []), cur]);
+      }
+      yield* this.loadReports([...members.values()].flat().map((x) => x.item.report).filter((r): r is string => !!r));
+      const groups: GroupView[] = [];
+      for (const s of chunk) {
+        const l = (members.get(s) ?? []).sort((a, b) => (claimOrder(a.item) < claimOrder(b.item) ? -1 : 1));
+        if (l.length) groups.push({ seed: s, members: l.map((x) => x.item) });
+      }
+      // A figure's first claim may have moved on (its rows are stale until decided again): order by what is in hand.
+      groups.sort((a, b) => (claimOrder(a.members[0]!) < claimOrder(b.members[0]!) ? -1 : 1));
+      const seed = decideFigure(y, groups, this.eventOf);
+      if (seed) return seed;
+    }
+    return null;
+  }
+
   *decideClaim(key: string, queue: OrderQueue): Step<void> {
     const row = this.claims.get(key);
     if (!row) return;
@@ -301,39 +347,48 @@ class Run {
     this.stats.claimsDecided++;
     const near = yield* this.claimNeighbours(y);
     const seeds = [...new Set(near.filter((n) => claimOrder(n.item) < yo).map((n) => n.seed!))];
-    const groups: GroupView[] = [];
-    if (seeds.length) {
-      const members = new Map<string, ClaimRow[]>();
-      for (const m of yield* this.ops.groupMembers(seeds)) {
-        const k = m.item.key;
-        if (this.removedClaims.has(k)) continue;
-        if (!this.claims.has(k)) this.claims.set(k, m);
-        const cur = this.claims.get(k)!;
-        if (claimOrder(cur.item) >= yo || !cur.seed || !seeds.includes(cur.seed)) continue;
-        members.set(cur.seed, [...(members.get(cur.seed) ?? []), cur]);
-      }
-      yield* this.loadReports([...members.values()].flat().map((x) => x.item.report).filter((r): r is string => !!r));
-      for (const s of seeds) {
-        const l = (members.get(s) ?? []).sort((a, b) => (claimOrder(a.item) < claimOrder(b.item) ? -1 : 1));
-        if (l.length) groups.push({ seed: s, members: l.map((x) => x.item) });
-      }
-      groups.sort((a, b) => (claimOrder(a.members[0]!) < claimOrder(b.members[0]!) ? -1 : 1));
-    }
-    const seed = decideFigure(y, groups, this.eventOf) ?? y.key;
+    const seed = (seeds.length ? yield* this.placeClaim(y, yo, seeds) : null) ?? y.key;
     if (seed === row.seed) return;
     const old = row.seed;
     row.seed = seed;
     yield* this.ops.setClaim(key, seed);
     this.touchedFigures.add(seed);
     if (old) this.touchedFigures.add(old);
-    for (const n of near) if (claimOrder(n.item) > yo) queue.push(n.item.key, claimOrder(n.item));
-    for (const s of [old, seed]) {
+    const newOrder = (yield* this.seedOrder(seed))!;
+    const oldOrder = old ? yield* this.seedOrder(old) : null;
+    // Only later claims whose choice this move can change are decided again (see `mayMove`).
+    const later = near.filter((n) => claimOrder(n.item) > yo);
+    yield* this.loadClaims(later.map((n) => n.seed).filter((s): s is string => !!s));
+    for (const n of later) if (yield* this.mayMove(n, old, newOrder, oldOrder, 'near')) queue.push(n.item.key, claimOrder(n.item));
+    for (const [s, side] of [[old, 'old'], [seed, 'new']] as const) {
       if (!s || s === key) continue;
       yield* this.loadClaims([s]);
       const sr = this.claims.get(s);
       if (!sr) continue;
-      for (const n of yield* this.claimNeighbours(sr.item)) if (claimOrder(n.item) > yo) queue.push(n.item.key, claimOrder(n.item));
+      const around = (yield* this.claimNeighbours(sr.item)).filter((n) => claimOrder(n.item) > yo);
+      yield* this.loadClaims(around.map((n) => n.seed).filter((s2): s2 is string => !!s2));
+      for (const n of around) if (yield* this.mayMove(n, old, newOrder, oldOrder, side)) queue.push(n.item.key, claimOrder(n.item));
     }
+  }
+
+  /**
+   * Can a claim x's move from figure \`old\` to the figure ordered \`newOrder\` change where a later claim z
+   * goes? z goes to the first figure before it whose claims all fit it. \`via\` says how z was found:
+   * - 'near': z fits x. The new figure gained a claim z fits, so it can only become z's choice if it comes
+   *   before z's figure; the old figure lost a claim z fits, which changes nothing for z unless z is in it.
+   * - 'new': z fits the new figure's first claim, maybe not x: only a z in that figure can be pushed out.
+   * - 'old': z fits the old figure's first claim: the old figure lost x, which may have been what kept z
+   *   out of it, so z may move there if it comes before z's figure, and a z in it may move.
+   * A z not decided yet, or heading its own figure, is decided whatever happened.
+   */
+  *mayMove(z: ClaimRow, old: string | null, newOrder: string, oldOrder: string | null, via: 'near' | 'new' | 'old'): Step<boolean> {
+    if (!z.seed || z.seed === z.item.key) return true;
+    if (old && z.seed === old) return true;
+    const zo = yield* this.seedOrder(z.seed);
+    if (zo === null) return true;
+    if (via === 'near') return newOrder < zo;
+    if (via === 'new') return newOrder === zo;
+    return oldOrder !== null && oldOrder <= zo;
   }
 
   *runClaims(queue: OrderQueue): Step<void> {
