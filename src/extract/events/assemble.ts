@@ -36,6 +36,8 @@ export function fit(d: Draft, head: string | null): number {
   if (FIGHT_WORDS.test(head)) {
     if (c.type === 'Battles' && c.subType === 'Armed clash') return 3;
     if (c.type === 'Battles') return 2;
+    // "The attack", "the raid" name an attack on civilians as well as one on forces (ACLED's VAC "Attack").
+    if (c.type === 'Violence against civilians' && /^(attack|attacks|assault|raid|raids|ambush)$/.test(head)) return 2;
     return VIOLENT.has(c.type) ? 1 : 0;
   }
   if (BOMB_WORDS.test(head)) return c.type === 'Explosions/Remote violence' ? 3 : 0;
@@ -198,6 +200,8 @@ export function assemble(proposals: Proposal[], minScore: number, published: str
         let best = 0;
         for (let k = drafts.length - 1; k >= 0; k--) {
           if (p.dates.length === 0 && background(drafts[k]!)) continue;
+          // Only an occurrence whose day and place the reference can share is one it may point at.
+          if (!fits(drafts[k]!, p, toldAt)) continue;
           const f = fit(drafts[k]!, p.anaphorHead);
           // "Armed groups stormed a camp. Nine people were killed in the attack.": the occurrence told in the
           // sentence just before, in the same paragraph, is the one the noun points at, whatever fits better.
