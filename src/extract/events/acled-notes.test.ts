@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyzed } from '../../test-support/doc.js';
 import { codedFatalities, hasSizeTag, leadingLabel, noteSpans } from './acled-notes.js';
 
 // Notes written for these tests.
@@ -35,5 +36,12 @@ describe('noteSpans and hasSizeTag', () => {
     expect(noteSpans(t).map((s) => t.slice(s.start, s.end))).toEqual(['[size=dozens]', 'Fatalities coded as 0 (VoJ reported 1).']);
     expect(hasSizeTag(t)).toBe(true);
     expect(hasSizeTag('Residents protested.')).toBe(false);
+  });
+});
+
+describe('ACLED labels that code a note with no act word in it', () => {
+  it('codes "Movement of forces:" as a change to group/activity', () => {
+    const e = analyzed('Movement of forces: On 1 May 2021, soldiers deployed with armoured vehicles in Kandi, Benin.', '2021-05-02').get('events');
+    expect(e.map((x) => `${x.type} / ${x.subType}`)).toEqual(['Strategic developments / Change to group/activity']);
   });
 });

@@ -17,9 +17,9 @@ export interface Coding {
 const LABELS: [RegExp, Coding][] = [
   [/^agreements?$/, { type: 'Strategic developments', subType: 'Agreement' }],
   [/^(peace )?(deal|ceasefire|truce|peace talks)$/, { type: 'Strategic developments', subType: 'Agreement' }],
-  [/^change to (armed )?group( ?\/ ?activity)?$|^change to (armed )?group activity$|^change of allegiance$|^defections?$/, { type: 'Strategic developments', subType: 'Change to group/activity' }],
+  [/^change to (armed )?group( ?\/ ?activity)?$|^change to (armed )?group activity$|^change of allegiance$|^defections?$|^movements? of (?:forces|troops)$|^troop movements?$|^security measures?$|^(?:new )?recruitment$/, { type: 'Strategic developments', subType: 'Change to group/activity' }],
   [/^(detonation|defusal|defused|disrupted weapons use|weapons? seizure|weapons? cache|arms seizure|seizure)$/, { type: 'Strategic developments', subType: 'Disrupted weapons use' }],
-  [/^(non-?violent activity|other|non-?violent)$/, { type: 'Strategic developments', subType: 'Other' }],
+  [/^(non-?violent activity|other|non-?violent|displacement|mass graves?)$/, { type: 'Strategic developments', subType: 'Other' }],
   [/^arrests?$/, { type: 'Strategic developments', subType: 'Arrests' }],
   [/^(looting|property destruction|looting ?\/ ?property destruction|arson)$/, { type: 'Strategic developments', subType: 'Looting/property destruction' }],
   [/^(headquarters|base|hq)( or base)? established$|^(headquarters|base) establishment$/, { type: 'Strategic developments', subType: 'Headquarters or base established' }],

@@ -105,11 +105,12 @@ describe('classify: an exchange of fire has both forces as sides', () => {
     const e = analyzed(text, '2021-05-02').get('events')[0]!;
     return `${e.type} / ${e.subType} | ${e.actor1?.name ?? '-'} | ${e.actor2?.name ?? '-'}`;
   };
-  it('codes artillery or mortar fire exchanged by two forces as shelling by both', () => {
+  // ACLED: fire in both directions, even long-range, is a battle; artillery duels are armed clashes.
+  it('codes artillery or mortar fire exchanged by two forces as an armed clash between both', () => {
     expect(sides('On 1 May 2021, Indian and Pakistani troops exchanged artillery fire along the Line of Control in Kupwara district.'))
-      .toBe('Explosions/Remote violence / Shelling/artillery/missile attack | Military Forces of India | Military Forces of Pakistan');
+      .toBe('Battles / Armed clash | Military Forces of India | Military Forces of Pakistan');
     expect(sides('On 1 May 2021, Israeli forces and Hezbollah traded mortar fire near Metula.'))
-      .toBe('Explosions/Remote violence / Shelling/artillery/missile attack | Military Forces of Israel | Hezbollah');
+      .toBe('Battles / Armed clash | Military Forces of Israel | Hezbollah');
   });
   it('codes gunfire exchanged by two forces as an armed clash', () => {
     expect(sides('On 1 May 2021, Tajik and Kyrgyz border guards exchanged heavy gunfire near Batken.'))
@@ -208,5 +209,22 @@ describe('classify: people harmed with no armed opponent in sight', () => {
   it('codes the dead a non-state group kills, told only by their number, as civilians', () => {
     expect(code('On 1 May 2021, four people were killed by armed men in a village near Tillaberi, Niger.')).toBe('Violence against civilians / Attack');
     expect(code('On 1 May 2021, 4 were killed by unknown gunmen near Garissa.')).toBe('Violence against civilians / Attack');
+  });
+});
+
+describe('classify: fire both ways is a battle; property seized or burned is looting', () => {
+  it('codes an exchange of artillery fire and a bomb met by an armed assault on a post as battles', () => {
+    expect(code('On 1 May 2021, the two armies exchanged artillery fire across the border near Kurram.')).toBe('Battles / Armed clash');
+    expect(code('On 1 May 2021, militants attacked the gendarmerie in Kaya with rockets, and the gendarmes repelled the attack.')).toBe('Battles / Armed clash');
+  });
+  it('keeps a bomb that hits a patrol with no fire in return an explosion', () => {
+    expect(code('On 1 May 2021, an army vehicle struck a landmine planted by militants near Kaya, wounding four soldiers.')).toBe('Explosions/Remote violence / Remote explosive/landmine/IED');
+  });
+  it('codes a school burned or an ambulance seized by an armed group, with nobody hurt, as looting/property destruction', () => {
+    expect(code('On 1 May 2021, militants burned the primary school in a village near Kaya.')).toBe('Strategic developments / Looting/property destruction');
+    expect(code('On 1 May 2021, militants seized an ambulance near Kaya.')).toBe('Strategic developments / Looting/property destruction');
+  });
+  it('keeps an abduction with a vehicle seized an abduction', () => {
+    expect(code('On 1 May 2021, militants seized a truck and abducted its driver near Kaya.')).toBe('Violence against civilians / Abduction/forced disappearance');
   });
 });

@@ -33,6 +33,7 @@ export interface Classified extends Coding {
 const ARMED = new Set(['state', 'rebel', 'militia', 'identity', 'external', 'unidentified']);
 const TERRITORY = /^(town|towns|city|cities|village|villages|district|districts|area|areas|province|provinces|region|regions|territory|territories|neighbourhood|neighbourhoods|neighborhood|neighborhoods|suburb|suburbs|hometowns|capital|county|counties|locality|localities|settlement|settlements|island|islands|hill|hills|swathes|stronghold|strongholds|valley|municipality|commune|communes|quarter|quarters|centre|center|headquarters|crossing|crossings|airport|port|bridge|dam|highway|junction|oilfield|oilfields|mine|mines)$/;
 const PEOPLE = /^(civilians|hostages|prisoners|detainees|people|residents|villagers|children|women|men|captives|inmates|students|workers|soldiers|hostage|prisoner|captive)$/;
+const GOODS = /^(ambulances?|vehicles?|cars?|trucks?|motorbikes?|motorcycles?|bikes?|livestock|cattle|cows|goats|sheep|camels|herds?|belongings|goods|property|properties|money|cash|phones?|food|foodstuffs?|medicines?|equipment|materials?|fuel|animals|boats?|canoes?)$/;
 const WEAPONS = /^(weapons|arms|ammunition|explosives|cache|caches|rifles|guns|bombs|ieds|mines|rockets|missiles|drugs|vehicles)$/;
 
 function near(toks: Tok[], t: Trigger, from: number, to: number, test: (w: Tok, i: number) => boolean, before = 4, after = 7): boolean {
@@ -167,6 +168,9 @@ const FIREARMS = /\b(?:guns?|gunfire|gunshots?|firearms?|rifles?|pistols?|shot|s
 /** Unnamed men described by their weapons are armed men, not a crowd. */
 const GUNMEN = /\b(?:gunm[ae]n|armed men|militants?|insurgents?|jihadists?|terrorists?|bandits?|fighters?|rebels?)\b/;
 
+/** Words that tell fire went both ways or an assault followed the blast. */
+const TWO_WAY = /\b(?:armed assault|complex (?:attack|ambush)|followed by (?:an? )?(?:armed |ground )?(?:assault|attack|gunfire|gun fire|shooting|clashes|fighting)|exchange of fire|exchanged fire|returned fire|fought back|repelled|repulsed|fended off|gun ?battle|firefight|fire ?fight)\b/;
+
 function has(ts: Trigger[], k: TriggerKind): Trigger | undefined {
   return ts.find((t) => t.kind === k);
 }
@@ -178,7 +182,9 @@ function armed(r: ActorRef | null | undefined): boolean {
 export function classify(f: ClauseFacts): Classified | null {
   const { toks, from, to, roles } = f;
   // A weapon word inside a victim ("shot and killed a suicide bomber") is who died, not how.
-  const triggers = f.triggers.filter((t) => !(['suicide', 'ied', 'grenade'].includes(t.kind) && roles.victims.some((v) => v.tok <= t.tokStart && t.tokStart < v.tokEnd)));
+  // So is one the parse names as the patient of a violent act ("a sniper shot a suspected suicide bomber").
+  const patientWord = (t: Trigger) => t.kind === 'suicide' && (roles.patientHeads ?? []).some((i) => i >= t.tokStart && i < t.tokEnd && /^bombers?$/.test(toks[i]!.low));
+  const triggers = f.triggers.filter((t) => !((['suicide', 'ied', 'grenade'].includes(t.kind) && roles.victims.some((v) => v.tok <= t.tokStart && t.tokStart < v.tokEnd)) || patientWord(t)));
   if (triggers.length === 0) return null;
   const pick = (type: Coding['type'], subType: string, main: Trigger, strength = 1): Classified => ({ type, subType, main, strength });
   const others = roles.others;
@@ -222,6 +228,15 @@ export function classify(f: ClauseFacts): Classified | null {
     return pick('Protests', 'Peaceful protest', main, protest && !protest.verbal && !f.protestContext ? 0.5 : 1);
   }
 
+  // Fire in both directions is a battle, even when a bomb or a rocket opens it (ACLED: "Battle or E/RV?"): a
+  // "complex attack", a blast "followed by an armed assault", an attack "repelled", on forces or their post.
+  const twoWay = TWO_WAY.test(clauseText) && (has(triggers, 'attack') || has(triggers, 'clash') || has(triggers, 'shoot'));
+  const onForces = others.some((o) => armed(o) && !(agent && o.start === agent.start && o.name === agent.name)) ||
+    triggers.some((t) => (t.kind === 'attack' || t.kind === 'clash') && near(toks, t, from, to, (_w, i) => !!facilityAt(toks, i, t.tokEnd), 0, 6));
+  const weaponUsed = triggers.find((t) => ['ied', 'suicide', 'shell', 'grenade', 'bomb'].includes(t.kind));
+  if (twoWay && onForces && weaponUsed && !has(triggers, 'air')) {
+    return pick('Battles', 'Armed clash', has(triggers, 'attack') ?? has(triggers, 'clash') ?? weaponUsed);
+  }
   // Weapons that were not used as meant: defused, found, exploded early.
   const defuse = has(triggers, 'defuse');
   if (defuse) return pick('Strategic developments', 'Disrupted weapons use', defuse);
@@ -276,10 +291,15 @@ export function classify(f: ClauseFacts): Classified | null {
     if (t.kind === 'regain' && people(t)) return pick('Strategic developments', 'Other', t);
     if (site(t)) return pick('Battles', 'Armed clash', t);
   }
+  // Goods, vehicles or livestock seized with nobody hurt or fighting: looting ("seized an ambulance").
+  const seizedGoods = territoryMoves.find((t) => t.kind === 'seize' && t.verbal && !t.passive && near(toks, t, from, to, (w) => GOODS.test(w.low), 0, 5));
+  if (seizedGoods && !has(triggers, 'clash') && !has(triggers, 'kill') && !has(triggers, 'shoot') && !has(triggers, 'attack') && !has(triggers, 'abduct') && !has(triggers, 'torture') && !roles.victims.length) {
+    return pick('Strategic developments', 'Looting/property destruction', seizedGoods, 0.9);
+  }
 
   // Burning and looting with nobody hurt and nobody fighting back is property destruction.
   const lootOnly = has(triggers, 'loot');
-  if (lootOnly && !roles.victims.length && !armedTarget && !has(triggers, 'clash') && !has(triggers, 'shoot') && !has(triggers, 'kill')) {
+  if (lootOnly && !roles.victims.length && !armedTarget && !has(triggers, 'clash') && !has(triggers, 'shoot') && !has(triggers, 'kill') && !has(triggers, 'attack') && !has(triggers, 'abduct') && !has(triggers, 'torture')) {
     return pick('Strategic developments', 'Looting/property destruction', lootOnly);
   }
 

@@ -11,10 +11,10 @@ const MILITARY_SITES = new Set([
   'checkpoint', 'checkpoints', 'check-point', 'check-points', 'outpost', 'outposts', 'base', 'bases', 'convoy',
   'convoys', 'patrol', 'patrols', 'tank', 'tanks', 'apc', 'apcs', 'humvee', 'humvees', 'barracks', 'garrison',
   'garrisons', 'post', 'posts', 'positions', 'position', 'camp', 'camps', 'headquarters', 'hq', 'compound',
-  'reinforcements', 'pickup', 'pickups', 'truck', 'trucks', 'vehicle', 'vehicles', 'unit', 'units', 'airbase',
+  'reinforcements', 'gendarmerie', 'gendarmeries', 'brigade', 'station', 'stations', 'pickup', 'pickups', 'truck', 'trucks', 'vehicle', 'vehicles', 'unit', 'units', 'airbase',
 ]);
-const NEEDS_MODIFIER = new Set(['vehicle', 'vehicles', 'truck', 'trucks', 'pickup', 'pickups', 'camp', 'camps', 'compound', 'unit', 'units', 'headquarters', 'hq', 'position', 'positions']);
-const MODIFIERS = new Set(['military', 'army', 'police', 'security', 'government', 'supply', 'ranger', 'armored', 'armoured', 'forces', "forces'", 'ansf', 'andsf', 'check', 'checks', 'afghan', 'iraqi', 'their', 'nds', 'commando']);
+const NEEDS_MODIFIER = new Set(['station', 'stations', 'brigade', 'vehicle', 'vehicles', 'truck', 'trucks', 'pickup', 'pickups', 'camp', 'camps', 'compound', 'unit', 'units', 'headquarters', 'hq', 'position', 'positions']);
+const MODIFIERS = new Set(['military', 'army', 'police', 'security', 'government', 'supply', 'ranger', 'armored', 'armoured', 'forces', "forces'", 'ansf', 'andsf', 'check', 'checks', 'afghan', 'iraqi', 'their', 'nds', 'commando', 'gendarmerie', 'ranger', 'minusma', 'peacekeeping', 'peacekeepers', 'barkhane', 'fama']);
 
 export interface Facility {
   tokStart: number;
@@ -41,6 +41,7 @@ export function facilityAt(toks: Tok[], i: number, min = 0): Facility | null {
 }
 
 function police(toks: Tok[], i: number): boolean {
-  for (let k = Math.max(0, i - 3); k < i; k++) if (/^(police|policemen|nds)$/.test(toks[k]!.low)) return true;
+  for (let k = Math.max(0, i - 3); k < i; k++) if (/^(police|policemen|nds|gendarmerie)$/.test(toks[k]!.low)) return true;
+  if (/^gendarmeries?$/.test(toks[i]!.low)) return true;
   return false;
 }

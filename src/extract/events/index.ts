@@ -275,6 +275,12 @@ export function extractEvents(doc: Doc): EventMention[] {
     // Coding notes ("Fatalities coded as 0 (VoJ reported 3)") describe the coding, not an occurrence.
     if (notes.some((n) => n.start <= view.start && view.end <= n.end + 1)) continue;
     const f = sentenceFacts(doc, view);
+    // A note whose leading label codes it ("Movement of forces: ...", "Non-violent activity: ...") is an event
+    // even when no word of it is a trigger: its first verb stands for the act the label names.
+    if (label && facts.length === 0 && f.triggers.length === 0) {
+      const verb = view.toks.findIndex((t) => t.start >= label.end && t.pos === 'VERB');
+      if (verb >= 0) f.triggers.push({ kind: 'meet', tokStart: verb, tokEnd: verb + 1, verbal: true, passive: false, rule: 'label' });
+    }
     facts.push(f);
     const ps = propose(f, {
       doc,

@@ -77,12 +77,13 @@ describe('findTriggers: expelling, taking ground, stopping weapons', () => {
     expect(kinds('A man wearing an explosive vest blew up at the gate.').some((k) => k.startsWith('suicide'))).toBe(true);
     expect(kinds('The bomber wore a vest.').some((k) => k.startsWith('suicide'))).toBe(false);
   });
-  it('reads an exchange of fire with its weapon: guns a clash, artillery a shelling', () => {
+  // ACLED: fire in both directions is a battle whatever the weapon (artillery duels are armed clashes).
+  it('reads an exchange of fire as a clash, whatever the weapon', () => {
     expect(kinds('Border guards traded fire overnight.')).toEqual(['clash:traded fire']);
     expect(kinds('The two units exchanged heavy gunfire near the bridge.')).toEqual(['clash:exchanged heavy gunfire']);
-    expect(kinds('Both armies exchanged artillery fire along the front.')).toEqual(['shell:exchanged artillery fire']);
-    expect(kinds('The rival militias traded mortar fire across the river.')).toEqual(['shell:traded mortar fire']);
-    expect(kinds('The sides exchanged heavy artillery fire at dawn.')).toEqual(['shell:exchanged heavy artillery fire']);
+    expect(kinds('Both armies exchanged artillery fire along the front.')).toEqual(['clash:exchanged artillery fire']);
+    expect(kinds('The rival militias traded mortar fire across the river.')).toEqual(['clash:traded mortar fire']);
+    expect(kinds('The sides exchanged heavy artillery fire at dawn.')).toEqual(['clash:exchanged heavy artillery fire']);
   });
   it('does not read traded goods, words or prisoners as fire', () => {
     expect(kinds('The two leaders traded accusations on television.')).toEqual([]);

@@ -124,9 +124,10 @@ rule('clash', `${TRADE} ${GUN_FIRE}`, true);
 rule('clash', `${TRADE} ${HEAVY} fire|gunfire|shots`, true);
 rule('clash', `${TRADE} small arms fire`, true);
 rule('clash', `${TRADE} heavy machine-gun|machinegun|automatic fire`, true);
-rule('shell', `${TRADE} ${BIG_GUNS} fire|shells|barrages|salvos|strikes`, true);
-rule('shell', `${TRADE} ${HEAVY} ${BIG_GUNS} fire|shells|barrages`, true);
-rule('shell', `${TRADE} shells|shelling|barrages`, true);
+// Fire in both directions is a battle, even long-range (ACLED: "Battle or E/RV?"; artillery duels are armed clashes).
+rule('clash', `${TRADE} ${BIG_GUNS} fire|shells|barrages|salvos|strikes`, true);
+rule('clash', `${TRADE} ${HEAVY} ${BIG_GUNS} fire|shells|barrages`, true);
+rule('clash', `${TRADE} shells|shelling|barrages`, true);
 // "engaged in heavy fighting", "engaged in a gun battle" (not "engaging in looting").
 rule('clash', 'engaged|engage|engaging in a|an|heavy|fierce|intense|armed|fighting|combat|clashes|battle|battles|gunfights|firefights|skirmishes|hostilities', true);
 rule('clash', 'repulse|repulsed|repulsing|repel|repelled|repelling', true);
@@ -282,6 +283,12 @@ rule('loot', 'torched|torch|torching|torches', true);
 rule('loot', 'demolished|razed|destroyed', true, true);
 rule('loot', 'arson', false);
 rule('loot', 'rustled|stole|stolen', true);
+// "burned the school", "burnt several houses" (the bare verb: "burned down" is above); tyres burned in a
+// demonstration are the crowd's riot, fires set for cover no event (filters.ts smokeScreen).
+rule('loot', 'burned|burnt|burn the|a|an|his|her|their|its|several|many|dozens|houses|homes|huts|shops|stalls|schools?|school|church|churches|mosque|mosques|vehicles|cars|granaries|crops|fields', true);
+// "robbed passengers", "stripped road users of their belongings" (not "stripped of their jobs")
+rule('loot', 'robbed|extorted', true);
+rule('loot', 'stripped the|road|passengers|travellers|travelers|villagers|residents|traders|people|them|motorists|drivers', true);
 rule('release', 'released|rescued', true, true);
 rule('meet', 'met|meet|visited', true, true);
 rule('meet', 'meeting|talks', false);
