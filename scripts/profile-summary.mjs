@@ -9,6 +9,7 @@
 // --under NAME restricts the tallies to samples whose stack passes through a function of that name, or
 // whose label contains it (e.g. --under extract/events/index.js to see one component), and prints the
 // share of the whole profile those samples are.
+/* global process, console -- a Node script */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

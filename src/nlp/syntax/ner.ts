@@ -7,6 +7,7 @@
 import { key1, key2, key3, strHash } from './hash.js';
 import { PAD, type Lex } from './lexical.js';
 import type { NameEvidence } from './name-lists.js';
+import { LinearModel } from './linear.js';
 import type { Scorer } from './scorer.js';
 
 export const ENTITY_TYPES = ['PER', 'ORG', 'LOC'] as const;
@@ -119,20 +120,57 @@ export function nerStatic(inp: NerInput, i: number, out: Uint32Array): number {
   return n;
 }
 
+/**
+ * The templates conjoined with the previous class p, each as (p, the word's value) → key. The values are
+ * few (shapes, tags, list codes) except the lower-cased word, so a frozen model's votes for all p at
+ * once are worth keeping per value (DynamicVotes).
+ */
+const DYNAMIC: readonly { key: (p: number, v: number) => number; value: (inp: NerInput, i: number) => number }[] = [
+  { key: (p) => key1(50, p), value: () => 0 },
+  { key: (p, v) => key2(51, p, v), value: (inp, i) => inp.lex[i]!.shape },
+  { key: (p, v) => key2(52, p, v), value: (inp, i) => inp.lex[i]!.lower },
+  { key: (p, v) => key2(53, p, v), value: (inp, i) => inp.names.gaz[i]! },
+  { key: (p, v) => key2(54, p, v), value: (inp, i) => inp.names.actor[i]! },
+  { key: (p, v) => key2(55, p, v), value: (inp, i) => inp.names.word[i]! },
+  { key: (p, v) => key2(59, p, v), value: (inp, i) => inp.names.runPos[i]! },
+  // The tag (< 128) and the shape's 32-bit hash in one exact number.
+  { key: (p, v) => key3(56, p, Math.floor(v / 2 ** 32), v % 2 ** 32), value: (inp, i) => inp.tags[i]! * 2 ** 32 + (inp.lex[i]!.shape >>> 0) },
+];
+
 /** Features of word i conjoined with the previous class p. */
 export function nerDynamic(inp: NerInput, i: number, p: number, out: Uint32Array): number {
-  const w = inp.lex[i]!;
   let n = 0;
-  out[n++] = key1(50, p);
-  out[n++] = key2(51, p, w.shape);
-  out[n++] = key2(52, p, w.lower);
-  out[n++] = key2(53, p, inp.names.gaz[i]!);
-  out[n++] = key2(54, p, inp.names.actor[i]!);
-  out[n++] = key2(55, p, inp.names.word[i]!);
-  out[n++] = key2(59, p, inp.names.runPos[i]!);
-  out[n++] = key3(56, p, inp.tags[i]!, w.shape);
+  for (const t of DYNAMIC) out[n++] = t.key(p, t.value(inp, i));
   return n;
 }
+
+/**
+ * A frozen model's votes of each dynamic template for one value, for every previous class p (row p of
+ * C + 1, START last): integer sums, scaled only when added up, so the scores are those of score().
+ */
+class DynamicVotes {
+  private readonly tables = DYNAMIC.map(() => new Map<number, Int32Array>());
+  /** Per template; a long-running process reads unbounded vocabulary. */
+  private static readonly LIMIT = 20_000;
+
+  constructor(private readonly model: LinearModel) {}
+
+  votes(t: number, v: number): Int32Array {
+    const table = this.tables[t]!;
+    let block = table.get(v);
+    if (!block) {
+      const C = NER_CLASSES;
+      block = new Int32Array((C + 1) * C);
+      const tmpl = DYNAMIC[t]!;
+      for (let p = 0; p <= C; p++) this.model.addVotes(tmpl.key(p, v), block, p * C);
+      if (table.size >= DynamicVotes.LIMIT) table.clear();
+      table.set(v, block);
+    }
+    return block;
+  }
+}
+
+const dynamicVotes = new WeakMap<LinearModel, DynamicVotes>();
 
 /** The per-position score tables Viterbi needs: static[i*C + c] and dynamic[(i*(C+1) + p)*C + c]. */
 export function nerScores(model: Scorer, inp: NerInput): { stat: Float64Array; dyn: Float64Array } {
@@ -142,10 +180,30 @@ export function nerScores(model: Scorer, inp: NerInput): { stat: Float64Array; d
   const dyn = new Float64Array(n * (C + 1) * C);
   const feats = new Uint32Array(Math.max(MAX_STATIC, MAX_DYNAMIC));
   const scores = new Float64Array(C);
+  let cached: DynamicVotes | undefined;
+  if (model instanceof LinearModel) {
+    cached = dynamicVotes.get(model);
+    if (!cached) dynamicVotes.set(model, (cached = new DynamicVotes(model)));
+  }
+  const sum = new Int32Array((C + 1) * C);
   for (let i = 0; i < n; i++) {
     const k = nerStatic(inp, i, feats);
     model.score(feats, k, scores);
     stat.set(scores.subarray(0, C), i * C);
+    if (cached) {
+      // Position 0 follows only START; later positions follow any class but START.
+      const from = i === 0 ? START * C : 0;
+      const to = i === 0 ? (START + 1) * C : START * C;
+      sum.fill(0);
+      for (let t = 0; t < DYNAMIC.length; t++) {
+        const block = cached.votes(t, DYNAMIC[t]!.value(inp, i));
+        for (let x = from; x < to; x++) sum[x] += block[x]!;
+      }
+      const scale = (model as LinearModel).scale;
+      const base = i * (C + 1) * C;
+      for (let x = from; x < to; x++) dyn[base + x] = sum[x]! * scale;
+      continue;
+    }
     for (let p = 0; p <= C; p++) {
       if ((i === 0) !== (p === START)) continue;
       const kd = nerDynamic(inp, i, p, feats);

@@ -7,9 +7,8 @@
  */
 import { key1, key2, key3, strHash } from './hash.js';
 import { lexOf } from './lexical.js';
-import { argmax } from './linear.js';
 import type { Scorer } from './scorer.js';
-import { isValid, ParseState, SHIFT } from './transitions.js';
+import { ParseState, SHIFT } from './transitions.js';
 
 export const MAX_PARSE_FEATURES = 96;
 
@@ -176,17 +175,50 @@ export interface Parse {
   labels: number[];
 }
 
+/**
+ * The only move allowed in this state, or -1 when there is a choice: SHIFT when the stack is empty, the
+ * root arc when one word is left on the stack and the buffer holds only the root.
+ */
+function forcedMove(st: ParseState, nLabels: number, rootLabel: number): number {
+  if (st.sp === 0) return st.canShift() ? SHIFT : -1;
+  if (st.sp === 1 && st.b >= st.n) return 1 + rootLabel;
+  return -1;
+}
+
+/** argmax over the moves isValid admits (the same choice, ties to the lowest move). */
+function bestValid(st: ParseState, scores: Float64Array, nClasses: number, nLabels: number, rootLabel: number): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  const shift = st.canShift();
+  const left = st.canLeft();
+  const right = st.canRight();
+  const rootArc = st.b === st.n;
+  for (let m = 0; m < nClasses; m++) {
+    const ok = m === SHIFT ? shift : m <= nLabels ? left && (m - 1 === rootLabel) === rootArc : right && m - 1 - nLabels !== rootLabel;
+    if (ok && scores[m]! > bestScore) {
+      bestScore = scores[m]!;
+      best = m;
+    }
+  }
+  return best;
+}
+
 /** Parses one sentence greedily. */
 export function parseWords(model: Scorer, inp: ParseInput, nLabels: number, rootLabel: number): Parse {
   const n = inp.words.length;
   const st = new ParseState(n);
   const feats = new Uint32Array(MAX_PARSE_FEATURES);
   const scores = new Float64Array(model.nClasses);
-  const valid = (m: number) => isValid(st, m, nLabels, rootLabel);
   while (!st.done) {
+    const forced = forcedMove(st, nLabels, rootLabel);
+    if (forced >= 0) {
+      // One move is allowed: scoring would choose it whatever the scores, so they are not computed.
+      st.apply(forced, nLabels);
+      continue;
+    }
     const k = parseFeatures(st, inp, feats);
     model.score(feats, k, scores);
-    const m = argmax(scores, model.nClasses, valid);
+    const m = bestValid(st, scores, model.nClasses, nLabels, rootLabel);
     st.apply(m < 0 ? SHIFT : m, nLabels);
   }
   const heads: number[] = [];
