@@ -21,7 +21,7 @@ import { appAsset, appPage, gazetteerSearch } from './routes-app.js';
 import { addDesk, deleteDesk, getDesk, listDesks, putDesk } from './routes-desks.js';
 import { controlChanges, eventFeed, eventPoints, eventTimeline, facets, getEvent, listEvents, reviewEvent } from './routes-events.js';
 import { exportCsv, exportGeojson, reportJson, reportPage, reportSlice } from './routes-report.js';
-import { addDocuments, getDocument, listDocuments } from './routes-documents.js';
+import { addDocuments, deleteDocument, getDocument, listDocuments } from './routes-documents.js';
 import { search, stats } from './routes-store.js';
 import { Snapshots } from './snapshot.js';
 import { DEFAULT_TIME_LIMITS, Offload } from './offload.js';
@@ -77,7 +77,7 @@ const ROUTES: Route[] = [
   { path: '/api/export.csv', about: 'the merged events as ACLED-style CSV', GET: exportCsv },
   { path: '/api/export.geojson', about: 'the located events as GeoJSON', GET: exportGeojson },
   { path: '/api/documents', about: 'stored documents, ?limit=50&offset=0; POST documents to analyse and store them (editor)', GET: listDocuments, POST: addDocuments },
-  { path: '/api/documents/:id', about: 'one document: its analysis-v1 record and text; :id.html shows the text with every extracted span highlighted', GET: (ctx) => getDocument(ctx, ctx.param) },
+  { path: '/api/documents/:id', about: 'one document: its analysis-v1 record and text; :id.html shows the text with every extracted span highlighted; DELETE removes it and everything derived from it (editor)', GET: (ctx) => getDocument(ctx, ctx.param), DELETE: deleteDocument },
   { path: '/api/search', about: 'full-text search, ?q=words&limit=20', GET: search },
   { path: '/api/stats', about: 'row counts of the store', GET: stats },
   { path: '/api/gazetteer', about: 'places by name (?q=) or nearest a point (?lat=&lon=), for correcting an event\'s place', GET: gazetteerSearch },

@@ -280,6 +280,7 @@ const errors = (...codes: number[]) =>
         415: 'unsupported body type',
         422: 'nothing could be stored',
         429: 'too many writes; see Retry-After',
+        503: 'over its time limit, or the server busy; see Retry-After',
       }[c] ?? 'error'),
     ]),
   );
@@ -450,12 +451,18 @@ const paths: Record<string, Record<string, unknown>> = {
       parameters: [p('id', 'path', str, 'the stored id, percent-encoded (may hold slashes); append .html for the page'), p('hl', 'query', str, 'START-END[,START-END…] ranges to mark (page only)')],
       responses: { 200: { description: 'the record, or the page', content: { 'application/json': { schema: ref('Analysis') }, 'text/html': { schema: str } } }, ...errors(400, 401, 404) },
     },
+    delete: {
+      summary: 'Delete the document and everything derived from it: its layers, search entry and part of the picture (editor)',
+      security: writeSecurity,
+      parameters: [p('id', 'path', str, 'the stored id, percent-encoded')],
+      responses: { 200: json({ type: 'object', properties: { deleted: str }, required: ['deleted'] }, 'deleted'), ...errors(400, 401, 403, 404, 405, 429) },
+    },
   },
   '/api/search': {
     get: {
       summary: 'Full-text search',
       parameters: [p('q', 'query', str, 'words, "phrases", or, -exclusions', true), p('limit', 'query', { type: 'integer', minimum: 1, maximum: 200 }, 'default 20')],
-      responses: { 200: json(ref('SearchResult')), ...readErrors },
+      responses: { 200: json(ref('SearchResult')), ...readErrors, ...errors(503) },
     },
   },
   '/api/stats': { get: { summary: 'Row counts of the store', responses: { 200: json(ref('Stats')), ...readErrors } } },

@@ -1,7 +1,7 @@
 /**
  * Documents: the list (`/api/documents`, paged), one document as its analysis-v1 record with its text
  * (`/api/documents/:id`) or as a page with every extracted span highlighted (`/api/documents/:id.html`),
- * and `POST /api/documents` to add documents.
+ * `POST /api/documents` to add documents and `DELETE /api/documents/:id` to delete one.
  */
 import type { StoredAnalysis } from '../store/types.js';
 import type { Ctx } from './context.js';
@@ -96,4 +96,22 @@ export async function addDocuments(ctx: Ctx): Promise<void> {
   const ids = result.documents.filter((d) => d.status === 'new').map((d) => d.id);
   await ctx.audit('documents.add', ids.length === 1 ? ids[0]! : null, { new: result.new, existing: result.existing, failed: result.failed.length, ids: ids.slice(0, 100) });
   sendJson(ctx.res, status, result);
+}
+
+/**
+ * `DELETE /api/documents/ID` (editor): the document and everything derived from it — layers, search entry,
+ * its part of the stored picture (src/store/types.ts `deleteDocument`). Audited; 404 for an unknown id.
+ */
+export async function deleteDocument(ctx: Ctx): Promise<void> {
+  readParams(ctx.url.searchParams, []);
+  let id: string;
+  try {
+    id = decodeURIComponent(ctx.param);
+  } catch {
+    throw new HttpError(400, 'usage', 'the document id is not valid percent-encoding');
+  }
+  if (!(await ctx.store.deleteDocument(id))) throw new HttpError(404, 'not_found', `no document with id ${JSON.stringify(id.slice(0, 200))}`);
+  ctx.snapshots.invalidate();
+  await ctx.audit('documents.delete', id);
+  sendJson(ctx.res, 200, { deleted: id });
 }

@@ -440,6 +440,18 @@ export class PostgresStore implements Store {
     });
   }
 
+  async deleteDocument(id: string): Promise<boolean> {
+    return this.inPictureTransaction(async (client, sql, locks) => {
+      const r = await client.query('SELECT pk, hash FROM documents WHERE id = $1 FOR UPDATE', [id]);
+      if (!r.rowCount) return false;
+      const d = r.rows[0] as { pk: string; hash: string };
+      // Out of the stored picture first, then the rows (layers and picture rows cascade).
+      if ((await runPostgres(client, sql.state(), locks)) === 'ok') await runPostgres(client, removeDocument(sql, d.hash), locks);
+      await client.query('DELETE FROM documents WHERE pk = $1', [d.pk]);
+      return true;
+    });
+  }
+
   async staleAnalyses(version: string, after: number, limit: number): Promise<{ pos: number; id: string }[]> {
     const r = await this.pool.query(
       `SELECT pk, id FROM documents WHERE pk > $1 AND (analysis_version IS NULL OR analysis_version <> $2) ORDER BY pk LIMIT $3`,

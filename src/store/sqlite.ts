@@ -226,6 +226,20 @@ export class SqliteStore implements Store {
     return tx.immediate();
   }
 
+  async deleteDocument(id: string): Promise<boolean> {
+    const tx = this.db.transaction(() => {
+      const d = this.st('SELECT pk, hash FROM documents WHERE id = ?').get(id) as { pk: number; hash: string } | undefined;
+      if (!d) return false;
+      // Out of the stored picture first (the engine decides its groups again without it), then the rows:
+      // every layer, the search index (trigger) and the picture's own rows go with the document (cascade).
+      this.pictureSql.reset();
+      if (this.pictureKept()) runSqlite(this.db, removeDocument(this.pictureSql, d.hash));
+      this.st('DELETE FROM documents WHERE pk = ?').run(d.pk);
+      return true;
+    });
+    return tx.immediate();
+  }
+
   async staleAnalyses(version: string, after: number, limit: number): Promise<{ pos: number; id: string }[]> {
     return (this.st(`SELECT pk AS pos, id FROM documents WHERE pk > ? AND (analysis_version IS NULL OR analysis_version <> ?) ORDER BY pk LIMIT ?`).all(after, version, limit) as { pos: number; id: string }[]);
   }

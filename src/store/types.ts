@@ -208,5 +208,12 @@ export interface Store {
    */
   replaceAnalysis(id: string, record: AnalysisRecord, meta?: PutMeta): Promise<boolean>;
 
+  /**
+   * Delete a stored document and everything derived from it: its layers, its search entry, and its part of
+   * the stored picture (the picture engine decides the groups it was in again without it, as if it had
+   * never been stored). False when there is no document of that id.
+   */
+  deleteDocument(id: string): Promise<boolean>;
+
   close(): Promise<void>;
 }

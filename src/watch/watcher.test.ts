@@ -40,6 +40,7 @@ function watcher(targets: string[], read: ReadOptions = DEFAULT_READ_OPTIONS, ex
     read,
     feedIntervalMs: 0,
     fetchTimeoutMs: 5000,
+    settleMs: 20,
     reporter: {
       problem: (where, message) => problems.push({ where, message }),
       stored: (where, counts) => stored.push({ where, counts: { new: counts.new, existing: counts.existing, failed: counts.failed } }),
@@ -107,6 +108,30 @@ describe('watching folders', () => {
       { where: path.join(dir, 'story-b.txt'), counts: { new: 1, existing: 0, failed: 0 } },
     ]);
     expect((await store.stats()).documents).toBe(4);
+  });
+
+  it('does not read a file still being written when the watch starts: two looks first, then it is stored whole', async () => {
+    const dir = path.join(tmp, 'start');
+    mkdirSync(dir);
+    const file = path.join(dir, 'growing.txt');
+    const half = STORY_A.length >> 1;
+    writeFileSync(file, STORY_A.slice(0, half));
+    touch(file, 5);
+    // The writer goes on between the watcher's two looks at the start.
+    const w = watcher([dir], DEFAULT_READ_OPTIONS, { settleMs: 1500 });
+    const finishing = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        appendFileSync(file, STORY_A.slice(half));
+        resolve();
+      }, 500),
+    );
+    const first = await w.pass();
+    await finishing;
+    expect(first.new).toBe(0);
+    // Its second look (at the end of the first pass) saw it grow; the next pass finds it as it was then.
+    expect((await w.pass()).new).toBe(1);
+    expect((await w.pass()).new).toBe(0);
+    expect((await store.analyses()).map((a) => a.text)).toEqual([STORY_A]);
   });
 
   it('waits while a file is being written and stores it whole', async () => {

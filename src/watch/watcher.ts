@@ -4,8 +4,9 @@
  * modification time have not changed is not even read, and a document already stored (same content hash)
  * is not analysed again — so a feed that gained one item costs one analysis.
  *
- * A file is read when it rests: at the first pass (files there before the watch started), or once its size
- * and modification time are the same at two polls in a row; a file being written waits. A file that
+ * A file is read when it rests: once its size and modification time are the same at two looks in a row
+ * (for files there when the watch starts, two looks a second apart in the first pass; later, two polls);
+ * a file being written waits. A file that
  * changes while it is read is read again at the next poll. Every problem is one line for that file or feed
  * (reported once until it changes), and the watch goes on.
  */
@@ -49,6 +50,8 @@ export interface WatcherOptions {
   fetchTimeoutMs?: number;
   /** Let feeds redirect to loopback, private, link-local and other non-public addresses (--allow-private). */
   allowPrivate?: boolean;
+  /** Milliseconds between the two looks at files present when the watch starts (default 1000). */
+  settleMs?: number;
   /** Clock for the feed interval (tests). */
   now?: () => number;
 }
@@ -133,15 +136,27 @@ export class Watcher {
       this.problem(`path:${e.where}`, e.where, e.message);
     }
     if (errors.length === 0) this.lastProblem.delete(`path:${target}`);
+    const atStart: FileEntry[] = [];
     for (const f of files) {
       if (this.stopping) return;
       seen.add(f.file);
       const prev = this.files.get(f.file);
       const same = prev !== undefined && prev.size === f.size && prev.mtimeMs === f.mtimeMs;
       if (same && prev.done) continue;
-      // Read now if it rests (unchanged since the last poll), or was there when the watch started.
-      if (same || (prev === undefined && first)) await this.readFile(f, counts);
-      else this.files.set(f.file, { size: f.size, mtimeMs: f.mtimeMs, done: false });
+      this.files.set(f.file, { size: f.size, mtimeMs: f.mtimeMs, done: false });
+      // Read only what rests: the same size and time at two looks in a row (a file caught while being
+      // written would be stored cut short, and again once complete).
+      if (same) await this.readFile(f, counts);
+      else if (prev === undefined && first) atStart.push(f);
+    }
+    if (atStart.length === 0 || this.stopping) return;
+    // Files there when the watch starts get their second look within this pass, a moment later.
+    await new Promise((r) => setTimeout(r, this.o.settleMs ?? 1000));
+    for (const f of atStart) {
+      if (this.stopping) return;
+      const now = await fs.stat(f.file).catch(() => null);
+      if (now && now.size === f.size && now.mtimeMs === f.mtimeMs) await this.readFile(f, counts);
+      else if (now) this.files.set(f.file, { size: now.size, mtimeMs: now.mtimeMs, done: false });
     }
   }
 

@@ -11,9 +11,10 @@ import { watch } from './watch.js';
 import { user } from './user.js';
 import { audit } from './audit.js';
 import { rebuild } from './rebuild.js';
+import { deleteCommand } from './delete.js';
 import { worker } from './worker.js';
 import { reanalyzeCommand } from './reanalyze.js';
 import { syntaxCommand } from './syntax.js';
 
 /** Every CLI command, in the order `sitrep help` lists them. */
-export const commands: Command[] = [analyze, ingest, stats, search, db, report, exportCommand, serve, watch, rebuild, reanalyzeCommand, worker, user, audit, syntaxCommand];
+export const commands: Command[] = [analyze, ingest, stats, search, db, report, exportCommand, serve, watch, rebuild, reanalyzeCommand, worker, deleteCommand, user, audit, syntaxCommand];

@@ -35,8 +35,8 @@ ${DB_HELP}
   --max-bytes N    refuse single-document files, fetched feeds and JSON Lines lines larger than N bytes
 ${WORKERS_USAGE}
 
-Files present at the start are read at once; a new or changed file is read when its size and modification
-time are the same at two looks in a row (a file being written waits), and an unchanged one is never read
+A file is read when its size and modification time are the same at two looks in a row (files present at
+the start: two looks a second apart; a file being written waits), and an unchanged one is never read
 again. A document already stored is neither analysed nor stored again, so a feed that gained one item costs
 one analysis. Each problem is one line on stderr (sitrep: WHERE: WHAT), printed once, and the watch goes on.
 SIGINT (Ctrl-C) or SIGTERM stops after the current document and closes the store.`,

@@ -150,6 +150,23 @@ export function pictureContract(name: string, h: StoreHarness): void {
       expect(await s.replaceAnalysis('no-such-document', empty)).toBe(false);
     }, 120_000);
 
+    it('deletes documents with everything derived from them: the picture is as if they had never been stored', async () => {
+      const s = await fresh();
+      await putAll(s, corpus);
+      const stored = await s.analyses();
+      // Documents whose reports were merged with other documents' (the hard case), and one other.
+      const merged = (await buildReport(s.picture())).events.find((e) => new Set(e.sources.map((x) => x.documentId)).size > 1)!;
+      const victims = [...new Set(merged.sources.map((x) => x.documentId))].slice(0, 2);
+      victims.push(stored.find((a) => !victims.includes(a.id))!.id);
+      for (const id of victims) expect(await s.deleteDocument(id)).toBe(true);
+      expect(await s.deleteDocument(victims[0]!)).toBe(false);
+      expect((await s.stats()).documents).toBe(stored.length - victims.length);
+      expect(await s.getDocument(victims[0]!)).toBeNull();
+      await expectSamePicture(s);
+      const report = await buildReport(s.picture());
+      expect(report.documents.map((d) => d.id).filter((id) => victims.includes(id))).toEqual([]);
+    }, 120_000);
+
     it('rebuilds the same picture it kept incrementally', async () => {
       const s = await fresh();
       await putAll(s, shuffled(corpus, 5));
