@@ -299,7 +299,10 @@ export function classify(f: ClauseFacts): Classified | null {
 
   // Burning and looting with nobody hurt and nobody fighting back is property destruction.
   const lootOnly = has(triggers, 'loot');
-  if (lootOnly && !roles.victims.length && !armedTarget && !has(triggers, 'clash') && !has(triggers, 'shoot') && !has(triggers, 'kill') && !has(triggers, 'attack') && !has(triggers, 'abduct') && !has(triggers, 'torture')) {
+  // A raid that burns houses is their destruction; an attack told with it is an attack ("attacked the
+  // neighbourhood, setting fire to homes").
+  const attackWord = attack && !RAID_NOUN.test(toks[attack.tokStart]!.low) && !/^raid/.test(toks[attack.tokStart]!.low);
+  if (lootOnly && !roles.victims.length && !armedTarget && !has(triggers, 'clash') && !has(triggers, 'shoot') && !has(triggers, 'kill') && !attackWord && !has(triggers, 'abduct') && !has(triggers, 'torture')) {
     return pick('Strategic developments', 'Looting/property destruction', lootOnly);
   }
 

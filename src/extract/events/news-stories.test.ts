@@ -138,8 +138,6 @@ const KNOWN: Record<string, string[]> = {
   // "Last year" is dated to the whole year, which ends within the reporting window, so the story's background
   // bombing is still coded (background.ts compares the end of a date with the window).
   'fresh-colombia-bomb': ['Cucuta car bomb a year before (background): no event', 'events: 1'],
-  // Homes set on fire decide the coding before the killing told in the same clause (classify).
-  'fresh-haiti-sources': ['Solino attack: type Violence against civilians', 'Solino attack: subType Attack'],
   // The border village is not in the gazetteer; the event takes the sentence's other place (places).
   'fresh-lebanon-strikes': ['Aita al-Shaab strike: place within 25 km'],
 };
