@@ -297,8 +297,13 @@ const SPACE = /\s/;
  */
 export function surnameInDoc(text: string, name: string, gaz: Gazetteer): boolean {
   if (!UPPER.test(name[0] ?? '') || name.length === 0) return surnameInDocByPattern(text, name, gaz);
+  const lead = LEADING_LETTERS.exec(name)?.[0];
+  if (lead === undefined) return surnameInDocByPattern(text, name, gaz);
   let consumed = 0; // where the previous match ended: matches never overlap
-  for (let q = text.indexOf(name); q >= 0; q = text.indexOf(name, q + 1)) {
+  // Only where the name can start a match: a word after a space whose letters are the name's first ones
+  // (from an index of the text built once; a scan of the whole text per candidate was quadratic).
+  for (const q of wordStarts(text).get(lead) ?? []) {
+    if (!text.startsWith(name, q)) continue;
     // Step back from the name: space (at least one), an optional period, lower-case letters, a capital.
     let i = q - 1;
     while (i >= 0 && SPACE.test(text[i]!)) i--;
@@ -322,6 +327,27 @@ export function surnameInDoc(text: string, name: string, gaz: Gazetteer): boolea
     if (surnameMatchCounts(text, first, at, name, gaz)) return true;
   }
   return false;
+}
+
+const LEADING_LETTERS = /^\p{L}+/u;
+const WORD_AFTER_SPACE = /(?<=\s)\p{Lu}\p{L}*/gu;
+let indexed: { text: string; starts: Map<string, number[]> } | null = null;
+
+/**
+ * Where each capitalised word that follows a space starts, by the word (its run of letters), for the last
+ * text asked about: one pass over a document serves every candidate of it. A match of the name needs a
+ * space before it and no letter after it, so it starts exactly at such a word equal to its leading letters.
+ */
+function wordStarts(text: string): Map<string, number[]> {
+  if (indexed?.text === text) return indexed.starts;
+  const starts = new Map<string, number[]>();
+  for (const m of text.matchAll(WORD_AFTER_SPACE)) {
+    const list = starts.get(m[0]);
+    if (list) list.push(m.index);
+    else starts.set(m[0], [m.index]);
+  }
+  indexed = { text, starts };
+  return starts;
 }
 
 function isSurrogate(text: string, i: number): boolean {
