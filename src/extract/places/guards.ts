@@ -194,6 +194,22 @@ function isPersonRun(doc: Doc, gaz: Gazetteer, runStart: number, runEnd: number,
   return false;
 }
 
+const coveringIndex = new WeakMap<[number, number][], Map<number, [number, number][]>>();
+
+/**
+ * The token ranges of `runs` that cover token `tok`, in the order of `runs` (an index by token built once
+ * per list: a search of every run per candidate was quadratic in long documents).
+ */
+function runsCovering(runs: [number, number][], tok: number): [number, number][] {
+  let index = coveringIndex.get(runs);
+  if (!index) {
+    index = new Map();
+    for (const r of runs) for (let t = r[0]; t < r[1]; t++) (index.get(t) ?? index.set(t, []).get(t)!).push(r);
+    coveringIndex.set(runs, index);
+  }
+  return index.get(tok) ?? [];
+}
+
 export function buildGuardContext(doc: Doc, gaz: Gazetteer, all: Candidate[]): GuardContext {
   const lex = placeLexicon();
   const personRuns: [number, number][] = [];
@@ -394,7 +410,7 @@ function abbreviated(doc: Doc, i: number): boolean {
 function inPersonEntity(ctx: GuardContext, c: Candidate): boolean {
   // A name of two or more words ("Los Angeles", "West Chester") is seldom part of a person's.
   if (c.designator !== null || c.hint !== null || c.key.includes(' ')) return false;
-  const span = ctx.people.find(([s, e]) => s <= c.tokStart && c.tokEnd <= e && e - s > c.tokEnd - c.tokStart);
+  const span = runsCovering(ctx.people, c.tokStart).find(([s, e]) => s <= c.tokStart && c.tokEnd <= e && e - s > c.tokEnd - c.tokStart);
   if (!span) return false;
   const lex = placeLexicon();
   let others = 0;
@@ -444,7 +460,7 @@ export function rejectReason(ctx: GuardContext, c: Candidate): string | null {
   if (lex.notPlaces.has(c.key) && !c.hint) return 'common word';
   if (ctx.outlets.some((o) => o.start < c.spanEnd && c.start < o.end)) return "the outlet's name";
   if (c.capAfter && STREET.test(c.capAfter)) return 'street or river name';
-  const person = ctx.personRuns.find(([s, e]) => c.tokStart >= s && c.tokStart < e);
+  const person = runsCovering(ctx.personRuns, c.tokStart)[0];
   if (person && !(c.tokStart === person[0] && c.tokEnd === person[1] && isCountryOrAdmin1(gaz, c))) {
     return 'person name';
   }
