@@ -8,7 +8,8 @@
  *   npm run bench:load -- --articles 4000 --clients 20 --requests 6000
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { Agent, request } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +37,18 @@ const seconds = Number(values.seconds);
 const dir = path.join(ROOT, '.cache', 'bench-load');
 const db = values.db ?? path.join(dir, `desk-${articles}-${values.seed}.db`);
 const log = (s: string) => process.stderr.write(s + '\n');
+
+/** A child process's CPU time so far (user + system, from /proc; null where there is none). */
+function serverCpuMs(pid: number | undefined): number | null {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 (utime, stime) in clock ticks; 100 a second on Linux.
+    return ((Number(rest[11]) + Number(rest[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
 
 /** The store: generated articles ingested by the CLI, once per size and seed. */
 function ensureStore(): void {
@@ -131,6 +144,8 @@ async function main(): Promise<void> {
       res.on('end', () => resolve(s));
     }).end())).total as number;
     const lat: number[] = [];
+    const cpu0 = serverCpuMs(server.pid);
+    const load0 = loadavg()[0]!;
     let errors = 0;
     let bytes = 0;
     let next = 0;
@@ -152,6 +167,8 @@ async function main(): Promise<void> {
       }),
     );
     const wall = (Date.now() - t) / 1000;
+    const cpu1 = serverCpuMs(server.pid);
+    const load1 = loadavg()[0]!;
     lat.sort((a, b) => a - b);
     const pct = (p: number) => lat[Math.min(lat.length - 1, Math.floor((p / 100) * lat.length))] ?? NaN;
     const result = {
@@ -164,13 +181,17 @@ async function main(): Promise<void> {
       perSecond: Number((lat.length / wall).toFixed(1)),
       meanKb: Number((bytes / lat.length / 1024).toFixed(1)),
       ms: { p50: pct(50), p90: pct(90), p99: pct(99), max: lat[lat.length - 1] },
+      // What the server spent per request (user + system), whatever else the machine was doing.
+      serverCpuMsPerRequest: cpu0 !== null && cpu1 !== null ? Number(((cpu1 - cpu0) / lat.length).toFixed(2)) : null,
+      loadAverage: Number(((load0 + load1) / 2).toFixed(1)),
     };
     for (const k of Object.keys(result.ms) as (keyof typeof result.ms)[]) result.ms[k] = Number(result.ms[k]!.toFixed(1));
     if (values.json) process.stdout.write(JSON.stringify(result) + '\n');
     else {
       process.stdout.write(
         `GET /api/events with filters: ${result.documents} documents, ${result.events} events; ${clients} clients, ${result.requests} requests in ${result.seconds} s (${result.perSecond}/s, ${result.meanKb} KB each), ${errors} errors\n` +
-          `latency ms: p50 ${result.ms.p50}  p90 ${result.ms.p90}  p99 ${result.ms.p99}  max ${result.ms.max}\n`,
+          `latency ms: p50 ${result.ms.p50}  p90 ${result.ms.p90}  p99 ${result.ms.p99}  max ${result.ms.max}\n` +
+          `server CPU per request: ${result.serverCpuMsPerRequest ?? 'unknown'} ms; load average ${result.loadAverage} (${cpus().length} cores)\n`,
       );
     }
     agent.destroy();

@@ -82,6 +82,15 @@ async function expectSame(store: Store, t: EventTable, label: string): Promise<v
   for (const e of ref.filter((e) => mc(e))) if (e.location?.country) counts.set(e.location.country, (counts.get(e.location.country) ?? 0) + 1);
   const facet = await t.facet('country', 'country', f, null, 200);
   expect(new Map(facet.map((x) => [x.value, x.count])), `${label}: country facet`).toEqual(counts);
+  // The timeline's bars: events per month of their start and type, with their deaths.
+  const bars = new Map<string, { count: number; deaths: number }>();
+  for (const e of ref.filter((e) => e.date && e.review?.status !== 'rejected' && e.review?.status !== 'merged')) {
+    const k = `${e.date!.start.slice(0, 7)} ${e.type}`;
+    const b = bars.get(k) ?? { count: 0, deaths: 0 };
+    bars.set(k, { count: b.count + 1, deaths: b.deaths + (e.fatalities.best ?? 0) });
+  }
+  const timeline = await t.timeline({}, null, 'month');
+  expect(new Map(timeline.map((b) => [`${b.bucket} ${b.type}`, { count: b.count, deaths: b.deaths }])), `${label}: timeline`).toEqual(bars);
 }
 
 /**

@@ -127,6 +127,9 @@ describe('live responses match the document', () => {
     await check('GET', '/api/events?q=mosul&minOutlets=1&bbox=40,30,50,40&review=all&since=2016-10-01&until=2016-12-31', { status: 200 });
     await check('GET', '/api/events?bbox=1,2,3', { status: 400 });
     await check('GET', '/api/events/points', { status: 200 });
+    await check('GET', '/api/events/timeline?country=IQ', { status: 200 });
+    await check('GET', '/api/events/timeline?bucket=day&q=mosul', { status: 200 });
+    await check('GET', '/api/events/timeline?bucket=week', { status: 400 });
     await check('GET', '/api/facets?country=IQ', { status: 200 });
     await check('GET', '/api/control', { status: 200 });
     await check('GET', '/api/feed.atom?country=IQ', { status: 200 });
