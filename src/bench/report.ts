@@ -26,7 +26,7 @@ export interface BenchReport {
   scaling: ScalingStep[];
   stores: StoreRates[];
   /** One long document at each length (./length.ts). */
-  length: LengthStep[];
+  length?: LengthStep[];
 }
 
 const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
@@ -98,7 +98,7 @@ export function renderReport(r: BenchReport): string {
       '',
     );
   }
-  if (r.length.length) {
+  if (r.length?.length) {
     const names = Object.keys(r.length[0]!.components);
     out.push(
       table(
