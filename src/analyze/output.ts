@@ -6,6 +6,7 @@ import type { Quantity } from '../extract/quantities/types.js';
 import type { EventMention } from '../extract/events/types.js';
 import type { FigureMention } from '../extract/figures/types.js';
 import type { ControlMention } from '../extract/control/types.js';
+import { completeParses } from '../nlp/syntax/component.js';
 import type { Entity } from '../nlp/syntax/types.js';
 
 export interface OutputOptions {
@@ -73,7 +74,11 @@ export function toAnalysis(doc: Doc, opts: OutputOptions = {}): AnalysisRecord {
   };
   if (doc.has('figures')) out.figures = layer('figures') as AnalysisRecord['figures'];
   if (doc.has('control')) out.control = layer('control') as AnalysisRecord['control'];
-  if (opts.tokens) out.tokens = layer('tokens') as AnalysisRecord['tokens'];
+  if (opts.tokens) {
+    // The tokens show head and dep for every sentence the pipeline chose to parse, asked for or not.
+    completeParses(doc);
+    out.tokens = layer('tokens') as AnalysisRecord['tokens'];
+  }
   return out;
 }
 

@@ -3,7 +3,7 @@ import type { Sentence } from '../core/layers.js';
 import { Pipeline } from '../core/pipeline.js';
 import { boilerplate } from '../ingest/boilerplate.js';
 import { tokenizer } from '../nlp/tokenize.js';
-import { parser, syntax } from '../nlp/syntax/component.js';
+import { deferredParser, syntax } from '../nlp/syntax/component.js';
 import { times } from '../extract/times/index.js';
 import { places } from '../extract/places/index.js';
 import { quantities } from '../extract/quantities/index.js';
@@ -15,7 +15,8 @@ import { sentenceViews } from '../extract/quantities/view.js';
 
 /**
  * The sentences worth a parse: those with a place mention or an event trigger. Nothing reads the grammar of
- * the others, and the parser is the costliest model.
+ * the others, and the parser is the costliest model. The default pipeline parses them on demand
+ * (deferredParser): the extractors' requests first, the rest only for the token layer's output.
  */
 export function worthParsing(doc: Doc, s: Sentence): boolean {
   let chosen = worth.get(doc);
@@ -43,5 +44,5 @@ const worth = new WeakMap<Doc, Set<number>>();
 
 /** The full analysis, in order. Each component declares its needs; the Pipeline checks them. */
 export function defaultPipeline(): Pipeline {
-  return new Pipeline([boilerplate, tokenizer, syntax, times, places, quantities, parser(worthParsing), events, figures, control]);
+  return new Pipeline([boilerplate, tokenizer, syntax, times, places, quantities, deferredParser(worthParsing), events, figures, control]);
 }

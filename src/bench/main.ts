@@ -14,8 +14,10 @@ import { corpusFromJsonl, DEFAULT_CORPUS, generateCorpus } from './corpus.js';
 import { defaultWorkers } from '../workers/pool.js';
 import { countTokens, measureAnalyze, measureComponents, measureLoad, measureScaling, measureStore, measureTokenise, warmUp } from './measure.js';
 import { renderReport, type BenchReport } from './report.js';
+import { measureScale, renderScale } from './scale.js';
 
 const USAGE = `npm run bench -- [--articles N] [--seed N] [--input FILE [--repeat N]] [--reps N] [--workers N] [--pg URL] [--no-store] [--json]
+npm run bench -- --scale [--sizes 1000,4000,16000] [--seed N] [--pg URL [--pg-workers 1,2]] [--json]
 
   --articles N   corpus size (default ${DEFAULT_CORPUS.articles}; articles of ${DEFAULT_CORPUS.minWords}–${DEFAULT_CORPUS.maxWords} words)
   --seed N       corpus seed (default ${DEFAULT_CORPUS.seed}); the same seed gives the same corpus
@@ -25,7 +27,11 @@ const USAGE = `npm run bench -- [--articles N] [--seed N] [--input FILE [--repea
   --workers N    scaling: the analysis in pools of 1 to N worker threads (default: the cores; 0 skips it)
   --pg URL       also measure the PostgreSQL store (a temporary schema, dropped afterwards)
   --no-store     skip the store measurements
-  --json         one JSON object instead of the table`;
+  --json         one JSON object instead of the table
+  --scale        the store as it grows (docs/bench.md "Scale"): cost per stored document, first and last 200,
+                 and report latency and memory against store size; with --pg, 1 and 2 \`sitrep worker\`s
+  --sizes LIST   --scale: corpus sizes (default 1000,4000,16000)
+  --pg-workers L --scale --pg: numbers of workers to compare (default 1,2)`;
 
 function positive(v: string | undefined, name: string, fallback: number): number {
   if (v === undefined) return fallback;
@@ -46,6 +52,9 @@ async function main(): Promise<void> {
       pg: { type: 'string' },
       'no-store': { type: 'boolean' },
       json: { type: 'boolean' },
+      scale: { type: 'boolean' },
+      sizes: { type: 'string' },
+      'pg-workers': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -54,6 +63,21 @@ async function main(): Promise<void> {
     return;
   }
   const startup = performance.now();
+  if (values.scale) {
+    const list = (v: string | undefined, name: string, dflt: number[]) => (v === undefined ? dflt : v.split(',').map((x) => positive(x.trim(), name, 0)));
+    const r = await measureScale({
+      sizes: list(values.sizes, 'sizes', [1000, 4000, 16000]),
+      seed: positive(values.seed, 'seed', DEFAULT_CORPUS.seed),
+      pg: values.pg,
+      pgWorkers: list(values['pg-workers'], 'pg-workers', [1, 2]),
+      note: (s) => {
+        if (!values.json && process.stderr.isTTY) process.stderr.write(`\r\x1b[2Kbench: ${s}`);
+      },
+    });
+    if (!values.json && process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
+    process.stdout.write(values.json ? JSON.stringify(r, null, 2) + '\n' : renderScale(r) + '\n');
+    return;
+  }
   const articles = positive(values.articles, 'articles', DEFAULT_CORPUS.articles);
   const seed = positive(values.seed, 'seed', DEFAULT_CORPUS.seed);
   const reps = positive(values.reps, 'reps', 3);

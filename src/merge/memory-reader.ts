@@ -83,7 +83,7 @@ export class MemoryReader implements PictureReader {
       if (!p) {
         const e = this.s.entities.get(id);
         if (!e || !pointMatches(e.lat, e.lon, f)) return null;
-        p = { ...e, mentions: [], documents: [], control: controlUpTo(this.s.control.get(id) ?? [], f.until) };
+        p = { ...e, mentions: [], documents: [], control: controlUpTo(this.s.control.get(id) ?? [], f.until, f.since) };
         byEntity.set(id, p);
       }
       return p;

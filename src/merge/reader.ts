@@ -169,9 +169,19 @@ export function eventSortKey(ev: Pick<MergedEvent, 'date' | 'id'>): string {
   return `${ev.date?.start ?? '9999-99-99'}|${ev.id}`;
 }
 
-/** A place's history up to the end of the period: who held it before matters for who holds it now. */
-export function controlUpTo(history: readonly ControlChange[], until: string | null | undefined): ControlChange[] {
-  return history.filter((c) => !until || !c.date || c.date.start <= until);
+/**
+ * A place's history as a report of a period shows it: the changes up to the end of the period and, when the
+ * period has a start, only those that reach into it plus the last one before it (who held the place when
+ * the period began; every change also names who held it before). So a week's report of a place fought over
+ * for years shows that week, not the years, and its size does not grow with the store. `history` is in
+ * date order (controlSortKey).
+ */
+export function controlUpTo(history: readonly ControlChange[], until: string | null | undefined, since?: string | null): ControlChange[] {
+  const upTo = history.filter((c) => !until || !c.date || c.date.start <= until);
+  if (!since) return upTo;
+  let last: ControlChange | null = null;
+  for (const c of upTo) if (c.date && c.date.end < since) last = c;
+  return upTo.filter((c) => c === last || !c.date || c.date.end >= since);
 }
 
 export type { SourceRef };

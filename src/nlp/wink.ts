@@ -42,14 +42,21 @@ if (!require.cache[cachePath]) {
   };
   require.cache[cachePath]!.exports = wrapped;
 }
-const winkNLP = require('wink-nlp') as (model: unknown, pipe?: string[]) => WinkMethods;
-const model = require('wink-eng-lite-web-model') as unknown;
+type WinkNLP = (model: unknown, pipe?: string[]) => WinkMethods;
+// Loaded on first use: commands that read no text (report, export, serve) start without the model.
+let loaded: { winkNLP: WinkNLP; model: unknown } | null = null;
+function winkNLP(model: unknown, pipe?: string[]): WinkMethods {
+  return (loaded ??= { winkNLP: require('wink-nlp') as WinkNLP, model: require('wink-eng-lite-web-model') as unknown }).winkNLP(model, pipe);
+}
+function model(): unknown {
+  return (loaded ??= { winkNLP: require('wink-nlp') as WinkNLP, model: require('wink-eng-lite-web-model') as unknown }).model;
+}
 
 let instance: WinkMethods | null = null;
 
 /** The wink-nlp instance with its default pipeline, as any wink-based tool has it (the bench's baseline). */
 export function wink(): WinkMethods {
-  instance ??= winkNLP(model);
+  instance ??= winkNLP(model());
   return instance;
 }
 
@@ -99,7 +106,7 @@ function newTagger(): Tagger {
     // wink's default pipeline also runs its entity recogniser, negation and sentiment automata on every
     // document, which nothing in sitrep reads, for about a sixth of its time; none of them changes a
     // token, a boundary or a tag.
-    t.nlp = winkNLP(model, ['sbd', 'pos']);
+    t.nlp = winkNLP(model(), ['sbd', 'pos']);
   } finally {
     wrapNext = null;
   }

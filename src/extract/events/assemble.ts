@@ -155,6 +155,21 @@ function resumed(drafts: Draft[], last: Draft, p: Proposal, toldAt?: WhereTold):
   return last;
 }
 
+/**
+ * A sentence that opens on an earlier period ("Last week armed groups stormed a camp", "Earlier this month,
+ * ...", "Two weeks ago ...") turns to another occurrence, even where the dates cannot be resolved (an
+ * undated page): news tells the day's incident first and what came before under such an opening.
+ */
+export function earlierPeriod(p: Proposal): boolean {
+  const w = p.view.toks.slice(0, 5).map((t) => t.low);
+  let k = 0;
+  while (k < 2 && /^(and|but|meanwhile|separately|,)$/.test(w[k] ?? '')) k++;
+  const [a, b, c, d] = w.slice(k);
+  if (a === 'last' && /^(week|month|year|weekend|spring|summer|autumn|fall|winter)$/.test(b ?? '')) return true;
+  if (a === 'earlier' && (b === 'this' || b === 'in' || b === 'last') && /^(week|month|year)$/.test(c ?? '')) return true;
+  return /^(a|one|two|three|four|five|six|several|few)$/.test(a ?? '') && /^(days?|weeks?|months?|years?)$/.test(b ?? '') && c === 'ago' || (a === 'a' && b === 'few' && /^(days|weeks|months)$/.test(c ?? '') && d === 'ago');
+}
+
 /** Told with a count and a date of its own, a proposal is an occurrence in its own right. */
 function ownOccurrence(p: Proposal): boolean {
   return p.hasTime && p.roles.victims.some((v) => v.count !== null) && !p.referring;
@@ -184,6 +199,13 @@ export function assemble(proposals: Proposal[], minScore: number, published: str
         for (let k = drafts.length - 1; k >= 0; k--) {
           if (p.dates.length === 0 && background(drafts[k]!)) continue;
           const f = fit(drafts[k]!, p.anaphorHead);
+          // "Armed groups stormed a camp. Nine people were killed in the attack.": the occurrence told in the
+          // sentence just before, in the same paragraph, is the one the noun points at, whatever fits better.
+          const prev = drafts[k]!.parts[drafts[k]!.parts.length - 1]!.view.sentence;
+          if (k === drafts.length - 1 && f > 0 && prev.index === sentence - 1 && prev.paragraph === p.view.sentence.paragraph) {
+            target = drafts[k]!;
+            break;
+          }
           if (f > best) {
             best = f;
             target = drafts[k]!;
@@ -201,7 +223,7 @@ export function assemble(proposals: Proposal[], minScore: number, published: str
     // convoy was heading to Douentza when fighters opened fire", "The spokesman said dozens of militants
     // had been killed" (continuation.ts).
     if (!target && !p.seg.newMarker && lastDraft && near(lastDraft, p) && VIOLENT.has(lastDraft.parts[0]!.coding.type) &&
-      VIOLENT.has(p.coding.type) && (p.referring || sharesNamedActor(lastDraft, p)) && fits(lastDraft, p, toldAt) && !ownOccurrence(p) &&
+      VIOLENT.has(p.coding.type) && (p.referring || sharesNamedActor(lastDraft, p)) && fits(lastDraft, p, toldAt) && !ownOccurrence(p) && !earlierPeriod(p) &&
       !ownDay(lastDraft, p) && !thirdParty(lastDraft, p)) {
       target = resumed(drafts, lastDraft, p, toldAt);
     }

@@ -21,6 +21,26 @@ describe('fatalities by ACLED conventions', () => {
     expect(dead('On 1 May 2021, at least 5-7 policemen were killed in an attack on a check point in Nijrab.')).toMatchObject({ best: 5 });
     expect(dead('On 1 May 2021, 1 policeman was killed (2 according to other sources) in an ambush in Herat.')).toMatchObject({ best: 1 });
   });
+  it('counts no dead from a modifier, a kind of act or an earlier act compared with', () => {
+    expect(dead('On 1 May 2021, soldiers killed 30 people in a raid on a rebel training camp, one of the deadliest incidents this year.')).toMatchObject({ best: 30 });
+    expect(dead('On 1 May 2021, a rebel-fired rocket killed 6 civilians in a market in Taiz.')).toMatchObject({ best: 6 });
+    expect(dead([
+      'A car bomb killed 21 people at a bus station in Kirkuk on Saturday.',
+      'The bombing was the deadliest in the city since March 2017, when a suicide attacker killed more than 40 people at a wedding.',
+    ].join(' '))).toMatchObject({ best: 21 });
+    // a person after the modifier still counts
+    expect(dead('On 1 May 2021, gunmen killed a militia commander in Ghazni.')).toMatchObject({ best: 1 });
+  });
+  it('keeps the dead of an earlier attack, told after "Last week", apart', () => {
+    const evs = analyzed([
+      'At least eight soldiers died in an ambush near the border, officials said.',
+      'The patrol was attacked by a group described as jihadists.',
+      'Last week gunmen raided a camp for displaced people in the east. Five people were killed in the attack.',
+      'Britain condemned the attack that left eight dead.',
+    ].join('\n'), null).get('events');
+    const figures = evs.map((e) => e.fatalities?.best ?? null).sort();
+    expect(figures).toEqual([5, 8]);
+  });
   it('does not count a subset twice', () => {
     expect(dead('On 1 May 2021, 12 militants including 2 commanders were killed when troops repulsed their attack in Balkh.')).toMatchObject({ best: 12 });
   });

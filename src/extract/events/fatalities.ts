@@ -29,6 +29,7 @@ export function fatalitiesOf(d: Draft, claimedBy: (p: Draft['parts'][number]) =>
     const how = howTold(words, p.anaphor === 'also');
     const seg = deadOf(p, how === 'update');
     if (process.env.DBG_OCC) console.error('    DEAD', how, JSON.stringify([...seg]), words.slice(0, 60));
+    if (process.env.DBG_OCC) for (const v of p.roles.victims) console.error("      VICTIM", v.count, v.outcome, p.view.toks.slice(v.tok, v.tokEnd).map((t) => t.text).join(" "), "<-", p.view.toks[v.trigger]?.text);
     if (seg.size === 0) return;
     // A later claim the text itself disputes adds no dead (see contestedClaim).
     if (idx > 0 && contestedClaim(words)) return;
@@ -101,7 +102,7 @@ function deadOf(p: Draft['parts'][number], update: boolean): Map<string, Count> 
     return seg;
   }
   for (const v of p.roles.victims) {
-    if (v.outcome !== 'kill' || v.count === null) continue;
+    if (v.outcome !== 'kill' || v.count === null || notPeople(p.view.toks, v) || comparedPast(p.view.toks, v.trigger)) continue;
     const key = v.group ? `${v.group.cls}|${v.group.generic ? v.group.name.replace(/\{country\}/, '') : v.group.name}` : 'unknown';
     const cur = seg.get(key) ?? { best: 0, high: 0 };
     cur.best += v.count;
@@ -109,6 +110,46 @@ function deadOf(p: Draft['parts'][number], update: boolean): Map<string, Count> 
     seg.set(key, cur);
   }
   return seg;
+}
+
+/** Words for what "one of the ..." picks out when it is not a person: "one of the bloodiest incidents". */
+const NOT_PERSON = /^(incidents?|attacks?|days?|episodes?|events?|strikes?|raids?|massacres?|bombings?|assaults?|tragedies|disasters?|worst|deadliest|bloodiest|largest|biggest|most|few|many|main|key|major|first|latest|series|cases?|times?)$/;
+
+const PERSON_HEAD = /^(commanders?|leaders?|chiefs?|fighters?|members?|officials?|soldiers?|officers?|policem[ae]n|guards?|troops|men|women|children|boys?|girls?|wom[ae]n|m[ae]n|civilians?|villagers?|residents?|farmers?|herders?|traders?|students?|pupils?|teachers?|workers?|journalists?|doctors?|nurses?|supporters?|suspects?|militants?|gunmen|recruits?|elders?|clerics?|cadres?|spokesm[ae]n|personnel|staff)$/;
+
+/**
+ * A victim the roles read that names no dead person: a group's noun used as a modifier ("an airstrike on a
+ * rebel music concert", "the rebel-fired missile"), or "one of the bloodiest incidents" (a kind of act).
+ */
+function notPeople(toks: Draft['parts'][number]['view']['toks'], v: { tok: number; tokEnd: number }): boolean {
+  const first = toks[v.tok]!;
+  const next = toks[v.tokEnd];
+  // "a militant commander", "a Taliban leader": the noun after it is the person, who still counts.
+  const modifier = next && (next.low === '-' || (next.pos === 'NOUN' && /^[a-z]/.test(next.text) && !PERSON_HEAD.test(next.low)));
+  if (v.tokEnd - v.tok === 1 && first.pos !== 'NUM' && /^[a-z]/.test(first.text) && modifier) return true;
+  if (first.low === 'one' && toks[v.tok + 1]?.low === 'of') {
+    for (let k = v.tok + 2; k < Math.min(toks.length, v.tok + 6); k++) {
+      if (NOT_PERSON.test(toks[k]!.low)) return true;
+      if (!/^(the|its|their|this|these|those)$/.test(toks[k]!.low) && toks[k]!.pos !== 'ADJ') break;
+    }
+  }
+  return false;
+}
+
+/**
+ * The killing is told in a clause that recalls an earlier act to compare with: "the bloodiest attack since
+ * January 2018, when a suicide bomber killed more than 30 people", "the worst since 2016, in which 40 died".
+ * Its dead are that act's.
+ */
+function comparedPast(toks: Draft['parts'][number]['view']['toks'], trigger: number): boolean {
+  let when = -1;
+  for (let k = trigger - 1; k >= 0; k--) {
+    const w = toks[k]!.low;
+    if (w === ';') return false;
+    if (when < 0 && (w === 'when' || (w === 'which' && /^(in|during)$/.test(toks[k - 1]?.low ?? '')))) when = k;
+    if (w === 'since' && when > k) return true;
+  }
+  return false;
 }
 
 /** Sides whose dead are told apart: armed sides by name; civilians; people told without a side are any. */

@@ -1,7 +1,7 @@
 import type { Draft } from './assemble.js';
 import type { EventLocation, EventMention } from './types.js';
 import type { ActorRef } from './roles.js';
-import { fit } from './assemble.js';
+import { earlierPeriod, fit } from './assemble.js';
 import type { Proposal } from './propose.js';
 import { placesFit } from './continuation.js';
 import type { PlaceMention } from '../places/types.js';
@@ -86,12 +86,23 @@ function datesFit(a: EventMention, b: EventMention): boolean {
  * fired from Lebanon", "a drone launched from Yemen"): where it was launched is not where it struck.
  */
 function ownPlaces(d: Draft): PlaceMention[] {
-  return d.parts.flatMap((p) => p.places.filter((pl) => !launchedFrom(p, pl)));
+  return d.parts.flatMap((p) => p.places.filter((pl) => !notWhereItHappened(p, pl)));
 }
 
-function launchedFrom(p: Proposal, pl: PlaceMention): boolean {
+/** Verbs a country says things with: "France condemned the attack", "Kenya called for calm". */
+const SPEAKS = /^(condemned|condemns|denounced|denounces|said|says|called|calls|urged|urges|welcomed|welcomes|expressed|expresses|announced|announces|demanded|demands|warned|warns|deplored|deplores|mourned|mourns|offered|offers)$/;
+
+function notWhereItHappened(p: Proposal, pl: PlaceMention): boolean {
   const toks = p.view.toks;
   const k = toks.findIndex((t) => t.start === pl.start);
+  if (k < 0) return false;
+  // A country that speaks is a government, not where the act happened.
+  if (pl.kind === 'country') {
+    let e = k + 1;
+    while (e < toks.length && toks[e]!.end <= pl.end) e++;
+    while (e < toks.length && /^["“”']$/.test(toks[e]!.low)) e++;
+    if (SPEAKS.test(toks[e]?.low ?? '')) return true;
+  }
   if (k < 1) return false;
   let j = k - 1;
   while (j > 0 && /^(the|southern|northern|eastern|western|south|north|east|west)$/.test(toks[j]!.low)) j--;
@@ -123,8 +134,10 @@ function placesAgree(a: Told, b: Told): boolean {
   const pa = ownPlaces(a.draft);
   const pb = ownPlaces(b.draft);
   if (pa.length && pb.length) return placesFit(pb, pa) || placesFit(pa, pb) || nearAll(pa, pb) || nearAll(pb, pa);
-  const la = a.ev.location;
-  const lb = b.ev.location;
+  // A location taken from a place that is not where it happened ("France condemned ...") tells nothing.
+  const dropped = (t: Told) => t.draft.parts.some((p) => p.places.some((pl) => pl.name === t.ev.location?.name && notWhereItHappened(p, pl)));
+  const la = dropped(a) ? null : a.ev.location;
+  const lb = dropped(b) ? null : b.ev.location;
   if (!la || !lb) return true;
   // A later telling that names no place of its own ("the RSF said it had targeted army positions", a place
   // the gazetteer lacks) is read where the story has been told; the place its location borrowed from nearby
@@ -210,6 +223,8 @@ function otherPerpetrator(a: Told, b: Told): boolean {
 function toldAsAnother(d: Draft): boolean {
   if (d.newMarker || d.parts[0]!.seg.newMarker) return true;
   const p = d.parts[0]!;
+  // "Last week gunmen raided a camp": another period, so another act, even where no date resolves.
+  if (earlierPeriod(p)) return true;
   const t = p.coding.main;
   const toks = p.view.toks;
   if (t.kind === 'kill' || t.kind === 'wound' || t.kind === 'killwound') return false;

@@ -197,6 +197,15 @@ describe('guards: the entity recogniser\'s people (rule part-of-a-person-entity)
     expect(dropped.find((d) => d.text === 'Tyler')?.reason).toBe('part of a person entity');
   });
 
+  it('takes a one-word name read whole as a person for the person, unless something says place (rule person-or-organisation-entity)', () => {
+    const person = withEntities('Officers questioned the driver for an hour. Millington was the only officer armed, the report said.');
+    expect(person.entities).toEqual([{ label: 'PER', text: 'Millington' }]);
+    expect(person.texts).toEqual([]);
+    expect(person.dropped.find((d) => d.text === 'Millington')?.reason).toBe('a person or organisation entity');
+    // The same name with a placing cue is the town.
+    expect(withEntities('Officers questioned the driver in Millington for an hour.').texts).toEqual(['Millington']);
+  });
+
   it('keeps a place that a mistaken span runs on into an office or an abbreviation', () => {
     const doc = prepared('Plans were shown to Madison Twp. officials and to Toledo Mayor Ann Kowalczyk on Monday.', null, syntax, places);
     const texts = doc.get('places').map((p) => p.text);

@@ -56,6 +56,10 @@ export interface GuardContext {
   outlets: { start: number; end: number }[];
   /** The recogniser's PER spans, as token ranges [start, end) (none when the document has no entities layer). */
   people: [number, number][];
+  /** The recogniser's PER and ORG spans, by their first token: the token after the span's end. */
+  namedNotPlace: Map<number, number>;
+  /** Names (exact keys) the recogniser reads as a LOC somewhere in the document. */
+  locNames: Set<string>;
 }
 
 const isCountryOrAdmin1 = (gaz: Gazetteer, c: Candidate) =>
@@ -215,10 +219,17 @@ export function buildGuardContext(doc: Doc, gaz: Gazetteer, all: Candidate[]): G
   }
   // A single given name is a person when used alone after being used in a full name.
   void lex;
-  const people: [number, number][] = doc.has('entities')
-    ? doc.get('entities').filter((e) => e.label === 'PER').map((e) => [e.tokenStart, e.tokenEnd])
-    : [];
-  return { doc, gaz, all, personKeys, personRuns, index: new Map(all.map((c, i) => [c, i])), outlets: outletSpans(doc), people };
+  const entities = doc.has('entities') ? doc.get('entities') : [];
+  const people: [number, number][] = entities.filter((e) => e.label === 'PER').map((e) => [e.tokenStart, e.tokenEnd]);
+  const namedNotPlace = new Map<number, number>();
+  const locNames = new Set<string>();
+  for (const e of entities) {
+    if (e.label === 'LOC') locNames.add(exactKey(doc.text.slice(e.start, e.end)));
+    else namedNotPlace.set(e.tokenStart, e.tokenEnd);
+  }
+  return {
+    doc, gaz, all, personKeys, personRuns, index: new Map(all.map((c, i) => [c, i])), outlets: outletSpans(doc), people, namedNotPlace, locNames,
+  };
 }
 
 /** Media words that end a wire credit in a dateline's parenthesis. */
@@ -396,6 +407,21 @@ function inPersonEntity(ctx: GuardContext, c: Candidate): boolean {
   return others > 0;
 }
 
+/**
+ * Rule "person-or-organisation-entity": a one-word name that the entity recogniser reads, whole, as a PER
+ * or an ORG ("Lincoln's reputation", "Millington was the only officer armed") is not a town unless
+ * something says place: a placing cue (checked by the caller: "in", "near", "Town, State", a designator),
+ * the recogniser reading the same name as a LOC elsewhere in the story, or gazetteer evidence too strong to
+ * be overruled — a country, a state or province, a county, a city of a million.
+ */
+function namedEntityNotPlace(ctx: GuardContext, c: Candidate): boolean {
+  if (c.key.includes(' ') || c.hint !== null || c.designator !== null) return false;
+  if (ctx.namedNotPlace.get(c.tokStart) !== c.tokEnd || ctx.locNames.has(c.key)) return false;
+  const { gaz } = ctx;
+  if (isCountryOrAdmin1(gaz, c) || maxPopulation(gaz, c) >= 1_000_000) return false;
+  return !c.postings.some((p) => gaz.kindOf(p.id) === 'admin2');
+}
+
 /** Why this candidate is not a place, or null when it may be one. */
 export function rejectReason(ctx: GuardContext, c: Candidate): string | null {
   const { gaz, doc } = ctx;
@@ -424,6 +450,7 @@ export function rejectReason(ctx: GuardContext, c: Candidate): string | null {
   }
   if (c.before && TITLES.has(c.before) && c.tokStart === c.runStart && !isCountryOrAdmin1(gaz, c)) return 'person title';
   if (inPersonEntity(ctx, c) && !(isCountryOrAdmin1(gaz, c) && support())) return 'part of a person entity';
+  if (namedEntityNotPlace(ctx, c) && !support()) return 'a person or organisation entity';
   // A surname used for a person earlier in the story stays that person; a country of that name needs a
   // place construction ("Michael Jordan ... Jordan said" vs "flew to Jordan").
   if (single && ctx.personKeys.has(c.key) && (!isCountryOrAdmin1(gaz, c) || !support())) return 'person named in the story';

@@ -3,6 +3,7 @@ import { prepared } from '../../test-support/doc.js';
 import { expectSpansMatch } from '../../test-support/spans.js';
 import { docPlaces } from './details.js';
 import { places } from './index.js';
+import { syntax } from '../../nlp/syntax/component.js';
 
 // Texts written for these tests; the facts are public geography.
 const run = (text: string) => {
@@ -175,5 +176,21 @@ describe('places: international notes (actors, borders, lone towns)', () => {
     expect(at(run('French aircraft struck militants near Boni in central Mali.').list, 'Boni')).toMatchObject({ country: 'ML' });
     expect(at(run('Insurgents attacked Macomia district in Cabo Delgado.').list, 'Macomia district')).toMatchObject({ country: 'MZ' });
     expect(at(run("Refugees were relocated from Cox's Bazar to Bhasan Char.").list, 'Bhasan Char')).toMatchObject({ country: 'BD' });
+  });
+});
+
+describe('places: streets and rivers the recogniser names (rule named-way-in-its-town)', () => {
+  const withEntities = (text: string) => prepared(text, null, syntax, places).get('places');
+
+  it('puts a road the gazetteer lacks at the town named beside it', () => {
+    const list = withEntities('Crews repaired a water main on Marlow Road in Springfield, Illinois, on Tuesday.');
+    expect(list.map((p) => p.text)).toEqual(['Marlow Road', 'Springfield', 'Illinois']);
+    const road = list[0]!;
+    const town = list[1]!;
+    expect(road).toMatchObject({ kind: 'feature', geonameId: null, name: 'Marlow Road', country: 'US', lat: town.lat, lon: town.lon });
+  });
+
+  it('gives a road no place when the story names no town or county', () => {
+    expect(withEntities('Crews repaired a water main on Marlow Road on Tuesday.').map((p) => p.text)).toEqual([]);
   });
 });

@@ -101,6 +101,7 @@ export const places: Component = {
         within.isContainer = true;
       }
     }
+    const ways = namedWays(doc, details);
     const free = sentences.filter((s) => s.kind !== 'boilerplate').flatMap((s) => freeOffsets(doc.text, s.start, s.end));
     setDocPlaces(doc, {
       details,
@@ -112,10 +113,49 @@ export const places: Component = {
     });
     doc.set(
       'places',
-      details.map((d) => d.mention),
+      [...details.map((d) => d.mention), ...ways].sort((a, b) => a.start - b.start),
     );
   },
 };
+
+// The last word of a street's, a road's or a river's name ("Briarcliff Road", "Neches River").
+const WAY = /^(?:street|st|avenue|ave|road|rd|drive|boulevard|blvd|lane|highway|hwy|parkway|pkwy|way|trail|pike|terrace|river|creek|lake|pond|valley|island|bay|beach|mountains?)\.?$/i;
+
+/**
+ * Rule "named-way-in-its-town": a street, road, river or lake the entity recogniser reads as a LOC and the
+ * gazetteer lacks ("a fire on Briarcliff Road", "the Neches River") is a place of the story all the same.
+ * It is put where the story's local place is: the town or county named in its sentence (the nearest), or
+ * else the town or county the story names most (the first of equals). A story with no such place gets
+ * none (the way's whereabouts are unknown). These mentions carry no gazetteer id and are of kind `feature`; they are not
+ * candidates for the resolver, so they never move another place's reading.
+ */
+function namedWays(doc: Doc, details: PlaceDetail[]): PlaceMention[] {
+  if (!doc.has('entities')) return [];
+  const tokens = doc.get('tokens');
+  const local = details.filter((d) => d.mention.kind === 'city' || d.mention.kind === 'admin2');
+  if (local.length === 0) return [];
+  const counts = new Map<number, { n: number; d: PlaceDetail }>();
+  for (const d of local) {
+    const id = d.entry;
+    const c = counts.get(id);
+    if (c) c.n++;
+    else counts.set(id, { n: 1, d });
+  }
+  const main = [...counts.values()].sort((a, b) => b.n - a.n || a.d.mention.start - b.d.mention.start)[0]!.d;
+  const out: PlaceMention[] = [];
+  for (const e of doc.get('entities')) {
+    if (e.label !== 'LOC' || e.tokenEnd - e.tokenStart < 2) continue;
+    const last = tokens[e.tokenEnd - 1]!;
+    if (!WAY.test(doc.text.slice(last.start, last.end))) continue;
+    if (details.some((d) => d.mention.start < e.end && e.start < d.mention.end)) continue;
+    const sameSentence = local.filter((d) => d.candidate.sentence === e.sentence);
+    const anchor = sameSentence.sort((a, b) => Math.abs(a.mention.start - e.start) - Math.abs(b.mention.start - e.start))[0] ?? main;
+    const a = anchor.mention;
+    const text = doc.text.slice(e.start, e.end);
+    out.push({ start: e.start, end: e.end, text, name: text, lat: a.lat, lon: a.lon, country: a.country, admin1: a.admin1, geonameId: null, kind: 'feature' });
+  }
+  return out;
+}
 
 function fitsInside(gaz: Gazetteer, id: number, container: number): boolean {
   const k = gaz.kindOf(container);

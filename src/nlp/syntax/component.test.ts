@@ -4,7 +4,7 @@ import { Pipeline, type Component } from '../../core/pipeline.js';
 import { boilerplate } from '../../ingest/boilerplate.js';
 import { tokenizer } from '../tokenize.js';
 import { expectSpansMatch } from '../../test-support/spans.js';
-import { parser, sentenceParse, syntax } from './component.js';
+import { completeParses, deferredParser, parser, sentenceParse, syntax } from './component.js';
 
 // Written for this test.
 const TEXT = [
@@ -59,6 +59,21 @@ describe('syntax component', () => {
     expect(p.heads.filter((h) => h === -1)).toHaveLength(1);
     expect(inSentence(1).every((t) => t.dep !== undefined)).toBe(true);
     expect(sentenceParse(doc, 1)).toBe(p);
+  });
+
+  it('parses on demand what a deferred parser chose, and the rest when the parses are completed, as the eager parser does', () => {
+    const chosen = (_: Doc, s: { index: number }) => s.index !== 1;
+    const eager = run(parser(chosen));
+    const doc = run(deferredParser(chosen));
+    const tokens = doc.get('tokens');
+    expect(tokens.every((t) => t.dep === undefined)).toBe(true);
+    const last = doc.get('sentences').length - 1;
+    sentenceParse(doc, last);
+    const parsed = (d: Doc) => d.get('tokens').map((t) => [t.upos, t.head, t.dep]);
+    expect(parsed(doc).filter((x) => x[2] !== undefined).length).toBeGreaterThan(0);
+    expect(parsed(doc)).not.toEqual(parsed(eager));
+    completeParses(doc);
+    expect(parsed(doc)).toEqual(parsed(eager));
   });
 
   it('attaches a token split into several words by the word that links it to the sentence', () => {

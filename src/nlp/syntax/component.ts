@@ -3,9 +3,13 @@
  *
  * - `syntax` tags every token of the document's prose (UPOS, on `token.upos`) and recognises PER/ORG/LOC
  *   entities (the `entities` layer). Both are cheap and every later component may use them.
- * - `parser(select)` parses the sentences `select` admits — the default pipeline admits those with an
- *   event trigger or a place mention, the only ones whose grammar anything reads — and writes `head` and
- *   `dep` on their tokens.
+ * - `parser(select)` parses the sentences `select` admits and writes `head` and `dep` on their tokens.
+ * - `deferredParser(select)` chooses the same sentences but parses none itself: each is parsed when
+ *   something asks for it (an extractor, through `sentenceParse` or the Tree), and the rest only when
+ *   `completeParses` is called — by the output of the token layer, the only reader of the `head` and `dep`
+ *   nobody asked for. The default pipeline uses it: a parse is the costliest step of the analysis, and
+ *   the events extractor reads the parses of fewer sentences than the pipeline selects. Parses do not
+ *   depend on their order, so the token layer is the same either way.
  * - `sentenceParse(doc, s)` gives any component the parse of a sentence, parsing it on first request if
  *   the parser component has not, so an extractor can ask whatever pipeline it runs in.
  *
@@ -25,6 +29,8 @@ interface DocSyntax {
   words: (SyntaxWord[] | null)[];
   tags: (number[] | null)[];
   parses: (TokenParse | null)[];
+  /** Sentences a deferred parser chose and nothing has asked for yet (completeParses parses them). */
+  pending: number[];
 }
 
 /** A sentence's parse at the token level: heads are token indices (the document's), -1 for the root. */
@@ -46,7 +52,7 @@ function docState(doc: Doc): DocSyntax {
   let st = state.get(doc);
   if (!st) {
     const n = doc.get('sentences').length;
-    st = { words: new Array(n).fill(null), tags: new Array(n).fill(null), parses: new Array(n).fill(null) };
+    st = { words: new Array(n).fill(null), tags: new Array(n).fill(null), parses: new Array(n).fill(null), pending: [] };
     state.set(doc, st);
   }
   return st;
@@ -162,4 +168,28 @@ export function parser(select: (doc: Doc, s: Sentence) => boolean = () => true, 
       for (const s of doc.get('sentences')) if (prose(s) && select(doc, s)) sentenceParse(doc, s.index);
     },
   };
+}
+
+/**
+ * The parser step of a pipeline that parses on demand: it notes the sentences `select` admits (chosen now,
+ * from the layers as they are at this step) and parses none of them; see the top of this file.
+ */
+export function deferredParser(select: (doc: Doc, s: Sentence) => boolean = () => true, name = 'parser'): Component {
+  return {
+    name,
+    needs: ['tokens', 'sentences'],
+    adds: [],
+    run(doc: Doc) {
+      const st = docState(doc);
+      for (const s of doc.get('sentences')) if (prose(s) && select(doc, s)) st.pending.push(s.index);
+    },
+  };
+}
+
+/** Parses the sentences a deferred parser chose that are not parsed yet, so their tokens carry head and dep. */
+export function completeParses(doc: Doc): void {
+  const st = state.get(doc);
+  if (!st) return;
+  for (const index of st.pending) sentenceParse(doc, index);
+  st.pending = [];
 }

@@ -260,7 +260,7 @@ export class StorePictureReader implements PictureReader {
         out.get(String(r.entity))!.control.push(JSON.parse(String(r.data)) as ControlChange);
       }
     }
-    for (const p of out.values()) p.control = controlUpTo(p.control, f.until);
+    for (const p of out.values()) p.control = controlUpTo(p.control, f.until, f.since);
     return sortPlaces([...out.values()]);
   }
 
