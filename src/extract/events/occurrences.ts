@@ -314,6 +314,9 @@ function whyApart(a: Told, b: Told): string | null {
   return tellsAgain(a, b) ? null : 'no link';
 }
 
+/** Groups an occurrence may join: the most recent ones (see groupOccurrences). */
+const RECENT_GROUPS = 48;
+
 /**
  * Groups the told occurrences of a document, in text order: each joins the earliest group one of whose
  * members it tells again and none of whose members it contradicts, else starts its own.
@@ -321,12 +324,16 @@ function whyApart(a: Told, b: Told): string | null {
 export function groupOccurrences<T extends Told>(items: T[]): T[][] {
   const groups: T[][] = [];
   for (const it of items) {
-    // It joins a group when it tells one of the group's members again and contradicts none of them.
-    const g = groups.find((grp) => {
+    // It joins a group when it tells one of the group's members again and contradicts none of them. Only
+    // the last RECENT_GROUPS groups are candidates: an article holds far fewer, and a long document (a live
+    // blog, a digest of many reports) is otherwise compared pair by pair with everything before (quadratic).
+    let g: T[] | undefined;
+    for (let k = Math.max(0, groups.length - RECENT_GROUPS); k < groups.length && !g; k++) {
+      const grp = groups[k]!;
       const why = grp.map((x) => whyApart(x, it));
       if (process.env.DBG_OCC) console.error('  PAIR', it.ev.text.slice(0, 40).replace(/\n/g, ' '), '<>', grp[0]!.ev.text.slice(0, 40).replace(/\n/g, ' '), ':', why.map((w) => w ?? 'SAME').join(','));
-      return why.some((w) => w === null) && why.every((w) => w === null || w === 'no link');
-    });
+      if (why.some((w) => w === null) && why.every((w) => w === null || w === 'no link')) g = grp;
+    }
     if (g) g.push(it);
     else groups.push([it]);
   }
