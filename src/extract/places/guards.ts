@@ -198,6 +198,22 @@ function isPersonRun(doc: Doc, gaz: Gazetteer, runStart: number, runEnd: number,
   return false;
 }
 
+const coveringIndex = new WeakMap<[number, number][], Map<number, [number, number][]>>();
+
+/**
+ * The token ranges of `runs` that cover token `tok`, in the order of `runs` (an index by token built once
+ * per list: a search of every run per candidate was quadratic in long documents).
+ */
+function runsCovering(runs: [number, number][], tok: number): [number, number][] {
+  let index = coveringIndex.get(runs);
+  if (!index) {
+    index = new Map();
+    for (const r of runs) for (let t = r[0]; t < r[1]; t++) (index.get(t) ?? index.set(t, []).get(t)!).push(r);
+    coveringIndex.set(runs, index);
+  }
+  return index.get(tok) ?? [];
+}
+
 export function buildGuardContext(doc: Doc, gaz: Gazetteer, all: Candidate[]): GuardContext {
   const lex = placeLexicon();
   const personRuns: [number, number][] = [];
@@ -308,8 +324,13 @@ const SPACE = /\s/;
  */
 export function surnameInDoc(text: string, name: string, gaz: Gazetteer): boolean {
   if (!UPPER.test(name[0] ?? '') || name.length === 0) return surnameInDocByPattern(text, name, gaz);
+  const lead = LEADING_LETTERS.exec(name)?.[0];
+  if (lead === undefined) return surnameInDocByPattern(text, name, gaz);
   let consumed = 0; // where the previous match ended: matches never overlap
-  for (let q = text.indexOf(name); q >= 0; q = text.indexOf(name, q + 1)) {
+  // Only where the name can start a match: a word after a space whose letters are the name's first ones
+  // (from an index of the text built once; a scan of the whole text per candidate was quadratic).
+  for (const q of wordStarts(text).get(lead) ?? []) {
+    if (!text.startsWith(name, q)) continue;
     // Step back from the name: space (at least one), an optional period, lower-case letters, a capital.
     let i = q - 1;
     while (i >= 0 && SPACE.test(text[i]!)) i--;
@@ -333,6 +354,27 @@ export function surnameInDoc(text: string, name: string, gaz: Gazetteer): boolea
     if (surnameMatchCounts(text, first, at, name, gaz)) return true;
   }
   return false;
+}
+
+const LEADING_LETTERS = /^\p{L}+/u;
+const WORD_AFTER_SPACE = /(?<=\s)\p{Lu}\p{L}*/gu;
+let indexed: { text: string; starts: Map<string, number[]> } | null = null;
+
+/**
+ * Where each capitalised word that follows a space starts, by the word (its run of letters), for the last
+ * text asked about: one pass over a document serves every candidate of it. A match of the name needs a
+ * space before it and no letter after it, so it starts exactly at such a word equal to its leading letters.
+ */
+function wordStarts(text: string): Map<string, number[]> {
+  if (indexed?.text === text) return indexed.starts;
+  const starts = new Map<string, number[]>();
+  for (const m of text.matchAll(WORD_AFTER_SPACE)) {
+    const list = starts.get(m[0]);
+    if (list) list.push(m.index);
+    else starts.set(m[0], [m.index]);
+  }
+  indexed = { text, starts };
+  return starts;
 }
 
 function isSurrogate(text: string, i: number): boolean {
@@ -380,7 +422,7 @@ function abbreviated(doc: Doc, i: number): boolean {
 function inPersonEntity(ctx: GuardContext, c: Candidate): boolean {
   // A name of two or more words ("Los Angeles", "West Chester") is seldom part of a person's.
   if (c.designator !== null || c.hint !== null || c.key.includes(' ')) return false;
-  const span = ctx.people.find(([s, e]) => s <= c.tokStart && c.tokEnd <= e && e - s > c.tokEnd - c.tokStart);
+  const span = runsCovering(ctx.people, c.tokStart).find(([s, e]) => s <= c.tokStart && c.tokEnd <= e && e - s > c.tokEnd - c.tokStart);
   if (!span) return false;
   // Places side by side ("Tongo Tongo", "the Ansongo-Menaka axis") are not a person's name: another
   // place name in the span that is the same name, is joined to this one by a hyphen, or is a big place.
@@ -464,7 +506,7 @@ export function rejectReason(ctx: GuardContext, c: Candidate): string | null {
   if (lex.notPlaces.has(c.key) && !c.hint) return 'common word';
   if (ctx.outlets.some((o) => o.start < c.spanEnd && c.start < o.end)) return "the outlet's name";
   if (c.capAfter && STREET.test(c.capAfter)) return 'street or river name';
-  const person = ctx.personRuns.find(([s, e]) => c.tokStart >= s && c.tokStart < e);
+  const person = runsCovering(ctx.personRuns, c.tokStart)[0];
   if (person && !(c.tokStart === person[0] && c.tokEnd === person[1] && isCountryOrAdmin1(gaz, c))) {
     return 'person name';
   }
