@@ -82,6 +82,24 @@ function datesFit(a: EventMention, b: EventMention): boolean {
 }
 
 /**
+ * A retelling that refers back ("The attack, by two bombers, struck ... before the withdrawal set for
+ * Tuesday") may sit in a sentence whose date is another clause's: only a date in its own words sets it apart
+ * by days; one from its sentence or paragraph only by more than a week.
+ */
+function retellingDatesFit(a: Told, b: Told): boolean {
+  if (datesFit(a.ev, b.ev)) return true;
+  const p = b.draft.parts[0]!;
+  const from = b.ev.date?.from;
+  const toks = p.view.toks;
+  // its sentence opens on a definite noun for the act ("The attack, by ...")
+  const opens = /^(the|this|that)$/.test(toks[0]?.low ?? '') && fit(a.draft, toks[1]?.low ?? null) > 0;
+  if (!(p.anaphor || opens) || (from !== 'sentence' && from !== 'paragraph')) return false;
+  const x = ownDays(a.ev);
+  const y = ownDays(b.ev);
+  return !x || !y || (x.start <= shift(y.end, 7) && y.start <= shift(x.end, 7));
+}
+
+/**
  * The places each draft names itself (not the story's focus), less the places an attack came from ("rockets
  * fired from Lebanon", "a drone launched from Yemen"): where it was launched is not where it struck.
  */
@@ -303,7 +321,7 @@ function whyApart(a: Told, b: Told): string | null {
   // arrests told first are an act of their own that a crowd may answer ("soldiers arrested the prime
   // minister ... protesters took to the streets").
   if (fa === 'arrest' && fb === 'crowd') return 'families';
-  if (!datesFit(a.ev, b.ev)) return 'dates';
+  if (!retellingDatesFit(a, b)) return 'dates';
   if (!placesAgree(a, b)) return 'places';
   if ((fa === 'territory' || fb === 'territory') && !samePlaceTaken(a, b)) return 'territory place';
   // A territory change by the side that lost it ("The military recaptured the base") is its own occurrence.
