@@ -14,6 +14,7 @@ import { corpusFromJsonl, DEFAULT_CORPUS, generateCorpus } from './corpus.js';
 import { defaultWorkers } from '../workers/pool.js';
 import { countTokens, measureAnalyze, measureComponents, measureLoad, measureScaling, measureStore, measureTokenise, warmUp } from './measure.js';
 import { renderReport, type BenchReport } from './report.js';
+import { DEFAULT_LENGTHS, measureLength } from './length.js';
 import { measureScale, renderScale } from './scale.js';
 
 const USAGE = `npm run bench -- [--articles N] [--seed N] [--input FILE [--repeat N]] [--reps N] [--workers N] [--pg URL] [--no-store] [--json]
@@ -27,6 +28,8 @@ npm run bench -- --scale [--sizes 1000,4000,16000] [--seed N] [--pg URL [--pg-wo
   --workers N    scaling: the analysis in pools of 1 to N worker threads (default: the cores; 0 skips it)
   --pg URL       also measure the PostgreSQL store (a temporary schema, dropped afterwards)
   --no-store     skip the store measurements
+  --lengths L    one-document lengths to analyse, comma-separated characters (default 100000,500000,2000000;
+                 0 skips it): seconds per 100,000 characters at each
   --json         one JSON object instead of the table
   --scale        the store as it grows (docs/bench.md "Scale"): cost per stored document, first and last 200,
                  and report latency and memory against store size; with --pg, 1 and 2 \`sitrep worker\`s
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
       workers: { type: 'string' },
       pg: { type: 'string' },
       'no-store': { type: 'boolean' },
+      lengths: { type: 'string' },
       json: { type: 'boolean' },
       scale: { type: 'boolean' },
       sizes: { type: 'string' },
@@ -113,6 +117,8 @@ async function main(): Promise<void> {
       stores.push(await measureStore(corpus, analyze.records, tokens, reps, values.pg));
     }
   }
+  const lengths = values.lengths === undefined ? DEFAULT_LENGTHS : values.lengths === '0' ? [] : values.lengths.split(',').map((x) => positive(x.trim(), 'lengths', 1));
+  const length = measureLength(pipeline, lengths, (n) => note(`one document of ${n.toLocaleString('en-US')} characters`));
   note('');
   if (!values.json && process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
 
@@ -145,6 +151,7 @@ async function main(): Promise<void> {
     interleavedTokenise: baseline,
     scaling,
     stores,
+    length,
   };
   process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : renderReport(report) + '\n');
 }

@@ -1,4 +1,5 @@
 /** The bench's readable table (and the shape of its --json output). */
+import type { LengthStep } from './length.js';
 import type { ComponentCost, LoadTimes, Rate, ScalingStep, Serialisation, Span2, StoreRates } from './measure.js';
 
 export interface BenchReport {
@@ -24,6 +25,8 @@ export interface BenchReport {
   /** The analysis in 1 to N worker threads (`sitrep analyze --workers N`). */
   scaling: ScalingStep[];
   stores: StoreRates[];
+  /** One long document at each length (./length.ts). */
+  length?: LengthStep[];
 }
 
 const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
@@ -92,6 +95,17 @@ export function renderReport(r: BenchReport): string {
         ]),
       ),
       `(each pool started and warmed up first; CPU counts every thread; the machine has ${r.machine.cores} cores, shared with whatever else runs)`,
+      '',
+    );
+  }
+  if (r.length?.length) {
+    const names = Object.keys(r.length[0]!.components);
+    out.push(
+      table(
+        ['one document, characters', 'wall s', 'cpu s', 's per 100k chars', ...names.map((n) => `${n} s`)],
+        r.length.map((s) => [n0(s.chars), n1(s.wallMs / 1000), n1(s.cpuMs / 1000), n2(s.secondsPer100k), ...names.map((n) => (s.components[n] === undefined ? '-' : n1(s.components[n]! / 1000)))]),
+      ),
+      '(generated reports joined into one document; linear extraction keeps s per 100k chars flat)' + r.length.filter((s) => s.error).map((s) => `\n  ${n0(s.chars)}: failed in ${s.error}`).join(''),
       '',
     );
   }

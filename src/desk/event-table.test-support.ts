@@ -74,6 +74,10 @@ async function expectSame(store: Store, t: EventTable, label: string): Promise<v
     expect(got.map((e) => e.id).sort(), `${label}: ${JSON.stringify(f)}`).toEqual(want);
     expect(await t.count(f, null), `${label}: count ${JSON.stringify(f)}`).toBe(want.length);
     for (const e of got) expect(e, `${label}: event ${e.id}`).toEqual(byId.get(e.id));
+    // A short page in date order (undated last, then by id): the first events of the whole list.
+    const key = (id: string) => `${byId.get(id)!.date?.start ?? '9999-99-99'}|${id}`;
+    const first = [...want].sort((a, b) => (key(a) < key(b) ? -1 : 1)).slice(0, 3);
+    expect((await t.page(f, null, 'date', 3, 0)).map((d) => (JSON.parse(d) as ReportEvent).id), `${label}: first page ${JSON.stringify(f)}`).toEqual(first);
   }
   // Facets: a filter's counts per country, with the country filter itself left out.
   const f: EventFilter = { type: [ref[0]!.type], country: ['ZZ'] };

@@ -384,9 +384,16 @@ export class EventTable {
   /** A page of matching events as JSON strings (as stored: no event is serialised again). */
   async page(f: EventFilter, near: Near | null, sort: Sort, limit: number, offset: number): Promise<string[]> {
     const w = this.where(f, near);
+    // When many rows match, walking the date index until the page is full beats sorting every match —
+    // which SQLite's planner would do when a word or a list narrows first (PostgreSQL's weighs both).
+    let from = 'desk_events d';
+    if (sort === 'date' && this.db.dialect === 'sqlite' && w.sql) {
+      const [n, all] = await Promise.all([this.count(f, near), this.cached(['rows'], async () => num((await this.db.all(`SELECT count(*) AS n FROM desk_events`))[0]!.n))]);
+      if (n >= 0.05 * all && n > limit) from = 'desk_events d INDEXED BY desk_events_sort';
+    }
     // The page's keys from the small rows, then only those events' JSON.
     const rids = await this.cached(['page', w.sql, w.params, sort, limit, offset], async () =>
-      (await this.db.all<{ rid: unknown }>(`SELECT d.rid FROM desk_events d ${w.sql} ORDER BY ${this.order(sort)} LIMIT ? OFFSET ?`, [...w.params, limit, offset])).map((k) => String(k.rid)),
+      (await this.db.all<{ rid: unknown }>(`SELECT d.rid FROM ${from} ${w.sql} ORDER BY ${this.order(sort)} LIMIT ? OFFSET ?`, [...w.params, limit, offset])).map((k) => String(k.rid)),
     );
     if (!rids.length) return [];
     const data = new Map((await this.db.all<{ rid: unknown; data: string }>(`SELECT rid, data FROM desk_event_data WHERE ${this.inRid()}`, [this.intList(rids)])).map((r) => [String(r.rid), r.data]));

@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deskData } from '../desk/open.js';
 import { openStore } from '../store/open.js';
 import { riverReport } from '../store/fixtures.test-support.js';
+import { STOP_WORDS } from '../store/query.js';
 import type { Store } from '../store/types.js';
 import { workerScript } from '../workers/pool.js';
 import { startServer, type RunningServer } from './app.js';
@@ -48,6 +50,23 @@ describe('searches and reports run off the event loop, under time limits', () =>
     expect(s.body.error.code).toBe('busy');
   });
 
+  it('answers a posted document whose analysis runs over its limit 503, and stores nothing', async () => {
+    // One millisecond, counted from when the worker has loaded its models: no analysis is that quick.
+    const quick = await startServer(store, '127.0.0.1', 0, { timeLimits: { searchMs: 10_000, reportMs: 10_000, analysisMs: 1 } });
+    try {
+      const token = (await deskData(store).addAccount('poster', 'editor')).token;
+      const before = (await store.stats()).documents;
+      const text = 'Fighters shelled the northern districts of an invented town on Monday, killing four people, officials said. '.repeat(20);
+      const r = await fetch(`${quick.url}/api/documents?id=slow-1`, { method: 'POST', body: text, headers: { 'Content-Type': 'text/plain', Authorization: `Bearer ${token}` } });
+      expect(r.status).toBe(503);
+      expect(r.headers.get('retry-after')).toBeTruthy();
+      expect(((await r.json()) as { error: { code: string } }).error.code).toBe('busy');
+      expect((await store.stats()).documents).toBe(before);
+    } finally {
+      await quick.close();
+    }
+  });
+
   it('answers a report over its limit 503 too', async () => {
     const r = await fetch(`${stalled.url}/api/report`);
     expect(r.status).toBe(503);
@@ -63,7 +82,11 @@ describe('the real workers', () => {
   afterAll(() => srv?.close());
 
   it('search a 400,000-character document with many prefixes and give snippets', async () => {
-    const q = ['cla*', 'mil*', 'spo*', 'vil*', 'gov*', 'tro*', 'nig*', 'hea*'].join(' or ');
+    // Forty distinct prefixes (the most a query may have), most of them in nearly every line.
+    const words = riverReport().text.toLowerCase().match(/\p{L}{4,}/gu) ?? [];
+    const prefixes = [...new Set([...words.map((w) => w.slice(0, 3)), ...words.map((w) => w.slice(0, 2))])].filter((p) => !STOP_WORDS.has(p)).slice(0, 40);
+    expect(prefixes).toHaveLength(40);
+    const q = prefixes.map((p) => `${p}*`).join(' or ');
     const r = await fetch(`${srv.url}/api/search?q=${encodeURIComponent(q)}`);
     expect(r.status).toBe(200);
     const body = (await r.json()) as { hits: { id: string; snippet: string }[] };
@@ -72,7 +95,7 @@ describe('the real workers', () => {
   });
 
   it('refuses a query over the term limits with 400', async () => {
-    const q = Array.from({ length: 12 }, (_, i) => `w${i}*`).join(' ');
+    const q = Array.from({ length: 41 }, (_, i) => `w${i}*`).join(' ');
     const r = await fetch(`${srv.url}/api/search?q=${encodeURIComponent(q)}`);
     expect(r.status).toBe(400);
   });

@@ -13,6 +13,7 @@ import { ingest } from '../store/ingest.js';
 import type { Store } from '../store/types.js';
 import { HttpError, mediaType, readBody } from './http.js';
 import { readParams } from './params.js';
+import { busy } from './offload.js';
 
 /** Media types accepted, and how their body is read. */
 const TYPES: Record<string, ForcedFormat> = {
@@ -87,6 +88,7 @@ export async function postDocuments(req: IncomingMessage, search: URLSearchParam
   }
 
   const result: PostResult = { new: 0, existing: 0, failed: [], warnings: [], documents: [] };
+  let timedOut = 0;
   await ingest(store, yielding(items), {
     analyzer,
     onInput(it) {
@@ -95,6 +97,7 @@ export async function postDocuments(req: IncomingMessage, search: URLSearchParam
     onItem(o) {
       if (o.kind === 'failed') {
         result.failed.push({ where: o.origin, message: o.message });
+        if (o.timedOut) timedOut++;
       } else {
         result[o.kind]++;
         result.documents.push({ where: o.origin, id: o.id, status: o.kind });
@@ -103,6 +106,8 @@ export async function postDocuments(req: IncomingMessage, search: URLSearchParam
   });
   if (result.new + result.existing === 0) {
     const n = result.failed.length;
+    // Nothing wrong with the documents, only too long to analyse now: the client may try again later.
+    if (n > 0 && timedOut === n) throw busy(`the analysis took longer than the server's limit and was stopped (${result.failed[0]!.message})`);
     throw new HttpError(422, 'nothing_processed', n === 1 ? `the document could not be stored: ${result.failed[0]!.message}` : `none of the ${n} documents could be stored`, {}, { ...result });
   }
   return { status: result.new > 0 ? 201 : 200, result };

@@ -314,7 +314,7 @@ export function storeContract(name: string, h: StoreHarness): void {
         expect(await ids('market market market')).toEqual(await ids('market'));
         expect(await ids('famil*')).toEqual(['camp-1']);
         expect(await ids('milit* -famil*')).toEqual(['river-1']);
-        await expect(s.search(Array.from({ length: 40 }, (_, i) => `w${i}*`).join(' or '))).rejects.toThrow(/at most/);
+        await expect(s.search(Array.from({ length: 41 }, (_, i) => `w${i}*`).join(' or '))).rejects.toThrow(/at most/);
       }));
 
     it('stores each document once when two stores ingest the same documents at the same time', async () => {

@@ -5,7 +5,7 @@
  * With an analyzer of several workers, the next documents are analysed while earlier ones are stored;
  * they are still stored, and reported, in input order.
  */
-import { analysisFailure, InlineAnalyzer, type Analyzer } from '../analyze/analyzer.js';
+import { analysisFailure, InlineAnalyzer, TaskError, type Analyzer } from '../analyze/analyzer.js';
 import type { AnalysisRecord } from '../analyze/output.js';
 import { analysisVersion } from '../analyze/version.js';
 import type { Doc } from '../core/document.js';
@@ -19,7 +19,7 @@ export type IngestOutcome =
   | { kind: 'new'; origin: string; id: string }
   | { kind: 'existing'; origin: string; id: string }
   /** `stage` says whether the input could not be read, or the analysis or the store failed. */
-  | { kind: 'failed'; origin: string; message: string; stage: 'read' | 'analyse' | 'store' };
+  | { kind: 'failed'; origin: string; message: string; stage: 'read' | 'analyse' | 'store'; timedOut?: boolean };
 
 export interface IngestSummary {
   new: number;
@@ -58,7 +58,8 @@ async function analyse(store: Store, doc: Doc, analyzer: Analyzer): Promise<Anal
     return { kind: 'analysed', record: await analyzer.record(doc) };
   } catch (e) {
     const message = stage === 'analyse' ? analysisFailure(e) : (e as Error).message;
-    return { kind: 'failed', origin, stage, message: stage === 'analyse' ? `analysis failed: ${message}` : `not stored: ${message}` };
+    const timedOut = e instanceof TaskError && e.kind === 'timeout';
+    return { kind: 'failed', origin, stage, message: stage === 'analyse' ? `analysis failed: ${message}` : `not stored: ${message}`, ...(timedOut ? { timedOut } : {}) };
   }
 }
 

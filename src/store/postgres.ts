@@ -467,32 +467,57 @@ export class PostgresStore implements Store {
 
   /**
    * Rebuild the picture in batches. While it runs the picture is 'stale': workers store documents without
-   * adding them to it, and the rebuild reads documents in storage order until none are left. Its last step
-   * waits for every transaction that may still be storing a document (they share a lock it takes alone),
-   * so no document is missed.
+   * adding them to it, and the rebuild adds them. Documents go in by publication day (then storage order),
+   * undated ones last, then those stored during the rebuild: the picture does not depend on the order, but
+   * in this one most items come after everything already placed, so few decisions are taken twice. Its
+   * last step waits for every transaction that may still be storing a document (they share a lock it
+   * takes alone), so no document is missed.
    */
   async rebuildPicture(opts: { batch?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<{ documents: number }> {
     const batch = opts.batch ?? 200;
     const ns = await this.lockNamespace();
-    await this.withClient(async (client) => {
+    const maxPk = await this.withClient(async (client) => {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1, -1)', [ns]);
       const sql = new PictureSql('postgres');
       await runPostgres(client, sql.setState('stale'), new CellLocks(ns));
       await runPostgres(client, sql.clear(), new CellLocks(ns));
+      const m = Number((await client.query('SELECT coalesce(max(pk), 0) AS m FROM documents')).rows[0].m);
       await client.query('COMMIT');
+      return m;
     });
-    let last = 0;
     let done = 0;
+    let phase = 0;
+    let day = '';
+    let last = 0;
+    type Doc = { pk: string; id: string; day?: string };
+    const next = async (client: pg.PoolClient): Promise<Doc[]> => {
+      for (;;) {
+        const rows = (
+          phase === 0
+            ? await client.query(
+                `SELECT pk, id, published_day AS day FROM documents WHERE published_day IS NOT NULL AND pk <= $1 AND (published_day > $2 OR (published_day = $2 AND pk > $3))
+                 ORDER BY published_day, pk LIMIT $4`,
+                [maxPk, day, last, batch],
+              )
+            : phase === 1
+              ? await client.query('SELECT pk, id FROM documents WHERE published_day IS NULL AND pk <= $1 AND pk > $2 ORDER BY pk LIMIT $3', [maxPk, last, batch])
+              : await client.query('SELECT pk, id FROM documents WHERE pk > $1 ORDER BY pk LIMIT $2', [Math.max(last, maxPk), batch])
+        ).rows as Doc[];
+        if (rows.length || phase === 2) return rows;
+        phase++;
+        last = 0;
+      }
+    };
     for (;;) {
       const finished = await this.withClient(async (client) => {
         await client.query('BEGIN');
         try {
-          let rows = (await client.query('SELECT pk, id FROM documents WHERE pk > $1 ORDER BY pk LIMIT $2', [last, batch])).rows as { pk: string; id: string }[];
+          let rows = await next(client);
           if (rows.length === 0) {
             // Wait for writers in flight, then look once more.
             await client.query('SELECT pg_advisory_xact_lock($1, -1)', [ns]);
-            rows = (await client.query('SELECT pk, id FROM documents WHERE pk > $1 ORDER BY pk LIMIT $2', [last, batch])).rows as { pk: string; id: string }[];
+            rows = await next(client);
           }
           if (rows.length === 0) {
             await runPostgres(client, new PictureSql('postgres').setState('ok'), new CellLocks(ns));
@@ -502,11 +527,15 @@ export class PostgresStore implements Store {
           const sql = new PictureSql('postgres');
           const locks = new CellLocks(ns);
           const byId = new Map(rows.map((r) => [r.id, r.pk]));
-          for (const a of await this.analysesWith(client, { ids: rows.map((r) => r.id) })) {
+          const analyses = new Map((await this.analysesWith(client, { ids: rows.map((r) => r.id) })).map((a) => [a.id, a]));
+          for (const r of rows) {
+            const a = analyses.get(r.id)!;
             await runPostgres(client, addDocument(sql, byId.get(a.id)!, storedItems(a, a.text, { id: a.id, hash: a.hash, textHash: a.textHash, outlet: a.outlet })), locks);
           }
           await client.query('COMMIT');
-          last = Number(rows[rows.length - 1]!.pk);
+          const end = rows[rows.length - 1]!;
+          last = Number(end.pk);
+          if (end.day !== undefined && end.day !== null) day = end.day;
           done += rows.length;
           return false;
         } catch (e) {

@@ -14,8 +14,8 @@
 export class QueryError extends Error {}
 
 /** At most this many distinct terms in one query, and this many prefix terms (`word*`) among them. */
-export const MAX_TERMS = 24;
-export const MAX_PREFIX_TERMS = 8;
+export const MAX_TERMS = 48;
+export const MAX_PREFIX_TERMS = 40;
 
 /**
  * PostgreSQL's `english` stop words (the Snowball list): never searched for, on either store, unless

@@ -11,7 +11,7 @@ export const search: Command = {
 
   QUERY            words (all must occur; "killed" also finds "kill"), "quoted phrases", \`or\` between
                    alternatives, -word to exclude, word* for a prefix. Anything else is literal. Stop
-                   words ("the", "and", "not", …) are not searched; at most 24 terms, 8 of them prefixes.
+                   words ("the", "and", "not", …) are not searched; at most 48 terms, 40 of them prefixes.
   --limit N        at most N hits (default 20)
 ${DB_HELP}
   --json           {"query", "hits": [{"id", "title", "outlet", "published", "snippet", "score"}]}

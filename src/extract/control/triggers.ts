@@ -1,4 +1,5 @@
 import { addDays, durationDays, interval, timexInterval, type DayInterval } from '../../core/days.js';
+import { within } from '../../core/span-index.js';
 import type { TextSpan } from '../../core/span.js';
 import type { DocView } from '../doc-view.js';
 import type { PlaceMention } from '../places/types.js';
@@ -117,7 +118,7 @@ function subjectBefore(text: string, clauseStart: number, at: number): TextSpan 
 
 /** The date of a change told in a sentence: a date named in it, "N years ago", else the publication date. */
 function changeDate(d: DocView, s: { start: number; end: number }): { date: DayInterval | null; precision: 1 | 2 | 3 } {
-  const times = d.times.filter((t) => t.start >= s.start && t.end <= s.end);
+  const times = within(d.times, s.start, s.end);
   const pub = d.publishedDay;
   for (const t of times) {
     if (t.type !== 'DATE' && t.type !== 'TIME') continue;
@@ -160,7 +161,7 @@ export function scanControl(d: DocView): ControlClaim[] {
     if (s.kind === 'boilerplate') continue;
     const st = text.slice(s.start, s.end);
     if (!/(?:retoo|retak|recaptur|regain|reclaim|seiz|captur|overr|free|liberat|control|took over|taken over|took back|taken back|won back|wrest|fell to|returned)/i.test(st)) continue;
-    const places = d.places.filter((p) => p.start >= s.start && p.end <= s.end && p.kind !== 'country');
+    const places = within(d.places, s.start, s.end).filter((p) => p.kind !== 'country');
     if (places.length === 0) continue;
     const { date, precision } = changeDate(d, s);
     GAIN.lastIndex = 0;

@@ -88,10 +88,13 @@ export function draftClaims(doc: Doc, drafts: Draft[], views: SentenceView[], na
     if (CERTAINTY_RANK[c.certainty] > CERTAINTY_RANK[cl.certainty]) cl.certainty = c.certainty;
   };
   const sentenceOf = (d: Draft) => d.parts.map((p) => p.view.sentence.index);
+  // The drafts telling each sentence, in draft order (looked up per cue instead of filtering every draft).
+  const bySentence = new Map<number, Draft[]>();
+  for (const d of drafts) for (const i of new Set(sentenceOf(d))) (bySentence.get(i) ?? bySentence.set(i, []).get(i)!).push(d);
   for (const v of views) {
     const cues = certaintyCues(doc.text.slice(v.start, v.end), v.start);
     for (const c of cues) {
-      const here = drafts.filter((d) => sentenceOf(d).includes(v.sentence.index));
+      const here = bySentence.get(v.sentence.index) ?? [];
       if (here.length) {
         for (const d of here) bump(d, c);
         continue;

@@ -28,6 +28,9 @@ describe('fatalities by ACLED conventions', () => {
       'A car bomb killed 21 people at a bus station in Kirkuk on Saturday.',
       'The bombing was the deadliest in the city since March 2017, when a suicide attacker killed more than 40 people at a wedding.',
     ].join(' '))).toMatchObject({ best: 21 });
+    // the wounded of a figure told after the dead are not dead
+    expect(dead('On 1 May 2021, a bomb killed 4 soldiers in Kunduz. Besides the 4 soldiers killed, 9 were wounded.')).toMatchObject({ best: 4 });
+    expect(dead('On 1 May 2021, 2 herders were abducted and killed by gunmen in Zabul.')).toMatchObject({ best: 2 });
     // a person after the modifier still counts
     expect(dead('On 1 May 2021, gunmen killed a militia commander in Ghazni.')).toMatchObject({ best: 1 });
   });

@@ -124,6 +124,14 @@ const PERSON_HEAD = /^(commanders?|leaders?|chiefs?|fighters?|members?|officials
 function notPeople(toks: Draft['parts'][number]['view']['toks'], v: { tok: number; tokEnd: number }): boolean {
   const first = toks[v.tok]!;
   const next = toks[v.tokEnd];
+  // "Besides the 13 killed, 15 were wounded": the figure's own verb says hurt, not dead.
+  if (/^(were|was|had|have|has)$/.test(next?.low ?? '')) {
+    const verb = toks.slice(v.tokEnd + 1, v.tokEnd + 3).find((t) => !/^(been|also|reportedly|seriously|critically|badly|slightly)$/.test(t.low));
+    // ("was kidnapped and killed" is dead)
+    const after = toks.slice(v.tokEnd + 2, v.tokEnd + 7).map((t) => t.low);
+    if (verb && /^(wounded|injured|hurt|hospitali[sz]ed|missing|abducted|kidnapped|arrested|rescued|evacuated)$/.test(verb.low) &&
+      !after.some((w) => /^(killed|executed|murdered|dead|died|beheaded|slain|shot)$/.test(w))) return true;
+  }
   // "a militant commander", "a Taliban leader": the noun after it is the person, who still counts.
   const modifier = next && (next.low === '-' || (next.pos === 'NOUN' && /^[a-z]/.test(next.text) && !PERSON_HEAD.test(next.low)));
   if (v.tokEnd - v.tok === 1 && first.pos !== 'NUM' && /^[a-z]/.test(first.text) && modifier) return true;

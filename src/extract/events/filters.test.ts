@@ -28,6 +28,7 @@ describe('unreal', () => {
     // a plan, however many nouns stand between the act and it; an act foiled is not done
     expect(why('Detectives uncovered a bomb attack plot in the port.', 'bomb').unreal).toBe('planned');
     expect(why('Guards foiled a grenade attack on the depot.', 'attack').unreal).toBe('prevented');
+    expect(why('The mayor spoke, lamenting the shelling of a clinic.', 'shelling').unreal).toBe('prevented');
     expect(why('Sirens and [missile] alerts sounded across the north.', 'missile').unreal).toBe('planned');
     expect(why('Officials deny that troops killed anyone.', 'killed').unreal).toBeNull();
   });

@@ -10,7 +10,7 @@ import type { Trigger } from './triggers.js';
 
 const MODALS = new Set(['will', 'would', "'ll", 'could', 'may', 'might', 'should', 'must', 'shall', 'can', 'cannot']);
 const INTENT = /^(plan|plans|planned|planning|threaten|threatens|threatened|threatening|vow|vows|vowed|intend|intends|intended|aim|aims|aimed|expected|likely|set|going|want|wants|wanted|hope|hopes|hoped|prepare|prepares|preparing|ready|able|allowed|seek|seeks|sought|urged|called|decided|agreed|refused|promised|pledged|warned)$/;
-const PREVENT = /^(deter|prevent|prevents|prevented|foil|foils|foiled|thwart|thwarts|thwarted|avert|averts|averted|avoid|avoided|stop|stopped|halt|end|ending|condemn|condemned|condemns|denounce|denounced|fear|fears|feared|risk|threat|threats|possibility|prospect|warning|warnings|wake)$/;
+const PREVENT = /^(deter|prevent|prevents|prevented|lament|laments|lamented|lamenting|decry|decried|decrying|deplore|deplored|deploring|foil|foils|foiled|thwart|thwarts|thwarted|avert|averts|averted|avoid|avoided|stop|stopped|halt|end|ending|condemn|condemned|condemns|denounce|denounced|fear|fears|feared|risk|threat|threats|possibility|prospect|warning|warnings|wake)$/;
 /**
  * Nouns that make the act before them something planned, feared, faked or warned of, not done: "a bomb plot",
  * "rocket alerts", "air raid sirens".
@@ -36,7 +36,8 @@ export function unreal(toks: Tok[], t: Trigger, from: number): string | null {
     if (w === 'to' && !t.verbal && PREVENT.test(toks[k + 1]?.low ?? '')) return 'prevented';
     // "have agreed to a ceasefire", "signed": for an agreement, agreeing is the act itself.
     if (INTENT.test(w) && toks[k + 1]?.low === 'to' && !(t.kind === 'agreement' && /^(agreed|agree|agrees)$/.test(w))) return 'intent';
-    if (PREVENT.test(w) && !t.verbal) return 'prevented';
+    // "lamenting the targeting of a hospital": a gerund after an article is a noun whatever its tag.
+    if (PREVENT.test(w) && (!t.verbal || /^(the|a|an|this|that)$/.test(toks[i - 1]?.low ?? ''))) return 'prevented';
     if (/^(if|unless|whether)$/.test(w)) return 'hypothetical';
     if ((w === 'not' || w === "n't" || w === 'never') && t.verbal && n < 3) return 'negated';
     if (/^(nobody|none)$/.test(w) && t.verbal) return 'negated';

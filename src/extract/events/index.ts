@@ -1,4 +1,5 @@
 import type { Component } from '../../core/pipeline.js';
+import { within as spansWithin } from '../../core/span-index.js';
 import type { Doc } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
 import type { EventMention, EventLocation, EventDate } from './types.js';
@@ -176,12 +177,21 @@ function claimsOfResponsibility(text: string, facts: SentenceFacts[]): Claimant[
  * The group that claimed the draft's act: a claim in one of its sentences or in the sentence right after
  * its last one, when no other occurrence starts in between. ACLED codes a claimed attack to its claimant.
  */
+const draftsBySentence = new WeakMap<Draft[], Map<number, Set<Draft>>>();
+
 function claimantOf(d: Draft, drafts: Draft[], claimants: Claimant[]): ActorRef | null {
   if (claimants.length === 0) return null;
   const own = new Set(d.parts.map((p) => p.view.sentence.index));
   const last = Math.max(...own);
-  const taken = new Set(drafts.filter((x) => x !== d).flatMap((x) => x.parts.map((p) => p.view.sentence.index)));
-  const found = claimants.filter((c) => own.has(c.sentence) || (c.sentence === last + 1 && !taken.has(c.sentence)));
+  // Which drafts tell each sentence, built once for all drafts (per draft it was quadratic in long documents).
+  let tellers = draftsBySentence.get(drafts);
+  if (!tellers) {
+    tellers = new Map();
+    for (const x of drafts) for (const p of x.parts) tellers.set(p.view.sentence.index, (tellers.get(p.view.sentence.index) ?? new Set()).add(x));
+    draftsBySentence.set(drafts, tellers);
+  }
+  const takenByOther = (i: number) => [...(tellers.get(i) ?? [])].some((x) => x !== d);
+  const found = claimants.filter((c) => own.has(c.sentence) || (c.sentence === last + 1 && !takenByOther(c.sentence)));
   const names = new Set(found.map((c) => c.ref.name));
   return names.size === 1 ? found[0]!.ref : null;
 }
@@ -223,7 +233,7 @@ function bestDate(doc: Doc, d: Draft): EventDate | null {
 function datedByRelative(doc: Doc, p: Proposal): boolean {
   const t = p.coding.main;
   const after = p.view.toks[t.tokEnd - 1]!.end;
-  const times = doc.get('times').filter((x) => x.start >= after && x.end <= p.view.end);
+  const times = spansWithin(doc.get('times'), after, p.view.end);
   return times.some((x) => /^\s*,?\s*(?:which|that)\s+(?:\w+\s+){0,6}?(?:place|happened|occurred|took|began|started|came|were|was)\b[^.;,]*$/i.test(doc.text.slice(after, x.start)));
 }
 

@@ -47,6 +47,14 @@ describe('tallyOrGenerality', () => {
   it('reads what is common or usual as a generality, and spreading fighting as a state of affairs', () => {
     expect(read('Kidnappings on the highway have become common.', 'Kidnappings').tally).toBe('generality');
     expect(read('Fighting in the north has spread to three provinces.', 'Fighting').tally).toBe('state-of-affairs');
+  });
+  it('carries a habit over joined verbs and the acts they govern, and a period summed up over its gerund', () => {
+    const s = 'The envoy said the militia had routinely shot farmers and deliberately targeted herders for abduction.';
+    expect(read(s, 'targeted').tally).toBe('generality');
+    expect(read(s, 'abduction').tally).toBe('generality');
+    expect(read('Officials said the militia shot two farmers and targeted a herder on Monday.', 'targeted').tally).toBeNull();
+    expect(read('The army has pressed its push on the province in recent weeks after capturing Dilling.', 'capturing').tally).toBe('tally');
+    expect(read('The army pressed on after capturing Dilling on Monday.', 'capturing').tally).toBeNull();
     expect(read('Militants frequently attack convoys on this road.', 'attack').tally).toBe('generality');
   });
   it('keeps a single act, also in the perfect', () => {

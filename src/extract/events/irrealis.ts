@@ -89,6 +89,17 @@ export function tallyOrGenerality(toks: Tok[], t: Trigger, from: number, to: num
   }
   const clause = toks.slice(from, to).map((x) => x.low);
   const text = ` ${clause.join(' ')} `;
+  // "It has stepped up its campaign in recent months after retaking Sennar": a gerund hung on a clause that
+  // sums up a period is part of the summary.
+  if (!perfect && /ing$/.test(toks[t.tokStart]!.low) && /^(after|by|while|since|following)$/.test(toks[t.tokStart - 1]?.low ?? '')) {
+    for (let k = t.tokStart - 2; k >= from; k--) {
+      if (/^[;.]$/.test(toks[k]!.low)) break;
+      if (/^(has|have|'ve)$/.test(toks[k]!.low)) {
+        perfect = true;
+        break;
+      }
+    }
+  }
   if (perfect || nominalPerfect) {
     for (let k = 0; k < clause.length - 1; k++) {
       if (clause[k] === 'since' && (SINCE_LONG.test(clause[k + 1]!) || /ing$/.test(clause[k + 1]!))) return 'tally';
@@ -128,6 +139,39 @@ function habitual(toks: Tok[], t: Trigger, from: number, to: number): boolean {
   for (let k = t.tokEnd; k < Math.min(to, t.tokEnd + 2); k++) {
     if (/^[,;.]$/.test(toks[k]!.low)) break;
     if (HABIT.test(toks[k]!.low)) return true;
+  }
+  // "had systematically murdered men ... and deliberately targeted women for rape": the habit covers the
+  // verbs joined to the one it modifies, and the acts those verbs govern.
+  if (t.verbal) {
+    let k = t.tokStart - 1;
+    while (k >= from && (toks[k]!.pos === 'ADV' || /^["“”']$/.test(toks[k]!.low))) k--;
+    return toks[k]?.low === 'and' && habitVerbBefore(toks, k, from, HABIT, 2);
+  }
+  // A noun only as what the verb does ("targeted girls for abduction"), not when it happened ("seen before
+  // the blast"): no preposition of time or place between the verb and the noun.
+  for (let k = t.tokStart - 1; k >= from && toks[k]!.pos !== 'VERB'; k--) {
+    if (toks[k]!.pos === 'ADP' && !/^(for|of|against|from|with|to)$/.test(toks[k]!.low)) return false;
+  }
+  return habitVerbBefore(toks, t.tokStart, from, HABIT, 1);
+}
+
+/**
+ * Among the `n` nearest verbs before token `k` in its sentence, one carries a habit adverb, directly or as
+ * the second of two joined verbs ("systematically murdered ... and targeted").
+ */
+function habitVerbBefore(toks: Tok[], k: number, from: number, habit: RegExp, n: number): boolean {
+  let seen = 0;
+  for (let j = k - 1; j >= Math.max(from, k - 25); j--) {
+    if (/^[;.]$/.test(toks[j]!.low)) return false;
+    if (toks[j]!.pos !== 'VERB') continue;
+    let h = j - 1;
+    for (; h >= Math.max(from, j - 3); h--) {
+      if (habit.test(toks[h]!.low)) return true;
+      if (!/^["“”']$/.test(toks[h]!.low) && toks[h]!.pos !== 'ADV') break;
+    }
+    // the second of two joined verbs: the first one's habit
+    if (toks[h]?.low === 'and' && n === 1) return habitVerbBefore(toks, h, from, habit, 2);
+    if (++seen >= n) return false;
   }
   return false;
 }

@@ -82,6 +82,24 @@ function datesFit(a: EventMention, b: EventMention): boolean {
 }
 
 /**
+ * A retelling that refers back ("The attack, by two bombers, struck ... before the withdrawal set for
+ * Tuesday") may sit in a sentence whose date is another clause's: only a date in its own words sets it apart
+ * by days; one from its sentence or paragraph only by more than a week.
+ */
+function retellingDatesFit(a: Told, b: Told): boolean {
+  if (datesFit(a.ev, b.ev)) return true;
+  const p = b.draft.parts[0]!;
+  const from = b.ev.date?.from;
+  const toks = p.view.toks;
+  // its sentence opens on a definite noun for the act ("The attack, by ...")
+  const opens = /^(the|this|that)$/.test(toks[0]?.low ?? '') && fit(a.draft, toks[1]?.low ?? null) > 0;
+  if (!(p.anaphor || opens) || (from !== 'sentence' && from !== 'paragraph')) return false;
+  const x = ownDays(a.ev);
+  const y = ownDays(b.ev);
+  return !x || !y || (x.start <= shift(y.end, 7) && y.start <= shift(x.end, 7));
+}
+
+/**
  * The places each draft names itself (not the story's focus), less the places an attack came from ("rockets
  * fired from Lebanon", "a drone launched from Yemen"): where it was launched is not where it struck.
  */
@@ -303,7 +321,7 @@ function whyApart(a: Told, b: Told): string | null {
   // arrests told first are an act of their own that a crowd may answer ("soldiers arrested the prime
   // minister ... protesters took to the streets").
   if (fa === 'arrest' && fb === 'crowd') return 'families';
-  if (!datesFit(a.ev, b.ev)) return 'dates';
+  if (!retellingDatesFit(a, b)) return 'dates';
   if (!placesAgree(a, b)) return 'places';
   if ((fa === 'territory' || fb === 'territory') && !samePlaceTaken(a, b)) return 'territory place';
   // A territory change by the side that lost it ("The military recaptured the base") is its own occurrence.
@@ -314,6 +332,9 @@ function whyApart(a: Told, b: Told): string | null {
   return tellsAgain(a, b) ? null : 'no link';
 }
 
+/** Groups an occurrence may join: the most recent ones (see groupOccurrences). */
+const RECENT_GROUPS = 48;
+
 /**
  * Groups the told occurrences of a document, in text order: each joins the earliest group one of whose
  * members it tells again and none of whose members it contradicts, else starts its own.
@@ -321,12 +342,16 @@ function whyApart(a: Told, b: Told): string | null {
 export function groupOccurrences<T extends Told>(items: T[]): T[][] {
   const groups: T[][] = [];
   for (const it of items) {
-    // It joins a group when it tells one of the group's members again and contradicts none of them.
-    const g = groups.find((grp) => {
+    // It joins a group when it tells one of the group's members again and contradicts none of them. Only
+    // the last RECENT_GROUPS groups are candidates: an article holds far fewer, and a long document (a live
+    // blog, a digest of many reports) is otherwise compared pair by pair with everything before (quadratic).
+    let g: T[] | undefined;
+    for (let k = Math.max(0, groups.length - RECENT_GROUPS); k < groups.length && !g; k++) {
+      const grp = groups[k]!;
       const why = grp.map((x) => whyApart(x, it));
       if (process.env.DBG_OCC) console.error('  PAIR', it.ev.text.slice(0, 40).replace(/\n/g, ' '), '<>', grp[0]!.ev.text.slice(0, 40).replace(/\n/g, ' '), ':', why.map((w) => w ?? 'SAME').join(','));
-      return why.some((w) => w === null) && why.every((w) => w === null || w === 'no link');
-    });
+      if (why.some((w) => w === null) && why.every((w) => w === null || w === 'no link')) g = grp;
+    }
     if (g) g.push(it);
     else groups.push([it]);
   }

@@ -1,4 +1,5 @@
 import { addDays, durationDays, interval, timexInterval, type DayInterval } from '../../core/days.js';
+import { indexHolding, within } from '../../core/span-index.js';
 import type { Span, TextSpan } from '../../core/span.js';
 import type { DocView } from '../doc-view.js';
 import type { PlaceMention } from '../places/types.js';
@@ -41,7 +42,7 @@ interface SentenceView {
 /** The sentence of a span, run on into the next when that one starts in lower case (a line broken mid-sentence). */
 function sentenceView(d: DocView, at: Span): SentenceView | null {
   const sents = d.sentences;
-  const i = sents.findIndex((s) => s.start <= at.start && at.start < s.end);
+  const i = indexHolding(sents, at.start);
   if (i < 0) return null;
   const s = sents[i]!;
   let end = s.end;
@@ -55,7 +56,7 @@ function sentenceView(d: DocView, at: Span): SentenceView | null {
 
 /** The place a figure is about: the nearest place named after the number in its sentence, else before it. */
 function figurePlace(d: DocView, sent: SentenceView, at: Span): PlaceMention | null {
-  const inSent = d.places.filter((p) => p.start >= sent.start && p.end <= sent.end);
+  const inSent = within(d.places, sent.start, sent.end);
   if (inSent.length === 0) return null;
   const local = inSent.filter((p) => p.kind !== 'country');
   const pool = local.length > 0 ? local : inSent;
@@ -73,8 +74,7 @@ const RELATIVE = /,\s*(?:which|who|whom|whose|where|when)\b|\b(?:since|after|bef
  */
 function figurePeriod(d: DocView, sent: SentenceView, at: Span): DayInterval | null {
   const pub = d.publishedDay;
-  const times = d.times
-    .filter((t) => t.start >= sent.start && t.end <= sent.end)
+  const times = within(d.times, sent.start, sent.end)
     .filter((t) => !RELATIVE.test(t.start >= at.end ? d.text.slice(at.end, t.start) : d.text.slice(t.end, at.start)))
     .sort((a, b) => Math.abs(a.start - at.start) - Math.abs(b.start - at.start));
   for (const t of times) {

@@ -1,4 +1,5 @@
 import type { Doc } from '../../core/document.js';
+import { someHolding } from '../../core/span-index.js';
 import type { Span } from '../../core/span.js';
 import { gazetteer } from '../../gazetteer/load.js';
 import { isRegion } from '../../gazetteer/types.js';
@@ -81,7 +82,7 @@ function namesSomethingElse(doc: Doc, d: PlaceDetail, avoid: readonly Span[]): b
   if (HYPHEN_MODIFIER.test(doc.text.slice(m.end, m.end + 16))) return true;
   // "drones launched by Russia": a country as the agent is who acted, not where.
   if (m.kind === 'country' && d.candidate.before === 'by') return true;
-  if (avoid.some((a) => a.start <= m.start && m.end <= a.end && a.end - a.start > m.end - m.start)) return true;
+  if (someHolding(avoid, m.start, m.end, (a) => a.end - a.start > m.end - m.start)) return true;
   const c = d.candidate;
   if (c.runEnd > c.tokEnd) {
     const last = doc.get('tokens')[c.runEnd - 1];
@@ -235,8 +236,22 @@ function precedingPlace(idx: PlaceIndex, paragraph: number | null, span: Span, w
 
 /** "... entered Bartella. Fighting went on a few kilometres to the south": an offset anchored on the last place. */
 function anonymousOffsetAfter(info: DocPlaces, d: PlaceDetail) {
-  const next = info.details.find((x) => x.mention.start > d.mention.end);
-  return info.freeOffsets.find((r) => r.start > d.mention.end && (!next || r.start < next.mention.start) && r.start - d.mention.end < 300) ?? null;
+  // Both lists are in text order: binary searches, not a scan of the document's places per event.
+  const next = info.details[firstStartingAfter(info.details, d.mention.end, (x) => x.mention.start)];
+  const r = info.freeOffsets[firstStartingAfter(info.freeOffsets, d.mention.end, (x) => x.start)];
+  return r && (!next || r.start < next.mention.start) && r.start - d.mention.end < 300 ? r : null;
+}
+
+/** The first index whose start (by `key`) is after `pos`, in a list sorted by it (the length if none). */
+function firstStartingAfter<T>(list: readonly T[], pos: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(list[mid]!) <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function focusLocation(info: DocPlaces): EventLocation | null {

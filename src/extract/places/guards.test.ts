@@ -206,6 +206,12 @@ describe('guards: the entity recogniser\'s people (rule part-of-a-person-entity)
     expect(withEntities('Officers questioned the driver in Millington for an hour.').texts).toEqual(['Millington']);
   });
 
+  it('keeps a town abroad the recogniser takes for a person when a weaker cue places it', () => {
+    const doc = withEntities('Traders from central Timbuktu closed their shops.');
+    expect(doc.entities).toEqual([{ label: 'PER', text: 'Timbuktu' }]);
+    expect(doc.texts).toEqual(['Timbuktu']);
+  });
+
   it('keeps a place that a mistaken span runs on into an office or an abbreviation', () => {
     const doc = prepared('Plans were shown to Madison Twp. officials and to Toledo Mayor Ann Kowalczyk on Monday.', null, syntax, places);
     const texts = doc.get('places').map((p) => p.text);

@@ -198,6 +198,22 @@ function isPersonRun(doc: Doc, gaz: Gazetteer, runStart: number, runEnd: number,
   return false;
 }
 
+const coveringIndex = new WeakMap<[number, number][], Map<number, [number, number][]>>();
+
+/**
+ * The token ranges of `runs` that cover token `tok`, in the order of `runs` (an index by token built once
+ * per list: a search of every run per candidate was quadratic in long documents).
+ */
+function runsCovering(runs: [number, number][], tok: number): [number, number][] {
+  let index = coveringIndex.get(runs);
+  if (!index) {
+    index = new Map();
+    for (const r of runs) for (let t = r[0]; t < r[1]; t++) (index.get(t) ?? index.set(t, []).get(t)!).push(r);
+    coveringIndex.set(runs, index);
+  }
+  return index.get(tok) ?? [];
+}
+
 export function buildGuardContext(doc: Doc, gaz: Gazetteer, all: Candidate[]): GuardContext {
   const lex = placeLexicon();
   const personRuns: [number, number][] = [];
@@ -308,8 +324,13 @@ const SPACE = /\s/;
  */
 export function surnameInDoc(text: string, name: string, gaz: Gazetteer): boolean {
   if (!UPPER.test(name[0] ?? '') || name.length === 0) return surnameInDocByPattern(text, name, gaz);
+  const lead = LEADING_LETTERS.exec(name)?.[0];
+  if (lead === undefined) return surnameInDocByPattern(text, name, gaz);
   let consumed = 0; // where the previous match ended: matches never overlap
-  for (let q = text.indexOf(name); q >= 0; q = text.indexOf(name, q + 1)) {
+  // Only where the name can start a match: a word after a space whose letters are the name's first ones
+  // (from an index of the text built once; a scan of the whole text per candidate was quadratic).
+  for (const q of wordStarts(text).get(lead) ?? []) {
+    if (!text.startsWith(name, q)) continue;
     // Step back from the name: space (at least one), an optional period, lower-case letters, a capital.
     let i = q - 1;
     while (i >= 0 && SPACE.test(text[i]!)) i--;
@@ -333,6 +354,27 @@ export function surnameInDoc(text: string, name: string, gaz: Gazetteer): boolea
     if (surnameMatchCounts(text, first, at, name, gaz)) return true;
   }
   return false;
+}
+
+const LEADING_LETTERS = /^\p{L}+/u;
+const WORD_AFTER_SPACE = /(?<=\s)\p{Lu}\p{L}*/gu;
+let indexed: { text: string; starts: Map<string, number[]> } | null = null;
+
+/**
+ * Where each capitalised word that follows a space starts, by the word (its run of letters), for the last
+ * text asked about: one pass over a document serves every candidate of it. A match of the name needs a
+ * space before it and no letter after it, so it starts exactly at such a word equal to its leading letters.
+ */
+function wordStarts(text: string): Map<string, number[]> {
+  if (indexed?.text === text) return indexed.starts;
+  const starts = new Map<string, number[]>();
+  for (const m of text.matchAll(WORD_AFTER_SPACE)) {
+    const list = starts.get(m[0]);
+    if (list) list.push(m.index);
+    else starts.set(m[0], [m.index]);
+  }
+  indexed = { text, starts };
+  return starts;
 }
 
 function isSurrogate(text: string, i: number): boolean {
@@ -361,27 +403,34 @@ function surnameMatchCounts(text: string, first: string, at: number, name: strin
   return !NOT_FIRST_NAMES.has(first.toLowerCase()) && gaz.lookupExact(exactKey(`${first} ${name}`)).length === 0;
 }
 
-/**
- * Rule "part-of-a-person-entity": a name that is one part of a longer PER span of the entity recogniser
- * ("Tyler Okafor", "Janet Reno", "Mayor John Lancaster") is that person's given name or surname. The
- * recogniser is trusted only when the rest of the span reads as a name: capitalised words that are not
- * ordinary English words (or are known given names and surnames), initials, and titles before the name. A
- * span that goes on with an office, an organisation or a street word after the place ("Toledo Mayor Ann
- * Fink", "Paris Walmart", "Madison Twp.") is the recogniser's mistake, and the place stays. A country or
- * state with a placing cue ("in Georgia") is never taken for a person this way.
- */
 /** Token i is a word cut short by a period inside the sentence ("Twp. officials", "Twp., Trenton"). */
 function abbreviated(doc: Doc, i: number): boolean {
   const t = doc.get('tokens')[i];
   return !!t && /^\.(?:\s*,|\s+\p{Ll})/u.test(doc.text.slice(t.end, t.end + 4));
 }
 
+/**
+ * Rule "part-of-a-person-entity": a name that is one part of a longer PER span of the entity recogniser
+ * ("Tyler Okafor", "Janet Reno", "Mayor John Lancaster") is that person's given name or surname. The
+ * recogniser is trusted only when the rest of the span reads as a name: capitalised words that are not
+ * ordinary English words (or are known given names and surnames), initials, and titles before the name, and
+ * no place name of its own shares the span ("Tongo Tongo", "Ansongo-Menaka" are places side by side). A
+ * span that goes on with an office, an organisation or a street word after the place ("Toledo Mayor Ann
+ * Fink", "Paris Walmart", "Madison Twp.") is the recogniser's mistake, and the place stays. A country or
+ * state with a placing cue ("in Georgia") is never taken for a person this way.
+ */
 function inPersonEntity(ctx: GuardContext, c: Candidate): boolean {
   // A name of two or more words ("Los Angeles", "West Chester") is seldom part of a person's.
   if (c.designator !== null || c.hint !== null || c.key.includes(' ')) return false;
-  const span = ctx.people.find(([s, e]) => s <= c.tokStart && c.tokEnd <= e && e - s > c.tokEnd - c.tokStart);
+  const span = runsCovering(ctx.people, c.tokStart).find(([s, e]) => s <= c.tokStart && c.tokEnd <= e && e - s > c.tokEnd - c.tokStart);
   if (!span) return false;
+  // Places side by side ("Tongo Tongo", "the Ansongo-Menaka axis") are not a person's name: another
+  // place name in the span that is the same name, is joined to this one by a hyphen, or is a big place.
   const lex = placeLexicon();
+  const text = ctx.doc.text;
+  const hyphened = (o: Candidate) => /^[-–]$/.test(o.start > c.start ? text.slice(c.spanEnd, o.start) : text.slice(o.spanEnd, c.start));
+  const side = (o: Candidate) => o.key === c.key || hyphened(o) || isCountryOrAdmin1(ctx.gaz, o) || maxPopulation(ctx.gaz, o) >= 100_000;
+  if (ctx.all.some((o) => o !== c && o.tokStart < span[1] && span[0] < o.tokEnd && side(o))) return false;
   let others = 0;
   for (let i = span[0]; i < span[1]; i++) {
     if (i >= c.tokStart && i < c.tokEnd) continue;
@@ -409,7 +458,8 @@ function inPersonEntity(ctx: GuardContext, c: Candidate): boolean {
 
 /**
  * Rule "person-or-organisation-entity": a one-word name that the entity recogniser reads, whole, as a PER
- * or an ORG ("Lincoln's reputation", "Millington was the only officer armed") is not a town unless
+ * or an ORG ("Millington was the only officer armed"), and that is a listed given name or surname or an
+ * English word, is not a town unless
  * something says place: a placing cue (checked by the caller: "in", "near", "Town, State", a designator),
  * the recogniser reading the same name as a LOC elsewhere in the story, or gazetteer evidence too strong to
  * be overruled — a country, a state or province, a county, a city of a million.
@@ -419,7 +469,19 @@ function namedEntityNotPlace(ctx: GuardContext, c: Candidate): boolean {
   if (ctx.namedNotPlace.get(c.tokStart) !== c.tokEnd || ctx.locNames.has(c.key)) return false;
   const { gaz } = ctx;
   if (isCountryOrAdmin1(gaz, c) || maxPopulation(gaz, c) >= 1_000_000) return false;
-  return !c.postings.some((p) => gaz.kindOf(p.id) === 'admin2');
+  if (c.postings.some((p) => gaz.kindOf(p.id) === 'admin2')) return false;
+  // The recogniser learnt from web text and reads many a town abroad it never saw as a person: weaker
+  // placing cues than the caller's count here — "central Timbuktu", "residents of Garissa", a place named
+  // beside another ("between Inata and Djibo", "Inata, Djibo").
+  if (c.before === 'central' || c.before === 'of') return false;
+  const i = ctx.index.get(c) ?? -1;
+  const text = ctx.doc.text;
+  const prev = i > 0 ? ctx.all[i - 1]! : null;
+  const next = ctx.all[i + 1];
+  const joined = (gap: string) => /^(?:\s*,\s*|\s+(?:and|or)\s+|\s*[-–]\s*)$/.test(gap);
+  if (prev && prev.sentence === c.sentence && joined(text.slice(prev.spanEnd, c.start))) return false;
+  if (next && next.sentence === c.sentence && joined(text.slice(c.spanEnd, next.start))) return false;
+  return true;
 }
 
 /** Why this candidate is not a place, or null when it may be one. */
@@ -444,7 +506,7 @@ export function rejectReason(ctx: GuardContext, c: Candidate): string | null {
   if (lex.notPlaces.has(c.key) && !c.hint) return 'common word';
   if (ctx.outlets.some((o) => o.start < c.spanEnd && c.start < o.end)) return "the outlet's name";
   if (c.capAfter && STREET.test(c.capAfter)) return 'street or river name';
-  const person = ctx.personRuns.find(([s, e]) => c.tokStart >= s && c.tokStart < e);
+  const person = runsCovering(ctx.personRuns, c.tokStart)[0];
   if (person && !(c.tokStart === person[0] && c.tokEnd === person[1] && isCountryOrAdmin1(gaz, c))) {
     return 'person name';
   }

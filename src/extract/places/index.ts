@@ -208,6 +208,8 @@ function dropMisfits(
     const region = gaz.featureOf(r.entry) === REGION || gaz.featureOf(r.entry) === REGION_MULTI;
     if (!c.weak && !region && (k === 'city' || k === 'admin2' || k === 'feature')) strong.push(r.entry);
   }
+  // Each sure place once (not once per mention): the tests below ask whether one lies near.
+  strong.splice(0, strong.length, ...new Set(strong));
   for (const [c, r] of [...resolved]) {
     if (!c.weak) continue;
     const e = r.entry;

@@ -205,12 +205,19 @@ export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
 
   for (let round = 0; round < 3; round++) {
     // Places read so far, for proximity (areas too big to say much are left out).
+    // One point per name and reading, not per mention: the nearest distance is the same, and a long
+    // document naming one town a hundred times does not compare every reading with it a hundred times.
     const points: { lat: number; lon: number; key: string }[] = [];
     if (round > 0) {
+      const seenPoints = new Set<string>();
       for (const [c, r] of chosen) {
         if (c.weak) continue;
         const k = gaz.kindOf(r.entry);
-        if (k === 'city' || k === 'feature' || k === 'admin2') points.push({ lat: gaz.latOf(r.entry), lon: gaz.lonOf(r.entry), key: c.key });
+        if (!(k === 'city' || k === 'feature' || k === 'admin2')) continue;
+        const id = `${r.entry}|${c.key}`;
+        if (seenPoints.has(id)) continue;
+        seenPoints.add(id);
+        points.push({ lat: gaz.latOf(r.entry), lon: gaz.lonOf(r.entry), key: c.key });
       }
     }
     const next = new Map<Candidate, Resolution>();

@@ -214,6 +214,16 @@ export function nerScores(model: Scorer, inp: NerInput): { stat: Float64Array; d
   return { stat, dyn };
 }
 
+/** nerAllowed as a table: ALLOWED[(last ? 1 : 0) * (C + 1) * C + prev * C + c], prev START included. */
+const ALLOWED = (() => {
+  const C = NER_CLASSES;
+  const t = new Uint8Array(2 * (C + 1) * C);
+  for (let last = 0; last < 2; last++) {
+    for (let prev = 0; prev <= C; prev++) for (let c = 0; c < C; c++) t[last * (C + 1) * C + prev * C + c] = nerAllowed(prev, c, last === 1) ? 1 : 0;
+  }
+  return t;
+})();
+
 /** The best well-formed BILOU class sequence under the scores. */
 export function viterbi(n: number, stat: Float64Array, dyn: Float64Array): number[] {
   const C = NER_CLASSES;
@@ -226,13 +236,13 @@ export function viterbi(n: number, stat: Float64Array, dyn: Float64Array): numbe
     back[c] = START;
   }
   for (let i = 1; i < n; i++) {
-    const last = i === n - 1;
+    const allowed = i === n - 1 ? (C + 1) * C : 0;
     for (let c = 0; c < C; c++) {
       let b = -Infinity;
       let arg = -1;
       for (let p = 0; p < C; p++) {
         const prev = best[(i - 1) * C + p]!;
-        if (prev === -Infinity || !nerAllowed(p, c, last)) continue;
+        if (prev === -Infinity || ALLOWED[allowed + p * C + c] === 0) continue;
         const s = prev + dyn[(i * (C + 1) + p) * C + c]!;
         if (s > b) {
           b = s;
