@@ -78,7 +78,7 @@ Ctrl-C (SIGINT) or SIGTERM stops the server and closes the store.`,
     };
     let opened;
     try {
-      opened = await openFromOptions(values, { mustExist: values.create !== true, readOnly: values['read-only'] === true });
+      opened = await openFromOptions(values, { mustExist: values.create !== true });
       const { store, location } = opened;
       let running;
       try {

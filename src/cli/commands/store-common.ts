@@ -34,8 +34,8 @@ export function describeDb(location: string): string {
 
 /**
  * Open the store the options name. Reading commands (`mustExist`) refuse to create a new, empty SQLite
- * file where the user probably mistyped a path; `readOnly` ones (stats, search, report, export, audit,
- * serve --read-only) open it read-only, so they never migrate or write (src/store/open.ts).
+ * file where the user probably mistyped a path; `readOnly` ones (stats, search, report, export, audit) open
+ * it read-only, so they never migrate or write (src/store/open.ts).
  */
 export async function openFromOptions(values: Record<string, unknown>, opts: { mustExist?: boolean; readOnly?: boolean } = {}): Promise<{ store: Store; location: string }> {
   const location = resolveDbLocation(values.db);
