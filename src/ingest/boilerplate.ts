@@ -25,7 +25,7 @@ export function findBoilerplate(text: string): Boilerplate[] {
     const line = raw.trim();
     if (!line) continue;
     // The line after a caption label ("Image caption,") is the caption itself.
-    let kind = captionNext && line.length <= 500 ? 'photo-credit' as const : classifyLine(line);
+    const kind = captionNext && line.length <= 500 ? 'photo-credit' as const : classifyLine(line);
     captionNext = isCaptionLabel(line);
     if (!kind) continue;
     const start = m.index + lead;
