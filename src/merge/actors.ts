@@ -116,11 +116,12 @@ export function institution(name: string): string | null {
  * Are two actors compatible in one event? Unknown actors are compatible with anything. State forces (1)
  * and civilians (7) are compatible by type alone, since reports name them loosely ("troops", "Iraqi army",
  * "security forces"; "villagers", "residents"), unless they name different branches (police and army
- * losses on one day are usually two attacks); armed groups must agree by name.
+ * losses on one day are usually two attacks); armed groups must agree by name. With `branches` false the
+ * branch is not compared (for reports that agree on everything else: see canJoin).
  */
-export function compatibleActor(a: Actor | null, b: Actor | null): boolean {
+export function compatibleActor(a: Actor | null, b: Actor | null, branches = true): boolean {
   if (!a || !b) return true;
-  if (a.inter === 1 && b.inter === 1) {
+  if (branches && a.inter === 1 && b.inter === 1) {
     const ia = institution(a.name);
     const ib = institution(b.name);
     if (ia && ib && ia !== ib) return false;
@@ -131,6 +132,6 @@ export function compatibleActor(a: Actor | null, b: Actor | null): boolean {
 }
 
 /** The two sides of one report against another's, either way round (ACLED codes battles symmetrically). */
-export function compatibleSides(a1: Actor | null, a2: Actor | null, b1: Actor | null, b2: Actor | null): boolean {
-  return (compatibleActor(a1, b1) && compatibleActor(a2, b2)) || (compatibleActor(a1, b2) && compatibleActor(a2, b1));
+export function compatibleSides(a1: Actor | null, a2: Actor | null, b1: Actor | null, b2: Actor | null, branches = true): boolean {
+  return (compatibleActor(a1, b1, branches) && compatibleActor(a2, b2, branches)) || (compatibleActor(a1, b2, branches) && compatibleActor(a2, b1, branches));
 }

@@ -222,6 +222,24 @@ describe('death tolls of one event', () => {
     expect(merge([mk('a', { name: 'Iraqi troops', inter: 1 }), mk('b', IRAQ_ARMY)])).toHaveLength(1);
   });
 
+  it('join police and army named for one attack only when place, day, sub-type, the other side and the toll all agree', () => {
+    const mk = (id: string, victim: { name: string; inter: number }, dead: number | null) =>
+      new FixtureDoc(id, `Militants stormed buildings in Kirkuk on Friday; dozens died, ${id === 'a' ? 'police' : 'officers'} said.`, { published: '2016-10-22', outlet: id })
+        .place('Kirkuk', PLACES.kirkuk)
+        .event('Militants stormed buildings in Kirkuk on Friday', {
+          type: 'Battles', subType: 'Armed clash', date: day('2016-10-21'), location: PLACES.kirkuk, actor1: ISIS, actor2: victim,
+          ...(dead === null ? {} : { fatalities: { low: dead, best: dead, high: dead } }),
+        })
+        .build();
+    const police = { name: 'Police Forces of Iraq', inter: 1 };
+    const joined = merge([mk('a', police, 46), mk('b', IRAQ_ARMY, 46)]);
+    expect(joined).toHaveLength(1);
+    expect(joined[0]!.corroboration).toBe(2);
+    // Without a toll in both, or with tolls that differ, police and army losses stay two attacks.
+    expect(merge([mk('a', police, null), mk('b', IRAQ_ARMY, 46)])).toHaveLength(2);
+    expect(merge([mk('a', police, 3), mk('b', IRAQ_ARMY, 46)])).toHaveLength(2);
+  });
+
   it('join a report placed only in a province to a precise one only when they agree on what and who', () => {
     const province = { name: 'Nineveh', lat: 36.0, lon: 42.8, country: 'IQ', admin1: 'Nineveh', kind: 'admin1' as const, precision: 3 as const };
     const vague = (subType: string) =>

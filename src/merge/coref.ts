@@ -125,8 +125,15 @@ export function canJoin(a: ReportItem, b: ReportItem): JoinFacts | null {
     // Without a place on one side, two documents cannot be shown to tell the same event.
     return null;
   }
-  if (!compatibleSides(a.actor1, a.actor2, b.actor1, b.actor2)) return null;
   const named = namedActorMatches(a, b);
+  if (!compatibleSides(a.actor1, a.actor2, b.actor1, b.actor2)) {
+    // Outlets name the state's side loosely: one says "security forces" fought the gunmen, another that the
+    // gunmen struck police stations. Two branches of the state are one side only when everything else is the
+    // same: the very place, the same sub-type and day, the other side named alike, and a toll in both that agrees.
+    const strong =
+      !sameDoc && same && a.subType === b.subType && lengthDays(a.days) === 1 && lengthDays(b.days) === 1 && named > 0 && !!tollsAgree(a.fatalities, b.fatalities);
+    if (!strong || !compatibleSides(a.actor1, a.actor2, b.actor1, b.actor2, false)) return null;
+  }
   // Vague in time or in place ("in March", "in Helmand province"): many events fit, so only join reports that
   // agree on what happened and who did it.
   const vague = lengthDays(a.days) > VAGUE_DAYS || lengthDays(b.days) > VAGUE_DAYS || a.location?.precision === 3 || b.location?.precision === 3;
