@@ -125,7 +125,7 @@ function notWhereItHappened(p: Proposal, pl: PlaceMention): boolean {
   let j = k - 1;
   while (j > 0 && /^(the|southern|northern|eastern|western|south|north|east|west)$/.test(toks[j]!.low)) j--;
   if (toks[j]!.low === 'from' && /^(fired|launched|shot|came|coming|flew|flying|sent|barrages?|rockets?|missiles?|drones?|shells?)$/.test(toks[j - 1]?.low ?? '')) return true;
-  // "fled toward Managil", "sought refuge in the nearby town of X": where people went, not where it happened.
+  // "fled toward the city", "sought refuge in the nearby town of X": where people went, not where it happened.
   for (let i = j - 1; i >= Math.max(0, j - 6); i--) {
     const w = toks[i]!.low;
     if (/^[,;.]$/.test(w)) break;
@@ -157,7 +157,7 @@ function placesAgree(a: Told, b: Told): boolean {
   const la = dropped(a) ? null : a.ev.location;
   const lb = dropped(b) ? null : b.ev.location;
   if (!la || !lb) return true;
-  // A later telling that names no place of its own ("the RSF said it had targeted army positions", a place
+  // A later telling that names no place of its own ("the group said it had targeted army positions", a place
   // the gazetteer lacks) is read where the story has been told; the place its location borrowed from nearby
   // sentences is weak, and only another country tells it apart. (An earlier placeless telling, a headline,
   // takes its place from what follows it: its location stands.)
