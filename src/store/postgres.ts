@@ -100,9 +100,11 @@ export class PostgresStore implements Store {
   static async open(connectionString: string, opts: PostgresOptions = {}): Promise<PostgresStore> {
     const store = new PostgresStore(connectionString, opts);
     try {
-      await store.refuseForeign();
+      // Migrating checks under the migration lock (in migrate()): checked here, a schema another worker is
+      // creating at this moment can look foreign, its tables listed before its schema_migrations is.
       if (opts.migrate !== false && !store.readOnly) store.migrationsApplied = await store.migrate();
       else {
+        await store.refuseForeign();
         const v = await store.version();
         if (pending(loadMigrations('postgres'), await store.appliedVersions(), store.where).length > 0) {
           throw new Error(`the database schema is version ${v}; run \`sitrep db migrate\``);
@@ -119,14 +121,16 @@ export class PostgresStore implements Store {
    * Refuse a schema another application made: tables, but not sitrep's schema_migrations (sitrep would add
    * its tables beside them). A read-only open also refuses an empty one: there is nothing to read.
    */
-  private async refuseForeign(): Promise<void> {
-    const r = await this.pool.query(
+  private async refuseForeign(client?: pg.PoolClient): Promise<void> {
+    const r = await (client ?? this.pool).query(
       `SELECT to_regclass('schema_migrations') IS NOT NULL AS ours,
               array(SELECT table_name::text FROM information_schema.tables
                     WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name LIMIT 3) AS other`,
     );
     const { ours, other } = r.rows[0] as { ours: boolean; other: string[] };
-    if (ours) return;
+    // to_regclass reads the catalogue as of now, the listing as of the statement's snapshot: either naming
+    // schema_migrations means the schema is sitrep's.
+    if (ours || other.includes('schema_migrations')) return;
     if (other.length) throw new Error(`not a sitrep database: the schema holds other tables (${other.join(', ')}) and no schema_migrations table; sitrep will not add its tables to it`);
     if (this.readOnly) throw new Error('not a sitrep database (no schema_migrations table); create one with `sitrep ingest` or `sitrep db migrate`');
   }
@@ -154,6 +158,7 @@ export class PostgresStore implements Store {
     try {
       await client.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey]);
       try {
+        await this.refuseForeign(client);
         if (this.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(this.schema)}`);
         await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
           version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
