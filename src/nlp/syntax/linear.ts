@@ -10,7 +10,21 @@
  * open-addressing table of [key, start] pairs, and `packed`, where packed[start] is the feature's number
  * of entries and each entry follows as one Int32, weight << 16 | class. A feature costs one cache line in
  * each. Sums are of the same integers in the same order, then scaled, so scores are identical.
+ *
+ * Features that vote for many classes (a parser feature of tags or labels votes for 60–100 of 103) are
+ * kept instead as dense rows added with WebAssembly SIMD (./simd.ts): their slot holds -1 - row. The
+ * sums are integers either way, so the scores are the same whichever path a feature takes.
  */
+import { simdRows, type SimdRows } from './simd.js';
+
+/** Scoring calls take at most this many features at a time into the SIMD list (longer calls flush it). */
+const MAX_LISTED = 256;
+
+/**
+ * Whether a feature with `entries` votes is kept as a dense row of `stride` classes: when adding the whole
+ * row eight classes at a time costs less than adding its entries one by one.
+ */
+const isDense = (entries: number, stride: number) => entries >= 4 && entries * 6 >= stride;
 
 export class LinearModel {
   /** Open addressing, linear probing, two Int32 per slot: key (0 = empty), start of the entries in `packed`. */
@@ -19,6 +33,10 @@ export class LinearModel {
   private readonly packed: Int32Array;
   /** Scratch: the entry starts of the features being scored. */
   private starts = new Int32Array(128);
+  /** The dense rows (null without WebAssembly SIMD, or when no feature has enough votes). */
+  private readonly simd: SimdRows | null;
+  /** Scratch for the integer sums when there are no dense rows. */
+  private readonly sums: Int32Array;
 
   /**
    * @param keys    feature keys, one per row
@@ -38,7 +56,22 @@ export class LinearModel {
     while (cap < keys.length * 2) cap *= 2;
     const slots = new Int32Array(cap * 2);
     const mask = cap - 1;
-    const packed = new Int32Array(keys.length + weights.length);
+    const stride = Math.ceil(nClasses / 8) * 8;
+    // Which features become dense rows: many votes, and sums of their votes that fit an Int16.
+    const dense = new Int32Array(keys.length).fill(-1);
+    let nDense = 0;
+    for (let r = 0; r < keys.length; r++) {
+      const from = offsets[r]!;
+      const to = offsets[r + 1]!;
+      if (!isDense(to - from, stride)) continue;
+      const row = new Int32Array(nClasses);
+      for (let e = from; e < to; e++) row[classes[e]!] += weights[e]!;
+      if (row.every((w) => w >= -32768 && w <= 32767)) dense[r] = nDense++;
+    }
+    const simd = nDense > 0 ? simdRows(nClasses, nDense, MAX_LISTED) : null;
+    let packedLength = 0;
+    for (let r = 0; r < keys.length; r++) if (!simd || dense[r]! < 0) packedLength += 1 + offsets[r + 1]! - offsets[r]!;
+    const packed = new Int32Array(packedLength);
     let at = 0;
     for (let r = 0; r < keys.length; r++) {
       const key = keys[r]! | 0;
@@ -46,15 +79,23 @@ export class LinearModel {
       let h = key & mask;
       while (slots[2 * h] !== 0 && slots[2 * h] !== key) h = (h + 1) & mask;
       slots[2 * h] = key;
-      slots[2 * h + 1] = at;
       const from = offsets[r]!;
       const to = offsets[r + 1]!;
+      if (simd && dense[r]! >= 0) {
+        const d = dense[r]!;
+        slots[2 * h + 1] = -1 - d;
+        for (let e = from; e < to; e++) simd.rows[d * stride + classes[e]!] += weights[e]!;
+        continue;
+      }
+      slots[2 * h + 1] = at;
       packed[at++] = to - from;
       for (let e = from; e < to; e++) packed[at++] = (weights[e]! << 16) | classes[e]!;
     }
     this.slots = slots;
     this.slotMask = mask;
     this.packed = packed;
+    this.simd = simd;
+    this.sums = simd ? simd.sums : new Int32Array(stride);
   }
 
   get features(): number {
@@ -105,8 +146,14 @@ export class LinearModel {
       k = slots[2 * h]!;
     }
     if (k === 0) return;
-    const packed = this.packed;
     let e = slots[2 * h + 1]!;
+    if (e < 0) {
+      const rows = this.simd!.rows;
+      const base = (-1 - e) * this.simd!.stride;
+      for (let c = 0; c < this.nClasses; c++) acc[at + c] += rows[base + c]!;
+      return;
+    }
+    const packed = this.packed;
     const end = e + 1 + packed[e]!;
     for (e++; e < end; e++) {
       const v = packed[e]!;
@@ -114,17 +161,24 @@ export class LinearModel {
     }
   }
 
-  /** Sets out[c] to the score of class c for the first n features. */
+  /**
+   * Sets out[c] to the score of class c for the first n features. The sums are of Int16 weights, one per
+   * feature and class, so they stay far inside Int32: integer sums, scaled once at the end, are the same
+   * numbers a float sum gives.
+   */
   score(feats: Uint32Array, n: number, out: Float64Array): void {
     const nClasses = this.nClasses;
-    out.fill(0, 0, nClasses);
+    const sums = this.sums;
+    sums.fill(0);
     const slots = this.slots;
     const packed = this.packed;
     const mask = this.slotMask;
+    const simd = this.simd;
     // First every feature's slot, then the entries: the loads of one pass do not wait on each other, so
     // the processor has several of them in flight at once.
     const starts = this.starts.length >= n ? this.starts : (this.starts = new Int32Array(n * 2));
     let m = 0;
+    let q = 0;
     for (let i = 0; i < n; i++) {
       const key = feats[i]! | 0;
       let h = key & mask;
@@ -133,18 +187,28 @@ export class LinearModel {
         h = (h + 1) & mask;
         k = slots[2 * h]!;
       }
-      if (k !== 0) starts[m++] = slots[2 * h + 1]!;
+      if (k === 0) continue;
+      const start = slots[2 * h + 1]!;
+      if (start >= 0) starts[m++] = start;
+      else {
+        simd!.list[q++] = simd!.address(-1 - start);
+        if (q === MAX_LISTED) {
+          simd!.add(q);
+          q = 0;
+        }
+      }
     }
+    if (q > 0) simd!.add(q);
     for (let j = 0; j < m; j++) {
       let e = starts[j]!;
       const end = e + 1 + packed[e]!;
       for (e++; e < end; e++) {
         const v = packed[e]!;
-        out[v & 0xffff] += v >> 16;
+        sums[v & 0xffff] += v >> 16;
       }
     }
     const scale = this.scale;
-    for (let c = 0; c < nClasses; c++) out[c] *= scale;
+    for (let c = 0; c < nClasses; c++) out[c] = sums[c]! * scale;
   }
 }
 

@@ -1,6 +1,6 @@
 /**
- * The syntax layer's fast paths decide exactly as the plain ones: the packed feature table scores as the
- * file's arrays say, the entity recogniser's cached votes give the scores of scoring each feature, and the
+ * The syntax layer's fast paths decide exactly as the plain ones: the packed feature table and its dense
+ * rows (added with WebAssembly SIMD) score as the file's arrays say, the entity recogniser's cached votes give the scores of scoring each feature, and the
  * parser's skipped forced moves and inlined validity choose the moves the plain argmax chooses.
  */
 import { describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { MAX_PARSE_FEATURES, parseFeatures, parseInput, parseWords } from './par
 import type { Scorer } from './scorer.js';
 import { isValid, ParseState, SHIFT } from './transitions.js';
 import { prng } from './random.js';
+import { addRowsModule, simdRows } from './simd.js';
 
 /** A model voting with random Int16 weights for a few random classes of each of `keys`. */
 function randomModel(keys: Iterable<number>, nClasses: number, seed: number): LinearModel {
@@ -60,6 +61,75 @@ describe('packed linear model', () => {
         for (let e = m.offsets[r]!; e < m.offsets[r + 1]!; e++) want[m.classes[e]!] += m.weights[e]!;
       }
       expect([...out]).toEqual([...want].map((x) => x * m.scale));
+    }
+  });
+});
+
+/** What the file's arrays say feature `key` adds to each class (unscaled), or null for an unknown key. */
+function votesOf(m: LinearModel, key: number): number[] | null {
+  const r = [...m.keys].indexOf(key);
+  if (r < 0) return null;
+  const v = new Array<number>(m.nClasses).fill(0);
+  for (let e = m.offsets[r]!; e < m.offsets[r + 1]!; e++) v[m.classes[e]!] += m.weights[e]!;
+  return v;
+}
+
+describe('dense rows (WebAssembly SIMD)', () => {
+  it('the module is valid WebAssembly and Node runs it', () => {
+    // simdRows is null when the module does not validate.
+    expect(addRowsModule()[0]).toBe(0);
+    const rows = simdRows(11, 3, 4)!;
+    expect(rows).not.toBeNull();
+    expect(rows.stride).toBe(16);
+    for (let i = 0; i < rows.rows.length; i++) rows.rows[i] = i % 2 ? -32768 : 32767;
+    rows.sums.fill(5);
+    [0, 2, 2].forEach((r, i) => (rows.list[i] = rows.address(r)));
+    rows.add(3);
+    expect([...rows.sums]).toEqual(Array.from({ length: 16 }, (_, c) => 5 + 3 * (c % 2 ? -32768 : 32767)));
+  });
+
+  it('features voting for most classes score as their entries say, beside sparse ones, in score and addVotes', () => {
+    const nClasses = 103;
+    const rnd = prng(5);
+    const keys = Array.from({ length: 400 }, (_, i) => (Math.imul(i + 7, 0x85ebca6b) >>> 0) || 1).sort((a, b) => a - b);
+    const offsets = [0];
+    const classes: number[] = [];
+    const weights: number[] = [];
+    keys.forEach((_, r) => {
+      // Every third feature votes for nearly every class (a dense row); the others for a few.
+      const n = r % 3 === 0 ? 60 + Math.floor(rnd() * 43) : 1 + Math.floor(rnd() * 5);
+      const picked = new Set<number>();
+      while (picked.size < n) picked.add(Math.floor(rnd() * nClasses));
+      for (const c of [...picked].sort((a, b) => a - b)) {
+        classes.push(c);
+        weights.push(Math.round((rnd() * 2 - 1) * 32767));
+      }
+      // One feature repeats a class whose two weights sum past Int16: it must stay sparse, and still count.
+      if (r === 9) {
+        classes.push(classes[classes.length - 1]!);
+        weights.push(32767);
+        weights[weights.length - 2] = 32767;
+      }
+      offsets.push(classes.length);
+    });
+    const m = new LinearModel(nClasses, Uint32Array.from(keys), Uint32Array.from(offsets), Uint8Array.from(classes), Int16Array.from(weights), 0.0021);
+    const out = new Float64Array(nClasses);
+    // Up to 300 features a call: more than the SIMD list holds at once.
+    for (const n of [1, 40, 300]) {
+      for (let trial = 0; trial < 10; trial++) {
+        const feats = Uint32Array.from({ length: n }, () => (rnd() < 0.8 ? keys[Math.floor(rnd() * keys.length)]! : (Math.floor(rnd() * 2 ** 32) | 1) >>> 0));
+        if (trial === 0) feats[0] = keys[9]!;
+        m.score(feats, n, out);
+        const want = new Array<number>(nClasses).fill(0);
+        for (const f of feats) votesOf(m, f)?.forEach((w, c) => (want[c] += w));
+        expect([...out]).toEqual(want.map((x) => x * m.scale));
+      }
+    }
+    for (const key of [keys[0]!, keys[1]!, keys[9]!, 12345]) {
+      const acc = new Int32Array(nClasses + 10).fill(1);
+      m.addVotes(key, acc, 10);
+      const want = [...new Array<number>(10).fill(1), ...(votesOf(m, key) ?? new Array<number>(nClasses).fill(0)).map((w) => w + 1)];
+      expect([...acc]).toEqual(want);
     }
   });
 });
