@@ -172,7 +172,10 @@ class DynamicVotes {
 
 const dynamicVotes = new WeakMap<LinearModel, DynamicVotes>();
 
-/** The per-position score tables Viterbi needs: static[i*C + c] and dynamic[(i*(C+1) + p)*C + c]. */
+/**
+ * The per-position score tables Viterbi needs: static[i*C + c] and dynamic[(i*(C+1) + p)*C + c]. With a
+ * frozen model, dynamic scores of transitions BILOU forbids are left 0 (Viterbi never reads them).
+ */
 export function nerScores(model: Scorer, inp: NerInput): { stat: Float64Array; dyn: Float64Array } {
   const n = inp.lex.length;
   const C = NER_CLASSES;
@@ -185,23 +188,24 @@ export function nerScores(model: Scorer, inp: NerInput): { stat: Float64Array; d
     cached = dynamicVotes.get(model);
     if (!cached) dynamicVotes.set(model, (cached = new DynamicVotes(model)));
   }
-  const sum = new Int32Array((C + 1) * C);
+  const blocks: Int32Array[] = new Array<Int32Array>(DYNAMIC.length);
   for (let i = 0; i < n; i++) {
     const k = nerStatic(inp, i, feats);
     model.score(feats, k, scores);
     stat.set(scores.subarray(0, C), i * C);
     if (cached) {
-      // Position 0 follows only START; later positions follow any class but START.
-      const from = i === 0 ? START * C : 0;
-      const to = i === 0 ? (START + 1) * C : START * C;
-      sum.fill(0);
-      for (let t = 0; t < DYNAMIC.length; t++) {
-        const block = cached.votes(t, DYNAMIC[t]!.value(inp, i));
-        for (let x = from; x < to; x++) sum[x] += block[x]!;
-      }
+      // Only the transitions Viterbi may take are summed (position 0 follows START; later positions any
+      // class but START, to a class BILOU allows after it): the others are never read and stay 0.
+      const pairs = i === 0 ? FIRST_PAIRS : NEXT_PAIRS;
+      for (let t = 0; t < DYNAMIC.length; t++) blocks[t] = cached.votes(t, DYNAMIC[t]!.value(inp, i));
       const scale = (model as LinearModel).scale;
       const base = i * (C + 1) * C;
-      for (let x = from; x < to; x++) dyn[base + x] = sum[x]! * scale;
+      for (let j = 0; j < pairs.length; j++) {
+        const x = pairs[j]!;
+        let sum = 0;
+        for (let t = 0; t < blocks.length; t++) sum += blocks[t]![x]!;
+        dyn[base + x] = sum * scale;
+      }
       continue;
     }
     for (let p = 0; p <= C; p++) {
@@ -223,6 +227,14 @@ const ALLOWED = (() => {
   }
   return t;
 })();
+
+/**
+ * The transitions Viterbi may read, as offsets p * C + c in a position's dynamic scores: from START to the
+ * first word, and from any class to the next (allowed anywhere but at the last word, a superset of those
+ * allowed there).
+ */
+const FIRST_PAIRS = Int32Array.from({ length: NER_CLASSES }, (_, c) => c).filter((c) => nerAllowed(START, c, false)).map((c) => START * NER_CLASSES + c);
+const NEXT_PAIRS = Int32Array.from({ length: START * NER_CLASSES }, (_, x) => x).filter((x) => nerAllowed(Math.floor(x / NER_CLASSES), x % NER_CLASSES, false));
 
 /** The best well-formed BILOU class sequence under the scores. */
 export function viterbi(n: number, stat: Float64Array, dyn: Float64Array): number[] {
