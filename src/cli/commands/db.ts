@@ -5,7 +5,6 @@ import { DB_HELP, describeDb, fail, openFromOptions } from './store-common.js';
 
 export const db: Command = {
   name: 'db',
-  summary: 'database administration: `sitrep db migrate` brings the schema up to date',
   usage: `sitrep db migrate [--db PATH|URL] [--json]
 
 ${DB_HELP}
