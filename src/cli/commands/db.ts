@@ -5,7 +5,6 @@ import { DB_HELP, describeDb, closeWriter, fail, openFromOptions } from './store
 
 export const db: Command = {
   name: 'db',
-  summary: 'database administration: `sitrep db migrate` brings the schema up to date',
   usage: `sitrep db migrate [--db PATH|URL] [--json]
 
 ${DB_HELP}

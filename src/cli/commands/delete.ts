@@ -5,7 +5,6 @@ import { DB_HELP, describeDb, closeWriter, fail, openFromOptions } from './store
 
 export const deleteCommand: Command = {
   name: 'delete',
-  summary: 'delete stored documents and everything derived from them (layers, search entry, their part of the picture)',
   usage: `sitrep delete ID... [--db PATH|URL] [--json]
 
   ID...            stored document ids (as \`sitrep search\` and /api/documents show them)

@@ -12,7 +12,6 @@ import type { InputItem } from '../../ingest/read.js';
 
 export const ingest: Command = {
   name: 'ingest',
-  summary: 'analyse documents and store them with every layer (the same document twice is stored once)',
   usage: `sitrep ingest [--input FILE | -] [PATH...] [--db PATH|URL] [--json] [--workers N] [--queue] [--format F] [--max-chars N] [--max-bytes N]
 
 ${INPUT_USAGE}

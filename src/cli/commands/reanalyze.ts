@@ -16,7 +16,6 @@ function count(v: unknown, name: string, max: number): number | undefined {
 
 export const reanalyzeCommand: Command = {
   name: 'reanalyze',
-  summary: 'analyse stored documents again with this version of the extractors (after an upgrade)',
   usage: `sitrep reanalyze [--db PATH|URL] [--all] [--batch N] [--limit N] [--workers N] [--json]
 
 ${DB_HELP}

@@ -5,7 +5,6 @@ import { DB_HELP, describeDb, closeWriter, fail, openFromOptions } from './store
 
 export const rebuild: Command = {
   name: 'rebuild',
-  summary: 'derive the situation picture again from every stored analysis (after an upgrade, or to check it)',
   usage: `sitrep rebuild [--db PATH|URL] [--batch N] [--json]
 
 ${DB_HELP}

@@ -8,7 +8,6 @@ import { DB_HELP, describeDb, fail, openFromOptions } from './store-common.js';
 
 export const serve: Command = {
   name: 'serve',
-  summary: 'serve the situation report and an HTTP API over the store (binds 127.0.0.1 only by default)',
   usage: `sitrep serve [--db PATH|URL] [--host 127.0.0.1] [--port 8080] [--read-only] [--anonymous-read on|off]
              [--write-limit N] [--session-hours N] [--insecure-cookie] [--max-body BYTES]
 

@@ -17,7 +17,6 @@ function seconds(values: Record<string, unknown>, name: string, fallback: number
 
 export const watch: Command = {
   name: 'watch',
-  summary: 'ingest new and changed files, folders and feeds as they appear (live ingestion)',
   usage: `sitrep watch PATH|FEED-URL... [--db PATH|URL] [--interval SECONDS] [--feed-interval SECONDS] [--once] [--workers N]
 
   PATH...          files and folders (text, HTML, RSS/Atom feeds, JSON Lines, JSON: read as \`sitrep ingest\`

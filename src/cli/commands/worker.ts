@@ -11,7 +11,6 @@ const HEARTBEAT_MS = 5_000;
 
 export const worker: Command = {
   name: 'worker',
-  summary: 'analyse and store the documents queued in a PostgreSQL store (run as many as you like, on any machines)',
   usage: `sitrep worker --db postgres://… [--lease S] [--poll MS] [--attempts N] [--drain] [--json]
 
 ${DB_HELP}
