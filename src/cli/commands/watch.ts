@@ -4,7 +4,7 @@ import { analyzerFor } from '../../analyze/analyzer.js';
 import { isFeedUrl } from '../../watch/fetch-feed.js';
 import { storeFiles, Watcher } from '../../watch/watcher.js';
 import { readOptionsFrom } from './analyze.js';
-import { DB_HELP, describeDb, fail, openFromOptions } from './store-common.js';
+import { DB_HELP, describeDb, closeWriter, fail, openFromOptions, syncDesk } from './store-common.js';
 import { workersOption, WORKERS_USAGE } from '../options.js';
 
 function seconds(values: Record<string, unknown>, name: string, fallback: number): number {
@@ -17,7 +17,6 @@ function seconds(values: Record<string, unknown>, name: string, fallback: number
 
 export const watch: Command = {
   name: 'watch',
-  summary: 'ingest new and changed files, folders and feeds as they appear (live ingestion)',
   usage: `sitrep watch PATH|FEED-URL... [--db PATH|URL] [--interval SECONDS] [--feed-interval SECONDS] [--once] [--workers N]
 
   PATH...          files and folders (text, HTML, RSS/Atom feeds, JSON Lines, JSON: read as \`sitrep ingest\`
@@ -106,7 +105,10 @@ SIGINT (Ctrl-C) or SIGTERM stops after the current document and closes the store
           );
         }
         do {
+          const before = watcher.totals.new;
           await watcher.pass();
+          // What this pass stored shows on a read-only server's desk without waiting for the watch to end.
+          if (watcher.totals.new !== before) await syncDesk(store, 'watch');
           if (once || watcher.stopped) break;
           await new Promise<void>((resolve) => {
             const t = setTimeout(resolve, intervalMs);
@@ -129,7 +131,7 @@ SIGINT (Ctrl-C) or SIGTERM stops after the current document and closes the store
       return fail(values, 'watch', e);
     } finally {
       await analyzer?.close();
-      await opened?.store.close();
+      await closeWriter(opened?.store, 'watch');
     }
   },
 };
