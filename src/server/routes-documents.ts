@@ -94,7 +94,7 @@ export async function addDocuments(ctx: Ctx): Promise<void> {
   const { status, result } = posted;
   ctx.snapshots.invalidate();
   const ids = result.documents.filter((d) => d.status === 'new').map((d) => d.id);
-  await ctx.audit('documents.add', ids.length === 1 ? ids[0]! : null, { new: result.new, existing: result.existing, failed: result.failed.length, ids: ids.slice(0, 100) });
+  await ctx.audit('documents.add', ids.length === 1 ? ids[0]! : null, { new: result.new, existing: result.existing, queued: result.queued, failed: result.failed.length, ids: ids.slice(0, 100) });
   sendJson(ctx.res, status, result);
 }
 
