@@ -30,7 +30,7 @@ let tmp: string;
 let store: Store;
 const pipeline = defaultPipeline();
 let problems: { where: string; message: string }[];
-let stored: { where: string; counts: Counts }[];
+let stored: { where: string; counts: Omit<Counts, 'queued'> }[];
 
 function watcher(targets: string[], read: ReadOptions = DEFAULT_READ_OPTIONS, extra: Partial<ConstructorParameters<typeof Watcher>[0]> = {}) {
   return new Watcher({
