@@ -32,6 +32,7 @@ export type ErrorCode =
   | 'db_missing'
   | 'nothing_processed'
   | 'picture_stale'
+  | 'desk_stale'
   | 'not_found'
   | 'unauthorized'
   | 'forbidden'

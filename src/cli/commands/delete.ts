@@ -1,7 +1,7 @@
 import type { Command } from '../command.js';
 import { CommandFailure, EXIT_OK, reportError, UsageError } from '../command.js';
 import { deskData } from '../../desk/open.js';
-import { DB_HELP, describeDb, fail, openFromOptions } from './store-common.js';
+import { DB_HELP, describeDb, closeWriter, fail, openFromOptions } from './store-common.js';
 
 export const deleteCommand: Command = {
   name: 'delete',
@@ -43,7 +43,7 @@ the exit code is 1 when none was found.`,
     } catch (e) {
       return fail(values, 'delete', e);
     } finally {
-      await opened?.store.close();
+      await closeWriter(opened?.store, 'delete');
     }
   },
 };

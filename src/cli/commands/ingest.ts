@@ -3,7 +3,7 @@ import { CommandFailure, EXIT_OK, reportError, UsageError } from '../command.js'
 import { ingest as ingestItems, type IngestSummary } from '../../store/ingest.js';
 import { INPUT_OPTIONS, INPUT_USAGE, inputsFrom, readOptionsFrom, reportInput } from './analyze.js';
 import { countInputs, Progress } from './progress.js';
-import { DB_HELP, describeDb, fail, openFromOptions } from './store-common.js';
+import { DB_HELP, describeDb, closeWriter, fail, openFromOptions } from './store-common.js';
 import { analyzerFor } from '../../analyze/analyzer.js';
 import { workersOption, WORKERS_USAGE } from '../options.js';
 import { PostgresStore } from '../../store/postgres.js';
@@ -78,7 +78,7 @@ progress bar while it runs when stderr is a terminal. Exit code 1 only when no d
       return fail(values, 'ingest', e);
     } finally {
       await analyzer?.close();
-      await opened?.store.close();
+      await closeWriter(opened?.store, 'ingest');
     }
   },
 };

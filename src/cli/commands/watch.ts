@@ -4,7 +4,7 @@ import { analyzerFor } from '../../analyze/analyzer.js';
 import { isFeedUrl } from '../../watch/fetch-feed.js';
 import { storeFiles, Watcher } from '../../watch/watcher.js';
 import { readOptionsFrom } from './analyze.js';
-import { DB_HELP, describeDb, fail, openFromOptions } from './store-common.js';
+import { DB_HELP, describeDb, closeWriter, fail, openFromOptions, syncDesk } from './store-common.js';
 import { queueFor } from '../../store/queue.js';
 import { workersOption, WORKERS_USAGE } from '../options.js';
 
@@ -111,7 +111,10 @@ closes the store.`,
           );
         }
         do {
+          const before = watcher.totals.new;
           await watcher.pass();
+          // What this pass stored shows on a read-only server's desk without waiting for the watch to end.
+          if (watcher.totals.new !== before) await syncDesk(store, 'watch');
           if (once || watcher.stopped) break;
           await new Promise<void>((resolve) => {
             const t = setTimeout(resolve, intervalMs);
@@ -134,7 +137,7 @@ closes the store.`,
       return fail(values, 'watch', e);
     } finally {
       await analyzer?.close();
-      await opened?.store.close();
+      await closeWriter(opened?.store, 'watch');
     }
   },
 };
