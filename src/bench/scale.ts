@@ -81,12 +81,17 @@ async function analyses(corpus: readonly BenchArticle[], seed: number, note: (s:
   const file = path.join(CACHE, `records-${corpus.length}-${seed}-${analysisVersion().replace(/[^\w.-]/g, '_')}.jsonl`);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as AnalysisRecord);
   const analyzer = analyzerFor(os.cpus().length);
-  const out: AnalysisRecord[] = [];
+  const out: AnalysisRecord[] = new Array(corpus.length);
   try {
-    for (const [i, a] of corpus.entries()) {
-      if (i % 100 === 0) note(`analysing ${i}/${corpus.length}`);
-      out.push(await analyzer.record(docOf(a)));
-    }
+    // Keep every worker busy: as many documents in flight as the pool has threads.
+    let next = 0;
+    const lane = async () => {
+      for (let i = next++; i < corpus.length; i = next++) {
+        if (i % 100 === 0) note(`analysing ${i}/${corpus.length}`);
+        out[i] = await analyzer.record(docOf(corpus[i]!));
+      }
+    };
+    await Promise.all(Array.from({ length: analyzer.concurrency }, lane));
   } finally {
     await analyzer.close();
   }

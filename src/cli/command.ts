@@ -3,10 +3,9 @@ import type { ParseArgsConfig } from 'node:util';
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
-/** A CLI command: its options are parsed with node:util parseArgs, its help is generated from `usage`. */
+/** A CLI command: its options are parsed with node:util parseArgs, its help is generated from `usage` (its one-line summary is in ./commands/index.ts, listed without loading it). */
 export interface Command {
   name: string;
-  summary: string;
   /** Usage lines and option descriptions, shown by `sitrep help COMMAND`. */
   usage: string;
   options: OptionSpec;
@@ -33,6 +32,7 @@ export type ErrorCode =
   | 'db_missing'
   | 'nothing_processed'
   | 'picture_stale'
+  | 'desk_stale'
   | 'not_found'
   | 'unauthorized'
   | 'forbidden'

@@ -24,14 +24,16 @@ async function main(argv: string[]): Promise<number> {
   }
   if (name === 'help') {
     const c = commands.find((x) => x.name === rest[0]);
-    process.stdout.write((c ? c.usage : help()) + '\n');
+    process.stdout.write((c ? (await c.load()).usage : help()) + '\n');
     return 0;
   }
-  const command: Command | undefined = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     reportError(name, `unknown command (try: sitrep help)`);
     return EXIT_USAGE;
   }
+  // Only the command that runs is loaded (with what it imports).
+  const command: Command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(command.usage + '\n');
     return 0;

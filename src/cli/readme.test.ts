@@ -38,8 +38,10 @@ describe('README', () => {
     }
   });
 
-  it('describes every command and every one of its options', () => {
-    for (const c of commands) {
+  it('describes every command and every one of its options', async () => {
+    for (const entry of commands) {
+      const c = await entry.load();
+      expect(c.name).toBe(entry.name);
       expect(readme, c.name).toContain(`sitrep ${c.name}`);
       for (const opt of Object.keys(c.options)) expect(readme, `sitrep ${c.name} --${opt}`).toContain(`--${opt}`);
     }

@@ -102,12 +102,18 @@ export class EventTable {
     private readonly desk: DeskData,
     /** More queued changes than this: one pass over the whole picture (tests lower it). */
     private readonly fullPassAt = FULL_PASS,
+    /** The database is open read-only: the rows are read as writers left them (src/desk/keep-current.ts). */
+    private readonly readOnly = false,
   ) {}
 
   // ---------------------------------------------------------------- keeping the rows up to date
 
-  /** Bring the rows up to date with the picture and the reviews (one at a time in this process). */
-  async sync(): Promise<void> {
+  /**
+   * Bring the rows up to date with the picture and the reviews (one at a time in this process). Read-only,
+   * nothing is written: `behind` says changes are waiting for a writer, `unbuilt` that no writer has made
+   * the rows since they were created or dropped by a migration (every event is waiting).
+   */
+  async sync(): Promise<'current' | 'behind' | 'unbuilt'> {
     while (this.syncing) await this.syncing;
     const [s] = await this.db.all(
       `SELECT (SELECT min(seq) FROM desk_changes) AS q, (SELECT coalesce(max(id), 0) FROM desk_overrides) AS o, (SELECT value FROM desk_meta WHERE key = 'overrides') AS m,
@@ -117,9 +123,11 @@ export class EventTable {
       this.memo.clear();
       this.version = String(s!.v);
     }
-    if (s!.q == null && String(s!.o) === String(s!.m)) return;
+    if (s!.q == null && String(s!.o) === String(s!.m)) return 'current';
+    if (this.readOnly) return String(s!.m) === '-1' ? 'unbuilt' : 'behind';
     this.syncing = this.syncOnce().finally(() => (this.syncing = null));
     await this.syncing;
+    return 'current';
   }
 
   private async meta(): Promise<{ overrides: number; stamp: number; orphans: number }> {
@@ -526,6 +534,6 @@ const tables = new WeakMap<Store, EventTable>();
 /** The desk's event table of a store (one per store object). */
 export function eventTable(store: Store, desk: DeskData): EventTable {
   let t = tables.get(store);
-  if (!t) tables.set(store, (t = new EventTable(deskDb(store), () => store.picture(), desk)));
+  if (!t) tables.set(store, (t = new EventTable(deskDb(store), () => store.picture(), desk, FULL_PASS, store.readOnly)));
   return t;
 }

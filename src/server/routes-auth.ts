@@ -84,6 +84,8 @@ export async function logout(ctx: Ctx): Promise<void> {
     // Ending a session is a write made with its cookie: without the CSRF token another site could sign people out.
     const sent = ctx.req.headers['x-csrf-token'];
     if (typeof sent !== 'string' || !sameSecret(sent, id.session!.csrf)) throw new HttpError(403, 'forbidden', 'signing out needs the session\'s CSRF token in X-CSRF-Token');
+    // A session made by a writable server over the same store: this one cannot delete its row.
+    if (ctx.store.readOnly) throw new HttpError(405, 'method_not_allowed', 'this server has its database open read-only, so it cannot end a session: sign out on a server that can write, or let the session expire', { Allow: 'GET, HEAD' });
     await ctx.desk.deleteSession(id.session!.id);
     await ctx.audit('session.logout', id.account!.name);
   }

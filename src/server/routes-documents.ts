@@ -3,6 +3,8 @@
  * (`/api/documents/:id`) or as a page with every extracted span highlighted (`/api/documents/:id.html`),
  * `POST /api/documents` to add documents and `DELETE /api/documents/:id` to delete one.
  */
+import { reportError } from '../cli/command.js';
+import { keepDeskCurrent } from '../desk/keep-current.js';
 import type { StoredAnalysis } from '../store/types.js';
 import type { Ctx } from './context.js';
 import { renderDocumentPage, type ExtraRange } from './document-page.js';
@@ -93,8 +95,9 @@ export async function addDocuments(ctx: Ctx): Promise<void> {
   }
   const { status, result } = posted;
   ctx.snapshots.invalidate();
+  await deskAfterWrite(ctx);
   const ids = result.documents.filter((d) => d.status === 'new').map((d) => d.id);
-  await ctx.audit('documents.add', ids.length === 1 ? ids[0]! : null, { new: result.new, existing: result.existing, failed: result.failed.length, ids: ids.slice(0, 100) });
+  await ctx.audit('documents.add', ids.length === 1 ? ids[0]! : null, { new: result.new, existing: result.existing, queued: result.queued, failed: result.failed.length, ids: ids.slice(0, 100) });
   sendJson(ctx.res, status, result);
 }
 
@@ -112,6 +115,20 @@ export async function deleteDocument(ctx: Ctx): Promise<void> {
   }
   if (!(await ctx.store.deleteDocument(id))) throw new HttpError(404, 'not_found', `no document with id ${JSON.stringify(id.slice(0, 200))}`);
   ctx.snapshots.invalidate();
+  await deskAfterWrite(ctx);
   await ctx.audit('documents.delete', id);
   sendJson(ctx.res, 200, { deleted: id });
+}
+
+/**
+ * The desk's event rows brought up to date after a write (src/desk/keep-current.ts), so another server with
+ * the database open read-only shows it. What was written is stored either way, and this server's next desk
+ * read tries again: a failure is logged, not answered.
+ */
+async function deskAfterWrite(ctx: Ctx): Promise<void> {
+  try {
+    await keepDeskCurrent(ctx.store);
+  } catch (e) {
+    reportError('serve', `the desk's event rows were not brought up to date after a write: ${(e as Error).message}`);
+  }
 }

@@ -55,7 +55,6 @@ export function reportInput(it: InputItem): void {
 
 export const analyze: Command = {
   name: 'analyze',
-  summary: 'analyse documents and write one JSON object per document (analysis v1) to standard output',
   usage: `sitrep analyze [--input FILE | -] [PATH...] [--tokens] [--workers N] [--format F] [--max-chars N] [--max-bytes N]
 
 ${INPUT_USAGE}

@@ -6,7 +6,6 @@ import { DB_HELP, fail, openFromOptions } from './store-common.js';
 
 export const audit: Command = {
   name: 'audit',
-  summary: 'the audit log: every write (documents added, reviews, accounts, sign-ins), newest first',
   usage: `sitrep audit [--db PATH|URL] [--limit N] [--target ID] [--account NAME] [--action ACTION] [--json]
 
 ${DB_HELP}

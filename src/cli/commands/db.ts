@@ -1,18 +1,19 @@
 import type { Command } from '../command.js';
 import { EXIT_OK, UsageError } from '../command.js';
 import { loadMigrations } from '../../store/migrations.js';
-import { DB_HELP, describeDb, fail, openFromOptions } from './store-common.js';
+import { DB_HELP, describeDb, closeWriter, fail, openFromOptions } from './store-common.js';
 
 export const db: Command = {
   name: 'db',
-  summary: 'database administration: `sitrep db migrate` brings the schema up to date',
   usage: `sitrep db migrate [--db PATH|URL] [--json]
 
 ${DB_HELP}
   --json           {"db", "kind", "version", "applied": [versions applied now]}
 
-Every command that opens the store applies pending migrations itself (under a lock, so several workers
-can start at once); \`db migrate\` does only that, for deployments that upgrade the schema as a separate step.`,
+Every writing command applies pending migrations itself (under a lock, so several workers can start at
+once); \`db migrate\` does only that, for deployments that upgrade the schema as a separate step, and brings
+the desk's event rows up to date (as every writing command does when it ends), which a server with the
+database open read-only (\`serve --read-only\`) cannot do itself.`,
   options: {
     db: { type: 'string' },
     json: { type: 'boolean' },
@@ -35,7 +36,7 @@ can start at once); \`db migrate\` does only that, for deployments that upgrade 
     } catch (e) {
       return fail(values, 'db', e);
     } finally {
-      await opened?.store.close();
+      await closeWriter(opened?.store, 'db');
     }
   },
 };

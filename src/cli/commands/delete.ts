@@ -1,11 +1,10 @@
 import type { Command } from '../command.js';
 import { CommandFailure, EXIT_OK, reportError, UsageError } from '../command.js';
 import { deskData } from '../../desk/open.js';
-import { DB_HELP, describeDb, fail, openFromOptions } from './store-common.js';
+import { DB_HELP, describeDb, closeWriter, fail, openFromOptions } from './store-common.js';
 
 export const deleteCommand: Command = {
   name: 'delete',
-  summary: 'delete stored documents and everything derived from them (layers, search entry, their part of the picture)',
   usage: `sitrep delete ID... [--db PATH|URL] [--json]
 
   ID...            stored document ids (as \`sitrep search\` and /api/documents show them)
@@ -44,7 +43,7 @@ the exit code is 1 when none was found.`,
     } catch (e) {
       return fail(values, 'delete', e);
     } finally {
-      await opened?.store.close();
+      await closeWriter(opened?.store, 'delete');
     }
   },
 };

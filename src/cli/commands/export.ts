@@ -8,7 +8,6 @@ import { fail } from './store-common.js';
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'export the merged events: ACLED-style CSV, GeoJSON or JSON',
   usage: `sitrep export --format acled-csv|geojson|json [--db PATH] [--out PATH] [--since DATE] [--until DATE] [--near PLACE]
 
   --format F       acled-csv: one row per merged event with ACLED's columns (RFC 4180, CRLF)

@@ -3,7 +3,7 @@ import { CommandFailure, EXIT_OK, reportError, UsageError } from '../command.js'
 import { ingest as ingestItems, type IngestSummary } from '../../store/ingest.js';
 import { INPUT_OPTIONS, INPUT_USAGE, inputsFrom, readOptionsFrom, reportInput } from './analyze.js';
 import { countInputs, Progress } from './progress.js';
-import { DB_HELP, describeDb, fail, openFromOptions } from './store-common.js';
+import { DB_HELP, describeDb, closeWriter, fail, openFromOptions } from './store-common.js';
 import { analyzerFor } from '../../analyze/analyzer.js';
 import { workersOption, WORKERS_USAGE } from '../options.js';
 import { PostgresStore } from '../../store/postgres.js';
@@ -12,7 +12,6 @@ import type { InputItem } from '../../ingest/read.js';
 
 export const ingest: Command = {
   name: 'ingest',
-  summary: 'analyse documents and store them with every layer (the same document twice is stored once)',
   usage: `sitrep ingest [--input FILE | -] [PATH...] [--db PATH|URL] [--json] [--workers N] [--queue] [--format F] [--max-chars N] [--max-bytes N]
 
 ${INPUT_USAGE}
@@ -53,7 +52,7 @@ progress bar while it runs when stderr is a terminal. Exit code 1 only when no d
         : null;
       // Messages go above the bar, never through it.
       const say = (write: () => void) => (progress ? progress.line(write) : write());
-      const counts: IngestSummary = { new: 0, existing: 0, failed: 0 };
+      const counts: IngestSummary = { new: 0, existing: 0, failed: 0, queued: 0 };
       const summary = await ingestItems(store, inputsFrom(values, positionals, opts), {
         analyzer,
         onInput: (it) => {
@@ -79,7 +78,7 @@ progress bar while it runs when stderr is a terminal. Exit code 1 only when no d
       return fail(values, 'ingest', e);
     } finally {
       await analyzer?.close();
-      await opened?.store.close();
+      await closeWriter(opened?.store, 'ingest');
     }
   },
 };

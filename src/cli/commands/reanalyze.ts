@@ -5,7 +5,7 @@ import { analysisVersion } from '../../analyze/version.js';
 import { workersOption, WORKERS_USAGE } from '../options.js';
 import { reanalyze as run } from '../../store/reanalyze.js';
 import { Progress } from './progress.js';
-import { DB_HELP, describeDb, fail, openFromOptions } from './store-common.js';
+import { DB_HELP, describeDb, closeWriter, fail, openFromOptions } from './store-common.js';
 
 function count(v: unknown, name: string, max: number): number | undefined {
   if (v === undefined) return undefined;
@@ -16,7 +16,6 @@ function count(v: unknown, name: string, max: number): number | undefined {
 
 export const reanalyzeCommand: Command = {
   name: 'reanalyze',
-  summary: 'analyse stored documents again with this version of the extractors (after an upgrade)',
   usage: `sitrep reanalyze [--db PATH|URL] [--all] [--batch N] [--limit N] [--workers N] [--json]
 
 ${DB_HELP}
@@ -80,7 +79,7 @@ stopped. A progress bar is drawn on stderr when it is a terminal; failures are r
       return fail(values, 'reanalyze', e);
     } finally {
       await analyzer?.close();
-      await opened?.store.close();
+      await closeWriter(opened?.store, 'reanalyze');
     }
   },
 };

@@ -1,11 +1,10 @@
 import type { Command } from '../command.js';
 import { EXIT_OK, UsageError } from '../command.js';
 import { Progress } from './progress.js';
-import { DB_HELP, describeDb, fail, openFromOptions } from './store-common.js';
+import { DB_HELP, describeDb, closeWriter, fail, openFromOptions } from './store-common.js';
 
 export const rebuild: Command = {
   name: 'rebuild',
-  summary: 'derive the situation picture again from every stored analysis (after an upgrade, or to check it)',
   usage: `sitrep rebuild [--db PATH|URL] [--batch N] [--json]
 
 ${DB_HELP}
@@ -39,7 +38,7 @@ processes or workers) are included. Reports read the picture again once it is do
     } catch (e) {
       return fail(values, 'rebuild', e);
     } finally {
-      await opened?.store.close();
+      await closeWriter(opened?.store, 'rebuild');
     }
   },
 };

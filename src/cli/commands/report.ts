@@ -3,12 +3,9 @@ import type { Command, OptionValues } from '../command.js';
 import { CommandFailure, EXIT_FAIL, EXIT_OK, reportError, UsageError } from '../command.js';
 import { isDay } from '../../merge/dates.js';
 import type { SituationDoc } from '../../merge/input.js';
-import { buildSituation } from '../../merge/situation.js';
-import { MemoryReader } from '../../merge/memory-reader.js';
 import type { PictureReader } from '../../merge/reader.js';
 import { renderHtml } from '../../report/html.js';
 import { renderJson } from '../../report/json.js';
-import { situationFromInputs } from '../../report/load.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { buildReport, ReportError, type Report, type ReportOptions } from '../../report/model.js';
 import { deskData } from '../../desk/open.js';
@@ -105,6 +102,8 @@ export async function loadInputDocs(values: OptionValues, positionals: string[])
   const input = typeof values.input === 'string' ? values.input : undefined;
   if (input === undefined && positionals.length === 0) return null;
   let problems = 0;
+  // Loaded here, not at start-up: reading documents means analysing them (the extractors, gazetteer and models).
+  const { situationFromInputs } = await import('../../report/load.js');
   const docs = await situationFromInputs(input, positionals, (origin, message) => {
     problems++;
     reportError(origin, message);
@@ -119,7 +118,10 @@ export async function loadInputDocs(values: OptionValues, positionals: string[])
  */
 export async function withPicture<T>(values: OptionValues, positionals: string[], fn: (reader: PictureReader, store: Store | null) => Promise<T>): Promise<T> {
   const docs = await loadInputDocs(values, positionals);
-  if (docs) return fn(new MemoryReader(buildSituation(docs)), null);
+  if (docs) {
+    const [{ MemoryReader }, { buildSituation }] = await Promise.all([import('../../merge/memory-reader.js'), import('../../merge/situation.js')]);
+    return fn(new MemoryReader(buildSituation(docs)), null);
+  }
   const { store } = await openFromOptions(values, { mustExist: true, readOnly: true });
   try {
     if ((await store.pictureState()) !== 'ok') {
@@ -154,7 +156,6 @@ export async function emit(values: OptionValues, text: string): Promise<void> {
 
 export const report: Command = {
   name: 'report',
-  summary: 'the situation report: merged events, contested figures, control of places, latest developments',
   usage: `sitrep report [--format md|html|json] [--since DATE] [--until DATE] [--near PLACE] [--db PATH] [--out PATH]
 
   --format F       md (default, Markdown), html (one self-contained page: map, timeline, sources on click)

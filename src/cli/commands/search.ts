@@ -6,7 +6,6 @@ import { DB_HELP, fail, openFromOptions } from './store-common.js';
 
 export const search: Command = {
   name: 'search',
-  summary: 'full-text search over stored documents, with snippets',
   usage: `sitrep search QUERY... [--limit N] [--db PATH|URL] [--json]
 
   QUERY            words (all must occur; "killed" also finds "kill"), "quoted phrases", \`or\` between

@@ -8,7 +8,6 @@ import { DB_HELP, describeDb, fail, openFromOptions } from './store-common.js';
 
 export const serve: Command = {
   name: 'serve',
-  summary: 'serve the situation report and an HTTP API over the store (binds 127.0.0.1 only by default)',
   usage: `sitrep serve [--db PATH|URL] [--host 127.0.0.1] [--port 8080] [--read-only] [--anonymous-read on|off]
              [--write-limit N] [--session-hours N] [--insecure-cookie] [--max-body BYTES]
 
@@ -25,7 +24,9 @@ ${DB_HELP}
   --insecure-cookie
                    send the session cookie without Secure: only for plain http on a network you trust
                    (browsers send Secure cookies over https and to localhost only)
-  --read-only      refuse every write (documents, reviews, accounts) but signing in and out
+  --read-only      refuse every write (documents, reviews, accounts, sessions) and open the database
+                   read-only (a read-only file works; nothing is migrated); readers with an account send
+                   their token as Authorization: Bearer
   --max-body N     largest POST body in bytes (default ${DEFAULT_SERVER_OPTIONS.maxBody})
   --max-chars N    refuse posted documents longer than N characters (default ${DEFAULT_READ_OPTIONS.maxChars})
   --max-bytes N    refuse posted single documents larger than N bytes (default ${DEFAULT_READ_OPTIONS.maxBytes})
@@ -60,6 +61,7 @@ Ctrl-C (SIGINT) or SIGTERM stops the server and closes the store.`,
     }
     const anon = values['anonymous-read'];
     if (anon !== undefined && anon !== 'on' && anon !== 'off') throw new UsageError(`--anonymous-read must be on or off, got ${JSON.stringify(anon)}`);
+    if (values['read-only'] === true && values.create === true) throw new UsageError('--read-only cannot --create a database: create it with `sitrep ingest` or `sitrep db migrate`');
     const allowedHosts = allowedHostsFor(host);
     const opts = {
       ...DEFAULT_SERVER_OPTIONS,
@@ -78,7 +80,7 @@ Ctrl-C (SIGINT) or SIGTERM stops the server and closes the store.`,
     };
     let opened;
     try {
-      opened = await openFromOptions(values, { mustExist: values.create !== true });
+      opened = await openFromOptions(values, { mustExist: values.create !== true, readOnly: values['read-only'] === true });
       const { store, location } = opened;
       let running;
       try {

@@ -4,7 +4,6 @@ import { DB_HELP, describeDb, fail, openFromOptions } from './store-common.js';
 
 export const stats: Command = {
   name: 'stats',
-  summary: 'count what the store holds: documents, outlets and every layer',
   usage: `sitrep stats [--db PATH|URL] [--json]
 
 ${DB_HELP}

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { CommandFailure, EXIT_USAGE, jsonError, reportError, UsageError } from '../command.js';
 import { isPostgresUrl, redact } from '../../store/postgres.js';
+import { keepDeskCurrent } from '../../desk/keep-current.js';
 import { openStore, resolveDbLocation } from '../../store/open.js';
 import type { Store } from '../../store/types.js';
 
@@ -47,4 +48,25 @@ export async function openFromOptions(values: Record<string, unknown>, opts: { m
   } catch (e) {
     throw new CommandFailure('db_open', (e as Error).message);
   }
+}
+
+/**
+ * Bring the desk's event rows up to date with what this command wrote (src/desk/keep-current.ts), so a
+ * server with the database open read-only finds them current. A failure here loses nothing that was
+ * stored — the next writer or writable server brings the rows up to date — so it is reported, not fatal.
+ */
+export async function syncDesk(store: Store | undefined, where: string): Promise<void> {
+  if (!store || store.readOnly) return;
+  try {
+    await keepDeskCurrent(store);
+  } catch (e) {
+    reportError(where, `the desk's event rows were not brought up to date (the next writing command does it): ${(e as Error).message}`);
+  }
+}
+
+/** Close a writing command's store, with the desk's rows brought up to date first. */
+export async function closeWriter(store: Store | undefined, where: string): Promise<void> {
+  if (!store) return;
+  await syncDesk(store, where);
+  await store.close();
 }

@@ -15,7 +15,6 @@ async function write(s: string): Promise<void> {
 
 export const syntaxCommand: Command = {
   name: 'syntax',
-  summary: 'tag, parse and find entities (PER/ORG/LOC) in CoNLL-U or raw documents; writes CoNLL-U',
   usage: `sitrep syntax --conllu FILE
 sitrep syntax [--input FILE | -] [PATH...] [--format F] [--max-chars N] [--max-bytes N]
 

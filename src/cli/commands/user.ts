@@ -14,7 +14,6 @@ function role(v: unknown): Role {
 
 export const user: Command = {
   name: 'user',
-  summary: 'accounts of the desk: `sitrep user add NAME --role viewer|editor|admin` prints an API token',
   usage: `sitrep user add NAME --role viewer|editor|admin [--db PATH|URL] [--json]
 sitrep user list | remove NAME | token NAME | role NAME --role ROLE [--db PATH|URL] [--json]
 

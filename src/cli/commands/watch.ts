@@ -4,7 +4,8 @@ import { analyzerFor } from '../../analyze/analyzer.js';
 import { isFeedUrl } from '../../watch/fetch-feed.js';
 import { storeFiles, Watcher } from '../../watch/watcher.js';
 import { readOptionsFrom } from './analyze.js';
-import { DB_HELP, describeDb, fail, openFromOptions } from './store-common.js';
+import { DB_HELP, describeDb, closeWriter, fail, openFromOptions, syncDesk } from './store-common.js';
+import { queueFor } from '../../store/queue.js';
 import { workersOption, WORKERS_USAGE } from '../options.js';
 
 function seconds(values: Record<string, unknown>, name: string, fallback: number): number {
@@ -17,7 +18,6 @@ function seconds(values: Record<string, unknown>, name: string, fallback: number
 
 export const watch: Command = {
   name: 'watch',
-  summary: 'ingest new and changed files, folders and feeds as they appear (live ingestion)',
   usage: `sitrep watch PATH|FEED-URL... [--db PATH|URL] [--interval SECONDS] [--feed-interval SECONDS] [--once] [--workers N]
 
   PATH...          files and folders (text, HTML, RSS/Atom feeds, JSON Lines, JSON: read as \`sitrep ingest\`
@@ -39,7 +39,9 @@ A file is read when its size and modification time are the same at two looks in 
 the start: two looks a second apart; a file being written waits), and an unchanged one is never read
 again. A document already stored is neither analysed nor stored again, so a feed that gained one item costs
 one analysis. Each problem is one line on stderr (sitrep: WHERE: WHAT), printed once, and the watch goes on.
-SIGINT (Ctrl-C) or SIGTERM stops after the current document and closes the store.`,
+On PostgreSQL with \`sitrep worker\` processes running, new documents are put in their queue instead of being
+analysed here (as \`sitrep ingest\` does). SIGINT (Ctrl-C) or SIGTERM stops after the current document and
+closes the store.`,
   options: {
     db: { type: 'string' },
     interval: { type: 'string' },
@@ -78,9 +80,12 @@ SIGINT (Ctrl-C) or SIGTERM stops after the current document and closes the store
         feedIntervalMs,
         fetchTimeoutMs,
         allowPrivate: values['allow-private'] === true,
+        // PostgreSQL with \`sitrep worker\` processes running: documents go to their queue (asked at each pass).
+        queue: () => queueFor(store),
         reporter: {
           problem: (where, message) => reportError(where, message),
-          stored: (where, c) => say(`watch: ${where}: ${c.new} new${c.existing ? `, ${c.existing} already stored` : ''}${c.failed ? `, ${c.failed} failed` : ''}`),
+          stored: (where, c) =>
+            say(`watch: ${where}: ${c.queued ? `${c.queued} queued for workers` : `${c.new} new`}${c.existing ? `, ${c.existing} already stored` : ''}${c.failed ? `, ${c.failed} failed` : ''}`),
         },
       });
       let signals = 0;
@@ -106,7 +111,10 @@ SIGINT (Ctrl-C) or SIGTERM stops after the current document and closes the store
           );
         }
         do {
+          const before = watcher.totals.new;
           await watcher.pass();
+          // What this pass stored shows on a read-only server's desk without waiting for the watch to end.
+          if (watcher.totals.new !== before) await syncDesk(store, 'watch');
           if (once || watcher.stopped) break;
           await new Promise<void>((resolve) => {
             const t = setTimeout(resolve, intervalMs);
@@ -122,14 +130,14 @@ SIGINT (Ctrl-C) or SIGTERM stops after the current document and closes the store
         process.off('SIGTERM', onTerm);
       }
       const t = watcher.totals;
-      say(`watch: ${t.new} new, ${t.existing} already stored, ${t.failed} failed (${describeDb(location)})`);
-      if (once && t.new + t.existing === 0 && t.failed > 0) throw new CommandFailure('nothing_processed', `none of the ${t.failed} inputs could be stored`);
+      say(`watch: ${t.new} new, ${t.queued ? `${t.queued} queued for workers, ` : ''}${t.existing} already stored, ${t.failed} failed (${describeDb(location)})`);
+      if (once && t.new + t.existing + t.queued === 0 && t.failed > 0) throw new CommandFailure('nothing_processed', `none of the ${t.failed} inputs could be stored`);
       return EXIT_OK;
     } catch (e) {
       return fail(values, 'watch', e);
     } finally {
       await analyzer?.close();
-      await opened?.store.close();
+      await closeWriter(opened?.store, 'watch');
     }
   },
 };

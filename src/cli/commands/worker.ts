@@ -5,13 +5,12 @@ import { analysisVersion } from '../../analyze/version.js';
 import { Doc } from '../../core/document.js';
 import { PostgresStore } from '../../store/postgres.js';
 import { DEFAULT_LEASE_SECONDS, DEFAULT_MAX_ATTEMPTS, failed, heartbeat, leave, queueCounts, take, workerName } from '../../store/queue.js';
-import { DB_HELP, describeDb, fail, openFromOptions } from './store-common.js';
+import { DB_HELP, describeDb, closeWriter, fail, openFromOptions, syncDesk } from './store-common.js';
 
 const HEARTBEAT_MS = 5_000;
 
 export const worker: Command = {
   name: 'worker',
-  summary: 'analyse and store the documents queued in a PostgreSQL store (run as many as you like, on any machines)',
   usage: `sitrep worker --db postgres://… [--lease S] [--poll MS] [--attempts N] [--drain] [--json]
 
 ${DB_HELP}
@@ -60,6 +59,7 @@ document in hand, then stop. See docs/store.md.`,
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
       let done = 0;
+      let synced = 0;
       let failedCount = 0;
       await heartbeat(store, name, done);
       const beat = setInterval(() => void heartbeat(store, name, done).catch(() => {}), HEARTBEAT_MS);
@@ -69,6 +69,11 @@ document in hand, then stop. See docs/store.md.`,
         while (!stopping) {
           const t = await take(store, name, lease, attempts);
           if (!t) {
+            // The queue is empty: what this worker stored since shows on read-only servers' desks.
+            if (done !== synced) {
+              synced = done;
+              await syncDesk(store, 'worker');
+            }
             if (values.drain) {
               const c = await queueCounts(store);
               if (c.queued === 0 && c.leased === 0) break;
@@ -108,7 +113,7 @@ document in hand, then stop. See docs/store.md.`,
     } catch (e) {
       return fail(values, 'worker', e);
     } finally {
-      await opened?.store.close();
+      await closeWriter(opened?.store, 'worker');
     }
   },
 };
