@@ -36,7 +36,7 @@ const eventDate = obj({ start: day, end: day, precision: PRECISION });
 const schemas: Record<string, Schema> = {
   Error: obj({ error: obj({ code: str, message: str }) }),
   /** A POST that stored nothing: the error, and what happened to each document. */
-  NothingStored: obj({ error: obj({ code: { const: 'nothing_processed' }, message: str }), new: int, existing: int, failed: arr(obj({ where: str, message: str })), warnings: arr(obj({ where: str, message: str })), documents: arr({ type: 'object' }) }),
+  NothingStored: obj({ error: obj({ code: { const: 'nothing_processed' }, message: str }), new: int, existing: int, queued: int, failed: arr(obj({ where: str, message: str })), warnings: arr(obj({ where: str, message: str })), documents: arr({ type: 'object' }) }),
   Actor: obj({ name: str, inter: int }),
   Source: obj(source),
   EventSource: obj({
@@ -195,9 +195,11 @@ const schemas: Record<string, Schema> = {
   PostResult: obj({
     new: int,
     existing: int,
+    /** PostgreSQL with `sitrep worker` processes running: put in their queue, stored once analysed. */
+    queued: int,
     failed: arr(obj({ where: str, message: str })),
     warnings: arr(obj({ where: str, message: str })),
-    documents: arr(obj({ where: str, id: str, status: { enum: ['new', 'existing'] } })),
+    documents: arr(obj({ where: str, id: str, status: { enum: ['new', 'existing', 'queued'] } })),
   }),
   SearchResult: obj({
     query: str,
@@ -439,6 +441,7 @@ const paths: Record<string, Record<string, unknown>> = {
       responses: {
         200: json(ref('PostResult'), 'everything was already stored'),
         201: json(ref('PostResult'), 'something new was stored'),
+        202: json(ref('PostResult'), 'queued for the workers (PostgreSQL with `sitrep worker` processes running), nothing new stored yet'),
         ...writeErrors,
         ...errors(413),
         422: json(ref('NothingStored'), 'nothing could be stored'),

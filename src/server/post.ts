@@ -2,7 +2,8 @@
  * `POST /api/documents`: documents in the request body are read, analysed and stored exactly as
  * `sitrep ingest` does it — the same reader (src/ingest/read.ts `readBytes`, told by content within the
  * declared type), the same pipeline (in worker threads, off the event loop), the same `ingest` (src/store/ingest.ts: a document already stored is
- * not analysed again, a failing one leaves nothing behind and does not stop the others).
+ * not analysed again, a failing one leaves nothing behind and does not stop the others). On PostgreSQL with
+ * \`sitrep worker\` processes running, the documents are queued for them instead (202 Accepted).
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -10,6 +11,7 @@ import type { Analyzer } from '../analyze/analyzer.js';
 import { normalisePublished } from '../ingest/published.js';
 import { readBytes, type ForcedFormat, type InputItem, type ReadOptions } from '../ingest/read.js';
 import { ingest } from '../store/ingest.js';
+import { queueFor } from '../store/queue.js';
 import type { Store } from '../store/types.js';
 import { HttpError, mediaType, readBody } from './http.js';
 import { readParams } from './params.js';
@@ -38,11 +40,13 @@ const META_PARAMS = ['id', 'published', 'source', 'title', 'url', 'author'] as c
 export interface PostResult {
   new: number;
   existing: number;
+  /** Put in the queue of \`sitrep worker\` processes (PostgreSQL with workers running): stored once analysed. */
+  queued: number;
   failed: { where: string; message: string }[];
   /** Read warnings ("not valid UTF-8; read as Windows-1252"), one per document concerned. */
   warnings: { where: string; message: string }[];
   /** Every document stored or found, with its stored id (link to /api/documents/ID). */
-  documents: { where: string; id: string; status: 'new' | 'existing' }[];
+  documents: { where: string; id: string; status: 'new' | 'existing' | 'queued' }[];
 }
 
 /** Give other requests a turn between documents (storing one is synchronous work). */
@@ -87,10 +91,12 @@ export async function postDocuments(req: IncomingMessage, search: URLSearchParam
     }
   }
 
-  const result: PostResult = { new: 0, existing: 0, failed: [], warnings: [], documents: [] };
+  const result: PostResult = { new: 0, existing: 0, queued: 0, failed: [], warnings: [], documents: [] };
   let timedOut = 0;
   await ingest(store, yielding(items), {
     analyzer,
+    // PostgreSQL with workers running: they analyse and store; the server only queues (as \`sitrep ingest\` does).
+    enqueue: await queueFor(store),
     onInput(it) {
       if (it.doc) for (const w of it.info.warnings) result.warnings.push({ where: it.doc.meta.origin, message: w });
     },
@@ -104,11 +110,11 @@ export async function postDocuments(req: IncomingMessage, search: URLSearchParam
       }
     },
   });
-  if (result.new + result.existing === 0) {
+  if (result.new + result.existing + result.queued === 0) {
     const n = result.failed.length;
     // Nothing wrong with the documents, only too long to analyse now: the client may try again later.
     if (n > 0 && timedOut === n) throw busy(`the analysis took longer than the server's limit and was stopped (${result.failed[0]!.message})`);
     throw new HttpError(422, 'nothing_processed', n === 1 ? `the document could not be stored: ${result.failed[0]!.message}` : `none of the ${n} documents could be stored`, {}, { ...result });
   }
-  return { status: result.new > 0 ? 201 : 200, result };
+  return { status: result.new > 0 ? 201 : result.queued > 0 ? 202 : 200, result };
 }

@@ -97,7 +97,7 @@ export async function addDocuments(ctx: Ctx): Promise<void> {
   ctx.snapshots.invalidate();
   await deskAfterWrite(ctx);
   const ids = result.documents.filter((d) => d.status === 'new').map((d) => d.id);
-  await ctx.audit('documents.add', ids.length === 1 ? ids[0]! : null, { new: result.new, existing: result.existing, failed: result.failed.length, ids: ids.slice(0, 100) });
+  await ctx.audit('documents.add', ids.length === 1 ? ids[0]! : null, { new: result.new, existing: result.existing, queued: result.queued, failed: result.failed.length, ids: ids.slice(0, 100) });
   sendJson(ctx.res, status, result);
 }
 

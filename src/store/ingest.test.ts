@@ -35,12 +35,12 @@ describe('ingest', () => {
     const store = await openStore(':memory:');
     const input = DOCS.map((d) => JSON.stringify(d));
     const first = await ingest(store, items(input));
-    expect(first).toEqual({ new: 2, existing: 0, failed: 0 });
+    expect(first).toEqual({ new: 2, existing: 0, failed: 0, queued: 0 });
     const before = await store.stats();
     expect(before.documents).toBe(2);
     expect(before.sentences).toBeGreaterThan(2);
     const second = await ingest(store, items(input));
-    expect(second).toEqual({ new: 0, existing: 2, failed: 0 });
+    expect(second).toEqual({ new: 0, existing: 2, failed: 0, queued: 0 });
     expect(await store.stats()).toEqual(before);
     await store.close();
   });
@@ -77,7 +77,7 @@ describe('ingest', () => {
       pipeline: new Pipeline([exploding]),
       onItem: (o) => seen.push(o),
     });
-    expect(summary).toEqual({ new: 1, existing: 0, failed: 2 });
+    expect(summary).toEqual({ new: 1, existing: 0, failed: 2, queued: 0 });
     expect(seen.map((o) => o.kind)).toEqual(['failed', 'failed', 'new']);
     expect(seen[0]).toMatchObject({ origin: 'test.jsonl:1', stage: 'analyse', message: 'analysis failed: extractor crashed' });
     expect(seen[1]).toMatchObject({ origin: 'test.jsonl:2', stage: 'read' });
@@ -101,7 +101,7 @@ describe('ingest', () => {
     const store = await openStore(':memory:');
     const pipeline = new Pipeline([counting]);
     const input = [JSON.stringify(DOCS[0]), JSON.stringify({ ...DOCS[0], id: 'renamed' })];
-    expect(await ingest(store, items(input), { pipeline })).toEqual({ new: 1, existing: 1, failed: 0 });
+    expect(await ingest(store, items(input), { pipeline })).toEqual({ new: 1, existing: 1, failed: 0, queued: 0 });
     expect(runs).toBe(1);
     await store.close();
   });
@@ -120,7 +120,7 @@ describe('ingest', () => {
     try {
       const pooled = await run(analyzer);
       const inline = await run();
-      expect(pooled.summary).toEqual({ new: 2, existing: 1, failed: 1 });
+      expect(pooled.summary).toEqual({ new: 2, existing: 1, failed: 1, queued: 0 });
       expect(pooled.outcomes.map((o) => o.kind)).toEqual(['new', 'new', 'failed', 'existing']);
       expect(pooled).toEqual(inline);
     } finally {

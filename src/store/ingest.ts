@@ -13,11 +13,14 @@ import type { Pipeline } from '../core/pipeline.js';
 import type { InputItem } from '../ingest/read.js';
 import { mapOrdered } from '../workers/ordered.js';
 import { contentHash, outletOf } from './hash.js';
+import type { Enqueue } from './queue.js';
 import type { Store } from './types.js';
 
 export type IngestOutcome =
   | { kind: 'new'; origin: string; id: string }
   | { kind: 'existing'; origin: string; id: string }
+  /** Put in the queue for `sitrep worker` processes (PostgreSQL): stored once a worker has analysed it, as `id`. */
+  | { kind: 'queued'; origin: string; id: string }
   /** `stage` says whether the input could not be read, or the analysis or the store failed. */
   | { kind: 'failed'; origin: string; message: string; stage: 'read' | 'analyse' | 'store'; timedOut?: boolean };
 
@@ -25,6 +28,7 @@ export interface IngestSummary {
   new: number;
   existing: number;
   failed: number;
+  queued: number;
 }
 
 export interface IngestOptions {
@@ -36,6 +40,8 @@ export interface IngestOptions {
   onInput?: (item: InputItem) => void;
   /** Called after each input item, in input order. */
   onItem?: (outcome: IngestOutcome) => void;
+  /** Queue documents for workers instead of analysing them (./queue.ts queueFor). */
+  enqueue?: Enqueue | null;
 }
 
 /** Analyse (if new) and store one document. */
@@ -74,9 +80,29 @@ async function store1(store: Store, doc: Doc, record: AnalysisRecord): Promise<I
   }
 }
 
+/** Queue one document (the queue skips what is stored or queued already). */
+async function queue1(doc: Doc, enqueue: Enqueue): Promise<IngestOutcome> {
+  const origin = doc.meta.origin;
+  try {
+    const r = await enqueue(doc);
+    return { kind: r, origin, id: doc.meta.id };
+  } catch (e) {
+    return { kind: 'failed', origin, stage: 'store', message: `not queued: ${(e as Error).message}` };
+  }
+}
+
 export async function ingest(store: Store, items: AsyncIterable<InputItem> | Iterable<InputItem>, opts: IngestOptions = {}): Promise<IngestSummary> {
+  const summary: IngestSummary = { new: 0, existing: 0, failed: 0, queued: 0 };
+  if (opts.enqueue) {
+    for await (const it of items) {
+      opts.onInput?.(it);
+      const outcome: IngestOutcome = it.error ? { kind: 'failed', origin: it.error.origin, message: it.error.message, stage: 'read' } : await queue1(it.doc, opts.enqueue);
+      summary[outcome.kind]++;
+      opts.onItem?.(outcome);
+    }
+    return summary;
+  }
   const analyzer = opts.analyzer ?? new InlineAnalyzer(opts.pipeline);
-  const summary: IngestSummary = { new: 0, existing: 0, failed: 0 };
   // A few documents ahead per worker, so that workers never wait for the store; one at a time in-thread.
   const window = analyzer.concurrency > 1 ? analyzer.concurrency * 4 : 1;
   const started = mapOrdered(items, window, (it) => (it.error ? Promise.resolve(null) : analyse(store, it.doc, analyzer)));

@@ -15,6 +15,7 @@ import os from 'node:os';
 import type { Doc, DocMeta } from '../core/document.js';
 import { contentHash, outletOf } from './hash.js';
 import type { PostgresStore } from './postgres.js';
+import type { Store } from './types.js';
 
 /** What a queue row holds: the document as read (its text and metadata), to be analysed by a worker. */
 export interface QueuedDoc {
@@ -55,6 +56,21 @@ export async function enqueue(store: PostgresStore, docs: readonly Doc[]): Promi
     else existing++;
   }
   return { queued, existing };
+}
+
+/** Where a document goes instead of being analysed here: 'queued', or 'existing' when already stored or queued. */
+export type Enqueue = (doc: Doc) => Promise<'queued' | 'existing'>;
+
+/**
+ * Whether documents given to this process (\`sitrep ingest\`, \`watch\`, \`POST /api/documents\`) go to the queue:
+ * on PostgreSQL while \`sitrep worker\` processes are running (or always with \`force\`, ingest --queue), the
+ * workers analyse them; anywhere else they are analysed where they arrive. Null: analyse here.
+ */
+export async function queueFor(store: Store, force = false): Promise<Enqueue | null> {
+  if (store.kind !== 'postgres') return null;
+  const pgStore = store as PostgresStore;
+  if (!force && (await queueCounts(pgStore)).workers === 0) return null;
+  return async (doc) => ((await enqueue(pgStore, [doc])).queued ? 'queued' : 'existing');
 }
 
 /**

@@ -30,7 +30,7 @@ let tmp: string;
 let store: Store;
 const pipeline = defaultPipeline();
 let problems: { where: string; message: string }[];
-let stored: { where: string; counts: Counts }[];
+let stored: { where: string; counts: Omit<Counts, 'queued'> }[];
 
 function watcher(targets: string[], read: ReadOptions = DEFAULT_READ_OPTIONS, extra: Partial<ConstructorParameters<typeof Watcher>[0]> = {}) {
   return new Watcher({
@@ -77,7 +77,7 @@ describe('watching folders', () => {
     writeFileSync(path.join(dir, '.hidden.txt'), STORY_B);
     writeFileSync(path.join(dir, 'draft.txt.part'), STORY_B);
     const w = watcher([dir]);
-    expect(await w.pass()).toEqual({ new: 3, existing: 0, failed: 0 });
+    expect(await w.pass()).toEqual({ new: 3, existing: 0, failed: 0, queued: 0 });
     expect(stored).toEqual([
       { where: path.join(dir, 'radio', 'lakeside.xml'), counts: { new: 2, existing: 0, failed: 0 } },
       { where: path.join(dir, 'story-a.txt'), counts: { new: 1, existing: 0, failed: 0 } },
@@ -86,7 +86,7 @@ describe('watching folders', () => {
     // Ids as `sitrep ingest FOLDER` gives them: the path inside the folder; feed items by their guid.
     expect((await store.analyses()).map((a) => a.id).sort()).toEqual(['lakeside-1', 'lakeside-2', 'story-a.txt']);
     // Unchanged: not read at all (a re-read would count the documents as already stored).
-    expect(await w.pass()).toEqual({ new: 0, existing: 0, failed: 0 });
+    expect(await w.pass()).toEqual({ new: 0, existing: 0, failed: 0, queued: 0 });
   });
 
   it('picks up a new file once it rests, and a new feed item: only the new item is analysed', async () => {
@@ -100,9 +100,9 @@ describe('watching folders', () => {
     writeFileSync(feedFile, feed(3));
     touch(feedFile, 1);
     // Seen for the first time (or changed) at this poll: it may still be being written.
-    expect(await w.pass()).toEqual({ new: 0, existing: 0, failed: 0 });
+    expect(await w.pass()).toEqual({ new: 0, existing: 0, failed: 0, queued: 0 });
     // Same size and time at the next poll: read.
-    expect(await w.pass()).toEqual({ new: 2, existing: 2, failed: 0 });
+    expect(await w.pass()).toEqual({ new: 2, existing: 2, failed: 0, queued: 0 });
     expect(stored.slice(-2)).toEqual([
       { where: feedFile, counts: { new: 1, existing: 2, failed: 0 } },
       { where: path.join(dir, 'story-b.txt'), counts: { new: 1, existing: 0, failed: 0 } },
@@ -157,7 +157,7 @@ describe('watching folders', () => {
     writeFileSync(path.join(dir, 'b-binary.txt'), Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10]));
     writeFileSync(path.join(dir, 'c-story.txt'), STORY_A);
     const w = watcher([dir]);
-    expect(await w.pass()).toEqual({ new: 2, existing: 0, failed: 2 });
+    expect(await w.pass()).toEqual({ new: 2, existing: 0, failed: 2, queued: 0 });
     expect(problems).toEqual([
       { where: `${path.join(dir, 'a-broken.jsonl')}:2`, message: expect.stringMatching(/^invalid JSON/) },
       { where: path.join(dir, 'b-binary.txt'), message: expect.stringMatching(/^binary file/) },
@@ -168,7 +168,7 @@ describe('watching folders', () => {
     writeFileSync(path.join(dir, 'a-broken.jsonl'), '{"id": "x1", "text": "Protesters marched in Basra on Friday."}\n{"id": "x2", "text": "Police closed the road to Erbil airport on Friday."}\n');
     touch(path.join(dir, 'a-broken.jsonl'), 1);
     await w.pass();
-    expect(await w.pass()).toEqual({ new: 1, existing: 1, failed: 0 });
+    expect(await w.pass()).toEqual({ new: 1, existing: 1, failed: 0, queued: 0 });
     expect(problems.length).toBe(2);
   });
 
@@ -181,7 +181,7 @@ describe('watching folders', () => {
     await w.pass();
     writeFileSync(file, STORY_A);
     await w.pass();
-    expect(await w.pass()).toEqual({ new: 0, existing: 1, failed: 0 });
+    expect(await w.pass()).toEqual({ new: 0, existing: 1, failed: 0, queued: 0 });
   });
 
   it('reports a missing path once and picks it up when it appears', async () => {
@@ -202,7 +202,7 @@ describe('watching folders', () => {
     try {
       writeFileSync(path.join(tmp, 'story.txt'), STORY_A);
       const w = watcher([tmp], DEFAULT_READ_OPTIONS, { store: fileStore, exclude: storeFiles(db) });
-      expect(await w.pass()).toEqual({ new: 1, existing: 0, failed: 0 });
+      expect(await w.pass()).toEqual({ new: 1, existing: 0, failed: 0, queued: 0 });
       expect(problems).toEqual([]);
     } finally {
       await fileStore.close();
@@ -249,11 +249,11 @@ describe('watching feed URLs', () => {
 
   it('stores the items, asks again with the ETag, and analyses only a new item', async () => {
     const w = watcher([url]);
-    expect(await w.pass()).toEqual({ new: 2, existing: 0, failed: 0 });
-    expect(await w.pass()).toEqual({ new: 0, existing: 0, failed: 0 });
+    expect(await w.pass()).toEqual({ new: 2, existing: 0, failed: 0, queued: 0 });
+    expect(await w.pass()).toEqual({ new: 0, existing: 0, failed: 0, queued: 0 });
     expect(seen[1]!.ifNoneMatch).toBe('"v2"');
     items = 3;
-    expect(await w.pass()).toEqual({ new: 1, existing: 2, failed: 0 });
+    expect(await w.pass()).toEqual({ new: 1, existing: 2, failed: 0, queued: 0 });
     expect(stored.map((s) => s.where)).toEqual([url, url]);
   });
 

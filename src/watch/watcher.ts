@@ -16,6 +16,7 @@ import type { Analyzer } from '../analyze/analyzer.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { readBytes, readPath, type InputItem, type ReadOptions } from '../ingest/read.js';
 import { ingest } from '../store/ingest.js';
+import type { Enqueue } from '../store/queue.js';
 import type { Store } from '../store/types.js';
 import { OUTSIDE_MESSAGE, realInside } from '../ingest/inside.js';
 import { fetchFeed, FetchError, isFeedUrl, type FetchState } from './fetch-feed.js';
@@ -25,6 +26,8 @@ export interface Counts {
   new: number;
   existing: number;
   failed: number;
+  /** Put in the queue for \`sitrep worker\` processes (PostgreSQL with workers running). */
+  queued: number;
 }
 
 export interface WatchReporter {
@@ -54,6 +57,11 @@ export interface WatcherOptions {
   settleMs?: number;
   /** Clock for the feed interval (tests). */
   now?: () => number;
+  /**
+   * Asked at each pass: where documents go instead of being analysed here (../store/queue.ts queueFor: the
+   * PostgreSQL queue while workers are running), or null.
+   */
+  queue?: () => Promise<Enqueue | null>;
 }
 
 interface FileState {
@@ -77,7 +85,9 @@ export class Watcher {
   private passes = 0;
   private stopping = false;
   private readonly abort = new AbortController();
-  readonly totals: Counts = { new: 0, existing: 0, failed: 0 };
+  readonly totals: Counts = { new: 0, existing: 0, failed: 0, queued: 0 };
+  /** This pass's queue (see WatcherOptions.queue). */
+  private enqueue: Enqueue | null = null;
 
   constructor(private readonly o: WatcherOptions) {}
 
@@ -108,7 +118,8 @@ export class Watcher {
 
   /** One poll over every target. Returns what it stored. */
   async pass(): Promise<Counts> {
-    const counts: Counts = { new: 0, existing: 0, failed: 0 };
+    const counts: Counts = { new: 0, existing: 0, failed: 0, queued: 0 };
+    this.enqueue = this.o.queue ? await this.o.queue() : null;
     const first = this.passes === 0;
     this.passes++;
     const seen = new Set<string>();
@@ -119,7 +130,7 @@ export class Watcher {
     }
     // Files that disappeared are forgotten: one put back later is read again.
     if (!this.stopping) for (const f of this.files.keys()) if (!seen.has(f)) this.files.delete(f);
-    for (const k of ['new', 'existing', 'failed'] as const) this.totals[k] += counts[k];
+    for (const k of ['new', 'existing', 'failed', 'queued'] as const) this.totals[k] += counts[k];
     return counts;
   }
 
@@ -230,12 +241,13 @@ export class Watcher {
 
   /** Store the items of one file or feed; report its problems and, when something was new, its counts. */
   private async ingest(where: string, version: string, items: AsyncIterable<InputItem> | Iterable<InputItem>, total: Counts): Promise<Counts & { retry: boolean; interrupted: boolean }> {
-    const c = { new: 0, existing: 0, failed: 0, retry: false, interrupted: false };
+    const c = { new: 0, existing: 0, failed: 0, queued: 0, retry: false, interrupted: false };
     const problems: { where: string; message: string }[] = [];
     try {
       await ingest(this.o.store, this.yielding(items, c), {
         ...(this.o.analyzer ? { analyzer: this.o.analyzer } : {}),
         ...(this.o.pipeline ? { pipeline: this.o.pipeline } : {}),
+        enqueue: this.enqueue,
         onInput: (it) => {
           if (it.doc) for (const w of it.info.warnings) problems.push({ where: it.doc.meta.origin, message: w });
         },
@@ -262,10 +274,11 @@ export class Watcher {
     else this.lastProblem.delete(key);
     // Stopped half-way: the rest is read next time (what was stored is then found, not analysed again).
     if (c.interrupted) c.retry = true;
-    if (c.new > 0) this.o.reporter.stored(where, c);
+    if (c.new > 0 || c.queued > 0) this.o.reporter.stored(where, c);
     total.new += c.new;
     total.existing += c.existing;
     total.failed += c.failed;
+    total.queued += c.queued;
     return c;
   }
 }

@@ -52,7 +52,7 @@ progress bar while it runs when stderr is a terminal. Exit code 1 only when no d
         : null;
       // Messages go above the bar, never through it.
       const say = (write: () => void) => (progress ? progress.line(write) : write());
-      const counts: IngestSummary = { new: 0, existing: 0, failed: 0 };
+      const counts: IngestSummary = { new: 0, existing: 0, failed: 0, queued: 0 };
       const summary = await ingestItems(store, inputsFrom(values, positionals, opts), {
         analyzer,
         onInput: (it) => {

@@ -5,6 +5,7 @@ import { isFeedUrl } from '../../watch/fetch-feed.js';
 import { storeFiles, Watcher } from '../../watch/watcher.js';
 import { readOptionsFrom } from './analyze.js';
 import { DB_HELP, describeDb, closeWriter, fail, openFromOptions, syncDesk } from './store-common.js';
+import { queueFor } from '../../store/queue.js';
 import { workersOption, WORKERS_USAGE } from '../options.js';
 
 function seconds(values: Record<string, unknown>, name: string, fallback: number): number {
@@ -38,7 +39,9 @@ A file is read when its size and modification time are the same at two looks in 
 the start: two looks a second apart; a file being written waits), and an unchanged one is never read
 again. A document already stored is neither analysed nor stored again, so a feed that gained one item costs
 one analysis. Each problem is one line on stderr (sitrep: WHERE: WHAT), printed once, and the watch goes on.
-SIGINT (Ctrl-C) or SIGTERM stops after the current document and closes the store.`,
+On PostgreSQL with \`sitrep worker\` processes running, new documents are put in their queue instead of being
+analysed here (as \`sitrep ingest\` does). SIGINT (Ctrl-C) or SIGTERM stops after the current document and
+closes the store.`,
   options: {
     db: { type: 'string' },
     interval: { type: 'string' },
@@ -77,9 +80,12 @@ SIGINT (Ctrl-C) or SIGTERM stops after the current document and closes the store
         feedIntervalMs,
         fetchTimeoutMs,
         allowPrivate: values['allow-private'] === true,
+        // PostgreSQL with \`sitrep worker\` processes running: documents go to their queue (asked at each pass).
+        queue: () => queueFor(store),
         reporter: {
           problem: (where, message) => reportError(where, message),
-          stored: (where, c) => say(`watch: ${where}: ${c.new} new${c.existing ? `, ${c.existing} already stored` : ''}${c.failed ? `, ${c.failed} failed` : ''}`),
+          stored: (where, c) =>
+            say(`watch: ${where}: ${c.queued ? `${c.queued} queued for workers` : `${c.new} new`}${c.existing ? `, ${c.existing} already stored` : ''}${c.failed ? `, ${c.failed} failed` : ''}`),
         },
       });
       let signals = 0;
@@ -124,8 +130,8 @@ SIGINT (Ctrl-C) or SIGTERM stops after the current document and closes the store
         process.off('SIGTERM', onTerm);
       }
       const t = watcher.totals;
-      say(`watch: ${t.new} new, ${t.existing} already stored, ${t.failed} failed (${describeDb(location)})`);
-      if (once && t.new + t.existing === 0 && t.failed > 0) throw new CommandFailure('nothing_processed', `none of the ${t.failed} inputs could be stored`);
+      say(`watch: ${t.new} new, ${t.queued ? `${t.queued} queued for workers, ` : ''}${t.existing} already stored, ${t.failed} failed (${describeDb(location)})`);
+      if (once && t.new + t.existing + t.queued === 0 && t.failed > 0) throw new CommandFailure('nothing_processed', `none of the ${t.failed} inputs could be stored`);
       return EXIT_OK;
     } catch (e) {
       return fail(values, 'watch', e);

@@ -176,6 +176,7 @@ const AIMS = /^(in a bid to|in an effort to|for power|for control|for influence|
  * aims, is the state of a conflict, not an act on a day.
  */
 export function ongoingWar(toks: Tok[], t: Trigger, from: number, to: number): boolean {
+  if (t.kind === 'clash' && ragedFor(toks, t.tokEnd, to)) return true;
   if (!t.verbal || (t.kind !== 'clash' && t.kind !== 'attack')) return false;
   const w = toks[t.tokStart]!;
   const prev = toks[t.tokStart - 1]?.low ?? '';
@@ -184,6 +185,16 @@ export function ongoingWar(toks: Tok[], t: Trigger, from: number, to: number): b
   if (!progressive && !present) return false;
   const after = ` ${toks.slice(t.tokEnd, Math.min(to, t.tokEnd + 14)).map((x) => x.low).join(' ')}`;
   return / (in a bid to|in an effort to|for power|for control|for influence|for resources|for independence|for autonomy|to impose|to establish|to overthrow|to topple|to create)\b/.test(after) || AIMS.test(after.trim());
+}
+
+/**
+ * "where fighting has raged for nearly a year", "the war has gone on for months", "clashes have continued since
+ * 2019": fighting told by how long it has lasted, months or years, is the state of a conflict, not an act on a
+ * day. (Fighting that has raged "since Monday" is the news and stays.)
+ */
+function ragedFor(toks: Tok[], k: number, to: number): boolean {
+  const after = ` ${toks.slice(k, Math.min(to, k + 12)).map((x) => x.low).join(' ')} `;
+  return / (?:has|have|had) (?:been )?(?:raged|raging|continued|continuing|gone on|going on|lasted|persisted|dragged on)\b.*? (?:for (?:(?:nearly|almost|about|over|more than|some|the past|the last) )*(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|\d+) (?:months|years|month|year|decades?)|since (?:(?:early|late|mid) )?(?:1[89]|20)\d\d) /.test(after);
 }
 
 /** Words of a court or a commemoration that name an act as what they are about. */

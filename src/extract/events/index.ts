@@ -242,7 +242,10 @@ function bestLocation(doc: Doc, d: Draft, avoid: readonly Span[]): EventLocation
   const placed = d.parts.filter((p) => p.hasPlace);
   let best: EventLocation | null = null;
   for (const p of placed.length ? placed : [d.parts[0]!]) {
-    const loc = eventPlace(doc, coreSpan(p), avoid) ?? eventPlace(doc, p.span, avoid);
+    // A later segment of a sentence that names its own place ("..., while in Y three were killed") happened
+    // there, not at the place of the sentence's first clause.
+    const own = p.seg.from > 0 && p.places.length > 0 ? eventPlace(doc, p.span, avoid) : null;
+    const loc = own ?? eventPlace(doc, coreSpan(p), avoid) ?? eventPlace(doc, p.span, avoid);
     if (loc && (!best || loc.precision < best.precision)) best = loc;
   }
   return best;

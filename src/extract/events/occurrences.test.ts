@@ -34,6 +34,40 @@ describe('one incident once per article', () => {
     expect(evs.filter((e) => e.type !== 'Strategic developments')).toHaveLength(1);
   });
 
+  it('reads "Tuesday\'s strike" as the strike already told, and lasting fighting as no event', () => {
+    const evs = events([
+      'An air strike on Tuesday hit a shelter in the city of Idlib, killing at least 9 people, rescuers said.',
+      '',
+      'The army said it had struck a command post of the armed group.',
+      '',
+      'Tuesday\'s strike was the deadliest this month in the province, where fighting has raged for more than two years.',
+    ].join('\n'), '2023-05-10');
+    const violent = evs.filter((e) => e.type !== 'Strategic developments');
+    expect(violent).toHaveLength(1);
+    expect(violent[0]!.fatalities?.best).toBe(9);
+  });
+
+  it('keeps the act a reference "came after" apart, with its own dead', () => {
+    const evs = events([
+      'A rocket hit a wedding hall in the town of Harib on Friday, killing 11 guests, officials said.',
+      '',
+      'The rocket attack came after the army announced that 40 rebels had been killed in operations on Friday near the town.',
+    ].join('\n'), '2022-03-05');
+    expect(evs).toHaveLength(2);
+    expect(evs.map((e) => e.fatalities?.best).sort()).toEqual([11, 40]);
+  });
+
+  it('gives each town in "in X ..., while in Y ..." its own dead', () => {
+    const evs = events([
+      'Missiles struck several towns on Monday.',
+      '',
+      'In Kharkiv, the mayor reported 4 dead, while in Sumy three people were killed when a missile hit a depot, the regional governor said.',
+    ].join('\n'), '2024-02-06');
+    const sumy = evs.find((e) => e.location?.name === 'Sumy');
+    expect(sumy?.fatalities?.best).toBe(3);
+    expect(evs.every((e) => e.fatalities?.best !== 7)).toBe(true);
+  });
+
   it('keeps a warning and a foiled plot from becoming events', () => {
     const evs = events([
       'Police foil grenade attack on Mombasa port; three held',

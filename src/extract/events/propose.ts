@@ -107,7 +107,7 @@ export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
   const timeAt = (i: number) => overlapsAny(ctx.timeSpans, toks[i]!);
   const placeAt = (i: number) => overlapsAny(ctx.placeSpans, toks[i]!);
   const inParens = inParensFn(toks);
-  const segs = segmentSentence(toks, facts.triggers, timeAt);
+  const segs = segmentSentence(toks, facts.triggers, timeAt, placeAt);
   const out: Proposal[] = [];
   for (const seg of segs) {
     const segTriggers = facts.triggers.filter((t) => t.tokStart >= seg.from && t.tokStart < seg.to && !unreal(toks, t, seg.from) && !campaignReference(toks, t) && !barePlural(toks, t) &&
@@ -118,18 +118,26 @@ export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
     // A sentence that opens with a reference to an earlier occurrence and then tells a new one
     // ("The Saturday executions come after ..., when militants shot dead 284 men") holds two proposals.
     const first = segTriggers[0]!;
-    const later = segTriggers.find((t) => t.tokStart > first.tokStart && (t.verbal || !definiteNominal(toks, t)) && DEFINING.has(t.kind) || (t.verbal && (t.kind === 'kill' || t.kind === 'wound') && !t.passive && t.tokStart > first.tokStart));
-    const parts: { from: number; to: number; triggers: Trigger[] }[] = [];
+    // "The missile attack came after coalition forces said 95 rebels had been killed": what the reference is
+    // said to come after (or to follow) is an act of its own, its dead told in the passive or not.
+    const after = cameAfter(toks, first);
+    const later = segTriggers.find((t) => t.tokStart > first.tokStart && (t.verbal || !definiteNominal(toks, t)) && DEFINING.has(t.kind) ||
+      (t.verbal && (t.kind === 'kill' || t.kind === 'wound') && (!t.passive || (after >= 0 && t.tokStart > after)) && t.tokStart > first.tokStart));
+    const parts: { from: number; to: number; triggers: Trigger[]; other?: boolean }[] = [];
     if (definiteNominal(toks, first) && later) {
-      let cut = later.tokStart;
-      for (let k = later.tokStart - 1; k > first.tokEnd; k--) {
+      let cut = after >= 0 && later.tokStart > after ? after : later.tokStart;
+      for (let k = later.tokStart - 1; cut === later.tokStart && k > first.tokEnd; k--) {
         if (/^(when|after|as|while|,)$/.test(toks[k]!.low)) {
           cut = k;
           break;
         }
       }
       parts.push({ from: seg.from, to: cut, triggers: segTriggers.filter((t) => t.tokStart < cut) });
-      parts.push({ from: cut, to: seg.to, triggers: segTriggers.filter((t) => t.tokStart >= cut) });
+      // What the reference came after, told with a day of its own ("came after ... were killed in operations
+      // on Thursday"), is another act by the words themselves; without one it may be the same fight's start.
+      let dated = false;
+      for (let k = cut; k < seg.to && !dated; k++) dated = timeAt(k);
+      parts.push({ from: cut, to: seg.to, triggers: segTriggers.filter((t) => t.tokStart >= cut), other: cut === after && dated });
     } else parts.push({ from: seg.from, to: seg.to, triggers: segTriggers });
 
     for (const part of parts) {
@@ -195,7 +203,7 @@ export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
       if (hasTime && part.triggers.some((t) => !t.verbal && /^(a|an)$/.test(toks[t.tokStart - 1]?.low ?? ''))) score += 1;
       if (hasPlace) score += 0.5;
       out.push({
-        view, seg, span, triggers: part.triggers, coding, roles, anaphor,
+        view, seg: part.other ? { ...seg, newMarker: true } : seg, span, triggers: part.triggers, coding, roles, anaphor,
         anaphorHead: definite ? toks[definite.tokStart]!.low : null,
         hasTime, hasPlace, places, dates, coreDates, referring: refersBack(toks, part.from, part.to, [], [], facts.attributions.flatMap((a) => [a.source, a.cue])),
         attributions: facts.attributions, unclearWho, score,
@@ -203,6 +211,20 @@ export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
     }
   }
   return out;
+}
+
+/**
+ * "The attack came after ...", "The raid follows ...": the token where what the definite reference came after
+ * begins (the "after", or the object of "followed"), else -1.
+ */
+function cameAfter(toks: Tok[], t: Trigger): number {
+  for (let k = t.tokEnd; k < Math.min(toks.length, t.tokEnd + 4); k++) {
+    const w = toks[k]!.low;
+    if (/^(came|comes|come)$/.test(w) && /^(after|following)$/.test(toks[k + 1]?.low ?? '')) return k + 1;
+    if (/^(follows|followed)$/.test(w)) return k;
+    if (/^[,;.]$/.test(w)) return -1;
+  }
+  return -1;
 }
 
 const CLAUSE_EDGE = /^(,|;|:|when|after|since|while|as|because|before|although|though|whereas|where|who|which|but)$/;

@@ -4,9 +4,9 @@ import { sentenceViews } from '../quantities/view.js';
 import { findTriggers } from './triggers.js';
 import { definiteNominal, segmentSentence } from './segments.js';
 
-function segs(text: string, timeWords: string[] = []) {
+function segs(text: string, timeWords: string[] = [], placeWords: string[] = []) {
   const toks = sentenceViews(prepared(text))[0]!.toks;
-  const out = segmentSentence(toks, findTriggers(toks), (i) => timeWords.includes(toks[i]!.text));
+  const out = segmentSentence(toks, findTriggers(toks), (i) => timeWords.includes(toks[i]!.text), (i) => placeWords.includes(toks[i]!.text));
   return out.map((s) => [toks.slice(s.from, s.to).map((t) => t.text).join(' '), s.newMarker]);
 }
 
@@ -40,6 +40,16 @@ describe('segmentSentence', () => {
     expect(segs('On Monday rebels seized the port, and gunmen attacked a market.', ['Monday'])).toHaveLength(1);
     expect(segs('Rebels seized the port, and in 2015 gunmen attacked a market.', ['2015'])).toHaveLength(1);
   });
+  it('splits a clause that opens on a place of its own after a clause told at another place', () => {
+    expect(segs('In Tarvel, the governor reported 6 dead, while in Osk four people were killed when a shell hit a school.', [], ['Tarvel', 'Osk'])).toEqual([
+      ['In Tarvel , the governor reported 6 dead', false],
+      [', while in Osk four people were killed when a shell hit a school .', false],
+    ]);
+    // the first clause names no place: "while in" only says where the victims were
+    expect(segs('Shells killed 6 people, while in Osk four were wounded.', [], ['Osk'])).toHaveLength(1);
+    // "while in" followed by no place is a time clause
+    expect(segs('In Tarvel, gunmen killed 6 people while in custody guards shot two.', [], ['Tarvel'])).toHaveLength(1);
+  });
   it('keeps a sentence about one occurrence whole', () => {
     expect(segs('3 militants were also killed in the clashes.')).toHaveLength(1);
   });
@@ -55,5 +65,11 @@ describe('definiteNominal', () => {
     expect(first('They were killed in the assault.')).toBe(false);
     expect(first('An attack came first.')).toBe(false);
     expect(first('Militants attacked the post.')).toBe(false);
+  });
+  it('reads a possessive as a determiner ("Friday\'s raid")', () => {
+    expect(first('Friday\'s raid was the third this month.')).toBe(true);
+    expect(first('Last week’s assault ended at dawn.')).toBe(true);
+    // a party's rally is the kind of act, not a reference
+    expect(first('Crowds gathered for Labour\'s rally in the square.')).toBe(false);
   });
 });

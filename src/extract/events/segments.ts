@@ -41,12 +41,17 @@ function clauseStartBefore(toks: Tok[], from: number, i: number): number {
 /**
  * Splits sentence tokens [0, n) into segments. `timeAt(i)` says whether token i is part of a time
  * expression; two halves joined by "after"/"before" that each carry their own time are two occurrences.
+ * `placeAt(i)` says whether token i is part of a place name.
  */
-export function segmentSentence(toks: Tok[], triggers: Trigger[], timeAt: (i: number) => boolean): Segment[] {
+export function segmentSentence(toks: Tok[], triggers: Trigger[], timeAt: (i: number) => boolean, placeAt: (i: number) => boolean = () => false): Segment[] {
   const cuts: { at: number; newMarker: boolean }[] = [];
   const hasTrigger = (a: number, b: number) => triggers.some((t) => t.tokStart >= a && t.tokStart < b);
   const hasTime = (a: number, b: number) => {
     for (let k = a; k < b; k++) if (timeAt(k)) return true;
+    return false;
+  };
+  const hasPlace = (a: number, b: number) => {
+    for (let k = a; k < b; k++) if (placeAt(k)) return true;
     return false;
   };
   for (let i = 0; i < toks.length; i++) {
@@ -71,6 +76,12 @@ export function segmentSentence(toks: Tok[], triggers: Trigger[], timeAt: (i: nu
       (timeAt(i + 1) || (/^(in|on|at|during|by|since|last|early|late)$/.test(toks[i + 1]?.low ?? '') && (timeAt(i + 2) || yearAt(toks, i + 2))))) {
       cuts.push({ at: i - 1, newMarker: false });
     }
+    // "In Kharkiv two died, while in Sumy three were killed": a clause that opens on a place of its own, after
+    // a clause told at another place, tells what happened there; its dead are no part of the first place's.
+    if ((w === 'while' || w === 'whereas' || (w === 'and' && toks[i - 1]?.low === ',')) && hasTrigger(0, i) && hasTrigger(i + 1, toks.length) &&
+      /^(in|at|near)$/.test(toks[i + 1]?.low ?? '') && placeAt(i + 2) && hasPlace(0, i)) {
+      cuts.push({ at: toks[i - 1]?.low === ',' ? i - 1 : i, newMarker: false });
+    }
     if ((w === 'after' || w === 'before') && i > 0 && hasTrigger(i + 1, toks.length) && hasTrigger(0, i) && hasTime(i + 1, toks.length) && hasTime(0, i)) {
       cuts.push({ at: i, newMarker: false });
     }
@@ -92,13 +103,18 @@ export function segmentSentence(toks: Tok[], triggers: Trigger[], timeAt: (i: nu
   return segs.filter((s) => s.to > s.from);
 }
 
-/** A noun trigger with a definite determiner ("the executions", "The Saturday executions", "the assault"). */
+const DAY_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|week|weekend|month|night|morning|evening|afternoon)$/;
+
+/** A noun trigger with a definite determiner ("the executions", "The Saturday executions", "the assault", "Sunday's attack"). */
 export function definiteNominal(toks: Tok[], t: Trigger): boolean {
   if (t.verbal) return false;
   for (let k = t.tokStart - 1, n = 0; k >= 0 && n < 4; k--, n++) {
     const w = toks[k]!;
     if (/^(the|this|these|those|that|such|its|their|his|her)$/.test(w.low)) return true;
-    if (w.pos === 'ADJ' || w.pos === 'NOUN' || w.pos === 'PROPN' || w.low === "'s" || w.low === '-') continue;
+    // A day's possessive is a determiner: "Sunday's attack", "last week's raid" name one act already told.
+    // (A group's possessive may name its kind of act, "during BNP's demonstration": open unless "the" leads.)
+    if (/^['’]s$/.test(w.low) && DAY_WORD.test(toks[k - 1]?.low ?? '')) return true;
+    if (w.pos === 'ADJ' || w.pos === 'NOUN' || w.pos === 'PROPN' || /^['’]s$/.test(w.low) || w.low === '-') continue;
     return false;
   }
   return false;

@@ -31,6 +31,17 @@ describe('weekday parser', () => {
     expect(values('They would look at Wednesday\'s ruling.')).toEqual([['Wednesday', 'DATE', '2016-10-19']]);
   });
 
+  it('reads the weekday before last ("penultimate Friday", "Friday before last")', () => {
+    // 2016-10-23 is a Sunday: last Friday was the 21st, the one before it the 14th.
+    expect(values('Penultimate Friday, gunmen raided the market.')).toEqual([['Penultimate Friday', 'DATE', '2016-10-14']]);
+    expect(values('They met on the Friday before last, and again on Sunday.')).toEqual([
+      ['Friday before last', 'DATE', '2016-10-14'],
+      ['Sunday', 'DATE', '2016-10-23'],
+    ]);
+    // "before last year's vote" is not the weekday before last
+    expect(values('They met on Friday before last year\'s vote.').map((v) => v[0])).toContain('Friday');
+  });
+
   it('counts last/next from the publication day, never the day itself', () => {
     expect(values('It rained last Sunday and will again next Sunday.')).toEqual([
       ['last Sunday', 'DATE', '2016-10-16'],

@@ -11,7 +11,7 @@ import { anchoredAt, scan } from '../scan.js';
 const PARTS = '(?:morning|afternoon|evening|night|nights|overnight|mornings|afternoons|evenings)';
 const WEEKDAY_RE = anchoredAt(
   new RegExp(
-    `(?<![\\p{L}\\p{N}-])(?:(?<lead>last|next|this(?:${SP}(?:past|coming))?|the${SP}(?:previous|following|next)|each|every|early|late|earlier|later|(?:early|late)${SP}on|(?:earlier|later)${SP}on)${SP})?(?<wd>${WEEKDAY})(?<plural>s)?(?<poss>['’]s)?(?:${SP}(?<part>${PARTS}))?(?![\\p{L}\\p{N}])`,
+    `(?<![\\p{L}\\p{N}-])(?:(?<lead>last|next|penultimate|the${SP}penultimate|this(?:${SP}(?:past|coming))?|the${SP}(?:previous|following|next)|each|every|early|late|earlier|later|(?:early|late)${SP}on|(?:earlier|later)${SP}on)${SP})?(?<wd>${WEEKDAY})(?<plural>s)?(?<poss>['’]s)?(?:${SP}(?<part>${PARTS}))?(?<beforeLast>${SP}before${SP}last(?=\\s*[,.;:!?)]|\\s*$|\\s+(?:and|when|as|in|at|on|near|after|while|the|a|an)\\b))?(?![\\p{L}\\p{N}])`,
     'giud',
   ),
   { reach: 24 },
@@ -50,12 +50,15 @@ export const weekday: Parser = {
         return proposal(m.index, end, 'SET', { kind: 'fixed', value: `XXXX-WXX-${wd}${suffix}` }, 'weekday:set');
       }
       let dir: Direction | undefined;
-      if (lead === 'last' || lead === 'this past' || lead === 'the previous') dir = 'past';
+      // "penultimate Thursday", "Thursday before last": the one before last week's.
+      const beforeLast = lead === 'penultimate' || lead === 'the penultimate' || g.beforeLast !== undefined;
+      if (lead === 'last' || lead === 'this past' || lead === 'the previous' || beforeLast) dir = 'past';
       else if (lead === 'next' || lead === 'this coming' || lead === 'the following' || lead === 'the next') dir = 'future';
       else if (lead === 'this') dir = 'this';
       const meaning: Extract<Meaning, { kind: 'date' }> = { kind: 'date', weekday: wd };
       if (dir) meaning.dir = dir;
       if (part) meaning.time = { part };
+      if (beforeLast) meaning.dayOffset = -7;
       const mod = /^(?:early|earlier)/.test(lead) ? 'START' : /^(?:late|later)/.test(lead) ? 'END' : undefined;
       const rule = `weekday${lead ? ':' + lead.replace(/ /g, '-') : ''}${part ? ':part' : ''}`;
       // "the previous Friday", "the following Monday" count from the reference time, not from publication.
