@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { defaultPipeline } from '../../analyze/pipeline.js';
+import { Doc } from '../../core/document.js';
 import { analyzed } from '../../test-support/doc.js';
 import { expectSpansMatch } from '../../test-support/spans.js';
+import { count } from '../../test-support/work-counter.js';
 
 function events(text: string) {
   const evs = analyzed(text, '2021-05-02').get('events');
@@ -30,6 +33,16 @@ describe('event claims: sources and certainty', () => {
     const t = 'Militants attacked a police post on Monday. Police arrested 3 men in another town. Officials met on Tuesday. The council met again. Protesters marched in the capital on Friday. The paper could not verify the figures.';
     expect(events(t)[0]!.certainty).toBe('reported');
   });
+  it('does not give an event a denial of something else told between two of its mentions', () => {
+    // The bombing is told first and last; the denial between is about arrests, three sentences after the
+    // bombing's first mention. The look-back covers the two sentences before the cue, not every event that
+    // is mentioned again later.
+    const t =
+      'A car bomb exploded outside the embassy in the capital on Friday, killing 12 people, police said. Investigators questioned more than 50 people in the city. The ambassador met the interior minister on Sunday. Officials gave no further details. A senior police official denied a newspaper report that more arrests had been made. Six people were held for questioning about the bombing, officials said.';
+    const [e] = events(t);
+    expect(e!.type).toBe('Explosions/Remote violence');
+    expect(e!.certainty).toBe('reported');
+  });
   it('gives a pronoun source the named speaker it stands for', () => {
     const he = events('Gunmen attacked the mayor\'s office in the town on Monday, said the district governor. The attackers killed 2 guards, he said.');
     expect(he[0]!.sources.map((s) => s.text)).toEqual(['the district governor']);
@@ -43,4 +56,33 @@ describe('event claims: sources and certainty', () => {
     expect(f!.sources.map((s) => s.text)).not.toContain('he');
     expect(f!.sources.map((s) => s.text)).toContain('The ministry');
   });
+});
+
+describe('event claims: the look-back of a certainty cue', () => {
+  /** The events component's work (src/test-support/work-counter.ts) on `n` reports, each with a cue in a sentence of its own. */
+  function eventsWork(n: number): number {
+    // Each report on a day of its own (112 days in turn), so that reports are not grouped as one event.
+    const months = ['January', 'February', 'March', 'April'];
+    const unit = (i: number) =>
+      `Gunmen killed ${(i % 9) + 2} villagers near a market on ${months[Math.floor(i / 28) % 4]} ${(i % 28) + 1}, residents said. The council met later to discuss roads. Officials could not verify the account. `;
+    const text = Array.from({ length: n }, (_, i) => unit(i)).join('\n\n');
+    const doc = new Doc(text, { id: 'cues', published: '2021-05-02', publishedFrom: 'input' });
+    const pipeline = defaultPipeline();
+    let work = 0;
+    for (const c of pipeline.components) {
+      if (c.name === 'events') work = count(() => c.run(doc)).work;
+      else c.run(doc);
+    }
+    const events = doc.get('events');
+    expect(events.length).toBeGreaterThanOrEqual(Math.min(n, 112));
+    expect(events.every((e) => e.certainty === 'unverified')).toBe(true);
+    return work;
+  }
+  it('stays bounded: ten times the reports and cues cost about ten times the work, not a hundred', () => {
+    eventsWork(5); // models loaded outside the counts
+    const ratio = eventsWork(400) / eventsWork(40);
+    // Each cue once looked through every earlier event (18× here, growing with the length); now through two
+    // sentences (11×).
+    expect(ratio).toBeLessThanOrEqual(12);
+  }, 600_000);
 });

@@ -9,8 +9,9 @@ import type { Draft } from './assemble.js';
 /**
  * Refiner: who says each event happened (the attributions covering its evidence) and how sure the outlet
  * is. A certainty cue covers the events told in its own sentence; a cue elsewhere covers the latest event
- * it names ("could not independently confirm the killings" covers the killings told before), or, naming
- * nothing in particular ("the account", "this"), the event told in the two sentences before it.
+ * it names in the ten sentences before it ("could not independently confirm the killings" covers the
+ * killings told before), or, naming nothing in particular ("the account", "this"), the event told in the two
+ * sentences before it. The look-back is bounded: a cue's work does not grow with the document.
  */
 export interface DraftClaims {
   sources: TextSpan[];
@@ -62,6 +63,9 @@ function antecedent(pronoun: string, sentence: number, start: number, named: rea
   return null;
 }
 
+/** How far back a cue looks for the event it names ("could not confirm the killings"): sentences. */
+const NAMED_WINDOW = 10;
+
 export function draftClaims(doc: Doc, drafts: Draft[], views: SentenceView[], named: readonly NamedSource[] = []): Map<Draft, DraftClaims> {
   const out = new Map<Draft, DraftClaims>();
   for (const d of drafts) {
@@ -91,6 +95,17 @@ export function draftClaims(doc: Doc, drafts: Draft[], views: SentenceView[], na
   // The drafts telling each sentence, in draft order (looked up per cue instead of filtering every draft).
   const bySentence = new Map<number, Draft[]>();
   for (const d of drafts) for (const i of new Set(sentenceOf(d))) (bySentence.get(i) ?? bySentence.set(i, []).get(i)!).push(d);
+  /**
+   * The draft told latest in the `window` sentences before sentence `at` that `ok` accepts: walking back
+   * sentence by sentence, the first draft (in draft order) of the nearest sentence holding one. Bounded, so
+   * a cue costs the same in a long document as in a short one.
+   */
+  const latestBefore = (at: number, window: number, ok: (d: Draft) => boolean): Draft | null => {
+    for (let k = at - 1; k >= Math.max(0, at - window); k--) {
+      for (const d of bySentence.get(k) ?? []) if (ok(d)) return d;
+    }
+    return null;
+  };
   for (const v of views) {
     const cues = certaintyCues(doc.text.slice(v.start, v.end), v.start);
     for (const c of cues) {
@@ -99,14 +114,7 @@ export function draftClaims(doc: Doc, drafts: Draft[], views: SentenceView[], na
         for (const d of here) bump(d, c);
         continue;
       }
-      const before = drafts.filter((d) => sentenceOf(d).some((s) => s < v.sentence.index));
-      const last = (ds: Draft[]) => ds.reduce<Draft | null>((best, d) => {
-        const s = Math.max(...sentenceOf(d).filter((x) => x < v.sentence.index));
-        const bs = best ? Math.max(...sentenceOf(best).filter((x) => x < v.sentence.index)) : -1;
-        return s > bs ? d : best;
-      }, null);
-      const named = c.about ? before.filter((d) => names(d, c.about!)) : [];
-      const target = named.length ? last(named) : last(before.filter((d) => sentenceOf(d).some((s) => s >= v.sentence.index - 2)));
+      const target = (c.about ? latestBefore(v.sentence.index, NAMED_WINDOW, (d) => names(d, c.about!)) : null) ?? latestBefore(v.sentence.index, 2, () => true);
       if (target) bump(target, c);
     }
   }
