@@ -74,11 +74,8 @@ export function scanHead(text: string, hints: PublishedHints = {}): HeadScan {
     if (l.start === l.end) continue;
     seen++;
     const line = text.slice(l.start, l.end);
-    // A photo caption or credit dates the picture, never the story: "March 3, 2024: people gather ... Photo:
-    // Jane Roe/Agency", or any line after a caption label ("Image caption,"). Skip it and keep looking.
     const caption = captionNext;
     captionNext = isCaptionLabel(line);
-    if (caption || classifyLine(line) === 'photo-credit') continue;
 
     const marker = MARKER.exec(line);
     if (marker) {
@@ -87,6 +84,10 @@ export function scanHead(text: string, hints: PublishedHints = {}): HeadScan {
       const date = isoDate(+marker[1]!, +marker[2]!, +marker[3]!);
       return { found: date ? { date, from: 'text-date-line', kind: 'marker', ...span } : null, markers };
     }
+
+    // A photo caption or credit dates the picture, never the story: "March 3, 2024: people gather ... Photo:
+    // Jane Roe/Agency", or any line after a caption label ("Image caption,"). Skip it and keep looking.
+    if (caption || classifyLine(line) === 'photo-credit') continue;
 
     if (isDateStamp(line)) {
       markers.push(l);
