@@ -38,8 +38,9 @@ export const places: Component = {
     const drop = (c: Candidate, reason: string) => dropped.push({ start: c.start, end: c.spanEnd, text: c.surface, reason });
     const groups = namedGroups(doc);
     const kept = candidates.filter((c) => {
-      // Rule "group-name-is-no-place": a word inside a named armed group's name ("Haram" in "Boko Haram").
-      const inGroup = groups.find((g) => g.start <= c.start && c.spanEnd <= g.end && g.end - g.start > c.spanEnd - c.start);
+      // Rule "group-name-is-no-place": a word inside a named armed group's name ("Haram" in "Boko Haram"); a
+      // place the name begins with still names that place ("the Sudan Liberation Army").
+      const inGroup = groups.find((g) => g.start < c.start && c.spanEnd <= g.end);
       const why = inGroup ? 'part of an armed group\'s name' : rejectReason(ctx, c);
       if (why) drop(c, why);
       return why === null;
