@@ -440,31 +440,71 @@ export class PictureSql {
     return (yield* this.claimRows(yield* all<Row>(`SELECT seed, data FROM pic_claims WHERE doc = ?`, [pk])));
   }
 
-  /** Claims of other documents about the same counted thing near `c` in time and place. */
-  *claimCandidates(c: ClaimItem): Sql<ClaimRow[]> {
-    const pk = yield* this.docPk(c.doc.key);
-    const out: ClaimRow[] = [];
+  /** The index part of a claims query: other documents' claims about the same counted thing near `c` in time and place. */
+  private claimBox(c: ClaimItem, pk: number | null): { from: string; where: string; params: unknown[] } | null {
     const p = c.place;
-    if (!p || (!c.period && isEventCount(c.predicate))) return out;
+    if (!p || (!c.period && isEventCount(c.predicate))) return null;
     const b = searchBox(p.lat, p.lon, SAME_NAME_KM);
     // Claims about one quantity may be this many days apart (src/merge/figures.ts); an undated one may meet any date.
     const slack = periodSlack(c.predicate);
     const d0 = c.period ? dayNumber(c.period.start) - slack : -ALL_DAYS;
     const d1 = c.period ? dayNumber(c.period.end) + slack : ALL_DAYS;
     const code = thingCode(c.thing);
-    const rows =
-      this.dialect === 'sqlite'
-        ? yield* all<Row>(
-            `SELECT p.seed, p.data FROM pic_claims_box x JOIN pic_claims p ON p.cid = x.cid
-             WHERE x.d0 <= ? AND x.d1 >= ? AND x.lat0 <= ? AND x.lat1 >= ? AND x.lon0 <= ? AND x.lon1 >= ? AND x.code0 <= ? AND x.code1 >= ? AND p.thing = ? AND p.doc <> ?`,
-            [d1, d0, b.lat1, b.lat0, b.lon1, b.lon0, code, code, c.thing, pk],
-          )
-        : yield* all<Row>(
-            `SELECT seed, data FROM pic_claims WHERE bx && box(point(?::float8, ?::float8), point(?::float8, ?::float8)) AND lon BETWEEN ? AND ? AND thing = ? AND doc <> ?`,
-            [d0, code * 1000 + b.lat0 + 90, d1, code * 1000 + b.lat1 + 90, b.lon0, b.lon1, c.thing, pk],
-          );
-    out.push(...(yield* this.claimRows(rows)));
-    return out;
+    return this.dialect === 'sqlite'
+      ? {
+          from: `pic_claims_box x JOIN pic_claims p ON p.cid = x.cid`,
+          where: `x.d0 <= ? AND x.d1 >= ? AND x.lat0 <= ? AND x.lat1 >= ? AND x.lon0 <= ? AND x.lon1 >= ? AND x.code0 <= ? AND x.code1 >= ? AND p.thing = ? AND p.doc <> ?`,
+          params: [d1, d0, b.lat1, b.lat0, b.lon1, b.lon0, code, code, c.thing, pk],
+        }
+      : {
+          from: `pic_claims p`,
+          where: `p.bx && box(point(?::float8, ?::float8), point(?::float8, ?::float8)) AND p.lon BETWEEN ? AND ? AND p.thing = ? AND p.doc <> ?`,
+          params: [d0, code * 1000 + b.lat0 + 90, d1, code * 1000 + b.lat1 + 90, b.lon0, b.lon1, c.thing, pk],
+        };
+  }
+
+  /** `col` compared byte-wise (the canonical orders are compared as JavaScript compares them). */
+  private ord(col: string): string {
+    return this.dialect === 'postgres' ? `${col} COLLATE "C"` : col;
+  }
+
+  /**
+   * Claims of other documents about the same counted thing near `c` in time and place, that come after
+   * `sel.after` in canonical order. With `sel.seed`, only those whose decision a move may change
+   * (src/store/picture/engine.ts mayMove, which decides exactly; this is a superset of what it keeps): not
+   * decided yet, heading their own figure, in figure `seed.old`, in no figure still stored, or in a
+   * figure whose first claim's order compares to `seed.order` by `seed.op`. A standing count from an
+   * undated document sits beside every count of its kind at its place; it is read only when it may move.
+   */
+  *claimCandidates(c: ClaimItem, sel: { after: string; seed?: { op: '>' | '=' | '>='; order: string; old: string | null } | null }): Sql<ClaimRow[]> {
+    const pk = yield* this.docPk(c.doc.key);
+    const q = this.claimBox(c, pk);
+    if (!q) return [];
+    let where = `${q.where} AND ${this.ord('p.ord_key')} > ?`;
+    const params = [...q.params, sel.after];
+    let join = '';
+    if (sel.seed) {
+      join = ' LEFT JOIN pic_claims s ON s.key = p.seed';
+      where += ` AND (p.seed IS NULL OR p.seed = p.key OR p.seed = ? OR s.cid IS NULL OR ${this.ord('s.ord_key')} ${sel.seed.op} ?)`;
+      params.push(sel.seed.old ?? '', sel.seed.order);
+    }
+    return yield* this.claimRows(yield* all<Row>(`SELECT p.seed, p.data FROM ${q.from}${join} WHERE ${where}`, params));
+  }
+
+  /**
+   * The figures of the claims of other documents about the same counted thing near `c`, before `before`
+   * in canonical order: their seeds with their first claim's order. Only keys are read (no claim is parsed),
+   * so a claim that may sit beside every count of its kind at its place costs little to place.
+   */
+  *candidateFigures(c: ClaimItem, before: string): Sql<{ seed: string; order: string }[]> {
+    const pk = yield* this.docPk(c.doc.key);
+    const q = this.claimBox(c, pk);
+    if (!q) return [];
+    const rows = yield* all<{ seed: string; ord: string }>(
+      `SELECT DISTINCT p.seed AS seed, s.ord_key AS ord FROM ${q.from} JOIN pic_claims s ON s.key = p.seed WHERE ${q.where} AND ${this.ord('p.ord_key')} < ?`,
+      [...q.params, before],
+    );
+    return rows.map((r) => ({ seed: String(r.seed), order: String(r.ord) }));
   }
 
   *claimsOfReports(reportKeys: readonly string[]): Sql<ClaimRow[]> {
