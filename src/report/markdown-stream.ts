@@ -5,7 +5,9 @@
  * page, never the whole picture: memory does not grow with the events' sources. The bytes are those of
  * renderMarkdown(buildReport(...)) (./markdown.ts), line for line.
  */
+import { addDays } from '../merge/dates.js';
 import { isLatestIn } from '../merge/latest.js';
+import type { MergedEvent } from '../merge/coref.js';
 import type { PictureEvent, PictureReader } from '../merge/reader.js';
 import {
   agreeingLine,
@@ -55,29 +57,37 @@ export async function streamMarkdown(reader: PictureReader, opts: ReportOptions,
   const s = await reportScope(reader, opts);
   const summary = await reader.documentSummary({ since: s.since, until: s.until });
   const latestPeriod = summary.lastDay ? { start: summary.lastDay, end: summary.lastDay } : null;
-  const events = () => allPages<PictureEvent>((after) => reader.events(s.ef, { after, limit: PAGE }));
+  const events = (withSources?: (e: Omit<MergedEvent, 'sources'>) => boolean) => allPages<PictureEvent>((after) => reader.events(s.ef, { after, limit: PAGE }, withSources));
+  // The first pass needs the sources of the unverified events (quoted) and of those that may be latest.
+  const recentFrom = latestPeriod ? addDays(latestPeriod.start, -7) : null;
+  const firstPassSources = (e: Omit<MergedEvent, 'sources'>) =>
+    (e.certainty !== 'reported' && e.certainty !== 'confirmed') || (recentFrom !== null && (!e.date || e.date.end >= recentFrom));
 
   // First pass: how many events, where, the candidates for the latest developments, the unverified ones.
   let eventCount = 0;
   const eventIdsByPlace = new Map<string, string[]>();
   const latestCandidates: PictureEvent[] = [];
   const unverified: string[] = [];
-  for await (const e of events()) {
+  for await (const e of events(firstPassSources)) {
     eventCount++;
     if (e.place) {
       const l = eventIdsByPlace.get(e.place.id);
       if (l) l.push(e.id);
       else eventIdsByPlace.set(e.place.id, [e.id]);
     }
-    if (latestPeriod && isLatestIn(e, latestPeriod)) latestCandidates.push(e);
-    const re = toEvent(e);
-    if (isUnverified(re)) unverified.push(unverifiedLine(re));
+    if (latestPeriod && e.sources.length && isLatestIn(e, latestPeriod)) latestCandidates.push(e);
+    if (e.certainty !== 'reported' && e.certainty !== 'confirmed') {
+      const re = toEvent(e);
+      if (isUnverified(re)) unverified.push(unverifiedLine(re));
+    }
   }
 
   const contested: string[] = [];
   let contestedCount = 0;
   const agreeing: string[] = [];
-  for await (const f of allPages((after) => reader.figures(s.f, { after, limit: PAGE }))) {
+  // Only contested figures and those told by several sources are written: the others' claims are not read.
+  const shown = (h: { contested: boolean; members: readonly string[] }) => h.contested || h.members.length > 1;
+  for await (const f of allPages((after) => reader.figures(s.f, { after, limit: PAGE }, shown))) {
     const rf = toFigure(f);
     if (rf.contested) {
       contestedCount++;

@@ -139,13 +139,18 @@ export class StorePictureReader implements PictureReader {
     return { ...ev, place };
   }
 
-  async events(f: PictureFilter, p?: PageRequest): Promise<Page<PictureEvent>> {
+  async events(f: PictureFilter, p?: PageRequest, withSources?: (e: Omit<MergedEvent, 'sources'>) => boolean): Promise<Page<PictureEvent>> {
     const limit = pageLimit(p);
     const after = p?.after ? { where: ['t.sort_key > ?'], params: [p.after] } : { where: [], params: [] };
     const rows = await this.execute(this.eventRows(f, after, limit + 1));
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
-    const events = await this.execute(this.sql.withSources(page.map((r) => this.toEvent(r))));
+    const heads = page.map((r) => this.toEvent(r));
+    // The outlet filter reads the sources: every event then comes with them.
+    const want = withSources && !f.outlet ? withSources : null;
+    const full = await this.execute(this.sql.withSources(want ? heads.filter(want) : heads));
+    const bySeed = new Map(full.map((e) => [e.members[0]!, e]));
+    const events = heads.map((h) => bySeed.get(h.members[0]!) ?? { ...h, sources: [] });
     return { items: events.filter((e) => eventMatches(e, f)), next: more ? String(page[page.length - 1]!.sort_key) : null };
   }
 
@@ -164,7 +169,7 @@ export class StorePictureReader implements PictureReader {
     return this.one('t.seed = (SELECT seed FROM pic_reports WHERE key = ?)', reportKey);
   }
 
-  async figures(f: PictureFilter, p?: PageRequest): Promise<Page<Figure>> {
+  async figures(f: PictureFilter, p?: PageRequest, withClaims?: (f: Omit<Figure, 'claims'>) => boolean): Promise<Page<Figure>> {
     const limit = pageLimit(p);
     const s = this.spatial('figures', f);
     const where = [...s.where];
@@ -178,7 +183,10 @@ export class StorePictureReader implements PictureReader {
     );
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
-    const figures = await this.execute(this.sql.withClaims(page.map((r) => JSON.parse(String(r.data)) as Omit<Figure, 'claims'>)));
+    const heads = page.map((r) => JSON.parse(String(r.data)) as Omit<Figure, 'claims'>);
+    const full = await this.execute(this.sql.withClaims(withClaims ? heads.filter(withClaims) : heads));
+    const bySeed = new Map(full.map((x) => [x.members[0]!, x]));
+    const figures = heads.map((h) => bySeed.get(h.members[0]!) ?? { ...h, claims: [] });
     return { items: figures.filter((x) => figureMatches(x, f)), next: more ? String(page[page.length - 1]!.sort_key) : null };
   }
 
