@@ -67,14 +67,16 @@ export class StorePictureReader implements PictureReader {
     const b = boxOf(f);
     if (!b) return { join: '', where: [], params: [] };
     const id = table === 'events' ? 'eid' : 'fid';
+    // Undated events and figures span every day in the index, but no period keeps them (eventMatches, figureMatches).
+    const dated = f.since || f.until ? [`t.${table === 'events' ? 'date_start' : 'when_start'} IS NOT NULL`] : [];
     if (this.sql.dialect === 'sqlite') {
       return {
         join: `JOIN pic_${table}_box x ON x.${id} = t.${id}`,
-        where: ['x.d0 <= ?', 'x.d1 >= ?', 'x.lat0 <= ?', 'x.lat1 >= ?', 'x.lon0 <= ?', 'x.lon1 >= ?'],
+        where: ['x.d0 <= ?', 'x.d1 >= ?', 'x.lat0 <= ?', 'x.lat1 >= ?', 'x.lon0 <= ?', 'x.lon1 >= ?', ...dated],
         params: [b.d1, b.d0, b.lat1, b.lat0, b.lon1, b.lon0],
       };
     }
-    const where = ['t.bx && box(point(?::float8, ?::float8), point(?::float8, ?::float8))'];
+    const where = ['t.bx && box(point(?::float8, ?::float8), point(?::float8, ?::float8))', ...dated];
     const params: unknown[] = [b.d0, b.lat0, b.d1, b.lat1];
     if (b.lon0 > -1000) {
       where.push('t.lon BETWEEN ? AND ?');
