@@ -122,6 +122,8 @@ export class EventTable {
     private readonly fullPassAt = FULL_PASS,
     /** The database is open read-only: the rows are read as writers left them (src/desk/keep-current.ts). */
     private readonly readOnly = false,
+    /** A word or outlet of at least this many rows is checked, not used to find rows (tests lower it). */
+    private readonly broadTerm = BROAD_TERM,
   ) {}
 
   // ---------------------------------------------------------------- keeping the rows up to date
@@ -339,10 +341,10 @@ export class EventTable {
     if (!indexed || this.db.dialect !== 'sqlite') return this.where(f, near, skip);
     const broad = new Set<string>();
     const probe = async (kind: string, lo: string, hi: string) => {
-      const n = await this.cached(['term-rows', kind, lo, hi], async () =>
-        num((await this.db.read(`SELECT count(*) AS n FROM (SELECT 1 FROM desk_event_terms WHERE kind = ? AND term >= ? AND term < ? LIMIT ${BROAD_TERM}) x`, [kind, lo, hi]))[0]!.n),
+      const n = await this.cached(['term-rows', kind, lo, hi, this.broadTerm], async () =>
+        num((await this.db.read(`SELECT count(*) AS n FROM (SELECT 1 FROM desk_event_terms WHERE kind = ? AND term >= ? AND term < ? LIMIT ?) x`, [kind, lo, hi, this.broadTerm]))[0]!.n),
       );
-      if (n >= BROAD_TERM) broad.add(`${kind}\u0000${lo}`);
+      if (n >= this.broadTerm) broad.add(`${kind}\u0000${lo}`);
     };
     if (on('actor')) for (const x of words(f.actor!).slice(0, 20)) await probe('a', x, after(x));
     if (on('q')) for (const x of words(f.q!).slice(0, 20)) await probe('w', x, after(x));

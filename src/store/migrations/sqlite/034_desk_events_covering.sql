@@ -14,7 +14,7 @@ DROP INDEX IF EXISTS desk_events_outlets;
 -- Sorts: date, newest first, most deaths first, most outlets first.
 CREATE INDEX desk_events_sort ON desk_events(sort_key, status, country, lower(type), lower(certainty), corroboration, date_start, date_end, lat, lon, deaths);
 CREATE INDEX desk_events_recent ON desk_events((date_start IS NULL), sort_key DESC, status, country, lower(type), lower(certainty), corroboration, date_start, date_end, lat, lon, deaths);
-CREATE INDEX desk_events_deaths ON desk_events(coalesce(deaths, -1) DESC, sort_key, status, country, lower(type), lower(certainty), corroboration, date_start, date_end, lat, lon);
+CREATE INDEX desk_events_deaths ON desk_events(coalesce(deaths, -1) DESC, sort_key, status, country, lower(type), lower(certainty), corroboration, date_start, date_end, lat, lon, deaths);
 CREATE INDEX desk_events_outlets ON desk_events(corroboration DESC, sort_key, status, country, lower(type), lower(certainty), date_start, date_end, lat, lon, deaths);
 
 -- Filters: country, type, certainty, period, area.
