@@ -45,8 +45,8 @@ const SORT_INDEX: Record<Sort, string | null> = {
   '-date': 'desk_events_recent',
   '-deaths': 'desk_events_deaths',
   '-outlets': 'desk_events_outlets',
-  deaths: null,
-  outlets: null,
+  deaths: 'desk_events_deaths_up',
+  outlets: 'desk_events_outlets_up',
 };
 
 const EVENT_COLUMNS = ['id', 'base', 'reviewed', 'stamp', 'sort_key', 'date_start', 'date_end', 'lat', 'lon', 'place', 'precision', 'country', 'admin1', 'type', 'sub_type', 'certainty', 'deaths', 'corroboration', 'status'] as const;

@@ -11,11 +11,13 @@ DROP INDEX IF EXISTS desk_events_type;
 DROP INDEX IF EXISTS desk_events_area;
 DROP INDEX IF EXISTS desk_events_outlets;
 
--- Sorts: date, newest first, most deaths first, most outlets first.
+-- Sorts: date, newest first, deaths (most first, fewest first), outlets (most first, fewest first).
 CREATE INDEX desk_events_sort ON desk_events(sort_key, status, country, lower(type), lower(certainty), corroboration, date_start, date_end, lat, lon, deaths);
 CREATE INDEX desk_events_recent ON desk_events((date_start IS NULL), sort_key DESC, status, country, lower(type), lower(certainty), corroboration, date_start, date_end, lat, lon, deaths);
 CREATE INDEX desk_events_deaths ON desk_events(coalesce(deaths, -1) DESC, sort_key, status, country, lower(type), lower(certainty), corroboration, date_start, date_end, lat, lon, deaths);
+CREATE INDEX desk_events_deaths_up ON desk_events(coalesce(deaths, -1), sort_key, status, country, lower(type), lower(certainty), corroboration, date_start, date_end, lat, lon, deaths);
 CREATE INDEX desk_events_outlets ON desk_events(corroboration DESC, sort_key, status, country, lower(type), lower(certainty), date_start, date_end, lat, lon, deaths);
+CREATE INDEX desk_events_outlets_up ON desk_events(corroboration, sort_key, status, country, lower(type), lower(certainty), date_start, date_end, lat, lon, deaths);
 
 -- Filters: country, type, certainty, period, area.
 CREATE INDEX desk_events_country ON desk_events(country, status, lower(type), lower(certainty), corroboration, date_start, date_end, lat, lon, deaths, sort_key);
