@@ -80,6 +80,21 @@ describe('detectPublished: event dates are not publication dates', () => {
   });
 });
 
+describe('detectPublished: captions and credits never date the story', () => {
+  it('skips a caption that opens with a date and ends with its credit', () => {
+    const story = 'Shops reopen along the river road\nApril 9, 2023: a baker sets out bread in the old quarter. Photo: Jane Roe/Valley Wire\nShops reopened on the river road this week after months of closures, traders said.';
+    expect(found(story)).toBeNull();
+  });
+  it('skips the line after a caption label, even when it is a date alone', () => {
+    const story = 'Shops reopen along the river road\nImage caption,\nApril 9, 2023\nShops reopened on the river road this week after months of closures, traders said.';
+    expect(found(story)).toBeNull();
+  });
+  it('still takes the date line below a caption', () => {
+    const story = 'Shops reopen along the river road\nA baker sets out bread. (Photo by Jane Roe/Valley Wire)\nMay 2, 2023\nShops reopened on the river road this week, traders said.';
+    expect(found(story)).toMatchObject({ date: '2023-05-02', kind: 'date-only' });
+  });
+});
+
 describe('scanHead markers (the boilerplate date lines)', () => {
   it('lists markers, stamps and date-only lines, but not wire datelines', () => {
     const text = 'Updated 13 November 2016\nPublished 12 November 2016\n\nBody.';

@@ -1,6 +1,6 @@
 import type { PublishedFrom } from '../core/document.js';
 import type { Span } from '../core/span.js';
-import { classifyLine, isDateStamp } from './boilerplate-rules.js';
+import { classifyLine, isCaptionLabel, isDateStamp } from './boilerplate-rules.js';
 import { dateAt, isoDate, wholeDate, type DateParts } from './date-parse.js';
 
 export { normalisePublished } from './date-parse.js';
@@ -67,12 +67,15 @@ function trimmed(text: string, l: Span): Span {
 export function scanHead(text: string, hints: PublishedHints = {}): HeadScan {
   const markers: Span[] = [];
   let seen = 0;
+  let captionNext = false;
   for (const raw of linesOf(text)) {
     if (raw.start > MAX_CHARS || seen >= MAX_LINES) break;
     const l = trimmed(text, raw);
     if (l.start === l.end) continue;
     seen++;
     const line = text.slice(l.start, l.end);
+    const caption = captionNext;
+    captionNext = isCaptionLabel(line);
 
     const marker = MARKER.exec(line);
     if (marker) {
@@ -81,6 +84,10 @@ export function scanHead(text: string, hints: PublishedHints = {}): HeadScan {
       const date = isoDate(+marker[1]!, +marker[2]!, +marker[3]!);
       return { found: date ? { date, from: 'text-date-line', kind: 'marker', ...span } : null, markers };
     }
+
+    // A photo caption or credit dates the picture, never the story: "March 3, 2024: people gather ... Photo:
+    // Jane Roe/Agency", or any line after a caption label ("Image caption,"). Skip it and keep looking.
+    if (caption || classifyLine(line) === 'photo-credit') continue;
 
     if (isDateStamp(line)) {
       markers.push(l);

@@ -12,6 +12,7 @@ import type { EventLocation } from '../extract/events/types.js';
 import { readFigures } from '../extract/figures/read.js';
 import type { PlaceMention } from '../extract/places/types.js';
 import { contentHash, textHash as hashOfText } from '../store/hash.js';
+import { textPrint, wireCredit } from './wire.js';
 import { interval } from './dates.js';
 import { sideOf } from './figure-side.js';
 import { km, validCoordinates } from './geo.js';
@@ -75,6 +76,8 @@ export function docRef(d: SituationDoc): DocRef {
     id: d.record.id,
     outlet,
     textHash: d.textHash ?? hashOfText(d.text),
+    wire: wireCredit(d.text, outlet),
+    print: textPrint(d.text),
     day: publishedDay(d),
     published: d.record.published,
   };

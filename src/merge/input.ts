@@ -1,5 +1,6 @@
 import type { AnalysisRecord } from '../analyze/output.js';
 import type { Span } from '../core/span.js';
+import { sameStory } from './wire.js';
 
 /**
  * What the situation picture is computed from: every analysed document with its full text and outlet.
@@ -101,26 +102,30 @@ export function outletKey(outlet: string | null): string {
 
 /**
  * How many independent outlets the documents come from: documents of one outlet count once, and so do
- * copies of one text carried by several outlets (wire copy).
+ * copies of one story carried by several outlets (wire copy): the same text, the same wire agency credited
+ * as the story's author (./wire.ts), or texts that share most of their words. A document credited to an
+ * agency counts as that agency, not as the site that carried it.
  */
-export function independentOutlets(docs: readonly { outlet: string | null; textHash?: string | null }[]): number {
+export function independentOutlets(
+  docs: readonly { outlet: string | null; textHash?: string | null; wire?: string | null; print?: readonly string[] | null }[],
+): number {
   const parent = new Map<string, string>();
   const find = (x: string): string => {
+    if (!parent.has(x)) parent.set(x, x);
     let r = x;
     while (parent.get(r) !== r) r = parent.get(r)!;
     parent.set(x, r);
     return r;
   };
   const join = (a: string, b: string) => {
-    for (const k of [a, b]) if (!parent.has(k)) parent.set(k, k);
     parent.set(find(a), find(b));
   };
-  for (const d of docs) {
-    const o = `o:${outletKey(d.outlet)}`;
-    if (!parent.has(o)) parent.set(o, o);
-    if (d.textHash) join(o, `t:${d.textHash}`);
-  }
+  docs.forEach((d, i) => {
+    join(`d:${i}`, d.wire ? `w:${d.wire}` : `o:${outletKey(d.outlet)}`);
+    if (d.textHash) join(`d:${i}`, `t:${d.textHash}`);
+    for (let j = 0; j < i; j++) if (sameStory(d.print, docs[j]!.print)) join(`d:${i}`, `d:${j}`);
+  });
   const roots = new Set<string>();
-  for (const d of docs) roots.add(find(`o:${outletKey(d.outlet)}`));
+  docs.forEach((_, i) => roots.add(find(`d:${i}`)));
   return roots.size;
 }

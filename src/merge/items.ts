@@ -22,6 +22,10 @@ export interface DocRef {
   outlet: string | null;
   /** Hash of the normalised text alone: copies of one wire story from several outlets share it. */
   textHash: string | null;
+  /** The wire agency the document credits as its story's author (./wire.ts wireCredit): "afp", "reuters". */
+  wire?: string | null;
+  /** A min-hash print of the text (./wire.ts textPrint): copies of one story with their own trims share most of it. */
+  print?: string[] | null;
   /** YYYY-MM-DD or null. */
   day: string | null;
   /** `published` as given (date or timestamp). */
