@@ -90,7 +90,8 @@ for (const kind of kinds) {
 }
 // Without training, the times are the last training run's.
 const previous = existsSync(`${out}scores.json`) ? (JSON.parse(readFileSync(`${out}scores.json`, 'utf8')) as { seconds?: typeof result.seconds }) : {};
-const seconds = only.size === 0 && previous.seconds ? previous.seconds : result.seconds;
+// A partial run keeps the kept models' times from the last run, so the total stays a full training's.
+const seconds = only.size === 0 && previous.seconds ? previous.seconds : partialSeconds(result.seconds, previous.seconds);
 const report = { config: cfg, data: tb.name, dev: round(dev), test: round(test), seconds, files };
 writeFileSync(`${out}scores.json`, JSON.stringify(report, null, 2) + '\n');
 updateReadme(`${out}README.md`, dev, test, files, seconds.total);
@@ -101,6 +102,14 @@ console.log(line('dev ', dev));
 console.log(line('test', test));
 for (const [k, f] of Object.entries(files)) console.log(`${k}.bin: ${(f.bytes / 1e6).toFixed(1)} MB, ${f.features} features, ${f.weights} weights`);
 console.log(`training took ${seconds.total} s`);
+
+function partialSeconds(now: typeof result.seconds, before: typeof result.seconds | undefined): typeof result.seconds {
+  if (only.size === kinds.length || !before) return now;
+  const pick = (k: ModelKind) => (only.has(k) ? now[k] : before[k]);
+  const s = { tagger: pick('tagger'), jackknife: only.has('parser') || only.has('ner') ? now.jackknife : before.jackknife, parser: pick('parser'), ner: pick('ner'), total: 0 };
+  s.total = Math.round((before.total - before.tagger - before.jackknife - before.parser - before.ner + s.tagger + s.jackknife + s.parser + s.ner) * 10) / 10;
+  return s;
+}
 
 function round<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 10000) / 10000 : v])) as T;

@@ -51,6 +51,8 @@ export interface PoolAnalyzerOptions {
   timeoutMs?: number;
   /** Heap limit per worker, MB. */
   maxHeapMb?: number;
+  /** Lower the workers' scheduling priority by this much (the pool's `niceness`). */
+  niceness?: number;
 }
 
 /** The default pipeline in N worker threads, each loading its models once. */
@@ -64,6 +66,7 @@ export class PooledAnalyzer implements Analyzer {
       size: o.workers ?? defaultWorkers(),
       ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
       ...(o.maxHeapMb !== undefined ? { maxHeapMb: o.maxHeapMb } : {}),
+      ...(o.niceness !== undefined ? { niceness: o.niceness } : {}),
     });
     this.concurrency = this.pool.size;
   }

@@ -24,7 +24,7 @@ import { exportCsv, exportGeojson, reportJson, reportPage, reportSlice } from '.
 import { addDocuments, deleteDocument, getDocument, listDocuments } from './routes-documents.js';
 import { search, stats } from './routes-store.js';
 import { Snapshots } from './snapshot.js';
-import { DEFAULT_TIME_LIMITS, Offload } from './offload.js';
+import { DEFAULT_TIME_LIMITS, Offload, WORKER_NICENESS } from './offload.js';
 
 type Handler = (ctx: Ctx) => Promise<void>;
 
@@ -207,7 +207,7 @@ export function createHandler(store: Store, opts: ServerOptions, onError: (e: un
       identity: { account: null, via: 'anonymous' },
       param: '',
       offload,
-      analyzer: () => (analyzer ??= new PooledAnalyzer({ timeoutMs: opts.timeLimits.analysisMs })),
+      analyzer: () => (analyzer ??= new PooledAnalyzer({ timeoutMs: opts.timeLimits.analysisMs, niceness: WORKER_NICENESS })),
       audit: async (action, target, detail = null, why = null) => {
         await getDesk().audit({ account: ctx.identity.account?.name ?? null, action, target, detail, why, client: clientAddress(req) });
       },

@@ -33,6 +33,13 @@ export const DEFAULT_TIME_LIMITS: TimeLimits = { searchMs: 10_000, reportMs: 60_
 
 /** Seconds a client told 503 should wait before trying again. */
 export const RETRY_AFTER_S = 10;
+/**
+ * How much lower than the event loop the server's worker threads (searches, reports, analysis of posted
+ * documents) are scheduled: with every core busy, the thread answering requests still gets the processor
+ * first (measured with `npm run bench:search`, docs/bench.md).
+ */
+export const WORKER_NICENESS = 10;
+
 /** Requests that may wait for a busy worker; more are answered 503 at once. */
 const MAX_QUEUED = 8;
 
@@ -72,7 +79,7 @@ export class Offload {
   }
 
   private async run(task: OffloadTask, timeoutMs: number, what: string): Promise<unknown> {
-    this.pool ??= new WorkerPool<OffloadTask, OffloadReply>({ script: this.script, size: this.workers, options: { db: (this.store as SqliteStore).path } });
+    this.pool ??= new WorkerPool<OffloadTask, OffloadReply>({ script: this.script, size: this.workers, niceness: WORKER_NICENESS, options: { db: (this.store as SqliteStore).path } });
     if (this.pool.queued >= MAX_QUEUED) throw busy(`the server is busy with other ${what}es`);
     let reply: OffloadReply;
     try {

@@ -64,10 +64,18 @@ export function makeSnippet(text: string, q: Query, mark: Mark): string {
   const starts: number[] = [];
   const ends: number[] = [];
   const term: number[] = [];
+  // A text repeats its words: each distinct one is folded and matched once.
+  const seen = new Map<string, number>();
   for (const w of text.matchAll(WORD)) {
     starts.push(w.index);
     ends.push(w.index + w[0].length);
-    term.push(m.count ? termOf(m, w[0]) : -1);
+    let t = -1;
+    if (m.count) {
+      const known = seen.get(w[0]);
+      if (known === undefined) seen.set(w[0], (t = termOf(m, w[0])));
+      else t = known;
+    }
+    term.push(t);
   }
   if (starts.length === 0) return '';
   // Slide a window of WINDOW words; keep the first one with the most distinct terms.

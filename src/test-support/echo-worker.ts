@@ -1,7 +1,8 @@
 /** A worker for src/workers/pool.test.ts: echoes, throws, spins or dies as the task says. */
+import { getPriority } from 'node:os';
 import { serveTasks } from '../workers/serve.js';
 
-type Task = { op: 'echo'; value: unknown } | { op: 'throw'; message: string } | { op: 'spin'; ms: number } | { op: 'exit' } | { op: 'thread' };
+type Task = { op: 'echo'; value: unknown } | { op: 'throw'; message: string } | { op: 'spin'; ms: number } | { op: 'exit' } | { op: 'thread' } | { op: 'priority' };
 
 serveTasks<{ prefix: string } | null, Task, unknown>((options) => (task) => {
   switch (task.op) {
@@ -19,6 +20,8 @@ serveTasks<{ prefix: string } | null, Task, unknown>((options) => (task) => {
     case 'exit':
       process.exit(3);
       break;
+    case 'priority':
+      return getPriority();
     case 'thread':
       return (globalThis as { process: NodeJS.Process }).process.pid;
   }

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -132,6 +132,36 @@ describe('watching folders', () => {
     expect((await w.pass()).new).toBe(1);
     expect((await w.pass()).new).toBe(0);
     expect((await store.analyses()).map((a) => a.text)).toEqual([STORY_A]);
+  });
+
+  it('does not follow a file swapped for a link out of the folder between the listing and the read', async () => {
+    const dir = path.join(tmp, 'swap');
+    mkdirSync(dir);
+    // Outside the folder, with the size and time of the file listed: only its real path tells them apart.
+    const secret = path.join(tmp, 'secret.txt');
+    writeFileSync(secret, 'x'.repeat(STORY_A.length));
+    const file = path.join(dir, 'report.txt');
+    writeFileSync(file, STORY_A);
+    const t = Math.floor(Date.now() / 1000) - 60;
+    utimesSync(file, t, t);
+    utimesSync(secret, t, t);
+    // Swapped between the watcher's two looks at the start: the second look (following the link) sees the
+    // same size and time, so the file is read, and only the check of its real path stops it.
+    const w = watcher([dir], DEFAULT_READ_OPTIONS, { settleMs: 600 });
+    const swapped = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        const link = path.join(dir, 'link.tmp');
+        symlinkSync(secret, link);
+        renameSync(link, file);
+        resolve();
+      }, 200),
+    );
+    const first = await w.pass();
+    await swapped;
+    expect(first.new).toBe(0);
+    expect(first.failed).toBe(1);
+    expect(problems).toEqual([{ where: file, message: 'a symbolic link to outside the folder: not followed' }]);
+    expect(await store.analyses()).toEqual([]);
   });
 
   it('waits while a file is being written and stores it whole', async () => {

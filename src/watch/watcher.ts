@@ -174,7 +174,19 @@ export class Watcher {
   private async readFile(f: FileEntry, counts: Counts): Promise<void> {
     let items: AsyncIterable<InputItem> | InputItem[];
     // Read the real file, checked again: a link swapped since the listing must not lead outside.
-    const real = f.root === null ? f.file : await realInside(f.file, f.root).catch(() => f.file);
+    let real: string | null = f.file;
+    if (f.root !== null) {
+      try {
+        real = await realInside(f.file, f.root);
+      } catch (e) {
+        // Gone, or a link that cannot be resolved now: never read the path unchecked.
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+        counts.failed++;
+        this.problem(`file:${f.file}`, f.file, (e as Error).message);
+        this.files.set(f.file, { size: f.size, mtimeMs: f.mtimeMs, done: true });
+        return;
+      }
+    }
     if (real === null) {
       counts.failed++;
       this.problem(`file:${f.file}`, f.file, OUTSIDE_MESSAGE);

@@ -1,3 +1,4 @@
+import { getPriority } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TaskError, WorkerPool, workerScript } from './pool.js';
 import { mapOrdered } from './ordered.js';
@@ -18,6 +19,17 @@ describe('WorkerPool', () => {
     const infos = await pool.start();
     expect(infos).toHaveLength(2);
     for (const i of infos) expect(i.heapUsed).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('runs its workers at a lower priority than the thread that made it, when asked (Linux: nice per thread)', async () => {
+    pool = new WorkerPool({ script, size: 1, niceness: 4 });
+    const mine = getPriority();
+    const theirs = await pool.run({ op: 'priority' });
+    if (process.platform === 'linux') expect(theirs).toBe(Math.min(19, mine + 4));
+    expect(getPriority()).toBe(mine);
+    await pool.close();
+    pool = new WorkerPool({ script, size: 1 });
+    expect(await pool.run({ op: 'priority' })).toBe(mine);
   }, 60_000);
 
   it('fails a task that throws on its own and goes on', async () => {

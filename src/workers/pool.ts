@@ -45,6 +45,13 @@ export interface PoolOptions {
   timeoutMs?: number;
   /** Heap limit per worker, MB (V8's old generation); the process default otherwise. */
   maxHeapMb?: number;
+  /**
+   * Lower each worker thread's scheduling priority by this much (its nice value raised, at most to 19), so
+   * that the thread that created the pool wins the processor when both want it: a server's event loop
+   * keeps answering while its workers search or analyse. Linux sets nice per thread; where it cannot be set
+   * the worker runs at the process's priority.
+   */
+  niceness?: number;
 }
 
 interface Job {
@@ -175,7 +182,7 @@ export class WorkerPool<Task = unknown, Result = unknown> {
 
   private spawn(): Slot {
     const resourceLimits = this.o.maxHeapMb ? { maxOldGenerationSizeMb: this.o.maxHeapMb } : undefined;
-    const options = { workerData: { options: this.o.options ?? null }, ...(resourceLimits ? { resourceLimits } : {}) };
+    const options = { workerData: { options: this.o.options ?? null, niceness: this.o.niceness ?? 0 }, ...(resourceLimits ? { resourceLimits } : {}) };
     const worker = this.o.script.pathname.endsWith('.ts') ? typescriptWorker(this.o.script, options) : new Worker(this.o.script, options);
     let started: (info: WorkerInfo) => void = () => {};
     let failedToStart: (e: Error) => void = () => {};

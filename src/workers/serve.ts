@@ -2,6 +2,7 @@
  * The worker side of a WorkerPool (./pool.ts): set up once (load models), report ready, then answer
  * tasks one at a time. A task that throws is answered with its message; the worker goes on.
  */
+import { getPriority, setPriority } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import type { WorkerInfo, WorkerReply, WorkerRequest } from './protocol.js';
@@ -12,6 +13,15 @@ function info(loadMs: number): WorkerInfo {
   return { threadId, loadMs, heapUsed: h.used_heap_size, heapTotal: h.total_heap_size, external: m.external, rss: m.rss };
 }
 
+/** Raise this thread's nice value by `by` (Linux: this thread only, not the process). */
+function lowerPriority(by: number): void {
+  try {
+    setPriority(Math.min(19, getPriority() + by));
+  } catch {
+    // Not permitted or not supported here: run at the process's priority.
+  }
+}
+
 /**
  * Serve tasks in this worker thread. `setup` gets the pool's `options` and returns the task handler;
  * what it loads is loaded once for the life of the worker.
@@ -19,8 +29,10 @@ function info(loadMs: number): WorkerInfo {
 export function serveTasks<Options, Task, Result>(setup: (options: Options) => (task: Task) => Result | Promise<Result>): void {
   const port = parentPort;
   if (!port) throw new Error('serveTasks runs in a worker thread');
+  const data = workerData as { options: Options; niceness?: number };
+  if (data.niceness) lowerPriority(data.niceness);
   const t0 = performance.now();
-  const handle = setup((workerData as { options: Options }).options);
+  const handle = setup(data.options);
   const loadMs = performance.now() - t0;
   const reply = (m: WorkerReply) => port.postMessage(m);
   reply({ kind: 'ready', info: info(loadMs) });

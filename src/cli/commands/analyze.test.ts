@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus.js';
 
@@ -9,8 +11,10 @@ const ROOT = path.resolve(__dirname, '../../..');
 const tmp = mkdtempSync(path.join(tmpdir(), 'sitrep-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function sitrep(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, input, encoding: 'utf8', maxBuffer: 1 << 28 });
+function sitrep(args: string[], input?: string, cwd = ROOT) {
+  // tsx by its path: the working directory may be outside the project.
+  const tsx = pathToFileURL(createRequire(path.join(ROOT, 'package.json')).resolve('tsx')).href;
+  const r = spawnSync(process.execPath, ['--import', tsx, path.join(ROOT, 'src/cli/main.ts'), ...args], { cwd, input, encoding: 'utf8', maxBuffer: 1 << 28 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr.split('\n').filter((l) => l && !l.startsWith('npm warn')) };
 }
 
@@ -46,6 +50,16 @@ describe('sitrep analyze: inputs', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ id: 'stdin', format: 'html' });
     const w = sitrep(['analyze', 'testdata/ingest/windows-1252.txt']);
     expect(w.stderr).toEqual(['sitrep: testdata/ingest/windows-1252.txt: not valid UTF-8; read as Windows-1252']);
+  }, 180_000);
+
+  it('reads standard input for "-", even beside a file named "-"', () => {
+    const here = mkdtempSync(path.join(tmp, 'dash-'));
+    writeFileSync(path.join(here, '-'), 'A file that happens to be called dash: not what was asked for.');
+    const r = sitrep(['analyze', '-'], 'Shelling hit the market of an invented town on Sunday, officials said.', here);
+    expect(r.code).toBe(0);
+    const rec = JSON.parse(r.stdout) as { id: string; length: number };
+    expect(rec.id).toBe('stdin');
+    expect(rec.length).toBe('Shelling hit the market of an invented town on Sunday, officials said.'.length);
   }, 180_000);
 
   it('refuses a bad limit as a usage error', () => {

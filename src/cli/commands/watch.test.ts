@@ -38,5 +38,9 @@ describe('sitrep watch --once', () => {
     expect(sitrep(['watch', '--once']).code).toBe(2);
     expect(sitrep(['watch', '--interval', '0', tmp]).code).toBe(2);
     expect(sitrep(['watch', 'ftp://example.org/feed.xml']).stderr[0]).toBe('sitrep: watch: ftp://example.org/feed.xml: only http(s) URLs can be watched');
+    // "-" means standard input everywhere; watch cannot watch it, and says so rather than look for a file "-".
+    const dash = sitrep(['watch', '--once', '--db', path.join(tmp, 'x.db'), '-']);
+    expect(dash.code).toBe(2);
+    expect(dash.stderr[0]).toMatch(/^sitrep: watch: .*not standard input \(use `sitrep ingest -`\)/);
   }, 180_000);
 });

@@ -354,8 +354,11 @@ export function classify(f: ClauseFacts): Classified | null {
       return pick('Violence against civilians', 'Attack', main);
     }
     // The parse's patient names a person ("a lawmaker was shot at", "assaulted two traders"), none armed.
-    const patients = roles.patientHeads ?? [];
-    const personPatient = patients.some((i) => PERSON_NOUN.test(toks[i]!.low)) && !patients.some((i) => COMBATANT_HEAD.test(toks[i]!.low));
+    // Read only when a rule below needs it: the patient's words may cost the sentence's parse.
+    const personPatient = (): boolean => {
+      const patients = roles.patientHeads ?? [];
+      return patients.some((i) => PERSON_NOUN.test(toks[i]!.low)) && !patients.some((i) => COMBATANT_HEAD.test(toks[i]!.low));
+    };
     if (agent && armed(agent) && others.length === 0) {
       // An armed group that attacks a village or kills people, with no armed opponent in sight, commits
       // violence against civilians: "militants attacked the village of X", "police shot dead a man". A
@@ -363,7 +366,7 @@ export function classify(f: ClauseFacts): Classified | null {
       const opponentNamed = roles.named.some((r) => armed(r) && r.name !== agent.name && r.cls !== agent.cls);
       const nonState = agent.cls !== 'state' && agent.cls !== 'external';
       const countedDead = nonState && victims.length > 0 && victims.every((v) => !v.group && (v.outcome === 'kill' || v.outcome === 'killwound'));
-      if (!opponentNamed && !victims.some((v) => combatant(toks, v)) && (victims.some((v) => personVictim(toks, v)) || personPatient || countedDead || civilianPlace(toks, main, from, to, f.isPlace))) {
+      if (!opponentNamed && !victims.some((v) => combatant(toks, v)) && (victims.some((v) => personVictim(toks, v)) || personPatient() || countedDead || civilianPlace(toks, main, from, to, f.isPlace))) {
         return pick('Violence against civilians', abduct && !kill ? 'Abduction/forced disappearance' : 'Attack', main, 0.9);
       }
       // Outcomes with nobody named ("killed 5") lean on the agent; an attack with no target is a battle.
@@ -371,7 +374,7 @@ export function classify(f: ClauseFacts): Classified | null {
     }
     // Someone shot or attacked by no one named, and the harmed a person, not a fighter: an attack on a
     // civilian by an unidentified group ("a lawmaker was shot at while campaigning").
-    if (!agent && others.length === 0 && !roles.named.some((r) => armed(r)) && !victims.some((v) => combatant(toks, v)) && (personPatient || victims.some((v) => personVictim(toks, v)))) {
+    if (!agent && others.length === 0 && !roles.named.some((r) => armed(r)) && !victims.some((v) => combatant(toks, v)) && (personPatient() || victims.some((v) => personVictim(toks, v)))) {
       return pick('Violence against civilians', abduct && !kill ? 'Abduction/forced disappearance' : 'Attack', main, 0.6);
     }
     if (!agent && others.length === 0) {

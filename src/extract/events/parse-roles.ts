@@ -1,4 +1,5 @@
 import type { Doc } from '../../core/document.js';
+import { laterParse, parsable } from '../../nlp/syntax/component.js';
 import { Tree } from '../../nlp/syntax/tree.js';
 import type { Tok } from '../quantities/view.js';
 import type { ActorMention } from './actors.js';
@@ -110,6 +111,13 @@ export function rolesOfTrigger(doc: Doc, toks: Tok[], actors: ActorMention[], t:
  * found none; no agent taken from the patient or the speaker of the report; the patients as other sides.
  */
 export function parseRoles(doc: Doc, toks: Tok[], part: Part, roles: ClauseRoles, actors: ActorMention[]): void {
+  // With no actor named in the sentence the parse names no agent, patient or speaker, so it changes no role:
+  // it only gives the patient's words, which classify reads for a few codings. The sentence is then parsed
+  // when they are read, not before (a parse is the costliest step of the analysis).
+  if (actors.length === 0) {
+    lazyPatientHeads(doc, toks, part, roles);
+    return;
+  }
   const readings = part.triggers.map((t) => ({ t, r: rolesOfTrigger(doc, toks, actors, t) })).filter((x) => x.r !== null) as { t: Trigger; r: ParseRoles }[];
   if (readings.length === 0) return;
 
@@ -155,8 +163,8 @@ export function parseRoles(doc: Doc, toks: Tok[], part: Part, roles: ClauseRoles
       break;
     }
   }
-  const heads = readings.filter(({ t }) => PATIENT_IS_SIDE.has(t.kind) || t.kind === 'abduct').flatMap(({ r }) => r.patientWords).filter((i) => i >= part.from && i < part.to);
-  if (heads.length) roles.patientHeads = [...new Set(heads)];
+  const heads = patientHeads(readings, part);
+  if (heads) roles.patientHeads = heads;
   // The parse's patients are the other side ("attacked a police patrol", "soldiers were ambushed").
   for (const { t, r } of readings) {
     // Who is taken, held or harmed in custody is a victim, not a side: abducted soldiers make no battle.
@@ -170,4 +178,46 @@ export function parseRoles(doc: Doc, toks: Tok[], part: Part, roles: ClauseRoles
     }
   }
   roles.others.sort((a, b) => a.start - b.start);
+}
+
+/** The words the parse names as patients of the acts that have one, in the part; undefined for none. */
+function patientHeads(readings: { t: Trigger; r: ParseRoles }[], part: Part): number[] | undefined {
+  const heads = readings.filter(({ t }) => PATIENT_IS_SIDE.has(t.kind) || t.kind === 'abduct').flatMap(({ r }) => r.patientWords).filter((i) => i >= part.from && i < part.to);
+  return heads.length ? [...new Set(heads)] : undefined;
+}
+
+/**
+ * parseRoles for a sentence with no actor: `roles.patientHeads` becomes a property that parses the sentence
+ * on first read, giving what parseRoles would have set (and the others sorted, as parseRoles does whenever
+ * the sentence has a parse).
+ */
+function lazyPatientHeads(doc: Doc, toks: Tok[], part: Part, roles: ClauseRoles): void {
+  // What rolesOfTrigger would find: a parse of the sentence holding the triggers.
+  const t0 = part.triggers[0];
+  if (!toks[0] || !t0) return;
+  const tok = doc.get('tokens')[toks[t0.tokStart]!.index];
+  if (!tok || !parsable(doc, tok.sentence)) return;
+  const sentence = tok.sentence;
+  roles.others.sort((a, b) => a.start - b.start);
+  const wanted = part.triggers.filter((t) => PATIENT_IS_SIDE.has(t.kind) || t.kind === 'abduct');
+  if (wanted.length === 0) return;
+  laterParse(doc, sentence);
+  let value: number[] | undefined;
+  let known = false;
+  Object.defineProperty(roles, 'patientHeads', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      if (!known) {
+        const readings = wanted.map((t) => ({ t, r: rolesOfTrigger(doc, toks, [], t) })).filter((x) => x.r !== null) as { t: Trigger; r: ParseRoles }[];
+        value = patientHeads(readings, part);
+        known = true;
+      }
+      return value;
+    },
+    set(v: number[] | undefined) {
+      value = v;
+      known = true;
+    },
+  });
 }

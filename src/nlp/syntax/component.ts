@@ -158,6 +158,22 @@ export function sentenceParse(doc: Doc, index: number): TokenParse | null {
   return parse;
 }
 
+/** Whether sentence `index` has a parse to give (prose, with words), without parsing it. */
+export function parsable(doc: Doc, index: number): boolean {
+  const s = doc.get('sentences')[index];
+  return !!s && prose(s) && s.tokenEnd > s.tokenStart;
+}
+
+/**
+ * Notes that sentence `index`'s parse may be asked for later or not at all: if nothing asks, it is parsed
+ * by completeParses like the sentences a deferred parser chose, so the token layer is the same as if it had
+ * been parsed now.
+ */
+export function laterParse(doc: Doc, index: number): void {
+  const st = docState(doc);
+  if (!st.parses[index]) st.pending.push(index);
+}
+
 /** Parses the sentences `select` admits (all prose sentences by default). */
 export function parser(select: (doc: Doc, s: Sentence) => boolean = () => true, name = 'parser'): Component {
   return {

@@ -23,7 +23,7 @@ export interface ModelHeader {
 }
 
 /** The feature versions this code extracts; bump one when its features change, and retrain. */
-export const FEATURE_VERSION = { tagger: 1, parser: 1, ner: 2 } as const;
+export const FEATURE_VERSION = { tagger: 1, parser: 1, ner: 3 } as const;
 
 export interface LoadedModel {
   header: ModelHeader;

@@ -2,8 +2,8 @@
  * What sitrep's own lists say about the words of a sentence, as features for the entity recogniser: the
  * gazetteer (longest capitalised match: its position in the match, the kind of place and its population
  * band), the named armed groups and missions of the actor lexicon (data/actors), given names and surnames,
- * and demonyms. The recogniser learns from EWT how far to trust each list; the lists give it names EWT
- * never saw.
+ * demonyms, and the word's clusters learnt from GloVe's vectors (./clusters.ts). The recogniser learns
+ * from EWT how far to trust each list; the lists give it names EWT never saw.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { gazetteer } from '../../gazetteer/load.js';
 import { packageDir } from '../../gazetteer/packages.js';
 import { readDemonyms, readWordList } from '../../gazetteer/sources.js';
 import { KINDS } from '../../gazetteer/types.js';
+import { wordClusters, type WordClusters } from './clusters.js';
 import { strHash } from './hash.js';
 
 const ACTORS_DIR = fileURLToPath(new URL('../../../data/actors/', import.meta.url));
@@ -47,6 +48,12 @@ export interface NameEvidence {
   runPos: Int32Array;
   runFirst: Int32Array;
   runLast: Int32Array;
+  /** The word's row in the word clusters (./clusters.ts), or -1 for a word they lack. */
+  clusterRow: Int32Array;
+  /** The word's clusters at levels 1 (coarsest), 2 and 3 (the leaf), numbered from 1; 0 for an unknown word. */
+  cluster1: Int32Array;
+  cluster2: Int32Array;
+  cluster3: Int32Array;
 }
 
 function band(pop: number): number {
@@ -66,6 +73,7 @@ export class NameLists {
     private readonly actors: Set<string>,
     private readonly words: Map<string, number>,
     private readonly english: Set<string>,
+    private readonly clusters: WordClusters,
   ) {}
 
   annotate(forms: readonly string[]): NameEvidence {
@@ -78,12 +86,21 @@ export class NameLists {
       runPos: new Int32Array(n),
       runFirst: new Int32Array(n),
       runLast: new Int32Array(n),
+      clusterRow: new Int32Array(n),
+      cluster1: new Int32Array(n),
+      cluster2: new Int32Array(n),
+      cluster3: new Int32Array(n),
     };
     this.runs(forms, ev);
     this.lowerPlaces(forms, ev);
     for (let i = 0; i < n; i++) {
       const low = forms[i]!.toLowerCase();
       ev.word[i] = (this.words.get(low) ?? 0) | (this.english.has(low) ? WORD_ENGLISH : 0);
+      const row = this.clusters.row(low);
+      ev.clusterRow[i] = row;
+      ev.cluster1[i] = this.clusters.clusterAt(row, 1);
+      ev.cluster2[i] = this.clusters.clusterAt(row, 2);
+      ev.cluster3[i] = this.clusters.clusterAt(row, 3);
     }
     this.spans(forms, (i, j, key) => {
       let best = -1;
@@ -224,7 +241,7 @@ export function nameLists(): NameLists {
   for (const w of readWordList('surnames.txt')) flag(w.toLowerCase(), WORD_SURNAME);
   for (const w of readWordList('person-names.txt')) flag(w.toLowerCase(), WORD_PERSON_PLACE);
   for (const d of readDemonyms()) for (const f of d.forms) if (!f.includes(' ')) flag(f.toLowerCase(), WORD_DEMONYM);
-  shared = new NameLists(gazetteer(), readActorAliases(), words, englishWords());
+  shared = new NameLists(gazetteer(), readActorAliases(), words, englishWords(), wordClusters());
   return shared;
 }
 

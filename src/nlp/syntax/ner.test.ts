@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { entitySpans, fromIob2, iob2, isHeadline, NER_CLASSES, nerAllowed, START, viterbi } from './ner.js';
+import { entitySpans, fromIob2, iob2, isHeadline, MAX_STATIC, NER_CLASSES, nerAllowed, nerStatic, START, viterbi } from './ner.js';
 import { countEntities, f1, iobSpans } from './evaluate.js';
-import { documentCasing, DOC_CAPITALISED, DOC_LOWER } from './name-lists.js';
+import { documentCasing, DOC_CAPITALISED, DOC_LOWER, nameLists } from './name-lists.js';
+import { lexicon } from './tagger.js';
 
 describe('BILOU', () => {
   const tags = ['B-PER', 'I-PER', 'O', 'B-LOC', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'I-LOC'];
@@ -68,5 +69,34 @@ describe('document casing and headlines', () => {
   it('tells a title-cased headline', () => {
     expect(isHeadline(['Rebels', 'Seize', 'Border', 'Town', 'After', 'Clashes'])).toBe(true);
     expect(isHeadline(['Rebels', 'seized', 'a', 'border', 'town', 'on', 'Monday'])).toBe(false);
+  });
+});
+
+describe('word clusters in the recogniser', () => {
+  const forms = ['Fighting', 'reached', 'Kunduz', 'on', 'Friday', '.'];
+  const names = nameLists().annotate(forms);
+  const input = (n: typeof names) => ({ lex: lexicon(forms), tags: forms.map(() => 0), names: n, headline: false, casing: new Int32Array(forms.length), forms });
+
+  it('gives each known word its clusters at three levels, and an unknown word none', () => {
+    expect(names.cluster1[2]).toBeGreaterThan(0);
+    expect(names.cluster2[2]).toBeGreaterThan(0);
+    expect(names.cluster3[2]).toBeGreaterThan(0);
+    const unknown = nameLists().annotate(['Qxzvbrtl']);
+    expect(unknown.clusterRow[0]).toBe(-1);
+    expect(unknown.cluster3[0]).toBe(0);
+  });
+
+  it('adds the clusters and, for a capitalised word, its binarised vector to the features', () => {
+    const out = new Uint32Array(MAX_STATIC);
+    const withClusters = [...out.subarray(0, nerStatic(input(names), 2, out))];
+    const none = { ...names, clusterRow: names.clusterRow.map(() => -1), cluster1: names.cluster1.map(() => 0), cluster2: names.cluster2.map(() => 0), cluster3: names.cluster3.map(() => 0) };
+    const without = [...out.subarray(0, nerStatic(input(none), 2, out))];
+    // The same six cluster templates either way, with other values; the vector's dimensions only with it.
+    expect(withClusters.length).toBeGreaterThan(without.length + 10);
+    expect(withClusters.length).toBeLessThanOrEqual(MAX_STATIC);
+    // A lower-case word gets the cluster templates but not the vector.
+    const lower = nerStatic(input(names), 1, out);
+    const lowerNone = nerStatic(input(none), 1, out);
+    expect(lower).toBe(lowerNone);
   });
 });

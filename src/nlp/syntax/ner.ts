@@ -4,8 +4,9 @@
  * speech, what sitrep's lists say (./name-lists.ts) and the previous tag, decoded exactly with Viterbi
  * under the BILOU constraints (an entity begun is continued or closed, never left open).
  */
+import { wordClusters } from './clusters.js';
 import { key1, key2, key3, strHash } from './hash.js';
-import { PAD, type Lex } from './lexical.js';
+import { F_UPPER_FIRST, PAD, type Lex } from './lexical.js';
 import type { NameEvidence } from './name-lists.js';
 import { LinearModel } from './linear.js';
 import type { Scorer } from './scorer.js';
@@ -20,7 +21,14 @@ export const bilou = (type: number, part: number) => 1 + 4 * type + (part - 1);
 export const partOf = (c: number) => (c === 0 ? 0 : ((c - 1) % 4) + 1);
 export const typeOf = (c: number) => (c === 0 ? -1 : Math.floor((c - 1) / 4));
 
-export const MAX_STATIC = 72;
+export const MAX_STATIC = 180;
+const dimBuf = new Uint32Array(128);
+/** The word's binarised vector (clusters.ts): one feature per dimension set to +1 or -1. */
+function dimFeatures(row: number, out: Uint32Array, at: number): number {
+  const k = wordClusters().activeDims(row, dimBuf);
+  for (let j = 0; j < k; j++) out[at + j] = key1(70, dimBuf[j]!);
+  return k;
+}
 export const MAX_DYNAMIC = 12;
 /** The "previous class" before the first word. */
 export const START = NER_CLASSES;
@@ -117,6 +125,17 @@ export function nerStatic(inp: NerInput, i: number, out: Uint32Array): number {
   out[n++] = key2(49, run, names.runLast[i]!);
   out[n++] = key2(57, run, names.runFirst[i]!);
   out[n++] = key3(58, run, names.runLast[i]!, w.lower);
+  // Word clusters: what news text says a word is like, for words EWT never had ("a town like Kabul").
+  const c3 = names.cluster3[i]!;
+  out[n++] = key2(61, names.cluster1[i]!, w.shape);
+  out[n++] = key2(62, names.cluster2[i]!, w.shape);
+  out[n++] = key2(63, c3, w.shape);
+  out[n++] = key2(64, i > 0 ? names.cluster2[i - 1]! : -1, w.shape);
+  out[n++] = key2(65, i + 1 < lex.length ? names.cluster2[i + 1]! : -1, w.shape);
+  out[n++] = key3(66, i > 0 ? names.cluster3[i - 1]! : -1, c3, head);
+  // The binarised vector, only for capitalised words (where names are): on dev, 0.006 F1 short of every
+  // word's at a sixth of the cost.
+  if ((w.flags & F_UPPER_FIRST) !== 0) n += dimFeatures(names.clusterRow[i]!, out, n);
   return n;
 }
 

@@ -147,6 +147,10 @@ describe('entity recogniser scores', () => {
         runPos: Int32Array.from(forms, (f) => (/^[A-Z]/.test(f) ? 4 : 0)),
         runFirst: new Int32Array(n),
         runLast: new Int32Array(n),
+        clusterRow: new Int32Array(n).fill(-1),
+        cluster1: new Int32Array(n),
+        cluster2: new Int32Array(n),
+        cluster3: new Int32Array(n),
       };
       return { lex: lexicon(forms), tags: forms.map((_, i) => (i * 5) % 17), names, headline: false, casing: new Int32Array(n), forms };
     });

@@ -48,7 +48,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   parserEpochs: 4,
   explore: 0.9,
   parserMinWeight: 0.45,
-  nerEpochs: 5,
+  nerEpochs: 4,
 };
 
 export interface Treebank {
