@@ -100,6 +100,7 @@ describe('findAttributions: one component for events and figures', () => {
     expect(at('Aid workers report that 25 families lost their homes.', '25')).toBe('Aid workers');
     expect(at('A local reporter counted 14 bodies near the river.', '14')).toBe('A local reporter');
     expect(at('The floods destroyed 70 homes, per the district council.', '70')).toBe('the district council');
+    expect(at('A nurse who treated the wounded put the toll at 16.', '16')).toBe('A nurse');
   });
   it('never takes a day, a date or a rate for a source, nor a noun after "a" for a verb', () => {
     expect(at('On Sunday the rescue agency said 6 people were hurt.', '6')).toBe('the rescue agency');

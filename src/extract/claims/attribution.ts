@@ -281,7 +281,8 @@ export function findAttributions(input: string, view: SentenceView): Attribution
     const s = npBackward(toks, k, 0);
     // "A resident who helped bury the dead put the toll at ...": a relative clause between the subject and
     // its verb; the subject is the noun phrase before the relative pronoun, without the clause.
-    const rel = s < 0 || RELATIVE.has(toks[s - 1]?.low ?? '') ? beforeRelative(toks, k) : null;
+    // So too when the words before the verb are what the clause tells ("who helped bury the dead | put").
+    const rel = s < 0 || RELATIVE.has(toks[s - 1]?.low ?? '') || NOT_A_SPEAKER.test(toks[k - 1]?.low ?? '') ? beforeRelative(toks, k) : null;
     if (rel) {
       push(rel[0], rel[1], i, i + 1);
       continue;
