@@ -41,6 +41,14 @@ export function* exec(sql: string, params: unknown[] = []): Sql<void> {
 
 /** Day numbers bounding "all time", for undated items in the spatial indexes (exact in 32-bit floats). */
 export const ALL_DAYS = 10_000_000;
+
+/**
+ * The days a report is indexed under: its own, or every day for an undated report (it may join a dated
+ * event when all else agrees, merge/coref.ts undatedJoin, so it is a candidate whatever the date).
+ */
+function reportDays(r: ReportItem): [number, number] {
+  return r.days ? [dayNumber(r.days.start), dayNumber(r.days.end)] : [-ALL_DAYS, ALL_DAYS];
+}
 /** Where items without a place sit in the spatial indexes: outside every real area. */
 export const NO_PLACE = 500;
 
@@ -259,9 +267,10 @@ export class PictureSql {
          VALUES (?, ?, ?, NULL, NULL, ?, ?, ?${this.dialect === 'postgres' ? ', ' + this.boxSql() : ''}) RETURNING rid`,
         [r.key, pk, reportOrderOf(r), placed?.lat ?? null, placed?.lon ?? null, this.slim(r), ...(this.dialect === 'postgres' ? this.reportBoxParams(r) : [])],
       );
-      if (this.dialect === 'sqlite' && placed && r.days) {
+      if (this.dialect === 'sqlite' && placed) {
         const fam = FAMILY_CODE[typeFamily(r.type)]!;
-        yield* exec(`INSERT INTO pic_reports_box VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [num(row!.rid), dayNumber(r.days.start), dayNumber(r.days.end), placed.lat, placed.lat, placed.lon, placed.lon, fam, fam]);
+        const [d0, d1] = reportDays(r);
+        yield* exec(`INSERT INTO pic_reports_box VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [num(row!.rid), d0, d1, placed.lat, placed.lat, placed.lon, placed.lon, fam, fam]);
       }
     }
   }
@@ -274,10 +283,10 @@ export class PictureSql {
   /** PostgreSQL: a report's box is (days) × (family × 1000 + latitude + 90). */
   private reportBoxParams(r: ReportItem): unknown[] {
     const l = r.location;
-    if (!l || !validCoordinates(l.lat, l.lon) || !r.days) return [null, null, null, null, null];
+    if (!l || !validCoordinates(l.lat, l.lon)) return [null, null, null, null, null];
     const y = FAMILY_CODE[typeFamily(r.type)]! * 1000 + l.lat + 90;
-    const d0 = dayNumber(r.days.start);
-    return [d0, d0, y, dayNumber(r.days.end), y];
+    const [d0, d1] = reportDays(r);
+    return [d0, d0, y, d1, y];
   }
 
   *reports(keys: readonly string[]): Sql<ReportRow[]> {
@@ -296,10 +305,9 @@ export class PictureSql {
     const pk = yield* this.docPk(r.doc.key);
     const out: ReportRow[] = [];
     const l = r.location;
-    if (!l || !validCoordinates(l.lat, l.lon) || !r.days) return out;
+    if (!l || !validCoordinates(l.lat, l.lon)) return out;
     const b = searchBox(l.lat, l.lon, MAX_JOIN_KM);
-    const d0 = dayNumber(r.days.start);
-    const d1 = dayNumber(r.days.end);
+    const [d0, d1] = reportDays(r);
     const fam = FAMILY_CODE[typeFamily(r.type)]!;
     const rows =
       this.dialect === 'sqlite'
