@@ -18,7 +18,7 @@ import { DEFAULT_LENGTHS, measureLength } from './length.js';
 import { measureScale, renderScale } from './scale.js';
 
 const USAGE = `npm run bench -- [--articles N] [--seed N] [--input FILE [--repeat N]] [--reps N] [--workers N] [--pg URL] [--no-store] [--json]
-npm run bench -- --scale [--sizes 1000,4000,16000] [--seed N] [--pg URL [--pg-workers 1,2]] [--json]
+npm run bench -- --scale [--sizes 1000,4000,16000] [--seed N] [--pg URL [--pg-workers 1,2]] [--keep-stores] [--json]
 
   --articles N   corpus size (default ${DEFAULT_CORPUS.articles}; articles of ${DEFAULT_CORPUS.minWords}–${DEFAULT_CORPUS.maxWords} words)
   --seed N       corpus seed (default ${DEFAULT_CORPUS.seed}); the same seed gives the same corpus
@@ -34,7 +34,8 @@ npm run bench -- --scale [--sizes 1000,4000,16000] [--seed N] [--pg URL [--pg-wo
   --scale        the store as it grows (docs/bench.md "Scale"): cost per stored document, first and last 200,
                  and report latency and memory against store size; with --pg, 1 and 2 \`sitrep worker\`s
   --sizes LIST   --scale: corpus sizes (default 1000,4000,16000)
-  --pg-workers L --scale --pg: numbers of workers to compare (default 1,2)`;
+  --pg-workers L --scale --pg: numbers of workers to compare (default 1,2)
+  --keep-stores  --scale: leave the SQLite stores in .cache/bench-scale/scale-N.db (for experiments)`;
 
 function positive(v: string | undefined, name: string, fallback: number): number {
   if (v === undefined) return fallback;
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
       scale: { type: 'boolean' },
       sizes: { type: 'string' },
       'pg-workers': { type: 'string' },
+      'keep-stores': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -74,8 +76,11 @@ async function main(): Promise<void> {
       seed: positive(values.seed, 'seed', DEFAULT_CORPUS.seed),
       pg: values.pg,
       pgWorkers: list(values['pg-workers'], 'pg-workers', [1, 2]),
+      keepStores: values['keep-stores'] ?? false,
       note: (s) => {
-        if (!values.json && process.stderr.isTTY) process.stderr.write(`\r\x1b[2Kbench: ${s}`);
+        if (values.json) return;
+        // On a terminal, one line overwritten; in a log, one line per step.
+        process.stderr.write(process.stderr.isTTY ? `\r\x1b[2Kbench: ${s}` : `bench: ${s}\n`);
       },
     });
     if (!values.json && process.stderr.isTTY) process.stderr.write('\r\x1b[2K');

@@ -33,6 +33,8 @@ export interface ScaleOptions {
   seed: number;
   pg?: string;
   pgWorkers: number[];
+  /** Leave the SQLite stores in .cache/bench-scale/ (scale-N.db). */
+  keepStores?: boolean;
   note: (s: string) => void;
 }
 
@@ -54,6 +56,8 @@ export interface SizeResult {
   firstWindowCpuMsPerDoc: number;
   lastWindowCpuMsPerDoc: number;
   fileMb: number;
+  /** CPU milliseconds per document in successive windows of 200. */
+  cpuWindows: number[];
   reports: ReportRun[];
 }
 
@@ -128,7 +132,7 @@ function busiestWeek(corpus: readonly BenchArticle[]): { since: string; until: s
   return { since: since.toISOString().slice(0, 10), until: day };
 }
 
-async function sqliteSize(corpus: readonly BenchArticle[], records: readonly AnalysisRecord[], note: (s: string) => void): Promise<SizeResult> {
+async function sqliteSize(corpus: readonly BenchArticle[], records: readonly AnalysisRecord[], note: (s: string) => void, keep = false): Promise<SizeResult> {
   const db = path.join(CACHE, `scale-${corpus.length}.db`);
   for (const s of ['', '-wal', '-shm']) rmSync(db + s, { force: true });
   const store = await openStore(db);
@@ -160,8 +164,11 @@ async function sqliteSize(corpus: readonly BenchArticle[], records: readonly Ana
     timeReport(db, 'everything, md', ['--format', 'md']),
   ];
   const fileMb = ['', '-wal'].reduce((n, s) => n + (existsSync(db + s) ? Number(spawnSync('stat', ['-c', '%s', db + s], { encoding: 'utf8' }).stdout) : 0), 0) / 1e6;
-  rmSync(db, { force: true });
-  for (const s of ['-wal', '-shm']) rmSync(db + s, { force: true });
+  // --keep-stores: leave the store for experiments (report, rebuild) instead of removing it.
+  if (!keep) {
+    rmSync(db, { force: true });
+    for (const s of ['-wal', '-shm']) rmSync(db + s, { force: true });
+  } else note(`SQLite: kept ${db}`);
   return {
     documents: corpus.length,
     ingestMs,
@@ -171,6 +178,7 @@ async function sqliteSize(corpus: readonly BenchArticle[], records: readonly Ana
     firstWindowCpuMsPerDoc: mean(cpuEach.slice(0, w)),
     lastWindowCpuMsPerDoc: mean(cpuEach.slice(cpuEach.length - w)),
     fileMb,
+    cpuWindows: Array.from({ length: Math.floor(cpuEach.length / WINDOW) }, (_, i) => mean(cpuEach.slice(i * WINDOW, (i + 1) * WINDOW))),
     reports,
   };
 }
@@ -207,7 +215,7 @@ export async function measureScale(o: ScaleOptions): Promise<ScaleReport> {
   const largest = generateCorpus({ articles: sizes[sizes.length - 1]!, seed: o.seed });
   const records = await analyses(largest, o.seed, o.note);
   const sqlite: SizeResult[] = [];
-  for (const n of sizes) sqlite.push(await sqliteSize(largest.slice(0, n), records.slice(0, n), o.note));
+  for (const n of sizes) sqlite.push(await sqliteSize(largest.slice(0, n), records.slice(0, n), o.note, o.keepStores));
   const pg: PgRun[] = [];
   if (o.pg) for (const w of o.pgWorkers) pg.push(await pgRun(o.pg, largest.slice(0, sizes[0]!), w, o.note));
   return { machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100) }, seed: o.seed, sqlite, pg };
@@ -226,6 +234,8 @@ export function renderScale(r: ScaleReport): string {
       (s) =>
         `| ${f(s.documents)} | ${f(s.ingestMs / 1000, 1)} s / ${f(s.ingestCpuMs / 1000, 1)} s | ${f(s.firstWindowMsPerDoc, 1)} / ${f(s.firstWindowCpuMsPerDoc, 1)} ms | ${f(s.lastWindowMsPerDoc, 1)} / ${f(s.lastWindowCpuMsPerDoc, 1)} ms | ${f(s.lastWindowCpuMsPerDoc / s.firstWindowCpuMsPerDoc, 2)} | ${f(s.fileMb)} MB |`,
     ),
+    '',
+    ...r.sqlite.map((s) => `CPU ms per document, windows of ${WINDOW}, ${f(s.documents)} documents: ${s.cpuWindows.map((x) => f(x)).join(', ')}`),
     '',
     '| documents | report | wall | CPU | peak RSS | output |',
     '|---|---|---|---|---|---|',

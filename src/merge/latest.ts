@@ -64,6 +64,14 @@ function quoteOf(ev: MergedEvent): SourceRef {
   return ranked.filter((s) => s.published === latestDay).sort((a, b) => tidy(a.sentence.text).length - tidy(b.sentence.text).length)[0]!;
 }
 
+/** May the event be one of the period's latest developments: reported in it about something of the last week or so, or dated in it? */
+export function isLatestIn(ev: MergedEvent, p: DayInterval): boolean {
+  const told = ev.sources.some((s) => s.published && s.published >= p.start && s.published <= p.end);
+  const dated = ev.date ? overlap(interval(ev.date.start, ev.date.end)!, p) : false;
+  const recent = ev.date ? ev.date.end >= addDays(p.start, -7) : true;
+  return (told && recent) || dated;
+}
+
 /**
  * The most important merged events of the period: those reported in it (a document published in the
  * period) or dated in it, best first, one line each quoted from a report.
@@ -77,13 +85,7 @@ export function latestDevelopments(events: readonly MergedEvent[], opts: LatestO
     period = { start: last, end: last };
   }
   const p = period;
-  const inPeriod = events.filter((ev) => {
-    const told = ev.sources.some((s) => s.published && s.published >= p.start && s.published <= p.end);
-    const dated = ev.date ? overlap(interval(ev.date.start, ev.date.end)!, p) : false;
-    // Reported in the period about something of the last week or so, or dated in it.
-    const recent = ev.date ? ev.date.end >= addDays(p.start, -7) : true;
-    return (told && recent) || dated;
-  });
+  const inPeriod = events.filter((ev) => isLatestIn(ev, p));
   return inPeriod
     .map((ev) => ({ ev, score: importance(ev) }))
     .sort((a, b) => b.score - a.score || (b.ev.date?.end ?? '').localeCompare(a.ev.date?.end ?? '') || a.ev.id.localeCompare(b.ev.id))

@@ -81,14 +81,20 @@ export interface DocumentSummary {
 }
 
 export interface PictureReader {
-  /** Events meeting the filter, by date (undated last) then id. */
-  events(f: PictureFilter, page?: PageRequest): Promise<Page<PictureEvent>>;
+  /**
+   * Events meeting the filter, by date (undated last) then id. With `withSources`, an event it refuses may
+   * come without its sources (`sources` empty; a store then reads none of its reports).
+   */
+  events(f: PictureFilter, page?: PageRequest, withSources?: (e: Omit<MergedEvent, 'sources'>) => boolean): Promise<Page<PictureEvent>>;
   /** One event by id, with all its reports, or null. */
   event(id: string): Promise<PictureEvent | null>;
   /** The event a report (ReportItem key: document content hash and ordinal) belongs to now. */
   eventOfReport(reportKey: string): Promise<PictureEvent | null>;
-  /** Figures whose period meets the period (and place the area), contested first. */
-  figures(f: PictureFilter, page?: PageRequest): Promise<Page<Figure>>;
+  /**
+   * Figures whose period meets the period (and place the area), contested first. With `withClaims`, a
+   * figure it refuses may come without its claims (`claims` empty; a store then reads none of them).
+   */
+  figures(f: PictureFilter, page?: PageRequest, withClaims?: (f: Omit<Figure, 'claims'>) => boolean): Promise<Page<Figure>>;
   /** Documents published in the period (all when no period), by publication day (undated last), then id. */
   documents(f: Pick<PictureFilter, 'since' | 'until'>, page?: PageRequest): Promise<Page<PictureDocument>>;
   documentSummary(f: Pick<PictureFilter, 'since' | 'until'>): Promise<DocumentSummary>;

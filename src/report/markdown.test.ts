@@ -1,6 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MemoryReader } from '../merge/memory-reader.js';
+import type { PictureReader } from '../merge/reader.js';
+import { buildSituation } from '../merge/situation.js';
+import { openStore } from '../store/open.js';
 import { renderMarkdown } from './markdown.js';
-import { reportFromDocs } from './model.js';
+import { streamMarkdown } from './markdown-stream.js';
+import { buildReport, reportFromDocs, type ReportOptions } from './model.js';
 import { hostileDoc, scenario } from './scenario.test-support.js';
 
 describe('the Markdown report', () => {
@@ -25,5 +33,36 @@ describe('the Markdown report', () => {
     const md = renderMarkdown((await reportFromDocs([hostileDoc()])));
     expect(md).not.toMatch(/<script|<img|<svg|<iframe|<a /i);
     expect(md).toContain('&lt;script&gt;window.\\_\\_pwned = 1; alert\\(1\\)&lt;/script&gt;');
+  });
+});
+
+describe('the Markdown report written while it is read', () => {
+  const cases: ReportOptions[] = [{}, { since: '2016-10-23', until: '2016-10-24' }, { near: 'Mosul', radiusKm: 40 }, { certainty: 'unverified' }, { since: '2030-01-01' }];
+
+  async function streamed(reader: MemoryReader | PictureReader, opts: ReportOptions): Promise<string> {
+    let out = '';
+    await streamMarkdown(reader, opts, async (chunk) => {
+      out += chunk;
+    });
+    return out;
+  }
+
+  it('writes the bytes of the whole report, for every selection (in memory and from a store)', async () => {
+    const docs = [...scenario(), hostileDoc()];
+    const memory = new MemoryReader(buildSituation(docs));
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sitrep-md-'));
+    const store = await openStore(path.join(dir, 'r.db'));
+    try {
+      for (const d of docs) await store.putAnalysis(d.record, d.text);
+      for (const reader of [memory, store.picture()]) {
+        for (const o of cases) expect(await streamed(reader, o)).toBe(renderMarkdown(await buildReport(reader, o)) + '\n');
+        // Not vacuous: the store's picture has the scenario's events and contested figures.
+        expect(await streamed(reader, {})).toMatch(/## Contested figures\n\n### [^]*\| ≤ 5,000 \|[^]*\*\*unverified\*\*[^]*## Events\n\n- \*\*/);
+      }
+      expect(await streamed(new MemoryReader(buildSituation([])), {})).toBe(renderMarkdown(await reportFromDocs([])) + '\n');
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -266,25 +266,30 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
 
 const PAGE = 1000;
 
-/**
- * The report for a period and area, read from the picture (kept in the store, or computed in memory) in
- * bounded slices: only the events, figures, documents and places of the period and area are read. Events
- * merge reports from every document (a report published later still corroborates an event of the period).
- */
-export async function buildReport(reader: PictureReader, opts: ReportOptions = {}): Promise<Report> {
+/** What a report selects: its period and area (events and figures, places) and its events' other filters. */
+export interface ReportScope {
+  since: string | null;
+  until: string | null;
+  near: Report['near'];
+  /** Period and area. */
+  f: PictureFilter;
+  /** Period, area and the events' own filters. */
+  ef: PictureFilter;
+}
+
+export async function reportScope(reader: PictureReader, opts: ReportOptions = {}): Promise<ReportScope> {
   const since = opts.since ?? null;
   const until = opts.until ?? null;
   const radiusKm = opts.radiusKm ?? 50;
   const near = opts.near ? { ...(await resolveNear(reader, opts.near)), radiusKm } : null;
   const f: PictureFilter = { since, until, near: near ? { lat: near.lat, lon: near.lon, radiusKm } : null, bbox: opts.bbox ?? null };
   const ef: PictureFilter = { ...f, country: opts.country ?? null, type: opts.type ?? null, actor: opts.actor ?? null, outlet: opts.outlet ?? null, certainty: opts.certainty ?? null };
-  const events = await collect(allPages((after) => reader.events(ef, { after, limit: PAGE })));
-  const figures = await collect(allPages((after) => reader.figures(f, { after, limit: PAGE })));
-  const documents = await collect(allPages((after) => reader.documents({ since, until }, { after, limit: PAGE })));
-  const summary = await reader.documentSummary({ since, until });
-  const eventIdsByPlace = new Map<string, string[]>();
-  for (const e of events) if (e.place) eventIdsByPlace.set(e.place.id, [...(eventIdsByPlace.get(e.place.id) ?? []), e.id]);
-  const places: ReportPlace[] = (await reader.places(f, [...eventIdsByPlace.keys()])).map((p) => ({
+  return { since, until, near, f, ef };
+}
+
+/** The places of a report: those the reader gives for the scope and the events' places (ids of events at each). */
+export async function reportPlaces(reader: PictureReader, s: ReportScope, eventIdsByPlace: ReadonlyMap<string, string[]>): Promise<ReportPlace[]> {
+  return (await reader.places(s.f, [...eventIdsByPlace.keys()])).map((p) => ({
     id: p.id,
     name: p.name,
     lat: p.lat,
@@ -297,9 +302,12 @@ export async function buildReport(reader: PictureReader, opts: ReportOptions = {
     events: eventIdsByPlace.get(p.id) ?? [],
     control: p.control.map(toControl),
   }));
-  const latestPeriod = summary.lastDay ? { start: summary.lastDay, end: summary.lastDay } : null;
-  const latest = latestPeriod
-    ? latestDevelopments(events, { period: latestPeriod, limit: opts.latestLimit ?? 8 }).map((l) => ({
+}
+
+/** The latest developments among `events` (all events of the report that may be told on the last day). */
+export function reportLatest(events: readonly MergedEvent[], latestPeriod: DayInterval | null, limit: number | undefined): ReportLatest[] {
+  return latestPeriod
+    ? latestDevelopments(events, { period: latestPeriod, limit: limit ?? 8 }).map((l) => ({
         eventId: l.eventId,
         date: l.date,
         text: l.text,
@@ -308,6 +316,24 @@ export async function buildReport(reader: PictureReader, opts: ReportOptions = {
         sources: l.sources.map(src),
       }))
     : [];
+}
+
+/**
+ * The report for a period and area, read from the picture (kept in the store, or computed in memory) in
+ * bounded slices: only the events, figures, documents and places of the period and area are read. Events
+ * merge reports from every document (a report published later still corroborates an event of the period).
+ */
+export async function buildReport(reader: PictureReader, opts: ReportOptions = {}): Promise<Report> {
+  const s = await reportScope(reader, opts);
+  const { since, until, near } = s;
+  const events = await collect(allPages((after) => reader.events(s.ef, { after, limit: PAGE })));
+  const figures = await collect(allPages((after) => reader.figures(s.f, { after, limit: PAGE })));
+  const documents = await collect(allPages((after) => reader.documents({ since, until }, { after, limit: PAGE })));
+  const summary = await reader.documentSummary({ since, until });
+  const eventIdsByPlace = new Map<string, string[]>();
+  for (const e of events) if (e.place) eventIdsByPlace.set(e.place.id, [...(eventIdsByPlace.get(e.place.id) ?? []), e.id]);
+  const places = await reportPlaces(reader, s, eventIdsByPlace);
+  const latestPeriod = summary.lastDay ? { start: summary.lastDay, end: summary.lastDay } : null;
   return {
     schema: 'sitrep-report/1',
     period: { since, until, latest: latestPeriod },
@@ -316,7 +342,7 @@ export async function buildReport(reader: PictureReader, opts: ReportOptions = {
     events: events.map(toEvent),
     figures: figures.map(toFigure),
     places,
-    latest,
+    latest: reportLatest(events, latestPeriod, opts.latestLimit),
   };
 }
 

@@ -6,7 +6,7 @@
  * other sees `inserted: false`. Each document and its layers go in one transaction. Migrations run under a
  * session advisory lock (one per schema), so workers starting together do not race to create tables.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import type { AnalysisRecord } from '../analyze/output.js';
 import { candidateIds, DEFAULT_MARK, emptyAnalysis, searchLimit, storableText, toStoredDocument, type Row } from './common.js';
 import { pageSnippets } from './snippet.js';
@@ -79,7 +79,7 @@ export class PostgresStore implements Store {
   readonly where: string;
   readonly readOnly: boolean;
 
-  private constructor(connectionString: string, opts: PostgresOptions) {
+  private constructor(connectionString: string, opts: PostgresOptions, Pool: typeof pg.Pool) {
     const split = splitSchema(connectionString);
     this.schema = opts.schema ?? split.schema;
     if (this.schema !== undefined && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(this.schema)) {
@@ -88,7 +88,7 @@ export class PostgresStore implements Store {
     this.where = redact(split.connectionString) + (this.schema ? ` (schema ${this.schema})` : '');
     this.readOnly = opts.readOnly === true;
     const settings = [...(this.schema ? [`-c search_path=${this.schema}`] : []), ...(this.readOnly ? ['-c default_transaction_read_only=on'] : [])];
-    this.pool = new pg.Pool({
+    this.pool = new Pool({
       connectionString: split.connectionString,
       max: opts.max ?? 4,
       ...(settings.length ? { options: settings.join(' ') } : {}),
@@ -98,7 +98,9 @@ export class PostgresStore implements Store {
   }
 
   static async open(connectionString: string, opts: PostgresOptions = {}): Promise<PostgresStore> {
-    const store = new PostgresStore(connectionString, opts);
+    // The driver is loaded when a PostgreSQL store is opened: SQLite commands do not pay for it.
+    const { default: driver } = await import('pg');
+    const store = new PostgresStore(connectionString, opts, driver.Pool);
     try {
       // Migrating checks under the migration lock (in migrate()): checked here, a schema another worker is
       // creating at this moment can look foreign, its tables listed before its schema_migrations is.

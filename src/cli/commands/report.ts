@@ -1,4 +1,4 @@
-import { rename, writeFile } from 'node:fs/promises';
+import { open, rename, rm, writeFile } from 'node:fs/promises';
 import type { Command, OptionValues } from '../command.js';
 import { CommandFailure, EXIT_FAIL, EXIT_OK, reportError, UsageError } from '../command.js';
 import { isDay } from '../../merge/dates.js';
@@ -7,6 +7,7 @@ import type { PictureReader } from '../../merge/reader.js';
 import { renderHtml } from '../../report/html.js';
 import { renderJson } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
+import { streamMarkdown } from '../../report/markdown-stream.js';
 import { buildReport, ReportError, type Report, type ReportOptions } from '../../report/model.js';
 import { deskData } from '../../desk/open.js';
 import type { Store } from '../../store/types.js';
@@ -142,6 +143,33 @@ export async function reportFor(values: OptionValues, positionals: string[]): Pr
   });
 }
 
+/**
+ * Write what `produce` writes, chunk by chunk, to --out (whole file or nothing: written beside it, then
+ * renamed) or to standard output (waiting when the pipe is full).
+ */
+export async function emitStream(values: OptionValues, produce: (write: (chunk: string) => Promise<void>) => Promise<void>): Promise<void> {
+  const out = typeof values.out === 'string' ? values.out : null;
+  if (!out || out === '-') {
+    await produce(async (chunk) => {
+      if (!process.stdout.write(chunk)) await new Promise((r) => process.stdout.once('drain', r));
+    });
+    return;
+  }
+  const tmp = `${out}.${process.pid}.tmp`;
+  const fh = await open(tmp, 'w');
+  try {
+    await produce(async (chunk) => {
+      await fh.write(chunk, null, 'utf8');
+    });
+    await fh.close();
+  } catch (e) {
+    await fh.close().catch(() => {});
+    await rm(tmp, { force: true });
+    throw e;
+  }
+  await rename(tmp, out);
+}
+
 /** Write to --out (whole file or nothing: written beside it, then renamed) or to standard output. */
 export async function emit(values: OptionValues, text: string): Promise<void> {
   const out = typeof values.out === 'string' ? values.out : null;
@@ -169,8 +197,19 @@ figures given by different sources side by side); the report reads the part of i
     const format = (values.format as string | undefined) ?? 'md';
     if (!['md', 'markdown', 'html', 'json'].includes(format)) throw new UsageError(`--format must be md, html or json, got ${JSON.stringify(format)}`);
     try {
+      if (format === 'md' || format === 'markdown') {
+        // Markdown is written as the picture is read (src/report/markdown-stream.ts); with editors' reviews
+        // (which may merge events far apart in the listing) the report is built whole first.
+        const opts = selection(values);
+        await withPicture(values, positionals, async (reader, store) => {
+          const overrides = store ? await deskData(store).overrides() : [];
+          if (overrides.length) await emit(values, renderMarkdown(reviewReport(await buildReport(reader, opts), overrides)) + '\n');
+          else await emitStream(values, (write) => streamMarkdown(reader, opts, write));
+        });
+        return EXIT_OK;
+      }
       const r = await reportFor(values, positionals);
-      const text = format === 'html' ? renderHtml(r) : format === 'json' ? renderJson(r) : renderMarkdown(r) + '\n';
+      const text = format === 'html' ? renderHtml(r) : renderJson(r);
       await emit(values, text);
       return EXIT_OK;
     } catch (e) {

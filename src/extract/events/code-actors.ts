@@ -2,7 +2,7 @@ import type { Actor } from './types.js';
 import type { Coding } from './acled-notes.js';
 import type { Draft } from './assemble.js';
 import type { ActorRef } from './roles.js';
-import { sameActor, sameActorRef } from './roles.js';
+import { armedCommunity, sameActor, sameActorRef } from './roles.js';
 import type { CountryEntry } from './lexicon.js';
 
 /**
@@ -67,6 +67,8 @@ function localGroup(d: Draft): ActorRef | null {
   }
   return found.length === 1 ? found[0]! : null;
 }
+
+const COMMUNITY_WORDS = /\b(?:communit(?:y|ies)|ethnic|tribes?|tribal|clans?|communal|intercommunal|inter-communal|land dispute|farmland|farm land|grazing|farmers|herders|herdsmen|pastoralists)\b/i;
 
 const ARMED = new Set(['state', 'rebel', 'militia', 'identity', 'external', 'unidentified']);
 const isCrowd = (r: ActorRef) => r.cls === 'civilians' || r.cls === 'rioters' || r.cls === 'protesters';
@@ -177,11 +179,24 @@ function codeSides(d: Draft, coding: Coding, ctx: ActorContext): [ActorRef | nul
       let a1 = agent && armed(agent) ? agent : null;
       let a2 = firstOther((r) => armed(r) && (!a1 || !same(r, a1))) ?? null;
       if (!a1) a1 = firstNamed((r) => armed(r) && (!a2 || !same(r, a2))) ?? null;
-      const communal = d.parts.some((p) => p.roles.communal);
+      // A fight told between communities, clans or ethnic groups ("a clash between the A and B communities",
+      // "villagers of X and Y fought over farmland") is fought by their militias even when neither is named as one.
+      const communal = d.parts.some((p) => p.roles.communal || COMMUNITY_WORDS.test(ctx.input.slice(p.view.start, p.view.end)));
       // An identity militia's opponent, when unnamed, is another community's ("ethnic clashes between A and B").
       if (!a1 && a2) a1 = a2.cls === 'state' ? (unclear ? unidentified : ctx.mainGroup ?? unidentified) : a2.cls === 'identity' || communal ? communalMilitia : state;
       if (!a2 && a1) a2 = firstNamed((r) => armed(r) && !same(r, a1!)) ?? (a1.cls === 'state' ? ctx.mainGroup : null);
-      if (!a1 && !a2) a1 = communal ? communalMilitia : ctx.mainGroup;
+      if (!a1 && !a2) {
+        if (communal) {
+          // The communities the text names fight as their militias ("Fulani herders and Tiv farmers").
+          const sides = named.filter((r) => r.community).map(armedCommunity);
+          const s1 = sides[0] ?? communalMilitia;
+          const s2 = sides.find((r) => r.name !== s1.name) ?? communalMilitia;
+          return [s1, s2];
+        }
+        a1 = ctx.mainGroup;
+      }
+      // One community named, the other not: the other side is another community's militia.
+      if (a1 && !a2 && a1.cls === 'identity' && communal) a2 = communalMilitia;
       return [a1, a2 ?? null];
     }
     case 'Explosions/Remote violence': {

@@ -83,3 +83,19 @@ describe('fatalities: claims the text disputes and acts after the dead', () => {
     expect(dead('On 1 May 2021, gunmen killed 3 farmers and 2 herders near Mopti.')).toMatchObject({ best: 5 });
   });
 });
+
+describe('fatalities: objects counted without a noun, groups that are no count', () => {
+  it('counts a bare number that is the object of a killing verb', () => {
+    expect(dead('On 1 May 2021, soldiers raided a rebel hideout near Beni, kill seven and capture two.')).toMatchObject({ best: 7 });
+    expect(dead("On 1 May 2021, troops ambushed rebels near Beni and killed 'several' rebels.")).toMatchObject({ best: 10 });
+  });
+  it('reads one person in "a suspected thief" and counts nobody twice', () => {
+    expect(dead('On 1 May 2021, residents lynched a suspected thief in Kisumu.')).toMatchObject({ best: 1 });
+    expect(dead('On 1 May 2021, soldiers killed 6 rebels including a commander near Beni.')).toMatchObject({ best: 6 });
+    expect(dead('On 1 May 2021, gunmen killed 9 members of the Hema community near Bunia.')).toMatchObject({ best: 9 });
+  });
+  it('counts no dead from a body named as one or a clock time', () => {
+    expect(dead('On 1 May 2021, rebels clashed with the army near Beni, at least two soldiers and three rebels were killed.')).toMatchObject({ best: 5 });
+    expect(dead('On 1 May 2021, a police post near Gao was attacked by gunmen around 21h, 2 policemen killed.')).toMatchObject({ best: 2 });
+  });
+});

@@ -76,7 +76,8 @@ export const VAGUE_FATALITIES = 10;
 const VAGUE_PLURAL = /^(several|many|numerous|multiple|scores)$/;
 
 /** Titles that name one person ("the director of ...", "a district governor"). */
-const PERSON_HEADS = new Set(['director', 'head', 'governor', 'commander', 'chief', 'official', 'spokesman', 'spokesperson', 'deputy', 'leader', 'member', 'employee', 'agent', 'officer', 'mayor', 'judge', 'prosecutor', 'lawmaker', 'senator', 'minister', 'administrator', 'headmaster', 'principal', 'guard', 'bodyguard', 'driver', 'man', 'woman', 'boy', 'girl', 'child', 'person', 'resident', 'villager']);
+const QUALIFIER = /^(suspected|presumed|alleged|known|young|elderly|old|local|notorious|armed|unarmed|innocent|female|male|retired|former|prominent)$/;
+const PERSON_HEADS = new Set(['thief', 'robber', 'burglar', 'suspect', 'criminal', 'trader', 'farmer', 'herder', 'herdsman', 'pastoralist', 'student', 'pupil', 'teacher', 'motorcyclist', 'councilman', 'councillor', 'butcher', 'ranger', 'youth', 'merchant', 'businessman', 'cleric', 'imam', 'pastor', 'priest', 'fisherman', 'hunter', 'miner', 'vendor', 'herdsboy', 'marabout', 'trader', 'catechist', 'civilian', 'soldier', 'policeman', 'gendarme', 'director', 'head', 'governor', 'commander', 'chief', 'official', 'spokesman', 'spokesperson', 'deputy', 'leader', 'member', 'employee', 'agent', 'officer', 'mayor', 'judge', 'prosecutor', 'lawmaker', 'senator', 'minister', 'administrator', 'headmaster', 'principal', 'guard', 'bodyguard', 'driver', 'man', 'woman', 'boy', 'girl', 'child', 'person', 'resident', 'villager']);
 const OUTCOMES = new Set<TriggerKind>(['kill', 'wound', 'killwound']);
 const ARMED_CLASSES = new Set(['state', 'rebel', 'militia', 'identity', 'external', 'unidentified']);
 const WEAPONISH = new Set<TriggerKind>(['ied', 'suicide', 'air', 'shell', 'grenade', 'bomb', 'attack', 'shoot', 'clash']);
@@ -198,6 +199,8 @@ function singular(toks: Tok[], m: ActorMention): boolean {
   const head = toks[m.tokEnd - 1]!;
   const w = head.low.replace(/'$/, '');
   if (/^(men|women|children|people|police|personnel|forces|troops|militia|staff)$/.test(w)) return false;
+  // A body of people named as one ("the army", "the Tiv community", "a gang") is no count of dead.
+  if (/^(army|military|community|communities|group|gang|mob|crowd|gendarmerie|navy|battalion|brigade|unit|government|regime|clan|tribe|population|family)$/.test(w)) return false;
   return !/s$/.test(w) || /(ss|us)$/.test(w);
 }
 
@@ -408,6 +411,12 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
     for (const m of actors) {
       if (usedM.has(m) || m.tokStart < lo || m.tokStart >= hi || c.inParens(m.tokStart) || subsetFrom(m.tokStart)) continue;
       if (c.quantities.some((q) => q.tokStart <= m.tokStart && m.tokStart < Math.max(q.tokEnd + 1, q.nounEnd ?? 0))) continue;
+      // "12 members of the Tiv community": the group the counted dead belong to, not more dead.
+      const ofAt = toks[m.tokStart - 1]?.low === 'of' ? m.tokStart - 1 : /^(the|a|an)$/.test(toks[m.tokStart - 1]?.low ?? '') && toks[m.tokStart - 2]?.low === 'of' ? m.tokStart - 2 : -1;
+      if (ofAt >= 0 && c.quantities.some((q) => (q.nounEnd ?? q.tokEnd) === ofAt)) {
+        usedM.add(m);
+        continue;
+      }
       // "a cook on a military base": a word naming a site is no victim.
       if (facilityAt(toks, m.tokEnd) || facilityAt(toks, m.tokEnd + 1)) continue;
       if (roles.agent && m.start === roles.agent.start) continue;
@@ -415,7 +424,8 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
       if (roles.victims.length > 0 && appositive(toks, m)) continue;
       usedM.add(m);
       // ACLED codes "several", "many" and the like as 10 dead; a singular noun is one person.
-      const vague = VAGUE_PLURAL.test(toks[m.tokStart - 1]?.low ?? '') || (toks[m.tokStart - 1]?.low === 'of' && toks[m.tokStart - 2]?.low === 'number' && toks[m.tokStart - 3]?.low === 'a');
+      const before = /^['‘’"“”]$/.test(toks[m.tokStart - 1]?.low ?? '') ? m.tokStart - 2 : m.tokStart - 1;
+      const vague = VAGUE_PLURAL.test(toks[before]?.low ?? '') || (toks[before]?.low === 'some' && toks[before - 1]?.low !== 'of') || (toks[m.tokStart - 1]?.low === 'of' && toks[m.tokStart - 2]?.low === 'number' && toks[m.tokStart - 3]?.low === 'a');
       const one = singular(toks, m) ? 1 : vague ? VAGUE_FATALITIES : null;
       roles.victims.push({ trigger: current, tok: m.tokStart, tokEnd: m.tokEnd, count: one, high: vague ? null : one, outcome, group: refOf(m) });
     }
@@ -424,8 +434,11 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
       // "a district official", "a village chief": one noun may stand between the article and the title (not a
       // speaker: "..., the regional governor said").
       const det = (k: number) => /^(the|a|an|his|her|their|its)$/.test(toks[k]?.low ?? '');
-      const modified = det(i - 2) && toks[i - 1]!.pos === 'NOUN' && !REPORTING.test(toks[i + 1]?.low ?? '') && !c.quantities.some((q) => q.tokStart <= i - 1 && i - 1 < q.tokEnd);
+      // ("a suspected thief", "an elderly man": a word that qualifies the person may stand there too.)
+      const modified = det(i - 2) && (toks[i - 1]!.pos === 'NOUN' || QUALIFIER.test(toks[i - 1]!.low)) && !REPORTING.test(toks[i + 1]?.low ?? '') && !c.quantities.some((q) => q.tokStart <= i - 1 && i - 1 < q.tokEnd);
       if (!PERSON_HEADS.has(toks[i]!.low) || !(det(i - 1) || modified)) continue;
+      // "killed 8 rebels including a commander": one of the dead already counted.
+      if (roles.victims.length > 0 && subsetFrom(i - 1)) continue;
       if (c.inParens(i) || actors.some((m) => m.tokStart <= i && i < m.tokEnd) || roles.victims.some((v) => v.tok <= i && i < v.tokEnd)) continue;
       if (c.quantities.some((q) => q.tokStart <= i && i < (q.nounEnd ?? q.tokEnd))) continue;
       const after = toks[i + 1]?.low;

@@ -55,6 +55,8 @@ export interface Demonym {
   start: number;
   end: number;
   countries: string[];
+  /** How much it says of the story's country (1, a demonym's; less for weaker evidence). */
+  weight?: number;
 }
 
 const CONNECTORS = new Set([
@@ -80,6 +82,14 @@ const DESIGNATORS: Record<string, TypeHint> = {
   district: 'admin2',
   districts: 'admin2',
   municipality: 'admin2',
+  // second-level divisions by their local names: Nigeria's local government areas, Bangladesh's
+  // upazilas, Kenya's sub-counties, Mali's cercles
+  lga: 'admin2',
+  lgas: 'admin2',
+  upazila: 'admin2',
+  upazilla: 'admin2',
+  'sub-county': 'admin2',
+  cercle: 'admin2',
   city: 'city',
   town: 'city',
   village: 'city',
@@ -295,6 +305,10 @@ export function findCandidates(doc: Doc, gaz: Gazetteer): { candidates: Candidat
           designator = w;
           hint = DESIGNATORS[w]!;
           if (NAME_DESIGNATORS.has(w)) spanEnd = next.end;
+        } else if (w === 'local' && b + 1 < s.tokenEnd && text.slice(tokens[b + 1]!.start, tokens[b + 1]!.end).toLowerCase() === 'government') {
+          // "Bali local government area", "Obi Local Government Council"
+          designator = 'lga';
+          hint = 'admin2';
         }
       }
       let p = a - 1;

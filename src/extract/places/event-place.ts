@@ -161,6 +161,9 @@ function choose(doc: Doc, details: PlaceDetail[], dateline: PlaceDetail | null):
     // The dateline says where the story was filed, not where its first event happened.
     if (d === dateline) s -= 3;
     if (d.candidate.before && LOCATIVE.has(d.candidate.before)) s += 2;
+    // An end of a route ("on the Dhaka-Mymensingh highway in Gazipur", "on the road towards Gao") names where
+    // the road goes, not where on it the event was: another place told beside it says that better.
+    if (routeEnd(doc, d) && details.some((o) => o !== d && (o.mention.kind === 'city' || o.mention.kind === 'feature' || o.mention.kind === 'admin2') && !routeEnd(doc, o))) s -= 3;
     // A relation locates the event ("10 km north of Mosul") unless another town is named beside it, which
     // the relation then only describes ("Bakhdida, the town east of Mosul").
     const relStart = d.relation?.start ?? d.mention.start;
@@ -188,6 +191,21 @@ function choose(doc: Doc, details: PlaceDetail[], dateline: PlaceDetail | null):
     }
   }
   return best;
+}
+
+const ROUTE = /^(?:highway|road|railway|rail|axis|route|corridor|expressway|motorway|bypass|track|trunk)\b/i;
+
+/** "the Dhaka-Mymensingh highway", "the Gao - Ansongo axis", "(the road) towards Gao": a place that ends a route. */
+function routeEnd(doc: Doc, d: PlaceDetail): boolean {
+  const m = d.mention;
+  if (d.candidate.before === 'towards' || d.candidate.before === 'toward') return true;
+  const after = doc.text.slice(m.end, m.end + 40);
+  const before = doc.text.slice(Math.max(0, m.start - 40), m.start);
+  // "A-B highway" (this is A) or "A-B highway" (this is B)
+  const first = /^\s?[-–]\s?\p{Lu}[\p{L}'’]*(?:[ -]\p{Lu}[\p{L}'’]*)?\s+(\S+)/u.exec(after);
+  if (first && ROUTE.test(first[1]!)) return true;
+  const second = /\p{Lu}[\p{L}'’]*\s?[-–]\s?$/u.test(before) && ROUTE.test(after.replace(/^\s+/, ''));
+  return second;
 }
 
 function locate(doc: Doc, info: DocPlaces, d: PlaceDetail): EventLocation {

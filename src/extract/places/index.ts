@@ -5,7 +5,9 @@ import { gazetteer } from '../../gazetteer/load.js';
 import type { Gazetteer } from '../../gazetteer/gazetteer.js';
 import { looseKey } from '../../gazetteer/fold.js';
 import { REGION, REGION_MULTI } from '../../gazetteer/types.js';
-import { findCandidates, type Candidate } from './candidates.js';
+import { findCandidates, type Candidate, type Demonym } from './candidates.js';
+import { findActors } from '../events/actors.js';
+import { sentenceViews } from '../quantities/view.js';
 import { datelineOf } from './dateline.js';
 import { resolveDesignated } from './designated.js';
 import { setDocPlaces, type DocPlaces, type PlaceDetail } from './details.js';
@@ -34,8 +36,12 @@ export const places: Component = {
     const ctx = buildGuardContext(doc, gaz, candidates);
     const dropped: DocPlaces['dropped'] = [];
     const drop = (c: Candidate, reason: string) => dropped.push({ start: c.start, end: c.spanEnd, text: c.surface, reason });
+    const groups = namedGroups(doc);
     const kept = candidates.filter((c) => {
-      const why = rejectReason(ctx, c);
+      // Rule "group-name-is-no-place": a word inside a named armed group's name ("Haram" in "Boko Haram"); a
+      // place the name begins with still names that place ("the Sudan Liberation Army").
+      const inGroup = groups.find((g) => g.start < c.start && c.spanEnd <= g.end);
+      const why = inGroup ? 'part of an armed group\'s name' : rejectReason(ctx, c);
       if (why) drop(c, why);
       return why === null;
     });
@@ -44,7 +50,17 @@ export const places: Component = {
       c.weak = c.weakWhy !== null;
     }
     const dateline = datelineOf(doc, kept);
-    const resolved = resolve({ gaz, candidates: kept, demonyms, dateline, text: doc.text });
+    // Rule "group-home-country": a named armed group with a home country ("Boko Haram", "JNIM") says, weakly,
+    // which country the story's places are in (a village named in a Boko Haram story is Nigeria's Banki, not
+    // India's), as a demonym does; each group once, at half a demonym's weight.
+    const seenGroups = new Set<string>();
+    const groupEvidence: Demonym[] = [];
+    for (const g of groups) {
+      if (seenGroups.has(g.name)) continue;
+      seenGroups.add(g.name);
+      groupEvidence.push({ start: g.start, end: g.end, countries: [g.country], weight: 0.5 });
+    }
+    const resolved = resolve({ gaz, candidates: kept, demonyms: [...demonyms, ...groupEvidence], dateline, text: doc.text, homeCountries: new Set(groupEvidence.flatMap((g) => g.countries)) });
     const focus = focusOf(gaz, resolved, demonyms.flatMap((d) => d.countries));
     dropMisfits(gaz, resolved, focus, drop);
     for (const { candidate, resolution } of resolveDesignated(doc, gaz, kept, resolved, focus.country)) {
@@ -153,6 +169,18 @@ function namedWays(doc: Doc, details: PlaceDetail[]): PlaceMention[] {
     const a = anchor.mention;
     const text = doc.text.slice(e.start, e.end);
     out.push({ start: e.start, end: e.end, text, name: text, lat: a.lat, lon: a.lon, country: a.country, admin1: a.admin1, geonameId: null, kind: 'feature' });
+  }
+  return out;
+}
+
+/** Named armed groups with a home country, as the actor lexicon reads them (data/actors). */
+function namedGroups(doc: Doc): { start: number; end: number; name: string; country: string }[] {
+  const out: { start: number; end: number; name: string; country: string }[] = [];
+  for (const view of sentenceViews(doc)) {
+    for (const m of findActors(doc.text, view).actors) {
+      if (m.generic || !m.country || !['rebel', 'militia', 'identity'].includes(m.cls)) continue;
+      out.push({ start: m.start, end: m.end, name: m.entry.actor, country: m.country.code });
+    }
   }
   return out;
 }

@@ -127,6 +127,8 @@ export interface ResolveInput {
   /** The candidate of the dateline, if the story has one. */
   dateline: Candidate | null;
   text: string;
+  /** Home countries of the named armed groups the story tells of ("Boko Haram": NG). */
+  homeCountries?: Set<string>;
 }
 
 export interface Container {
@@ -155,7 +157,7 @@ export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
   const focus: Focus = { countries: new Map(), admin1: new Map(), byName: new Map() };
 
   // Evidence before any reading: unambiguous country and region names, demonyms, abbreviations, dateline.
-  for (const d of demonyms) for (const c of d.countries) addFocus(focus, 'countries', null, c, 0.6 / d.countries.length);
+  for (const d of demonyms) for (const c of d.countries) addFocus(focus, 'countries', null, c, (0.6 * (d.weight ?? 1)) / d.countries.length);
   for (const c of candidates) {
     if (c.weak) continue;
     if (c.abbreviation) {
@@ -287,6 +289,9 @@ export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
           if (kind !== 'admin1' && [...(namedCountries.get(gaz.countryOf(p.id)) ?? [])].some((k) => k !== c0.key)) s += NAMED_COUNTRY_BONUS;
           s += 3 * focusShare(focus, 'admin1', gaz.admin1CodeOf(p.id), c0.key);
         }
+        // Rule "group-home-country": in a story that names no country outright, a named armed group's home
+        // country is where its towns are most likely ("Boko Haram ambushed troops at Banki").
+        if (kind === 'city' && namedCountries.size === 0 && input.homeCountries?.has(gaz.countryOf(p.id))) s += GROUP_HOME_BONUS;
         // The name after "Town," is the town's state or country ("Athens, Georgia"; "Athens, Greece").
         if (isContainer[idxs[0]!] && (kind === 'admin1' || kind === 'country')) s += 2;
         if (containerEntry !== null) s += containerFit(gaz, p.id, containerEntry);
@@ -320,7 +325,7 @@ export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
       focus.countries.clear();
       focus.admin1.clear();
       focus.byName.clear();
-      for (const d of demonyms) for (const c of d.countries) addFocus(focus, 'countries', null, c, 0.6 / d.countries.length);
+      for (const d of demonyms) for (const c of d.countries) addFocus(focus, 'countries', null, c, (0.6 * (d.weight ?? 1)) / d.countries.length);
       for (const [c, r] of chosen) {
         if (c.weak || gaz.featureOf(r.entry) === REGION_MULTI) continue;
         const k = gaz.kindOf(r.entry);
@@ -366,6 +371,7 @@ function coherenceTargets(gaz: Gazetteer, groups: Map<string, number[]>, candida
 const COHERENCE_FREE_READINGS = 4;
 const AREA_NAMESAKE_POP = 100_000;
 const NAMED_COUNTRY_BONUS = 2.5;
+const GROUP_HOME_BONUS = 3;
 const AREA_NAMESAKE_PENALTY = 6;
 
 export function coherence(gaz: Gazetteer, id: number, others: number[][]): number {

@@ -25,7 +25,7 @@ const UNITS_AFTER = new Set([
   // time
   'year', 'years', 'yr', 'yrs', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', 'hrs', 'minute',
   'minutes', 'mins', 'second', 'seconds', 'secs', 'decade', 'decades', 'century', 'centuries', 'night', 'nights',
-  'a.m.', 'p.m.', 'am', 'pm', "o'clock", 'gmt', 'utc', 'bst', 'est', 'edt', 'pst', 'hrs.',
+  'a.m.', 'p.m.', 'am', 'pm', 'h', 'hr', "o'clock", 'gmt', 'utc', 'bst', 'est', 'edt', 'pst', 'hrs.',
   // money
   'dollars', 'dollar', 'usd', 'euros', 'euro', 'eur', 'pounds', 'sterling', 'rupees', 'rupee', 'yuan', 'yen',
   'shillings', 'naira', 'afghanis', 'afghani', 'dinars', 'dinar', 'riyals', 'rials', 'lira', 'liras', 'francs',

@@ -47,6 +47,30 @@ function figureValue(toks: Tok[], i: number): boolean {
   return false;
 }
 
+/** Verbs whose object is people harmed or taken: "killing nine", "kill five and capture one". */
+const HARM_VERB = /^(?:kill|kills|killed|killing|wound|wounds|wounded|wounding|injure|injures|injured|injuring|shot|shoot|shoots|shooting|execute|executes|executed|executing|behead|beheads|beheaded|beheading|abduct|abducts|abducted|abducting|kidnap|kidnaps|kidnapped|kidnapping|arrest|arrests|arrested|arresting|capture|captures|captured|capturing|neutrali[sz]e|neutrali[sz]es|neutrali[sz]ed|neutrali[sz]ing)$/;
+
+/**
+ * A number word that is the whole object of a verb of harm, with no noun after it ("troops clear the camp,
+ * kill nine and capture one"; "killing 'several'"): the people harmed, counted. Only where the clause goes
+ * on or ends right after it ("and", a comma, the end), so "killed one of the..." keeps its own reading.
+ */
+function harmedCount(toks: Tok[], i: number, end: number): boolean {
+  let k = i - 1;
+  let quoted = false;
+  if (/^['‘’"“”]$/.test(toks[k]?.low ?? '')) {
+    k--;
+    quoted = true;
+  }
+  if (!HARM_VERB.test(toks[k]?.low ?? '')) return false;
+  // "fighting that has killed hundreds": a running toll, not the dead of one act.
+  if (/^(?:has|have|had)$/.test(toks[k - 1]?.low ?? '')) return false;
+  let e = end;
+  if (quoted && /^['‘’"“”]$/.test(toks[e]?.low ?? '')) e++;
+  const next = toks[e]?.low;
+  return next === undefined || /^(?:and|from|,|\.|;|:|in|at|on|near|during|while|when|after|before|including|among)$/.test(next);
+}
+
 /** Proposes every count in a sentence: figures in digits or words, vague plurals and shares. */
 export function parseCounts(input: string, view: SentenceView): QuantityProposal[] {
   const toks = view.toks;
@@ -92,7 +116,7 @@ export function parseCounts(input: string, view: SentenceView): QuantityProposal
     const np = countedNoun(toks, end, first.vague || first.words || toks[end]?.low === 'of');
     const next = toks[end];
     const elliptic = !!next && (next.pos === 'AUX' || next.pos === 'VERB') && !/ing$/.test(next.low);
-    if ((first.words || first.vague) && !np && !elliptic && !figureValue(toks, i)) {
+    if ((first.words || first.vague) && !np && !elliptic && !figureValue(toks, i) && !harmedCount(toks, i, end)) {
       i = end;
       continue;
     }

@@ -263,10 +263,15 @@ class Run {
 
   eventOf = (reportKey: string): string | null => this.reports.get(reportKey)?.seed ?? null;
 
-  /** Claims that may be about the same quantity as `c`, with the reports they are held by loaded. */
-  *claimNeighbours(c: ClaimItem): Step<ClaimRow[]> {
+  /**
+   * Claims that may be about the same quantity as `c`, with the reports they are held by loaded: those of
+   * its document and, for the toll of an event, those of the event's reports (both few), and from the index
+   * those `sel` selects (./sql.ts claimCandidates: after an order, maybe only those a move may change).
+   * Without `sel`, none from the index.
+   */
+  *claimNeighbours(c: ClaimItem, sel: Parameters<PictureSql['claimCandidates']>[1] | null): Step<ClaimRow[]> {
     yield* this.lockAroundClaim(c);
-    const rows = [...(yield* this.docClaims(c.doc.key)).filter((x) => x.item.thing === c.thing), ...(yield* this.ops.claimCandidates(c))];
+    const rows = [...(yield* this.docClaims(c.doc.key)).filter((x) => x.item.thing === c.thing), ...(sel ? yield* this.ops.claimCandidates(c, sel) : [])];
     if (c.report && isEventCount(c.predicate)) {
       // Tolls of one merged event are one figure wherever and whenever they were told.
       yield* this.loadReports([c.report]);
@@ -308,10 +313,10 @@ class Run {
    * stops at the first that fits: a claim that may sit beside every count of its kind at its place (a
    * standing count from an undated document) sees many figures, and usually fits the first.
    */
-  *placeClaim(y: ClaimItem, yo: string, seeds: readonly string[]): Step<string | null> {
-    yield* this.loadClaims(seeds);
+  *placeClaim(y: ClaimItem, yo: string, seeds: readonly string[], known: ReadonlyMap<string, string>): Step<string | null> {
+    yield* this.loadClaims(seeds.filter((s) => !known.has(s)));
     const ordered = seeds
-      .map((s) => ({ s, o: this.claims.get(s) ? claimOrder(this.claims.get(s)!.item) : null }))
+      .map((s) => ({ s, o: known.get(s) ?? (this.claims.get(s) ? claimOrder(this.claims.get(s)!.item) : null) }))
       .filter((x): x is { s: string; o: string } => x.o !== null && x.o < yo)
       .sort((a, b) => (a.o < b.o ? -1 : 1));
     for (let i = 0; i < ordered.length; i += FIGURES_READ_AT_ONCE) {
@@ -345,9 +350,14 @@ class Run {
     const y = row.item;
     const yo = claimOrder(y);
     this.stats.claimsDecided++;
-    const near = yield* this.claimNeighbours(y);
-    const seeds = [...new Set(near.filter((n) => claimOrder(n.item) < yo).map((n) => n.seed!))];
-    const seed = (seeds.length ? yield* this.placeClaim(y, yo, seeds) : null) ?? y.key;
+    // The figures before y it may join: those of the claims it fits in its document or event, and every
+    // figure of a claim the index finds before it (by key only: placeClaim checks each figure's claims, and a
+    // figure y fits has a claim the index finds, so the choice is the same as among the fitting claims' only).
+    const local = yield* this.claimNeighbours(y, null);
+    const known = new Map<string, string>();
+    for (const f of yield* this.ops.candidateFigures(y, yo)) known.set(f.seed, f.order);
+    const seeds = [...new Set([...local.filter((n) => claimOrder(n.item) < yo).map((n) => n.seed!), ...known.keys()])];
+    const seed = (seeds.length ? yield* this.placeClaim(y, yo, seeds, known) : null) ?? y.key;
     if (seed === row.seed) return;
     const old = row.seed;
     row.seed = seed;
@@ -356,8 +366,9 @@ class Run {
     if (old) this.touchedFigures.add(old);
     const newOrder = (yield* this.seedOrder(seed))!;
     const oldOrder = old ? yield* this.seedOrder(old) : null;
-    // Only later claims whose choice this move can change are decided again (see `mayMove`).
-    const later = near.filter((n) => claimOrder(n.item) > yo);
+    // Only later claims whose choice this move can change are decided again (see `mayMove`); the index
+    // reads only those (./sql.ts claimCandidates applies the same test to the stored rows).
+    const later = (yield* this.claimNeighbours(y, { after: yo, seed: { op: '>', order: newOrder, old } })).filter((n) => claimOrder(n.item) > yo);
     yield* this.loadClaims(later.map((n) => n.seed).filter((s): s is string => !!s));
     for (const n of later) if (yield* this.mayMove(n, old, newOrder, oldOrder, 'near')) queue.push(n.item.key, claimOrder(n.item));
     for (const [s, side] of [[old, 'old'], [seed, 'new']] as const) {
@@ -365,7 +376,9 @@ class Run {
       yield* this.loadClaims([s]);
       const sr = this.claims.get(s);
       if (!sr) continue;
-      const around = (yield* this.claimNeighbours(sr.item)).filter((n) => claimOrder(n.item) > yo);
+      // With the old figure's first claim gone (oldOrder null), only the claims mayMove always keeps.
+      const test = side === 'new' ? { op: '=' as const, order: newOrder, old } : oldOrder === null ? { op: '=' as const, order: '', old } : { op: '>=' as const, order: oldOrder, old };
+      const around = (yield* this.claimNeighbours(sr.item, { after: yo, seed: test })).filter((n) => claimOrder(n.item) > yo);
       yield* this.loadClaims(around.map((n) => n.seed).filter((s2): s2 is string => !!s2));
       for (const n of around) if (yield* this.mayMove(n, old, newOrder, oldOrder, side)) queue.push(n.item.key, claimOrder(n.item));
     }
@@ -562,13 +575,13 @@ export function* removeDocument(ops: PictureSql, docKey: string): Step<UpdateSta
     const row = run.claims.get(c.key);
     if (!row) continue;
     const o = claimOrder(c);
-    for (const n of yield* run.claimNeighbours(c)) if (claimOrder(n.item) > o) cq.push(n.item.key, claimOrder(n.item));
+    for (const n of yield* run.claimNeighbours(c, { after: o })) if (claimOrder(n.item) > o) cq.push(n.item.key, claimOrder(n.item));
     if (row.seed) {
       run.touchedFigures.add(row.seed);
       if (row.seed !== c.key) {
         yield* run.loadClaims([row.seed]);
         const sr = run.claims.get(row.seed);
-        if (sr) for (const n of yield* run.claimNeighbours(sr.item)) if (claimOrder(n.item) > o) cq.push(n.item.key, claimOrder(n.item));
+        if (sr) for (const n of yield* run.claimNeighbours(sr.item, { after: o })) if (claimOrder(n.item) > o) cq.push(n.item.key, claimOrder(n.item));
       }
     }
   }

@@ -67,14 +67,16 @@ export class StorePictureReader implements PictureReader {
     const b = boxOf(f);
     if (!b) return { join: '', where: [], params: [] };
     const id = table === 'events' ? 'eid' : 'fid';
+    // Undated events and figures span every day in the index, but no period keeps them (eventMatches, figureMatches).
+    const dated = f.since || f.until ? [`t.${table === 'events' ? 'date_start' : 'when_start'} IS NOT NULL`] : [];
     if (this.sql.dialect === 'sqlite') {
       return {
         join: `JOIN pic_${table}_box x ON x.${id} = t.${id}`,
-        where: ['x.d0 <= ?', 'x.d1 >= ?', 'x.lat0 <= ?', 'x.lat1 >= ?', 'x.lon0 <= ?', 'x.lon1 >= ?'],
+        where: ['x.d0 <= ?', 'x.d1 >= ?', 'x.lat0 <= ?', 'x.lat1 >= ?', 'x.lon0 <= ?', 'x.lon1 >= ?', ...dated],
         params: [b.d1, b.d0, b.lat1, b.lat0, b.lon1, b.lon0],
       };
     }
-    const where = ['t.bx && box(point(?::float8, ?::float8), point(?::float8, ?::float8))'];
+    const where = ['t.bx && box(point(?::float8, ?::float8), point(?::float8, ?::float8))', ...dated];
     const params: unknown[] = [b.d0, b.lat0, b.d1, b.lat1];
     if (b.lon0 > -1000) {
       where.push('t.lon BETWEEN ? AND ?');
@@ -139,13 +141,18 @@ export class StorePictureReader implements PictureReader {
     return { ...ev, place };
   }
 
-  async events(f: PictureFilter, p?: PageRequest): Promise<Page<PictureEvent>> {
+  async events(f: PictureFilter, p?: PageRequest, withSources?: (e: Omit<MergedEvent, 'sources'>) => boolean): Promise<Page<PictureEvent>> {
     const limit = pageLimit(p);
     const after = p?.after ? { where: ['t.sort_key > ?'], params: [p.after] } : { where: [], params: [] };
     const rows = await this.execute(this.eventRows(f, after, limit + 1));
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
-    const events = await this.execute(this.sql.withSources(page.map((r) => this.toEvent(r))));
+    const heads = page.map((r) => this.toEvent(r));
+    // The outlet filter reads the sources: every event then comes with them.
+    const want = withSources && !f.outlet ? withSources : null;
+    const full = await this.execute(this.sql.withSources(want ? heads.filter(want) : heads));
+    const bySeed = new Map(full.map((e) => [e.members[0]!, e]));
+    const events = heads.map((h) => bySeed.get(h.members[0]!) ?? { ...h, sources: [] });
     return { items: events.filter((e) => eventMatches(e, f)), next: more ? String(page[page.length - 1]!.sort_key) : null };
   }
 
@@ -164,7 +171,7 @@ export class StorePictureReader implements PictureReader {
     return this.one('t.seed = (SELECT seed FROM pic_reports WHERE key = ?)', reportKey);
   }
 
-  async figures(f: PictureFilter, p?: PageRequest): Promise<Page<Figure>> {
+  async figures(f: PictureFilter, p?: PageRequest, withClaims?: (f: Omit<Figure, 'claims'>) => boolean): Promise<Page<Figure>> {
     const limit = pageLimit(p);
     const s = this.spatial('figures', f);
     const where = [...s.where];
@@ -178,7 +185,10 @@ export class StorePictureReader implements PictureReader {
     );
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
-    const figures = await this.execute(this.sql.withClaims(page.map((r) => JSON.parse(String(r.data)) as Omit<Figure, 'claims'>)));
+    const heads = page.map((r) => JSON.parse(String(r.data)) as Omit<Figure, 'claims'>);
+    const full = await this.execute(this.sql.withClaims(withClaims ? heads.filter(withClaims) : heads));
+    const bySeed = new Map(full.map((x) => [x.members[0]!, x]));
+    const figures = heads.map((h) => bySeed.get(h.members[0]!) ?? { ...h, claims: [] });
     return { items: figures.filter((x) => figureMatches(x, f)), next: more ? String(page[page.length - 1]!.sort_key) : null };
   }
 

@@ -49,6 +49,12 @@ export const ALL_DAYS = 10_000_000;
 function reportDays(r: ReportItem): [number, number] {
   return r.days ? [dayNumber(r.days.start), dayNumber(r.days.end)] : [-ALL_DAYS, ALL_DAYS];
 }
+
+/**
+ * The day an undated claim of an undated document starts at in the claims index (migration 040): after
+ * every real day, so that queries for what comes before a dated claim do not meet it.
+ */
+export const END_OF_TIME = ALL_DAYS - 1;
 /** Where items without a place sit in the spatial indexes: outside every real area. */
 export const NO_PLACE = 500;
 
@@ -423,7 +429,9 @@ export class PictureSql {
       // An undated toll meets no other document's by period (src/merge/figures.ts): it needs no place in the index.
       const indexed = !!p && (!!c.period || !isEventCount(c.predicate));
       const code = thingCode(c.thing);
-      const d0 = c.period ? dayNumber(c.period.start) : -ALL_DAYS;
+      // An undated claim of an undated document comes after every dated document's claims (claimOrder):
+      // it sits at the end of time, where only the queries that may need it look (claimBox).
+      const d0 = c.period ? dayNumber(c.period.start) : c.doc.day === null ? END_OF_TIME : -ALL_DAYS;
       const d1 = c.period ? dayNumber(c.period.end) : ALL_DAYS;
       const [row] = yield* all<{ cid: unknown }>(
         `INSERT INTO pic_claims (key, doc, ord_key, seed, thing, report, lat, lon, data${this.dialect === 'postgres' ? ', bx' : ''})
@@ -448,31 +456,84 @@ export class PictureSql {
     return (yield* this.claimRows(yield* all<Row>(`SELECT seed, data FROM pic_claims WHERE doc = ?`, [pk])));
   }
 
-  /** Claims of other documents about the same counted thing near `c` in time and place. */
-  *claimCandidates(c: ClaimItem): Sql<ClaimRow[]> {
-    const pk = yield* this.docPk(c.doc.key);
-    const out: ClaimRow[] = [];
+  /**
+   * The index part of a claims query: other documents' claims about the same counted thing near `c` in time
+   * and place. With `endOfTime`, the undated claims of undated documents too (when `c` is dated they lie
+   * outside its days, and they come after it in canonical order: only a query for later claims, or one for
+   * an undated document's claim, needs them).
+   */
+  private claimBox(c: ClaimItem, pk: number | null, endOfTime: boolean): { from: string; where: string; params: unknown[] }[] {
     const p = c.place;
-    if (!p || (!c.period && isEventCount(c.predicate))) return out;
+    if (!p || (!c.period && isEventCount(c.predicate))) return [];
     const b = searchBox(p.lat, p.lon, SAME_NAME_KM);
     // Claims about one quantity may be this many days apart (src/merge/figures.ts); an undated one may meet any date.
     const slack = periodSlack(c.predicate);
-    const d0 = c.period ? dayNumber(c.period.start) - slack : -ALL_DAYS;
-    const d1 = c.period ? dayNumber(c.period.end) + slack : ALL_DAYS;
+    const windows: [number, number][] = [[c.period ? dayNumber(c.period.start) - slack : -ALL_DAYS, c.period ? dayNumber(c.period.end) + slack : ALL_DAYS]];
+    if (endOfTime && c.period) windows.push([END_OF_TIME, ALL_DAYS]);
     const code = thingCode(c.thing);
-    const rows =
+    return windows.map(([d0, d1]) =>
       this.dialect === 'sqlite'
-        ? yield* all<Row>(
-            `SELECT p.seed, p.data FROM pic_claims_box x JOIN pic_claims p ON p.cid = x.cid
-             WHERE x.d0 <= ? AND x.d1 >= ? AND x.lat0 <= ? AND x.lat1 >= ? AND x.lon0 <= ? AND x.lon1 >= ? AND x.code0 <= ? AND x.code1 >= ? AND p.thing = ? AND p.doc <> ?`,
-            [d1, d0, b.lat1, b.lat0, b.lon1, b.lon0, code, code, c.thing, pk],
-          )
-        : yield* all<Row>(
-            `SELECT seed, data FROM pic_claims WHERE bx && box(point(?::float8, ?::float8), point(?::float8, ?::float8)) AND lon BETWEEN ? AND ? AND thing = ? AND doc <> ?`,
-            [d0, code * 1000 + b.lat0 + 90, d1, code * 1000 + b.lat1 + 90, b.lon0, b.lon1, c.thing, pk],
-          );
-    out.push(...(yield* this.claimRows(rows)));
-    return out;
+        ? {
+            from: `pic_claims_box x JOIN pic_claims p ON p.cid = x.cid`,
+            where: `x.d0 <= ? AND x.d1 >= ? AND x.lat0 <= ? AND x.lat1 >= ? AND x.lon0 <= ? AND x.lon1 >= ? AND x.code0 <= ? AND x.code1 >= ? AND p.thing = ? AND p.doc <> ?`,
+            params: [d1, d0, b.lat1, b.lat0, b.lon1, b.lon0, code, code, c.thing, pk],
+          }
+        : {
+            from: `pic_claims p`,
+            where: `p.bx && box(point(?::float8, ?::float8), point(?::float8, ?::float8)) AND p.lon BETWEEN ? AND ? AND p.thing = ? AND p.doc <> ?`,
+            params: [d0, code * 1000 + b.lat0 + 90, d1, code * 1000 + b.lat1 + 90, b.lon0, b.lon1, c.thing, pk],
+          },
+    );
+  }
+
+  /** `col` compared byte-wise (the canonical orders are compared as JavaScript compares them). */
+  private ord(col: string): string {
+    return this.dialect === 'postgres' ? `${col} COLLATE "C"` : col;
+  }
+
+  /**
+   * Claims of other documents about the same counted thing near `c` in time and place, that come after
+   * `sel.after` in canonical order. With `sel.seed`, only those whose decision a move may change
+   * (src/store/picture/engine.ts mayMove, which decides exactly; this is a superset of what it keeps): not
+   * decided yet, heading their own figure, in figure `seed.old`, in no figure still stored, or in a
+   * figure whose first claim's order compares to `seed.order` by `seed.op`. A standing count from an
+   * undated document sits beside every count of its kind at its place; it is read only when it may move.
+   */
+  *claimCandidates(c: ClaimItem, sel: { after: string; seed?: { op: '>' | '=' | '>='; order: string; old: string | null } | null }): Sql<ClaimRow[]> {
+    const pk = yield* this.docPk(c.doc.key);
+    const rows: Row[] = [];
+    for (const q of this.claimBox(c, pk, true)) {
+      let where = `${q.where} AND ${this.ord('p.ord_key')} > ?`;
+      const params = [...q.params, sel.after];
+      let join = '';
+      if (sel.seed) {
+        join = ' LEFT JOIN pic_claims s ON s.key = p.seed';
+        where += ` AND (p.seed IS NULL OR p.seed = p.key OR p.seed = ? OR s.cid IS NULL OR ${this.ord('s.ord_key')} ${sel.seed.op} ?)`;
+        params.push(sel.seed.old ?? '', sel.seed.order);
+      }
+      rows.push(...(yield* all<Row>(`SELECT p.seed, p.data FROM ${q.from}${join} WHERE ${where}`, params)));
+    }
+    return yield* this.claimRows(rows);
+  }
+
+  /**
+   * The figures of the claims of other documents about the same counted thing near `c`, before `before`
+   * in canonical order: their seeds with their first claim's order. Only keys are read (no claim is parsed),
+   * so a claim that may sit beside every count of its kind at its place costs little to place.
+   */
+  *candidateFigures(c: ClaimItem, before: string): Sql<{ seed: string; order: string }[]> {
+    const pk = yield* this.docPk(c.doc.key);
+    const out = new Map<string, string>();
+    // Claims before a dated document's claim are all of dated documents: none lies at the end of time.
+    for (const q of this.claimBox(c, pk, c.doc.day === null)) {
+      for (const r of yield* all<{ seed: string; ord: string }>(
+        `SELECT DISTINCT p.seed AS seed, s.ord_key AS ord FROM ${q.from} JOIN pic_claims s ON s.key = p.seed WHERE ${q.where} AND ${this.ord('p.ord_key')} < ?`,
+        [...q.params, before],
+      )) {
+        out.set(String(r.seed), String(r.ord));
+      }
+    }
+    return [...out].map(([seed, order]) => ({ seed, order }));
   }
 
   *claimsOfReports(reportKeys: readonly string[]): Sql<ClaimRow[]> {

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { prepared } from '../../test-support/doc.js';
+import { eventPlace } from './event-place.js';
+import { places } from './index.js';
+
+// Notes written for these tests, in the shapes conflict-event notes take.
+const run = (text: string) => prepared(text, '2021-03-02', places);
+function locate(text: string) {
+  const doc = run(text);
+  const s = doc.get('sentences')[0]!;
+  return eventPlace(doc, { start: s.start, end: s.end });
+}
+
+describe('places in conflict-event notes', () => {
+  it('reads no place inside a named armed group ("Haram" of Boko Haram)', () => {
+    const list = run('Boko Haram fighters raided a camp near Gwoza on Sunday.').get('places');
+    expect(list.map((p) => p.text)).toEqual(['Gwoza']);
+  });
+  it('reads "X local government area" as a place of the division named after it', () => {
+    const list = run('Gunmen killed two farmers in Takum local government area of Taraba State.').get('places');
+    const takum = list.find((p) => p.text === 'Takum');
+    expect(takum?.country).toBe('NG');
+    expect(['admin2', 'city']).toContain(takum?.kind);
+  });
+  it('puts an event on a road between two towns at the town the note places it in', () => {
+    expect(locate('On 1 March 2021, traders blocked the Kano-Zaria highway in Kaduna city to protest new taxes.')).toMatchObject({ name: 'Kaduna', precision: 1 });
+    expect(locate('On 1 March 2021, gunmen ambushed a bus near Dori on the road towards Kaya.')).toMatchObject({ name: 'Dori' });
+  });
+});
