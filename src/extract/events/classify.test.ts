@@ -257,3 +257,10 @@ describe('a battle has two sides', () => {
     expect(sides('On 1 May 2021, soldiers on patrol came under fire near Tillaberi and fought back for two hours.')).toEqual([1, 3]);
   });
 });
+
+describe('spoils of a fight', () => {
+  it('codes a clearing operation that kills fighters and frees captives as the fight', () => {
+    const e = analyzed('On 1 May 2021, soldiers cleared several hamlets near Gwoza, killing 12 of the militants and freeing nine captives.', '2021-05-02').get('events')[0]!;
+    expect(e.type).toBe('Battles');
+  });
+});
