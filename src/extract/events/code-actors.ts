@@ -201,7 +201,11 @@ function codeSides(d: Draft, coding: Coding, ctx: ActorContext): [ActorRef | nul
     }
     case 'Explosions/Remote violence': {
       const air = coding.subType === 'Air/drone strike';
-      const a1 = agent && agent.cls !== 'civilians' ? agent : air ? state : unclear ? unidentified : unidentified;
+      // A suicide bombing is not the state's: forces that act only in the story's later sentences (they carry
+      // the wounded away, cordon off the site) are its responders, not its perpetrator.
+      const responder = coding.subType === 'Suicide bomb' && agent?.cls === 'state' && !d.parts[0]!.roles.agent;
+      const bomber = responder ? null : agent;
+      const a1 = bomber && bomber.cls !== 'civilians' ? bomber : air ? state : unidentified;
       const a2 = others.find((r) => !same(r, a1)) ?? null;
       return [a1, a2];
     }
