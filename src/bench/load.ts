@@ -13,15 +13,15 @@ import { cpus, loadavg } from 'node:os';
 import { Agent, request } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { benchArgs } from './args.js';
 import { generateCorpus } from './corpus.js';
 import { queries } from './load-queries.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = path.join(ROOT, 'dist/cli/main.js');
 
-const { values } = parseArgs({
-  options: {
+const USAGE = 'npm run bench:load -- [--articles N] [--clients N] [--requests N] [--seconds N] [--seed N] [--db FILE] [--mix varied|repeat] [--route events|points|timeline] [--read-workers N] [--profile DIR] [--json]';
+const values = benchArgs('bench:load', USAGE, {
     articles: { type: 'string', default: '4000' },
     clients: { type: 'string', default: '20' },
     requests: { type: 'string', default: '6000' },
@@ -33,7 +33,6 @@ const { values } = parseArgs({
     profile: { type: 'string' },
     'read-workers': { type: 'string' },
     json: { type: 'boolean' },
-  },
 });
 const articles = Number(values.articles);
 const clients = Number(values.clients);
