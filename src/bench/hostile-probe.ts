@@ -25,7 +25,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
+import { benchArgs } from './args.js';
 import { generateCorpus } from './corpus.js';
+
+// No options: an argument is a mistake worth saying, not one to ignore.
+benchArgs('probe:hostile', 'npm run probe:hostile', {});
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = path.join(ROOT, 'dist/cli/main.js');

@@ -5,7 +5,7 @@
  * until a fixed number of requests has been made or a time limit passes — a bounded load, on this machine
  * only. Prints latency percentiles (p50, p90, p99, max), throughput and errors.
  *
- *   npm run bench:load -- --articles 4000 --clients 20 --requests 6000
+ *   npm run bench:load -- --articles 4000 --clients 20 --requests 6000 [--mix varied|repeat] [--route events|points|timeline]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,22 +13,26 @@ import { cpus, loadavg } from 'node:os';
 import { Agent, request } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { generateCorpus, rng } from './corpus.js';
+import { benchArgs } from './args.js';
+import { generateCorpus } from './corpus.js';
+import { queries } from './load-queries.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = path.join(ROOT, 'dist/cli/main.js');
 
-const { values } = parseArgs({
-  options: {
+const USAGE = 'npm run bench:load -- [--articles N] [--clients N] [--requests N] [--seconds N] [--seed N] [--db FILE] [--mix varied|repeat] [--route events|points|timeline] [--read-workers N] [--profile DIR] [--json]';
+const values = benchArgs('bench:load', USAGE, {
     articles: { type: 'string', default: '4000' },
     clients: { type: 'string', default: '20' },
     requests: { type: 'string', default: '6000' },
     seconds: { type: 'string', default: '300' },
     seed: { type: 'string', default: '2016' },
     db: { type: 'string' },
+    mix: { type: 'string', default: 'varied' },
+    route: { type: 'string', default: 'events' },
+    profile: { type: 'string' },
+    'read-workers': { type: 'string' },
     json: { type: 'boolean' },
-  },
 });
 const articles = Number(values.articles);
 const clients = Number(values.clients);
@@ -64,31 +68,6 @@ function ensureStore(): void {
   log(`load: ingested in ${((Date.now() - t) / 1000).toFixed(0)} s`);
 }
 
-/** Queries a desk makes: one filter or two, a page of 100, some sorted by deaths. */
-function queries(): string[] {
-  const countries = ['IQ', 'SY', 'YE', 'UA', 'SD', 'AF', 'SO', 'ML'];
-  const types = ['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Protests'];
-  const words = ['market', 'killed', 'shelling', 'convoy', 'hospital', 'checkpoint', 'drone'];
-  const r = rng(7);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
-  const out: string[] = [];
-  for (let i = 0; i < 400; i++) {
-    const y = 2015 + Math.floor(r() * 8);
-    const kinds: Record<string, string>[] = [
-      { country: pick(countries) },
-      { country: pick(countries), type: pick(types) },
-      { q: pick(words) },
-      { since: `${y}-01-01`, until: `${y}-06-30` },
-      { minOutlets: '2' },
-      { bbox: '35,25,50,40', sort: '-deaths' },
-      { actor: 'forces', type: pick(types) },
-      { country: pick(countries), q: pick(words), sort: '-date' },
-    ];
-    out.push(`/api/events?${new URLSearchParams({ ...kinds[i % kinds.length]!, limit: '100' })}`);
-  }
-  return out;
-}
-
 function get(agent: Agent, port: number, p: string): Promise<{ status: number; ms: number; bytes: number }> {
   const t = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
@@ -102,10 +81,16 @@ function get(agent: Agent, port: number, p: string): Promise<{ status: number; m
   });
 }
 
-/** A store made by an older sitrep keeps its documents but needs its picture rebuilt (`sitrep rebuild`). */
+/** A store made by an older sitrep is migrated (`sitrep db migrate`), and its picture rebuilt when it needs it (`sitrep rebuild`). */
 function ensurePicture(): void {
   const r = spawnSync(process.execPath, [CLI, 'report', '--db', db, '--format', 'json', '--since', '2099-01-01'], { stdio: ['ignore', 'ignore', 'pipe'] });
   if (r.status === 0) return;
+  if (/db migrate/.test(r.stderr.toString())) {
+    // A store made by an older sitrep: its schema brought up to date first.
+    log('load: migrating the store …');
+    if (spawnSync(process.execPath, [CLI, 'db', 'migrate', '--db', db], { stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) throw new Error('migrate failed');
+    return ensurePicture();
+  }
   if (!/rebuild/.test(r.stderr.toString())) throw new Error(`the store cannot be read: ${r.stderr.toString().trim()}`);
   log('load: rebuilding the stored picture …');
   const t = Date.now();
@@ -118,7 +103,9 @@ async function main(): Promise<void> {
   if (!existsSync(CLI)) throw new Error('build first: npm run build');
   ensureStore();
   ensurePicture();
-  const server = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // --profile DIR: the server writes a CPU profile there when it is stopped.
+  const prof = values.profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values.profile)] : [];
+  const server = spawn(process.execPath, [...prof, CLI, 'serve', '--db', db, '--port', '0', ...(values['read-workers'] !== undefined ? ['--read-workers', values['read-workers']] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const port = await new Promise<number>((resolve, reject) => {
       server.stdout.on('data', (b: Buffer) => {
@@ -131,14 +118,16 @@ async function main(): Promise<void> {
     let t = Date.now();
     const first = await get(agent, port, '/api/events?limit=1');
     log(`load: first request (builds the picture) ${first.status} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-    const qs = queries();
-    for (const q of qs.slice(0, 40)) await get(agent, port, q);
+    // Warm-up: the repeated mix's own queries; the varied mix warms on queries it will not send again.
+    const warm = queries(values.mix === 'repeat' ? 'repeat' : 'varied', 40 + total, values.route!);
+    const qs = values.mix === 'repeat' ? warm : warm.slice(40);
+    for (const q of warm.slice(0, 40)) await get(agent, port, q);
     const stats = JSON.parse(await new Promise<string>((resolve) => request({ host: '127.0.0.1', port, path: '/api/stats', agent }, (res) => {
       let s = '';
       res.on('data', (c) => (s += c));
       res.on('end', () => resolve(s));
     }).end()));
-    const events = JSON.parse(await new Promise<string>((resolve) => request({ host: '127.0.0.1', port, path: '/api/events?limit=1', agent }, (res) => {
+    const events = JSON.parse(await new Promise<string>((resolve) => request({ host: '127.0.0.1', port, path: '/api/events/points?limit=1', agent }, (res) => {
       let s = '';
       res.on('data', (c) => (s += c));
       res.on('end', () => resolve(s));
@@ -174,6 +163,10 @@ async function main(): Promise<void> {
     const result = {
       documents: stats.documents,
       events,
+      route: values.route,
+      mix: values.mix,
+      // Different queries among those sent (the varied mix: every one).
+      distinct: Math.min(qs.length, lat.length + errors),
       clients,
       requests: lat.length,
       errors,
@@ -189,7 +182,7 @@ async function main(): Promise<void> {
     if (values.json) process.stdout.write(JSON.stringify(result) + '\n');
     else {
       process.stdout.write(
-        `GET /api/events with filters: ${result.documents} documents, ${result.events} events; ${clients} clients, ${result.requests} requests in ${result.seconds} s (${result.perSecond}/s, ${result.meanKb} KB each), ${errors} errors\n` +
+        `GET ${qs[0]!.split('?')[0]} with filters (${result.mix}: ${result.distinct} different queries): ${result.documents} documents, ${result.events} events; ${clients} clients, ${result.requests} requests in ${result.seconds} s (${result.perSecond}/s, ${result.meanKb} KB each), ${errors} errors\n` +
           `latency ms: p50 ${result.ms.p50}  p90 ${result.ms.p90}  p99 ${result.ms.p99}  max ${result.ms.max}\n` +
           `server CPU per request: ${result.serverCpuMsPerRequest ?? 'unknown'} ms; load average ${result.loadAverage} (${cpus().length} cores)\n`,
       );

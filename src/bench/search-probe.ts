@@ -18,15 +18,15 @@ import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { benchArgs } from './args.js';
 import { STOP_WORDS } from '../store/query.js';
 import { longDocument } from './length.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = path.join(ROOT, 'dist/cli/main.js');
 
-const { values } = parseArgs({
-  options: {
+const USAGE = 'npm run bench:search -- [--chars N] [--clients N] [--seconds N] [--stats-every MS] [--terms N] [--db FILE] [--json]';
+const values = benchArgs('bench:search', USAGE, {
     chars: { type: 'string', default: '400000' },
     clients: { type: 'string', default: '2' },
     seconds: { type: 'string', default: '30' },
@@ -34,7 +34,6 @@ const { values } = parseArgs({
     terms: { type: 'string', default: '40' },
     db: { type: 'string' },
     json: { type: 'boolean' },
-  },
 });
 const chars = Number(values.chars);
 const clients = Number(values.clients);

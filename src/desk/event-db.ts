@@ -29,6 +29,13 @@ export interface DeskDb {
   readonly dialect: 'sqlite' | 'postgres';
   all<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
   /**
+   * A read that may run elsewhere than the store's own connection (./read-pool.ts: worker threads with
+   * read-only connections of their own); without a reader, `all`.
+   */
+  read<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Send `read` to this reader from now on (null: back to the store's own connection). */
+  useReader(reader: Reader | null): void;
+  /**
    * Run the statements in one transaction. `guard` runs first inside it: when it returns false nothing is
    * written (another process got there first) and false is returned.
    */
@@ -42,12 +49,26 @@ export interface DeskDb {
   insertJoined(table: string, columns: Record<string, 'text'>, rows: readonly Row[]): Stmt;
 }
 
+export interface Reader {
+  read(sql: string, params: unknown[]): Promise<Row[]>;
+}
+
 const bindable = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 1 : 0) : v === undefined ? null : v);
 
 class SqliteDeskDb implements DeskDb {
   readonly dialect = 'sqlite' as const;
   private readonly cache = new Map<string, Database.Statement>();
+  private reader: Reader | null = null;
   constructor(private readonly db: Database.Database) {}
+
+  useReader(reader: Reader | null): void {
+    this.reader = reader;
+  }
+
+  async read<T = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
+    if (!this.reader) return this.all<T>(sql, params);
+    return (await this.reader.read(sql, params.map(bindable))) as T[];
+  }
 
   private st(sql: string): Database.Statement {
     let s = this.cache.get(sql);
@@ -103,6 +124,12 @@ const pgSql = (sql: string) => {
 class PostgresDeskDb implements DeskDb {
   readonly dialect = 'postgres' as const;
   constructor(private readonly pool: pg.Pool) {}
+
+  useReader(): void {}
+
+  read<T = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.all<T>(sql, params);
+  }
 
   async all<T = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
     return (await this.pool.query(pgSql(sql), params)).rows as T[];

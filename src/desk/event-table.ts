@@ -36,6 +36,18 @@ export interface Near {
 /** More changes than this at once (a rebuild): one pass over the whole picture instead of event by event. */
 const FULL_PASS = 2000;
 const PAGE = 500;
+/** A page's count of matches is exact up to this many (or past the page's end, if further). */
+export const COUNT_CAP = 1000;
+
+/** The index (migration 034) that gives each sort's order, walked when many rows match. */
+const SORT_INDEX: Record<Sort, string | null> = {
+  date: 'desk_events_sort',
+  '-date': 'desk_events_recent',
+  '-deaths': 'desk_events_deaths',
+  '-outlets': 'desk_events_outlets',
+  deaths: 'desk_events_deaths_up',
+  outlets: 'desk_events_outlets_up',
+};
 
 const EVENT_COLUMNS = ['id', 'base', 'reviewed', 'stamp', 'sort_key', 'date_start', 'date_end', 'lat', 'lon', 'place', 'precision', 'country', 'admin1', 'type', 'sub_type', 'certainty', 'deaths', 'corroboration', 'status'] as const;
 
@@ -85,6 +97,12 @@ function rowsOf(e: ReportEvent, base: string, reviewed: boolean, stamp: number):
 
 const num = (v: unknown) => Number(v);
 
+/** The first string after every string that starts with `word` (the end of a prefix's range). */
+const after = (word: string) => word.slice(0, -1) + String.fromCodePoint(word.codePointAt(word.length - 1)! + 1);
+
+/** A word or outlet of at least this many rows is checked against rows another filter finds (EventTable.clause). */
+const BROAD_TERM = 300;
+
 export class EventTable {
   private syncing: Promise<void> | null = null;
   /**
@@ -104,6 +122,8 @@ export class EventTable {
     private readonly fullPassAt = FULL_PASS,
     /** The database is open read-only: the rows are read as writers left them (src/desk/keep-current.ts). */
     private readonly readOnly = false,
+    /** A word or outlet of at least this many rows is checked, not used to find rows (tests lower it). */
+    private readonly broadTerm = BROAD_TERM,
   ) {}
 
   // ---------------------------------------------------------------- keeping the rows up to date
@@ -310,8 +330,30 @@ export class EventTable {
 
   // ---------------------------------------------------------------- reading
 
-  /** The WHERE of a filter (`skip` leaves one filter out, for a facet's counts). */
-  where(f: EventFilter, near: Near | null, skip?: keyof EventFilter): { sql: string; params: unknown[] } {
+  /**
+   * The WHERE of a filter, planned: a word or outlet that many rows have is checked against the rows
+   * another filter's index finds (country, type, certainty, period, area, outlets) instead of finding rows
+   * itself — one lookup of a row per event that has the word would cost more than the index's range.
+   */
+  private async clause(f: EventFilter, near: Near | null, skip?: keyof EventFilter): Promise<{ sql: string; params: unknown[] }> {
+    const on = (k: keyof EventFilter) => k !== skip && f[k] !== undefined;
+    const indexed = near !== null || (['country', 'type', 'certainty', 'since', 'until', 'bbox', 'minOutlets'] as const).some(on);
+    if (!indexed || this.db.dialect !== 'sqlite') return this.where(f, near, skip);
+    const broad = new Set<string>();
+    const probe = async (kind: string, lo: string, hi: string) => {
+      const n = await this.cached(['term-rows', kind, lo, hi, this.broadTerm], async () =>
+        num((await this.db.read(`SELECT count(*) AS n FROM (SELECT 1 FROM desk_event_terms WHERE kind = ? AND term >= ? AND term < ? LIMIT ?) x`, [kind, lo, hi, this.broadTerm]))[0]!.n),
+      );
+      if (n >= this.broadTerm) broad.add(`${kind}\u0000${lo}`);
+    };
+    if (on('actor')) for (const x of words(f.actor!).slice(0, 20)) await probe('a', x, after(x));
+    if (on('q')) for (const x of words(f.q!).slice(0, 20)) await probe('w', x, after(x));
+    if (on('outlet')) for (const o of f.outlet!.map((x) => x.toLowerCase())) await probe('o', o, o + '\u0000');
+    return this.where(f, near, skip, broad);
+  }
+
+  /** The WHERE of a filter (`skip` leaves one filter out, for a facet's counts; `broad`: terms not to find rows by). */
+  where(f: EventFilter, near: Near | null, skip?: keyof EventFilter, broad?: ReadonlySet<string>): { sql: string; params: unknown[] } {
     const w: string[] = [];
     const p: unknown[] = [];
     const on = (k: keyof EventFilter) => k !== skip && f[k] !== undefined;
@@ -323,6 +365,12 @@ export class EventTable {
       p.push(review);
     }
     const inList = (expr: string, values: readonly string[]) => {
+      // One value: an equality, which the planner weighs by the index's statistics (a list it cannot).
+      if (values.length === 1) {
+        w.push(`${expr} = ?`);
+        p.push(values[0]);
+        return;
+      }
       w.push(this.db.in(expr));
       p.push(this.db.list(values));
     };
@@ -332,7 +380,8 @@ export class EventTable {
     if (on('subType')) inList('lower(d.sub_type)', f.subType!.map((x) => x.toLowerCase()));
     if (on('certainty')) inList('lower(d.certainty)', f.certainty!.map((x) => x.toLowerCase()));
     if (on('outlet')) {
-      w.push(`d.rid IN (SELECT rid FROM desk_event_terms WHERE kind = 'o' AND ${this.db.in('term')})`);
+      const many = f.outlet!.some((o) => broad?.has(`o\u0000${o.toLowerCase()}`));
+      w.push(`${many ? '+' : ''}d.rid IN (SELECT rid FROM desk_event_terms WHERE kind = 'o' AND ${this.db.in('term')})`);
       p.push(this.db.list(f.outlet!.map((x) => x.toLowerCase())));
     }
     if (on('minOutlets')) {
@@ -367,9 +416,8 @@ export class EventTable {
       }
     }
     const prefix = (kind: string, word: string) => {
-      const hi = word.slice(0, -1) + String.fromCodePoint(word.codePointAt(word.length - 1)! + 1);
-      w.push(`d.rid IN (SELECT rid FROM desk_event_terms WHERE kind = '${kind}' AND term >= ? AND term < ?)`);
-      p.push(word, hi);
+      w.push(`${broad?.has(`${kind}\u0000${word}`) ? '+' : ''}d.rid IN (SELECT rid FROM desk_event_terms WHERE kind = '${kind}' AND term >= ? AND term < ?)`);
+      p.push(word, after(word));
     };
     if (on('actor')) for (const x of words(f.actor!).slice(0, 20)) prefix('a', x);
     if (on('q')) for (const x of words(f.q!).slice(0, 20)) prefix('w', x);
@@ -385,26 +433,41 @@ export class EventTable {
   }
 
   async count(f: EventFilter, near: Near | null): Promise<number> {
-    const w = this.where(f, near);
-    return this.cached(['count', w.sql, w.params], async () => num((await this.db.all(`SELECT count(*) AS n FROM desk_events d ${w.sql}`, w.params))[0]!.n));
+    const w = await this.clause(f, near);
+    return this.cached(['count', w.sql, w.params], async () => num((await this.db.read(`SELECT count(*) AS n FROM desk_events d ${w.sql}`, w.params))[0]!.n));
+  }
+
+  /**
+   * How many events match, counted up to `cap`: the result is exact when below `cap`. Counting visits every
+   * match, so a bounded count keeps a broad filter's page as cheap as a narrow one's.
+   */
+  async countUpTo(f: EventFilter, near: Near | null, cap: number): Promise<number> {
+    const w = await this.clause(f, near);
+    return this.cached(['countUpTo', w.sql, w.params, cap], async () =>
+      num((await this.db.read(`SELECT count(*) AS n FROM (SELECT 1 FROM desk_events d ${w.sql} LIMIT ?) x`, [...w.params, cap]))[0]!.n),
+    );
   }
 
   /** A page of matching events as JSON strings (as stored: no event is serialised again). */
   async page(f: EventFilter, near: Near | null, sort: Sort, limit: number, offset: number): Promise<string[]> {
-    const w = this.where(f, near);
-    // When many rows match, walking the date index until the page is full beats sorting every match —
-    // which SQLite's planner would do when a word or a list narrows first (PostgreSQL's weighs both).
+    const w = await this.clause(f, near);
+    // When many rows match, walking the sort's own index until the page is full beats sorting every match —
+    // which SQLite's planner would do when a word or a list narrows first (PostgreSQL's weighs both). A
+    // period sorted by date is read from the date index either way.
     let from = 'desk_events d';
-    if (sort === 'date' && this.db.dialect === 'sqlite' && w.sql) {
-      const [n, all] = await Promise.all([this.count(f, near), this.cached(['rows'], async () => num((await this.db.all(`SELECT count(*) AS n FROM desk_events`))[0]!.n))]);
-      if (n >= 0.05 * all && n > limit) from = 'desk_events d INDEXED BY desk_events_sort';
+    const index = SORT_INDEX[sort];
+    const period = (f.since !== undefined || f.until !== undefined) && sort.endsWith('date');
+    if (index && !period && this.db.dialect === 'sqlite' && w.sql) {
+      const cap = Math.max(COUNT_CAP, offset + limit + 1);
+      const [n, all] = await Promise.all([this.countUpTo(f, near, cap), this.cached(['rows'], async () => num((await this.db.read(`SELECT count(*) AS n FROM desk_events`))[0]!.n))]);
+      if (n > offset + limit && n >= Math.min(cap, 0.05 * all)) from = `desk_events d INDEXED BY ${index}`;
     }
     // The page's keys from the small rows, then only those events' JSON.
     const rids = await this.cached(['page', w.sql, w.params, sort, limit, offset], async () =>
-      (await this.db.all<{ rid: unknown }>(`SELECT d.rid FROM ${from} ${w.sql} ORDER BY ${this.order(sort)} LIMIT ? OFFSET ?`, [...w.params, limit, offset])).map((k) => String(k.rid)),
+      (await this.db.read<{ rid: unknown }>(`SELECT d.rid FROM ${from} ${w.sql} ORDER BY ${this.order(sort)} LIMIT ? OFFSET ?`, [...w.params, limit, offset])).map((k) => String(k.rid)),
     );
     if (!rids.length) return [];
-    const data = new Map((await this.db.all<{ rid: unknown; data: string }>(`SELECT rid, data FROM desk_event_data WHERE ${this.inRid()}`, [this.intList(rids)])).map((r) => [String(r.rid), r.data]));
+    const data = new Map((await this.db.read<{ rid: unknown; data: string }>(`SELECT rid, data FROM desk_event_data WHERE ${this.inRid()}`, [this.intList(rids)])).map((r) => [String(r.rid), r.data]));
     return rids.map((r) => data.get(r)!).filter((d) => d !== undefined);
   }
 
@@ -419,8 +482,8 @@ export class EventTable {
 
   /** The map's and timeline's fields of matching events, at most `limit`. */
   async points(f: EventFilter, near: Near | null, limit: number): Promise<Row[]> {
-    const w = this.where(f, near);
-    return this.db.all(
+    const w = await this.clause(f, near);
+    return this.db.read(
       `SELECT d.id, d.type, d.sub_type, d.date_start, d.date_end, d.lat, d.lon, d.precision, d.place, d.country, d.deaths, d.corroboration, d.status
        FROM desk_events d ${w.sql} ORDER BY d.sort_key LIMIT ?`,
       [...w.params, limit],
@@ -429,9 +492,9 @@ export class EventTable {
 
   /** Counts per value of one column, with every other filter applied. */
   async facet(col: 'country' | 'admin1' | 'type' | 'sub_type' | 'certainty', skip: keyof EventFilter, f: EventFilter, near: Near | null, limit: number): Promise<{ value: string; count: number }[]> {
-    const w = this.where(f, near, skip);
+    const w = await this.clause(f, near, skip);
     return this.cached(['facet', col, w.sql, w.params, limit], async () => {
-      const rows = await this.db.all<{ v: string; n: unknown }>(
+      const rows = await this.db.read<{ v: string; n: unknown }>(
         `SELECT d.${col} AS v, count(*) AS n FROM desk_events d ${w.sql ? w.sql + ' AND' : 'WHERE'} d.${col} IS NOT NULL AND d.${col} <> '' GROUP BY d.${col} ORDER BY n DESC, v LIMIT ?`,
         [...w.params, limit],
       );
@@ -441,9 +504,9 @@ export class EventTable {
 
   /** Counts per term of a kind (o: outlets, n: actor names), with every other filter applied. */
   async termFacet(kind: 'o' | 'n', skip: keyof EventFilter | undefined, f: EventFilter, near: Near | null, limit: number): Promise<{ value: string; count: number }[]> {
-    const w = this.where(f, near, skip);
+    const w = await this.clause(f, near, skip);
     return this.cached(['terms', kind, w.sql, w.params, limit], async () => {
-      const rows = await this.db.all<{ v: string; n: unknown }>(
+      const rows = await this.db.read<{ v: string; n: unknown }>(
         `SELECT max(t.label) AS v, count(*) AS n FROM desk_event_terms t JOIN desk_events d ON d.rid = t.rid ${w.sql ? w.sql + ' AND' : 'WHERE'} t.kind = ? GROUP BY t.term ORDER BY n DESC, v LIMIT ?`,
         [...w.params, kind, limit],
       );
@@ -453,10 +516,10 @@ export class EventTable {
 
   /** Matching dated events per day, week or month of their start (the timeline's bars). */
   async timeline(f: EventFilter, near: Near | null, bucket: 'day' | 'month' | 'year'): Promise<{ bucket: string; type: string; count: number; deaths: number }[]> {
-    const w = this.where(f, near);
+    const w = await this.clause(f, near);
     const len = bucket === 'day' ? 10 : bucket === 'month' ? 7 : 4;
     return this.cached(['timeline', len, w.sql, w.params], async () => {
-      const rows = await this.db.all<{ b: string; t: string; n: unknown; k: unknown }>(
+      const rows = await this.db.read<{ b: string; t: string; n: unknown; k: unknown }>(
         `SELECT substr(d.date_start, 1, ${len}) AS b, d.type AS t, count(*) AS n, coalesce(sum(d.deaths), 0) AS k FROM desk_events d
          ${w.sql ? w.sql + ' AND' : 'WHERE'} d.date_start IS NOT NULL GROUP BY substr(d.date_start, 1, ${len}), d.type ORDER BY b, t`,
         w.params,

@@ -159,6 +159,25 @@ describe('event coreference', () => {
     expect(evs[0]!.corroboration).toBe(2);
   });
 
+  it('joins an undated report to a dated event when place, sub-type, actors and toll agree; it takes the event’s date, and the reason says so', () => {
+    const undated = (id: string, fatalities: { low: number | null; best: number | null; high: number | null } | null, subType = 'Government regains territory') =>
+      new FixtureDoc(id, 'Iraqi troops retook Qaraqosh after fighting in which 45 militants died.', { outlet: `Undated ${id}` })
+        .place('Qaraqosh', PLACES.qaraqosh)
+        .event('Iraqi troops retook Qaraqosh', { type: 'Battles', subType, date: null, location: PLACES.qaraqosh, actor1: IRAQ_ARMY, actor2: ISIS, fatalities })
+        .build();
+    const evs = merge([battleA().build(), undated('u1', { low: 45, best: 45, high: 45 })]);
+    expect(evs).toHaveLength(1);
+    expect(evs[0]!.date).toEqual({ start: '2016-10-22', end: '2016-10-22', precision: 1 });
+    expect(evs[0]!.sources.map((s) => s.documentId)).toEqual(['wire-1', 'u1']);
+    expect(evs[0]!.reasons[0]).toMatch(/undated report takes the event's date \(2016-10-22\)/);
+    // Without a toll in both, or with another sub-type, or a toll that disagrees, it stays apart.
+    expect(merge([battleA().build(), undated('u2', null)])).toHaveLength(2);
+    expect(merge([battleA().build(), undated('u3', { low: 45, best: 45, high: 45 }, 'Armed clash')])).toHaveLength(2);
+    expect(merge([battleA().build(), undated('u4', { low: 400, best: 400, high: 400 })])).toHaveLength(2);
+    // Two undated reports: nothing dates them.
+    expect(merge([undated('u5', { low: 45, best: 45, high: 45 }), undated('u6', { low: 45, best: 45, high: 45 })])).toHaveLength(2);
+  });
+
   it('does not join across documents when one report has no place or no date', () => {
     const noPlace = new FixtureDoc('np', 'Iraqi troops retook a town on Saturday.', { published: '2016-10-23', outlet: 'NP' })
       .event('Iraqi troops retook a town on Saturday', { type: 'Battles', subType: 'Government regains territory', date: day('2016-10-22'), actor1: IRAQ_ARMY, actor2: ISIS });

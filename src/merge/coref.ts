@@ -94,7 +94,8 @@ export const MAX_JOIN_KM = 100;
 
 /** The checks of joinReason, cheapest first, without building any text (it runs for every candidate pair). */
 export function canJoin(a: ReportItem, b: ReportItem): JoinFacts | null {
-  if (!a.days || !b.days || !overlap(a.days, b.days)) return null;
+  if (!a.days || !b.days) return undatedJoin(a, b);
+  if (!overlap(a.days, b.days)) return null;
   if (!compatibleTypes(a, b)) return null;
   const sameDoc = a.doc.key === b.doc.key;
   if (sameDoc && a.ord === b.ord) return null;
@@ -143,10 +144,29 @@ export function canJoin(a: ReportItem, b: ReportItem): JoinFacts | null {
   return { distanceKm, toleranceKm: tol, named, tolls };
 }
 
+/**
+ * An undated report (no date in its text, no publication day) and a dated one are one event only when
+ * everything else agrees strongly: two documents, the very same place, the same sub-type, compatible
+ * sides with a named actor in common, and a death toll in both that agrees. The undated report then takes
+ * the event's date, and the reason says so. Two undated reports are never joined: nothing dates them.
+ */
+function undatedJoin(a: ReportItem, b: ReportItem): JoinFacts | null {
+  if (!a.days === !b.days) return null;
+  if (a.doc.key === b.doc.key || a.subType !== b.subType || !samePlace(a, b)) return null;
+  if (!compatibleSides(a.actor1, a.actor2, b.actor1, b.actor2)) return null;
+  const named = namedActorMatches(a, b);
+  const tolls = tollsAgree(a.fatalities, b.fatalities);
+  if (named === 0 || !tolls) return null;
+  return { distanceKm: null, toleranceKm: null, named, tolls };
+}
+
 function describeJoin(a: ReportItem, b: ReportItem, f: JoinFacts): string {
   const parts: string[] = [];
   parts.push(a.type === b.type ? `both ${a.type}` : `${a.type} / ${b.type} (one family)`);
-  parts.push(`dates overlap (${formatInterval(a.days!)} / ${formatInterval(b.days!)})`);
+  if (!a.days || !b.days) {
+    const dated = a.days ?? b.days!;
+    parts.push(`undated report takes the event's date (${formatInterval(dated)}): place, sub-type, actors and toll agree`);
+  } else parts.push(`dates overlap (${formatInterval(a.days)} / ${formatInterval(b.days)})`);
   const la = a.location;
   const lb = b.location;
   if (la && lb) {
@@ -299,7 +319,7 @@ export class ReportGrid {
     const l = this.byDoc.get(r.doc.key) ?? [];
     l.push(r);
     this.byDoc.set(r.doc.key, l);
-    if (!locOk(r.location) || !r.days) return;
+    if (!locOk(r.location)) return;
     const k = `${typeFamily(r.type)}|${Math.floor(r.location.lat)}|${Math.floor(r.location.lon)}`;
     const c = this.cells.get(k) ?? [];
     c.push(r);
@@ -310,7 +330,7 @@ export class ReportGrid {
   neighbours(r: ReportItem): ReportItem[] {
     const out: ReportItem[] = [];
     for (const x of this.byDoc.get(r.doc.key) ?? []) if (x !== r && canJoin(r, x)) out.push(x);
-    if (!locOk(r.location) || !r.days) return out;
+    if (!locOk(r.location)) return out;
     const fam = typeFamily(r.type);
     const { lat0, lat1, lon0, lon1 } = searchBox(r.location.lat, r.location.lon, MAX_JOIN_KM);
     for (let y = Math.floor(lat0); y <= Math.floor(lat1); y++) {
@@ -451,10 +471,12 @@ export function toMerged(clusterMembers: readonly ReportItem[], reasonOf: Readon
   const location = precise[0]?.location ?? null;
   const placeKey = precise[0]?.placeKey ?? null;
   let date: EventDate | null = null;
-  let days: DayInterval | null = clusterMembers[0]!.days;
-  for (const m of clusterMembers) days = days && m.days ? intersect(days, m.days) : null;
+  // An undated report joined to a dated event (undatedJoin) takes the event's days: only dated reports date it.
+  const dated = clusterMembers.filter((m) => m.days);
+  let days: DayInterval | null = dated[0]?.days ?? null;
+  for (const m of dated) days = days ? intersect(days, m.days!) : null;
   if (days) {
-    const precision = Math.min(...members.map((m) => m.date?.precision ?? 3)) as EventDate['precision'];
+    const precision = Math.min(...members.filter((m) => m.days).map((m) => m.date?.precision ?? 3)) as EventDate['precision'];
     date = { start: days.start, end: days.end, precision };
   }
   // Reports may name the sides in either order ("A attacked B" / "B repelled A"): line every report's sides

@@ -5,6 +5,8 @@ import { buildSituation } from './situation.js';
 import { day, FixtureDoc, IRAQ_ARMY, ISIS, PLACES } from './fixtures.test-support.js';
 import type { SituationDoc } from './input.js';
 
+// Fixture quantities carry the source the analysis attributes them to (extract/claims/attribution.ts), as
+// stored records do: the figures reader takes it from there and reads no attribution of its own.
 function figures(docs: SituationDoc[]): Figure[] {
   return buildSituation(docs).figures;
 }
@@ -20,8 +22,8 @@ const fighters = () =>
     { published: '2016-10-23', outlet: 'Wire One' },
   )
     .place('Mosul', PLACES.mosul)
-    .quantity('Up to 5,000 jihadist fighters', { high: 5000, what: 'jihadist fighters' })
-    .quantity('7,000', { best: 7000 });
+    .quantity('Up to 5,000 jihadist fighters', { high: 5000, what: 'jihadist fighters' }, 1, 'an American commander')
+    .quantity('7,000', { best: 7000 }, 1, 'Backers of the group');
 
 const fled = () =>
   new FixtureDoc('radio-fled', 'We hear from the World Health Organization that as many as 48,000 people have fled Mosul so far.', {
@@ -29,7 +31,7 @@ const fled = () =>
     outlet: 'Radio Two',
   })
     .place('Mosul', PLACES.mosul)
-    .quantity('as many as 48,000 people', { high: 48000, what: 'people' });
+    .quantity('as many as 48,000 people', { high: 48000, what: 'people' }, 1, 'the World Health Organization');
 
 const displaced = () =>
   new FixtureDoc('paper-displaced', 'More than 50,000 residents have been displaced from Mosul, the aid agency said on Saturday.', {
@@ -38,7 +40,7 @@ const displaced = () =>
   })
     .place('Mosul', PLACES.mosul)
     .time('Saturday', 'DATE', '2016-11-12')
-    .quantity('More than 50,000 residents', { low: 50000, what: 'residents' });
+    .quantity('More than 50,000 residents', { low: 50000, what: 'residents' }, 1, 'the aid agency');
 
 describe('figures', () => {
   it('sets an upper bound against a higher count told by other people as contested, each claim with its source', () => {
@@ -157,10 +159,10 @@ describe('figures', () => {
   it('reads the counted thing inside "put the number of X at N", and compares strength estimates two weeks apart', () => {
     const a = new FixtureDoc('a', 'American officials estimate that between 3,000 and 5,000 jihadist fighters remain in Mosul.', { published: '2016-10-20', outlet: 'A' })
       .place('Mosul', PLACES.mosul)
-      .quantity('between 3,000 and 5,000 jihadist fighters', { low: 3000, high: 5000, best: 3000, what: 'jihadist fighters' });
+      .quantity('between 3,000 and 5,000 jihadist fighters', { low: 3000, high: 5000, best: 3000, what: 'jihadist fighters' }, 1, 'American officials');
     const b = new FixtureDoc('b', 'A Kurdish officer put the number of jihadist fighters still in Mosul at as many as 7,000.', { published: '2016-11-02', outlet: 'B' })
       .place('Mosul', PLACES.mosul)
-      .quantity('as many as 7,000', { high: 7000, best: 7000 });
+      .quantity('as many as 7,000', { high: 7000, best: 7000 }, 1, 'A Kurdish officer');
     const [f] = holding(figures([a.build(), b.build()]), 3000, 7000);
     expect(f).toBeDefined();
     expect(f!.contested).toBe(true);
@@ -225,7 +227,7 @@ describe('figures', () => {
     const d = new FixtureDoc('interview', text, { published: '2016-11-12', outlet: 'TV Four' })
       .place('Mosul', PLACES.mosul)
       .place('Mosul', PLACES.mosul, 2)
-      .quantity('30,000 people', { best: 30000, what: 'people' })
+      .quantity('30,000 people', { best: 30000, what: 'people' }, 1, 'the UN')
       .quantity('over 35,000 people', { low: 35000, what: 'people' });
     const [f] = holding(figures([d.build()]), 30000, 35000);
     expect(f).toBeDefined();

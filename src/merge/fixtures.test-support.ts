@@ -72,8 +72,10 @@ export class FixtureDoc {
     return this;
   }
 
-  quantity(phrase: string, q: Partial<Omit<Quantity, 'start' | 'end' | 'text'>>, occurrence = 1): this {
-    this.quantities.push({ ...this.span(phrase, occurrence), low: null, high: null, best: null, approx: false, what: null, ...q });
+  /** A quantity; `source` is the phrase the analysis attributes it to (its attribution component's source). */
+  quantity(phrase: string, q: Partial<Omit<Quantity, 'start' | 'end' | 'text'>>, occurrence = 1, source?: string): this {
+    const src = source === undefined ? {} : { source: this.span(source) };
+    this.quantities.push({ ...this.span(phrase, occurrence), low: null, high: null, best: null, approx: false, what: null, ...src, ...q });
     return this;
   }
 

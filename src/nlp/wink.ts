@@ -52,6 +52,16 @@ function model(): unknown {
   return (loaded ??= { winkNLP: require('wink-nlp') as WinkNLP, model: require('wink-eng-lite-web-model') as unknown }).model;
 }
 
+/**
+ * wink's English lexemes (about 87,000): the word list of the model file the English model package reads.
+ * Taken through require's cache, so the 3 MB file is parsed once per process, not again by each reader.
+ * The list is shared: callers must not change it.
+ */
+export function winkLexemes(): readonly string[] {
+  const file = require.resolve('wink-eng-lite-web-model/dist/languages/cur/models/eng-core-web-model.json');
+  return (require(file) as { features: { lexeme: { list: string[] } } }).features.lexeme.list;
+}
+
 let instance: WinkMethods | null = null;
 
 /** The wink-nlp instance with its default pipeline, as any wink-based tool has it (the bench's baseline). */

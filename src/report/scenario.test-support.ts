@@ -21,8 +21,9 @@ export function scenario(): SituationDoc[] {
     .place('Nimrud', PLACES.nimrud)
     .time('Saturday', 'DATE', '2016-10-22')
     .time('Friday', 'DATE', '2016-10-21')
-    .quantity('Up to 5,000 jihadist fighters', { high: 5000, what: 'jihadist fighters' })
-    .quantity('7,000', { best: 7000 })
+    // Quantities carry the source the analysis attributes them to, as stored records do.
+    .quantity('Up to 5,000 jihadist fighters', { high: 5000, what: 'jihadist fighters' }, 1, 'an American commander')
+    .quantity('7,000', { best: 7000 }, 1, 'Backers of the group')
     .quantity('12 villagers', { best: 12, low: 12, high: 12, what: 'villagers' })
     .event('Iraqi troops retook Qaraqosh on Saturday after a week of street fighting', {
       type: 'Battles', subType: 'Government regains territory', date: day('2016-10-22'), location: PLACES.qaraqosh, actor1: IRAQ_ARMY, actor2: ISIS, sources: ['an army spokesman'],
@@ -38,7 +39,7 @@ export function scenario(): SituationDoc[] {
   )
     .place('Qaraqosh', PLACES.qaraqosh)
     .time('over the weekend', 'DATE', '2016-W42-WE')
-    .quantity('about 60 fighters', { best: 60, approx: true, what: 'fighters' })
+    .quantity('about 60 fighters', { best: 60, approx: true, what: 'fighters' }, 1, 'a doctor')
     .event('it took back the town of Qaraqosh over the weekend', {
       type: 'Battles', subType: 'Government regains territory', date: day('2016-10-22', 2, '2016-10-23'), location: PLACES.qaraqosh, actor1: { name: 'Iraqi Army', inter: 1 }, actor2: ISIS,
       fatalities: { low: null, best: 60, high: null }, sources: ['The army'],
@@ -51,8 +52,8 @@ export function scenario(): SituationDoc[] {
     .place('Mosul', PLACES.mosul)
     .place('Mosul', PLACES.mosul, 2)
     .place('Mosul', PLACES.mosul, 3)
-    .quantity('as many as 48,000 people', { high: 48000, what: 'people' })
-    .quantity('more than 50,000 residents', { low: 50000, what: 'residents' })
+    .quantity('as many as 48,000 people', { high: 48000, what: 'people' }, 1, 'the World Health Organization')
+    .quantity('more than 50,000 residents', { low: 50000, what: 'residents' }, 1, 'Aid groups')
     .event('the group is killing civilians in Mosul', {
       type: 'Violence against civilians', subType: 'Attack', date: day('2016-11-12', 2), location: PLACES.mosul, actor1: ISIS, actor2: CIVILIANS, sources: ['The UN'],
     });
@@ -78,8 +79,8 @@ export function hostileDoc(): SituationDoc {
     .place('Mosul', PLACES.mosul)
     .place('Mosul', PLACES.mosul, 2)
     .time('Friday', 'DATE', '2016-11-11')
-    .quantity('Up to 300 <svg onload="window.__pwned=4"> fighters', { high: 300, what: '<svg onload="window.__pwned=4"> fighters' })
-    .quantity('900', { best: 900 })
+    .quantity('Up to 300 <svg onload="window.__pwned=4"> fighters', { high: 300, what: '<svg onload="window.__pwned=4"> fighters' }, 1, 'a spokesman')
+    .quantity('900', { best: 900 }, 1, 'Others')
     .event('Militants <script>window.__pwned = 1; alert(1)</script> attacked Mosul on Friday', {
       type: 'Battles', subType: 'Armed clash', date: day('2016-11-11'), location: PLACES.mosul,
       actor1: { name: '<b onmouseover="window.__pwned=10">Militants</b>', inter: 2 }, actor2: IRAQ_ARMY, sources: ['officials'],

@@ -25,6 +25,7 @@ import { addDocuments, deleteDocument, getDocument, listDocuments } from './rout
 import { search, stats } from './routes-store.js';
 import { Snapshots } from './snapshot.js';
 import { DEFAULT_TIME_LIMITS, Offload, WORKER_NICENESS } from './offload.js';
+import { readInWorkers } from '../desk/read-pool.js';
 
 type Handler = (ctx: Ctx) => Promise<void>;
 
@@ -186,6 +187,7 @@ export function createHandler(store: Store, opts: ServerOptions, onError: (e: un
   // Posted documents are analysed in worker threads, off the event loop: other requests are served meanwhile.
   let analyzer: Analyzer | null = null;
   const offload = new Offload(store, opts.timeLimits, opts.offloadWorker);
+  const stopReaders = readInWorkers(store, opts.readWorkers);
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     let url: URL;
     try {
@@ -258,7 +260,7 @@ export function createHandler(store: Store, opts: ServerOptions, onError: (e: un
     handler,
     snapshots,
     close: async () => {
-      await Promise.all([analyzer?.close(), offload.close()]);
+      await Promise.all([analyzer?.close(), offload.close(), stopReaders()]);
     },
   };
 }
@@ -274,6 +276,7 @@ export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
   sessionTtlMs: 12 * 3600_000,
   secureCookies: true,
   timeLimits: DEFAULT_TIME_LIMITS,
+  readWorkers: 0,
 };
 
 export interface RunningServer {

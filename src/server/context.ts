@@ -32,6 +32,12 @@ export interface ServerOptions {
   secureCookies: boolean;
   /** Time limits of searches, reports and the analysis of a posted document (./offload.ts). */
   timeLimits: TimeLimits;
+  /**
+   * Worker threads that read the desk's events (src/desk/read-pool.ts), each with a read-only connection
+   * of its own to a SQLite file: reads use every core and do not block the event loop. 0: read on the
+   * store's own connection.
+   */
+  readWorkers: number;
   /** The worker script for searches and reports (tests only; default ./offload-worker.ts). */
   offloadWorker?: URL;
 }

@@ -327,7 +327,22 @@ const paths: Record<string, Record<string, unknown>> = {
     get: {
       summary: 'The merged events with reviews applied: filtered, sorted, paged',
       parameters: [...filterParams, p('sort', 'query', { enum: ['date', '-date', 'deaths', '-deaths', 'outlets', '-outlets'] }, 'default date'), ...pageParams],
-      responses: { 200: json(obj({ schema: str, period: ref('Period'), near: ref('Near'), total: int, limit: int, offset: int, next: nullable(str), events: arr(ref('Event')) })), ...readErrors },
+      responses: {
+        200: json(
+          obj({
+            schema: str,
+            period: ref('Period'),
+            near: ref('Near'),
+            total: { type: 'integer', description: 'matching events, counted up to 1000 or to one past this page, whichever is more: exact when totalExact, else at least this many' },
+            totalExact: bool,
+            limit: int,
+            offset: int,
+            next: nullable(str),
+            events: arr(ref('Event')),
+          }),
+        ),
+        ...readErrors,
+      },
     },
   },
   '/api/events/points': {

@@ -13,7 +13,7 @@ import { escapeHtml } from '../report/escape.js';
 import { ReportError, resolveNear, toControl, toFigure, type ReportEvent } from '../report/model.js';
 import { readObject, stringField } from './body.js';
 import type { Ctx } from './context.js';
-import type { EventTable } from '../desk/event-table.js';
+import { COUNT_CAP, type EventTable } from '../desk/event-table.js';
 import type { PictureFilter } from '../merge/reader.js';
 import { eventView, SORTS, type Near, type Sort } from './event-view.js';
 import { HttpError, send, sendJson } from './http.js';
@@ -70,7 +70,11 @@ export async function listEvents(ctx: Ctx): Promise<void> {
   const sort = sortOf(p);
   const sel = await selectionOf(ctx, p);
   const t = await eventView(ctx);
-  const [total, page, latest] = await Promise.all([t.count(sel.filter, sel.near), t.page(sel.filter, sel.near, sort, limit, offset), t.latestDay()]);
+  // Matches are counted up to COUNT_CAP (or past this page): a broad filter costs no more than a narrow one.
+  const cap = Math.max(COUNT_CAP, offset + limit + 1);
+  const [counted, page, latest] = await Promise.all([t.countUpTo(sel.filter, sel.near, cap), t.page(sel.filter, sel.near, sort, limit, offset), t.latestDay()]);
+  const totalExact = counted < cap;
+  const total = counted;
   const next = offset + limit < total ? (() => {
     const q = new URLSearchParams(ctx.url.searchParams);
     q.set('offset', String(offset + limit));
@@ -83,6 +87,7 @@ export async function listEvents(ctx: Ctx): Promise<void> {
     period: { since: sel.filter.since ?? null, until: sel.filter.until ?? null, latest: latest ? { start: latest, end: latest } : null },
     near: sel.near ? { name: p.near!.trim(), ...sel.near } : null,
     total,
+    totalExact,
     limit,
     offset,
     next,

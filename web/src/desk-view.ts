@@ -42,7 +42,7 @@ export async function renderDesk(root: HTMLElement, ctx: DeskContext, previous: 
     get<{ total: number; truncated: boolean; points: Point[] }>(`/api/events/points${q}`),
     get<{ points: Point[] }>(`/api/events/points${withoutPeriod}`),
     get<{ places: ControlPlace[] }>(`/api/control${q}`),
-    get<{ total: number; next: string | null; events: Event[] }>(`/api/events${query(f, { sort: '-date', limit: '300' })}`),
+    get<{ total: number; totalExact?: boolean; next: string | null; events: Event[] }>(`/api/events${query(f, { sort: '-date', limit: '300' })}`),
   ]);
   rememberCountries(facets);
 
@@ -83,7 +83,7 @@ export async function renderDesk(root: HTMLElement, ctx: DeskContext, previous: 
     brush: (since, until) => set({ ...f, since: since ?? undefined, until: until ?? undefined }),
   });
   timeline.setData(timelinePoints.points, f.since ?? null, f.until ?? null, true);
-  renderList(listEl, list.events, list.total, list.next, (id) => select(id, 'list'));
+  renderList(listEl, list.events, list.total, list.totalExact !== false, list.next, (id) => select(id, 'list'));
   void selected;
 }
 
@@ -187,9 +187,11 @@ function saveDesk(f: Filters, ctx: DeskContext): HTMLElement {
   return h('details', { class: 'save-desk' }, h('summary', {}, ctx.desk ? 'Update this desk' : 'Save as a desk'), h('label', { for: 'desk-name' }, 'Name'), name, h('button', { type: 'button', onclick: save }, 'Save'), msg);
 }
 
-function renderList(el: HTMLElement, events: Event[], total: number, next: string | null, select: (id: string) => void): void {
+function renderList(el: HTMLElement, events: Event[], total: number, exact: boolean, next: string | null, select: (id: string) => void): void {
   clear(el);
-  el.append(h('h2', {}, `Events by country `, h('span', { class: 'muted' }, `(${total}${events.length < total ? `, newest ${events.length} shown` : ''})`)));
+  // A broad filter's count stops at a bound (the API's totalExact): "1000+".
+  const shown = events.length < total || !exact ? `, newest ${events.length} shown` : '';
+  el.append(h('h2', {}, `Events by country `, h('span', { class: 'muted' }, `(${total}${exact ? '' : '+'}${shown})`)));
   const groups = new Map<string, Event[]>();
   for (const e of events) {
     const k = e.location?.country ?? '';
@@ -237,8 +239,10 @@ function renderList(el: HTMLElement, events: Event[], total: number, next: strin
           type: 'button',
           class: 'more',
           onclick: async () => {
-            const page = await get<{ total: number; next: string | null; events: Event[] }>(next);
-            renderList(el, [...events, ...page.events], total, page.next, select);
+            const page = await get<{ total: number; totalExact?: boolean; next: string | null; events: Event[] }>(next);
+            const more = [...events, ...page.events];
+            // Counted again past this page: exact once the bound lies beyond the matches.
+            renderList(el, more, Math.max(total, page.total), page.totalExact !== false || !page.next, page.next, select);
           },
         },
         'Show more',

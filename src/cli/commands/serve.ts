@@ -30,6 +30,8 @@ ${DB_HELP}
   --max-body N     largest POST body in bytes (default ${DEFAULT_SERVER_OPTIONS.maxBody})
   --max-chars N    refuse posted documents longer than N characters (default ${DEFAULT_READ_OPTIONS.maxChars})
   --max-bytes N    refuse posted single documents larger than N bytes (default ${DEFAULT_READ_OPTIONS.maxBytes})
+  --read-workers N read the desk's events in N worker threads, each with its own read-only connection
+                   (a SQLite file; default 2; 0 reads on the server's own connection)
   --create         create the SQLite file when it does not exist (otherwise a missing file is an error)
 
 Routes: / (the report), /login, /api (the list), /api/openapi.json, /api/report, /api/events,
@@ -49,9 +51,15 @@ Ctrl-C (SIGINT) or SIGTERM stops the server and closes the store.`,
     'max-body': { type: 'string' },
     'max-chars': { type: 'string' },
     'max-bytes': { type: 'string' },
+    'read-workers': { type: 'string' },
     create: { type: 'boolean' },
   },
   async run(values, positionals) {
+    const readWorkers = (v: unknown) => {
+      if (v === undefined) return 2;
+      if (!/^\d{1,2}$/.test(String(v)) || Number(v) > 32) throw new UsageError(`--read-workers must be a number from 0 to 32, got ${JSON.stringify(v)}`);
+      return Number(v);
+    };
     if (positionals.length) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
     const host = typeof values.host === 'string' && values.host.trim() ? values.host.trim() : '127.0.0.1';
     let port = 8080;
@@ -77,6 +85,7 @@ Ctrl-C (SIGINT) or SIGTERM stops the server and closes the store.`,
       },
       readOnly: values['read-only'] === true,
       allowedHosts,
+      readWorkers: readWorkers(values['read-workers']),
     };
     let opened;
     try {

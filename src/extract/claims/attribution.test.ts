@@ -78,3 +78,43 @@ describe('findAttributions: subjects set apart from their verb', () => {
     expect(sources('The man who fled the town returned on Monday.')).toEqual([]);
   });
 });
+
+// The shapes the figures reader once read with its own regular expressions: one component reads them all.
+describe('findAttributions: one component for events and figures', () => {
+  const at = (text: string, number: string): string | null => {
+    const doc = prepared(text);
+    const i = doc.text.indexOf(number);
+    for (const v of sentenceViews(doc)) {
+      if (i < v.start || i >= v.end) continue;
+      const a = attributionFor(findAttributions(doc.text, v), { start: i, end: i + number.length });
+      return a?.source.text ?? null;
+    }
+    return null;
+  };
+  it('reads the ordinary shapes of attribution around a number', () => {
+    expect(at('Up to 300 gunmen hold the bridge, a police spokesman said.', '300')).toBe('a police spokesman');
+    expect(at('At least 12 people died, according to the Red Crescent.', '12')).toBe('the Red Crescent');
+    expect(at('The health ministry said 45 people were wounded.', '45')).toBe('The health ministry');
+    expect(at('Some 80 soldiers were captured, said the army.', '80')).toBe('the army');
+    expect(at('Meanwhile, the military said on Sunday that 30 of its soldiers were wounded.', '30')).toBe('the military');
+    expect(at('Aid workers report that 25 families lost their homes.', '25')).toBe('Aid workers');
+    expect(at('A local reporter counted 14 bodies near the river.', '14')).toBe('A local reporter');
+    expect(at('The floods destroyed 70 homes, per the district council.', '70')).toBe('the district council');
+    expect(at('A nurse who treated the wounded put the toll at 16.', '16')).toBe('A nurse');
+  });
+  it('never takes a day, a date or a rate for a source, nor a noun after "a" for a verb', () => {
+    expect(at('On Sunday the rescue agency said 6 people were hurt.', '6')).toBe('the rescue agency');
+    expect(at('On March 3 the rescue agency said 6 people were hurt.', '6')).toBe('the rescue agency');
+    expect(at('Prices rose 4 per cent in May, traders said.', '4')).toBe('traders');
+    expect(at('The fighting displaced 900 people per Monday figures.', '900')).toBeNull();
+    expect(at('A police report that 40 rifles went missing was leaked.', '40')).toBeNull();
+    expect(at('The town of Eastford witnessed 3 days of shelling, residents said.', '3')).toBe('residents');
+    expect(sources('The hamlet witnessed heavy fighting.')).toEqual([]);
+    expect(sources('A shepherd witnessed the raid.')).toEqual(['A shepherd']);
+  });
+  it('does not invent a source where none is given', () => {
+    expect(at('About 400 families arrived at the camp on Monday.', '400')).toBeNull();
+    expect(at('It is said that 30 houses burned.', '30')).toBeNull();
+  });
+});
+

@@ -18,11 +18,16 @@ export interface Attribution {
 const SAY = new Set([
   'say', 'tell', 'claim', 'report', 'state', 'announce', 'confirm', 'deny', 'add', 'note', 'insist', 'estimate',
   'allege', 'acknowledge', 'admit', 'assert', 'declare', 'explain', 'warn', 'reveal', 'indicate', 'maintain',
-  'stress', 'affirm', 'testify', 'observe', 'witness', 'quote', 'believe', 'disclose', 'tweet', 'write', 'post',
+  'stress', 'affirm', 'testify', 'observe', 'witness', 'quote', 'believe', 'disclose', 'tweet', 'write', 'post', 'count',
   'told', 'said', 'says', 'reports', 'claims', 'states', 'warns', 'adds', 'notes', 'estimates', 'confirms', 'denies',
 ]);
 /** Third-person forms wink sometimes tags as nouns ("The UN reports that ..."). */
 const SAY_AS_NOUN = new Set(['reports', 'says', 'claims', 'states', 'warns', 'estimates', 'confirms', 'denies', 'notes', 'adds']);
+/** Plain forms it tags as nouns after a plural subject ("Local doctors report that ..."): read as verbs only before "that". */
+const SAY_AS_NOUN_PLAIN = new Set(['report', 'say', 'claim', 'state', 'warn', 'estimate', 'confirm', 'deny', 'note']);
+/** Words of time that open a phrase before its subject ("on Sunday the agency said"): never part of a source. */
+const TIME_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|tomorrow|morning|evening|night|afternoon|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|week|month|year|weekend)$/;
+const DAY_NUMBER = /^\d{1,4}(?:st|nd|rd|th)?$/;
 const FIGURE_NOUNS = new Set(['number', 'figure', 'toll', 'total', 'tally', 'count', 'estimate']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose', 'what']);
 const PERSONAL = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
@@ -62,6 +67,8 @@ function npBackward(toks: Tok[], end: number, floor: number): number {
     }
     break;
   }
+  // "the military said", "the wounded told": an adjective after a determiner stands as the noun.
+  if (start >= 0 && !sawHead && toks[start]!.pos === 'DET' && end - start >= 2 && toks[end - 1]!.pos === 'ADJ') sawHead = true;
   if (start < 0 || !sawHead) return -1;
   // Drop a leading conjunction or preposition left at the edge.
   while (start < end && ['of', 'for', 'and', 'in', '-', '.', "'"].includes(toks[start]!.low)) start++;
@@ -122,6 +129,10 @@ function extendSubject(toks: Tok[], s: number, k: number): [number, number] {
   return [start, k];
 }
 
+/** "The village witnessed clashes": a place that witnesses or sees something is where it happened, not a witness. */
+const PLACE_HEAD = /^(?:village|villages|town|towns|city|cities|area|areas|region|regions|district|districts|province|provinces|camp|camps|neighbourhood|neighborhood|locality|hamlet|valley|county|countryside|square|market)$/;
+const WITNESS = new Set(['witness', 'observe']);
+
 /** Heads of noun phrases that are what a report tells (its dead, its damage), never who tells it. */
 const NOT_A_SPEAKER = /^(fatalities|fatality|deaths|death|casualties|casualty|injuries|injury|losses|damage|dead|wounded|injured|killings|clashes|attacks|explosions|incidents|arrests)$/;
 
@@ -153,6 +164,12 @@ function isSayVerb(toks: Tok[], i: number): boolean {
   if (t.pos === 'NOUN' && SAY_AS_NOUN.has(t.low) && nominal(toks[i - 1]) && toks[i + 1] && toks[i + 1]!.low !== 'of' && toks[i - 1]!.pos !== 'DET') {
     if (toks[i + 1]!.low === 'that' || nominal(toks[i + 1]) || toks[i + 1]!.pos === 'DET') return true;
   }
+  // "Aid workers report that ...": a plural subject (or a name) and "that" after; "a police report that" is a noun.
+  if (t.pos === 'NOUN' && SAY_AS_NOUN_PLAIN.has(t.low) && toks[i + 1]?.low === 'that' && nominal(toks[i - 1])) {
+    const subj = toks[i - 1]!;
+    const det = toks[i - 2];
+    if ((subj.pos === 'PROPN' || /[^s]s$/.test(subj.low)) && !(det && (det.low === 'a' || det.low === 'an'))) return true;
+  }
   return trailingSayNoun(toks, i);
 }
 
@@ -181,9 +198,21 @@ export function findAttributions(input: string, view: SentenceView): Attribution
   const toks = view.toks;
   const out: Attribution[] = [];
   const whole: Span = { start: view.start, end: view.end };
-  const push = (a: number, b: number, cueA: number, cueB: number) => {
+  const push = (a0: number, b: number, cueA: number, cueB: number) => {
     // "5 fatalities reported", "No injuries were reported": what is reported, not who reports it.
     if (NOT_A_SPEAKER.test(toks[b - 1]!.low)) return;
+    // "on Sunday the agency said": a day or a date is never who says so, nor part of it.
+    let a = a0;
+    // A number goes with them only beside a time word ("March 3", "3 March 2024").
+    const timeAt = (k: number) => k >= 0 && k < b && TIME_WORD.test(toks[k]!.low);
+    while (a < b && (timeAt(a) || toks[a]!.low === 'on' || toks[a]!.low === ',' || (DAY_NUMBER.test(toks[a]!.low) && (timeAt(a - 1) || timeAt(a + 1))))) a++;
+    if (a >= b) return;
+    const cue = toks[cueA]!;
+    if (WITNESS.has(cue.lemma) || /^(?:witness|observ)/.test(cue.low)) {
+      let head = b - 1;
+      for (let k = a; k < b; k++) if (toks[k]!.low === 'of') { head = k - 1; break; }
+      if (head >= a && PLACE_HEAD.test(toks[head]!.low)) return;
+    }
     const source = span(input, toks, a, b);
     if (out.some((o) => o.source.start === source.start)) return;
     const paren = parenthesisAround(toks, cueA);
@@ -195,6 +224,13 @@ export function findAttributions(input: string, view: SentenceView): Attribution
     if (t.low === 'according' && toks[i + 1]?.low === 'to') {
       const e = npForward(toks, i + 2, toks.length);
       if (e > 0) push(i + 2, e, i, i + 2);
+      continue;
+    }
+    // "per the governor", "per Health Ministry figures": a name or a determiner after "per" ("per cent",
+    // "per day" and "per capita" are rates).
+    if (t.low === 'per' && (toks[i + 1]?.pos === 'PROPN' || toks[i + 1]?.pos === 'DET') && !TIME_WORD.test(toks[i + 1]!.low)) {
+      const e = npForward(toks, i + 1, toks.length);
+      if (e > 0) push(i + 1, e, i, i + 1);
       continue;
     }
     // "citing NP", "(released|issued) by NP", "(understand|learn) from NP"
@@ -245,7 +281,8 @@ export function findAttributions(input: string, view: SentenceView): Attribution
     const s = npBackward(toks, k, 0);
     // "A resident who helped bury the dead put the toll at ...": a relative clause between the subject and
     // its verb; the subject is the noun phrase before the relative pronoun, without the clause.
-    const rel = s < 0 || RELATIVE.has(toks[s - 1]?.low ?? '') ? beforeRelative(toks, k) : null;
+    // So too when the words before the verb are what the clause tells ("who helped bury the dead | put").
+    const rel = s < 0 || RELATIVE.has(toks[s - 1]?.low ?? '') || NOT_A_SPEAKER.test(toks[k - 1]?.low ?? '') ? beforeRelative(toks, k) : null;
     if (rel) {
       push(rel[0], rel[1], i, i + 1);
       continue;

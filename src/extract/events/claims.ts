@@ -70,21 +70,18 @@ export function draftClaims(doc: Doc, drafts: Draft[], views: SentenceView[], na
   const out = new Map<Draft, DraftClaims>();
   for (const d of drafts) {
     const sources: TextSpan[] = [];
-    const pronouns: TextSpan[] = [];
     const hedges: TextSpan[] = [];
     for (const p of d.parts) {
       const t = p.coding.main;
       const at = { start: p.view.toks[t.tokStart]!.start, end: p.view.toks[t.tokEnd - 1]!.end };
       const a = attributionFor(p.attributions, at) ?? attributionFor(p.attributions, p.span);
       if (a) {
-        // "he said": the named speaker it stands for; a pronoun no one stands for is kept only if alone.
+        // "he said": the named speaker it stands for; a pronoun no one stands for names no source.
         const src = PRONOUN.test(a.source.text.trim()) ? antecedent(a.source.text.trim(), p.view.sentence.index, a.source.start, named) ?? null : a.source;
         if (src && !sources.some((s) => s.start === src.start)) sources.push({ ...src });
-        if (!src && !pronouns.some((s) => s.start === a.source.start)) pronouns.push({ ...a.source });
       }
       for (const h of hedgeSpans(doc.text, p.view.start, p.view.end)) if (!hedges.some((x) => x.start === h.start)) hedges.push(h);
     }
-    if (sources.length === 0) sources.push(...pronouns);
     out.set(d, { sources, certainty: 'reported', hedges });
   }
   const bump = (d: Draft, c: CertaintyCue) => {

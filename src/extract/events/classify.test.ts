@@ -228,3 +228,39 @@ describe('classify: fire both ways is a battle; property seized or burned is loo
     expect(code('On 1 May 2021, militants seized a truck and abducted its driver near Kaya.')).toBe('Violence against civilians / Abduction/forced disappearance');
   });
 });
+
+describe('partisans and the people they harm', () => {
+  const first = (text: string) => {
+    const e = analyzed(text, '2021-05-02').get('events')[0];
+    return e ? { type: e.type, subType: e.subType, inters: [e.actor1?.inter, e.actor2?.inter] } : null;
+  };
+  it('codes members of a party who beat people without firearms as a mob, not an armed group', () => {
+    expect(first('On 1 May 2021, members of the ruling party youth wing assaulted and injured two traders at a market in Tamale.')).toMatchObject({ type: 'Riots', subType: 'Mob violence' });
+  });
+  it('keeps members of a party who fire guns, and named armed groups, as armed actors', () => {
+    expect(first('On 1 May 2021, members of the ruling party opened fire on a rival rally in Tamale, killing one.')?.type).not.toBe('Riots');
+  });
+  it('codes an armed group shooting a named non-combatant as violence against civilians', () => {
+    expect(first('On 1 May 2021, gunmen shot a parliamentary aspirant at his home in Kisumu.')).toMatchObject({ type: 'Violence against civilians' });
+  });
+  it('codes farmers of two communities fighting as both sides identity militias', () => {
+    expect(first('On 1 May 2021, Tiv and Jukun farmers clashed over farmland near Wukari, leaving three dead.')).toMatchObject({ type: 'Battles', inters: [4, 4] });
+  });
+});
+
+describe('a battle has two sides', () => {
+  const sides = (text: string) => {
+    const e = analyzed(text, '2021-05-02').get('events')[0];
+    return e ? [e.actor1?.inter ?? null, e.actor2?.inter ?? null] : null;
+  };
+  it('gives state forces fighting an unnamed side an unidentified armed group as opponent', () => {
+    expect(sides('On 1 May 2021, soldiers on patrol came under fire near Tillaberi and fought back for two hours.')).toEqual([1, 3]);
+  });
+});
+
+describe('spoils of a fight', () => {
+  it('codes a clearing operation that kills fighters and frees captives as the fight', () => {
+    const e = analyzed('On 1 May 2021, soldiers cleared several hamlets near Gwoza, killing 12 of the militants and freeing nine captives.', '2021-05-02').get('events')[0]!;
+    expect(e.type).toBe('Battles');
+  });
+});

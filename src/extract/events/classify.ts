@@ -141,7 +141,7 @@ function personVictim(toks: Tok[], v: Victim): boolean {
   for (let i = v.tok; i < v.tokEnd; i++) if (PERSON_NOUN.test(toks[i]!.low)) return true;
   return false;
 }
-const PERSON_NOUN = /^(people|persons?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|residents?|villagers?|civilians?|individuals?|head|director|chief|official|mayor|judge|headmaster|principal|driver|teacher|deputy|leader|member|employee|administrator|lawmaker|senator|minister|prosecutor)$/;
+const PERSON_NOUN = /^(people|persons?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|residents?|villagers?|civilians?|individuals?|head|director|chief|official|mayor|judge|headmaster|principal|driver|teacher|deputy|leader|member|employee|administrator|lawmaker|senator|minister|prosecutor|mps?|aspirants?|candidates?|politicians?|councill?ors?|councilm[ae]n|activists?|journalists?|reporters?|students?|pupils?|workers?|traders?|merchants?|vendors?|businessm[ae]n|farmers?|herders?|herdsm[ae]n|pastoralists?|youths?|teachers?|nurses?|doctors?|engineers?|fisherm[ae]n|marabouts?|imams?|pastors?|priests?|clerics?|catechists?|thie(?:f|ves)|robbers?|dealers?|chiefs?|elders?|notables?|charlatans?|trackers?|motorcyclists?|passengers?|patients?)$/;
 
 /** Places where civilians live and work, attacked with no armed defender named. */
 const CIVILIAN_SITE = /^(villages?|hamlets?|localit(?:y|ies)|settlements?|camps?|farms?|farmlands?|fields?|markets?|shops?|stores?|homes?|houses?|compounds?|residences?|church(?:es)?|mosques?|schools?|hospitals?|clinics?|buses|bus|passengers?|travell?ers|restaurants?|hotels?|bars?|mines?|mining|site|wells?)$/;
@@ -165,6 +165,10 @@ function civilianPlace(toks: Tok[], t: Trigger, from: number, to: number, isPlac
 /** What a crowd fights with: hands, sticks, rods, stones (not guns or machetes, which armed groups carry too). */
 const BLUNT = /\b(?:sticks?|iron rods?|rods|hammers?|bricks?|brickbats?|stones?|rocks?|bamboo|clubs|batons?|fists?|fist ?fights?|brawl|hockey sticks?|sharp weapons|local weapons)\b/;
 const FIREARMS = /\b(?:guns?|gunfire|gunshots?|firearms?|rifles?|pistols?|shot|shooting|bullets?|opened fire|fired)\b/;
+/** People named by their affiliation ("members of", "supporters of", "activists of"). */
+const PARTISANS = /\b(?:members?|supporters?|activists?|cadres?|followers?|loyalists?|partisans?) (?:of|from|belonging to|loyal to)\b|\b(?:party|political) (?:supporters|members|activists|youths)\b/;
+const d0Communal = (text: string) => /\b(?:communit(?:y|ies)|ethnic|clans?|tribes?|communal)\b/.test(text);
+
 /** Unnamed men described by their weapons are armed men, not a crowd. */
 const GUNMEN = /\b(?:gunm[ae]n|armed men|militants?|insurgents?|jihadists?|terrorists?|bandits?|fighters?|rebels?)\b/;
 
@@ -286,9 +290,12 @@ export function classify(f: ClauseFacts): Classified | null {
     if (taken.kind === 'regain') return pick('Battles', nonState ? 'Non-state actor overtakes territory' : 'Government regains territory', taken);
     return pick('Battles', agent?.cls === 'state' ? 'Government regains territory' : 'Non-state actor overtakes territory', taken);
   }
+  // Weapons seized or people freed in the same clause as a killing or a fight are that fight's spoils
+  // ("killed 20 bandits and recovered 12 rifles"): the violence is the event (ACLED: SD is non-violent).
+  const fought = !!(has(triggers, 'kill') ?? has(triggers, 'killwound') ?? has(triggers, 'clash') ?? has(triggers, 'shoot') ?? has(triggers, 'wound'));
   for (const t of territoryMoves) {
-    if (weapons(t)) return pick('Strategic developments', 'Disrupted weapons use', t);
-    if (t.kind === 'regain' && people(t)) return pick('Strategic developments', 'Other', t);
+    if (weapons(t) && !fought) return pick('Strategic developments', 'Disrupted weapons use', t);
+    if (t.kind === 'regain' && people(t) && !fought) return pick('Strategic developments', 'Other', t);
     if (site(t)) return pick('Battles', 'Armed clash', t);
   }
   // Goods, vehicles or livestock seized with nobody hurt or fighting: looting ("seized an ambulance").
@@ -337,6 +344,17 @@ export function classify(f: ClauseFacts): Classified | null {
     const organised = !!agent && armed(agent) && !(agent.cls === 'unidentified' && agent.generic && !GUNMEN.test(f.toks.slice(from, to).map((t) => t.low).join(' ')));
     const bareHands = BLUNT.test(clauseText) && !shoot && !FIREARMS.test(clauseText);
     if ((lynching || bareHands) && !shell && !organised && !roles.named.some((r) => armed(r) && !r.generic)) {
+      return pick('Riots', f.protestContext ? 'Violent demonstration' : 'Mob violence', main, 0.9);
+    }
+    // Rule "partisans-are-rioters": members or supporters of a party, a union or a faction who fight or beat
+    // people with no firearm and no named armed group are a crowd (ACLED codes them rioters), not an
+    // armed group: "members of the youth wing assaulted two students", "supporters of two candidates clashed
+    // with police". Communities fighting as militias and state forces acting are not.
+    const actingSide = toks.slice(from, main.tokStart).map((t) => t.low).join(' ');
+    const partisans = PARTISANS.test(actingSide) && !FIREARMS.test(clauseText) && !GUNMEN.test(clauseText) && !/\b(?:armed|axes?|machetes?|kidnapp\w*|abduct\w*)\b/.test(clauseText) &&
+      !shell && !bomb && !weapon && !armedTarget && !victims.some((v) => combatant(toks, v));
+    if (partisans && !(agent && (agent.cls === 'state' || agent.cls === 'external' || agent.community || (armed(agent) && !agent.generic))) &&
+      !roles.named.some((r) => (armed(r) && !r.generic) || r.community) && !d0Communal(clauseText)) {
       return pick('Riots', f.protestContext ? 'Violent demonstration' : 'Mob violence', main, 0.9);
     }
     // Armed men against armed men is a battle, even when civilians die in the crossfire.

@@ -103,3 +103,26 @@ describe('affiliationOnly: a group named only as what others are tied to', () =>
     expect(at('The army handed the town to the RSF.', 'RSF')).toBe(false);
   });
 });
+
+// Reports written for these tests: who did an attack the story does not pin on anyone.
+describe('codeActors: the perpetrator of an unclaimed attack', () => {
+  const first = (text: string) => analyzed(text, '2021-05-02').get('events')[0]!;
+  it('leaves a suicide bombing to an unidentified group, not the police who carry the wounded away', () => {
+    const e = first('Toll in suicide bombing at mosque in Quetta rises to 50\nThe death toll in the suicide bombing at a mosque in Quetta rose to 50 on Saturday, officials said. Police and rescuers took the injured to hospitals.');
+    expect(e.subType).toBe('Suicide bomb');
+    expect(e.actor1?.name).toBe('Unidentified Armed Group (Pakistan)');
+  });
+  it('does not pin an attack on the group that struck the same town in an earlier attack', () => {
+    const e = first('A suicide bomber killed 20 people at a market in Quetta on Saturday. Last September, an Islamic State suicide bomber attacked a mosque in Quetta.');
+    expect(e.actor1?.name).toBe('Unidentified Armed Group (Pakistan)');
+  });
+  it('does not pin an attack the story calls unclaimed on a group it names as active in the region', () => {
+    const e = first('Militants killed 30 villagers in Djibo on Saturday, residents said. The killing was not immediately claimed. Al-Shabaab fighters have long been active in the country.');
+    expect(e.actor1?.name).toMatch(/^Unidentified Armed Group/);
+  });
+  it('still names the group that claimed it', () => {
+    const e = first('Gunmen killed 30 villagers in Djibo on Saturday. Al-Shabaab claimed responsibility for the killings.');
+    expect(e.actor1?.name).toBe('Al Shabaab');
+  });
+});
+

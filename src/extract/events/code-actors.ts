@@ -93,7 +93,7 @@ function countryOf(r: ActorRef, ctx: ActorContext): string | null {
 }
 
 /** Mutinies and defections: the words that let one state's forces be on both sides. */
-const TURNED = /\b(?:mutin\w*|mutiny|rogue|renegade|defect(?:ed|ing|ors?)|breakaway|dissident|rival (?:units|factions)|coup)\b/i;
+const TURNED = /\b(?:mutin\w*|mutiny|rogue|renegade|defect(?:ed|ing|ors?)|breakaway|dissident|rival (?:units|factions)|coup|turned (?:on|against)|insider attack)\b/i;
 
 function turned(d: Draft, ctx: ActorContext): boolean {
   return d.parts.some((p) => TURNED.test(ctx.input.slice(p.view.start, p.view.end)));
@@ -197,11 +197,20 @@ function codeSides(d: Draft, coding: Coding, ctx: ActorContext): [ActorRef | nul
       }
       // One community named, the other not: the other side is another community's militia.
       if (a1 && !a2 && a1.cls === 'identity' && communal) a2 = communalMilitia;
+      // A battle has two sides. State forces fighting a side the text does not name fight an unidentified
+      // armed group; a rebel group fighting an unnamed side fights the state's forces (ACLED's defaults).
+      // (Forces that turned on their own fight themselves: "a policeman turned on his colleagues".)
+      if (a1 && !a2 && a1.cls === 'state') a2 = turned(d, ctx) ? a1 : unidentified;
+      else if (a1 && !a2 && a1.cls === 'rebel') a2 = state;
       return [a1, a2 ?? null];
     }
     case 'Explosions/Remote violence': {
       const air = coding.subType === 'Air/drone strike';
-      const a1 = agent && agent.cls !== 'civilians' ? agent : air ? state : unclear ? unidentified : unidentified;
+      // A suicide bombing is not the state's: forces that act only in the story's later sentences (they carry
+      // the wounded away, cordon off the site) are its responders, not its perpetrator.
+      const responder = coding.subType === 'Suicide bomb' && agent?.cls === 'state' && !d.parts[0]!.roles.agent;
+      const bomber = responder ? null : agent;
+      const a1 = bomber && bomber.cls !== 'civilians' ? bomber : air ? state : unidentified;
       const a2 = others.find((r) => !same(r, a1)) ?? null;
       return [a1, a2];
     }

@@ -137,9 +137,10 @@ export function affiliationOnly(toks: readonly Tok[], k: number): boolean {
     (tie === 'with' && /^(affiliated|allied|aligned|associated|linked)$/.test(verb));
 }
 
-function mainGroup(all: SentenceFacts[]): ActorRef | null {
+function mainGroup(all: SentenceFacts[], skip: ReadonlySet<number> = new Set()): ActorRef | null {
   const counts = new Map<string, { ref: ActorRef; n: number }>();
   for (const f of all) {
+    if (skip.has(f.view.sentence.index)) continue;
     for (const m of f.actors) {
       if (m.generic || !['rebel', 'militia', 'identity'].includes(m.cls)) continue;
       if (affiliationOnly(f.view.toks, m.tokStart)) continue;
@@ -151,6 +152,17 @@ function mainGroup(all: SentenceFacts[]): ActorRef | null {
   let best: { ref: ActorRef; n: number } | null = null;
   for (const e of counts.values()) if (!best || e.n > best.n) best = e;
   return best?.ref ?? null;
+}
+
+/**
+ * "The attack was not immediately claimed", "no group has claimed the bombing", "there was no claim of
+ * responsibility": the story says the perpetrator is not known. A group it names elsewhere (one that used
+ * such attacks before, or is active in the region) is then not who did it; ACLED codes an unidentified group.
+ */
+const UNCLAIMED = /\b(?:(?:was|were|has|have|had|is|are)\s+not\s+(?:yet\s+|immediately\s+|been\s+)*claimed|no\s+(?:group|one|organi[sz]ation|faction|militant\s+group|armed\s+group)\s+(?:has\s+|had\s+|have\s+|yet\s+|immediately\s+|so\s+far\s+)*claimed|nobody\s+(?:has\s+|had\s+|yet\s+|immediately\s+)*claimed|no\s+(?:immediate\s+)?claim\s+of\s+responsibility)\b/i;
+
+export function saysUnclaimed(text: string): boolean {
+  return UNCLAIMED.test(text);
 }
 
 /** "Al-Shabaab claimed responsibility for the attack", "ISWAP has claimed the bombing". */
@@ -328,7 +340,9 @@ export function extractEvents(doc: Doc): EventMention[] {
 
   const votes = countryVotes(doc, facts);
   const docCountry = dominant(votes);
-  const group = mainGroup(facts);
+  const claimants = claimsOfResponsibility(doc.text, facts);
+  // A story that says no one claimed the act leaves its perpetrator unnamed unless its own sentences name one.
+  const group = claimants.length === 0 && saysUnclaimed(doc.text) ? null : mainGroup(facts);
   // The countries whose state forces the story names outright ("Israeli forces", "Russia's army").
   const forceCountries = new Set(facts.flatMap((f) => f.actors.filter((m) => m.cls === 'state' && m.country).map((m) => m.country!.code)));
   const named: NamedSource[] = facts.flatMap((f) => f.attributions.map((a) => ({ sentence: f.view.sentence.index, source: a.source })));
@@ -338,16 +352,34 @@ export function extractEvents(doc: Doc): EventMention[] {
   const mainDraft = drafts.reduce((a, b) => (spanOf(b.parts[0]!).start < spanOf(a.parts[0]!).start ? b : a));
 
   const viewAt = new Map(views.map((v) => [v.sentence.index, v]));
-  const claimants = claimsOfResponsibility(doc.text, facts);
   const members = new Map<Draft, Draft[]>();
+  // The sentences of each earlier incident the story recalls: a group named as the perpetrator of an older
+  // attack ("Last March, a suicide bomber of group X struck ...") is not, for that alone, who did this one.
+  const dateCache = new Map<Draft, ReturnType<typeof bestDate>>();
+  const dateOf = (x: Draft) => {
+    if (!dateCache.has(x)) dateCache.set(x, bestDate(doc, x));
+    return dateCache.get(x)!;
+  };
+  const groupFor = (d: Draft): ActorRef | null => {
+    if (!group) return null;
+    const mine = dateOf(d);
+    if (!mine) return group;
+    const skip = new Set<number>();
+    for (const x of drafts) {
+      const other = dateOf(x);
+      if (x === d || !other || other.end >= mine.start) continue;
+      for (const p of x.parts) if (!d.parts.some((q) => q.view.sentence.index === p.view.sentence.index)) skip.add(p.view.sentence.index);
+    }
+    return skip.size ? mainGroup(facts, skip) : group;
+  };
   const build = (d: Draft): Built => {
     const main = d.parts[0]!;
-    const date = bestDate(doc, d);
+    const date = dateOf(d);
     const location = bestLocation(doc, d, placeAvoid);
     const country = eventCountry(location, votes, docCountry, (code) => lex.countries.get(code)?.name ?? null);
     const ctx: ActorContext = {
       input: doc.text,
-      mainGroup: group,
+      mainGroup: groupFor(d),
       country,
       countryName: (code) => lex.countries.get(code)?.name ?? null,
       forces: country && forceCountries.size === 1 && !forceCountries.has(country) ? [...forceCountries][0]! : null,

@@ -4,7 +4,7 @@ import type { Span, TextSpan } from '../../core/span.js';
 import type { DocView } from '../doc-view.js';
 import type { PlaceMention } from '../places/types.js';
 import type { Quantity } from '../quantities/types.js';
-import { findAttribution, findInterviewee, isGuestSpeaking, isPronounSource, speakerAt, transcriptSpeakers, type Interviewee } from './attribution.js';
+import { findInterviewee, isGuestSpeaking, isPronounSource, speakerAt, transcriptSpeakers, type Interviewee } from './attribution.js';
 import { countedThing, isVague, type CountedThing } from './counted-thing.js';
 import type { FigureMention } from './types.js';
 
@@ -134,12 +134,18 @@ export function readFigures(d: DocView): FigureMention[] {
     if (!thing) continue;
     const value = q.best ?? q.low ?? q.high;
     if (value == null) continue;
-    let source: TextSpan | null = extractorSource(q) ?? findAttribution(d.text, sent, q);
+    // Who says so comes from the one attribution component (extract/claims/attribution.ts, on the parse),
+    // attached to the quantity; transcripts add their speakers below.
+    let source: TextSpan | null = extractorSource(q);
     let label: string | null = source?.text ?? null;
     if (source && isPronounSource(source.text)) {
-      // "he said": the nearest earlier named source in the paragraph.
+      // "he said": the nearest earlier named source in the paragraph; a pronoun alone names no one.
       const prev = [...out].reverse().find((c) => c.item.sourceLabel && !isPronounSource(c.item.sourceLabel) && c.item.sentence.index >= sent.index - 3);
       if (prev) label = prev.item.sourceLabel;
+      else if (/^(?:he|she|they|it|we)$/i.test(source.text.trim())) {
+        source = null;
+        label = null;
+      }
     }
     const sentenceText = d.text.slice(sent.start, sent.end);
     if (!source) {

@@ -3,11 +3,9 @@
  * names, capitalised words that are rarely places, demonyms, and a check for ordinary English words
  * (wink-nlp's lexicon), which a single capitalised word must overcome to be read as a place.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { exactKey } from '../../gazetteer/fold.js';
 import { readDemonyms, readWordList } from '../../gazetteer/sources.js';
-import { packageDir } from '../../gazetteer/packages.js';
+import { winkLexemes } from '../../nlp/wink.js';
 
 export interface Lexicon {
   /** Given names and surnames that are also place names (Jordan, Georgia, Washington). */
@@ -45,12 +43,6 @@ let english: Set<string> | null = null;
  * the rest ("Hope", "Reading", "Police").
  */
 export function isEnglishWord(word: string): boolean {
-  if (!english) {
-    const dir = packageDir('wink-eng-lite-web-model');
-    const model = JSON.parse(readFileSync(join(dir, 'dist', 'languages', 'cur', 'models', 'eng-core-web-model.json'), 'utf8')) as {
-      features: { lexeme: { list: string[] } };
-    };
-    english = new Set(model.features.lexeme.list);
-  }
+  if (!english) english = new Set(winkLexemes());
   return english.has(word.toLowerCase());
 }

@@ -6,16 +6,15 @@
  * from EWT how far to trust each list; the lists give it names EWT never saw.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exactKey } from '../../gazetteer/fold.js';
 import type { Gazetteer } from '../../gazetteer/gazetteer.js';
 import { gazetteer } from '../../gazetteer/load.js';
-import { packageDir } from '../../gazetteer/packages.js';
 import { readDemonyms, readWordList } from '../../gazetteer/sources.js';
 import { KINDS } from '../../gazetteer/types.js';
 import { wordClusters, type WordClusters } from './clusters.js';
 import { strHash } from './hash.js';
+import { winkLexemes } from '../wink.js';
 
 const ACTORS_DIR = fileURLToPath(new URL('../../../data/actors/', import.meta.url));
 
@@ -223,11 +222,7 @@ function readActorAliases(): Set<string> {
 
 /** wink-nlp's English lexemes (about 87,000, from the model package sitrep already loads). */
 function englishWords(): Set<string> {
-  const dir = packageDir('wink-eng-lite-web-model');
-  const model = JSON.parse(readFileSync(join(dir, 'dist', 'languages', 'cur', 'models', 'eng-core-web-model.json'), 'utf8')) as {
-    features: { lexeme: { list: string[] } };
-  };
-  return new Set(model.features.lexeme.list.map((w) => w.toLowerCase()));
+  return new Set(winkLexemes().map((w) => w.toLowerCase()));
 }
 
 let shared: NameLists | null = null;

@@ -41,6 +41,15 @@ export function* exec(sql: string, params: unknown[] = []): Sql<void> {
 
 /** Day numbers bounding "all time", for undated items in the spatial indexes (exact in 32-bit floats). */
 export const ALL_DAYS = 10_000_000;
+
+/**
+ * The days a report is indexed under: its own, or every day for an undated report (it may join a dated
+ * event when all else agrees, merge/coref.ts undatedJoin, so it is a candidate whatever the date).
+ */
+function reportDays(r: ReportItem): [number, number] {
+  return r.days ? [dayNumber(r.days.start), dayNumber(r.days.end)] : [-ALL_DAYS, ALL_DAYS];
+}
+
 /**
  * The day an undated claim of an undated document starts at in the claims index (migration 040): after
  * every real day, so that queries for what comes before a dated claim do not meet it.
@@ -264,9 +273,10 @@ export class PictureSql {
          VALUES (?, ?, ?, NULL, NULL, ?, ?, ?${this.dialect === 'postgres' ? ', ' + this.boxSql() : ''}) RETURNING rid`,
         [r.key, pk, reportOrderOf(r), placed?.lat ?? null, placed?.lon ?? null, this.slim(r), ...(this.dialect === 'postgres' ? this.reportBoxParams(r) : [])],
       );
-      if (this.dialect === 'sqlite' && placed && r.days) {
+      if (this.dialect === 'sqlite' && placed) {
         const fam = FAMILY_CODE[typeFamily(r.type)]!;
-        yield* exec(`INSERT INTO pic_reports_box VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [num(row!.rid), dayNumber(r.days.start), dayNumber(r.days.end), placed.lat, placed.lat, placed.lon, placed.lon, fam, fam]);
+        const [d0, d1] = reportDays(r);
+        yield* exec(`INSERT INTO pic_reports_box VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [num(row!.rid), d0, d1, placed.lat, placed.lat, placed.lon, placed.lon, fam, fam]);
       }
     }
   }
@@ -279,10 +289,10 @@ export class PictureSql {
   /** PostgreSQL: a report's box is (days) × (family × 1000 + latitude + 90). */
   private reportBoxParams(r: ReportItem): unknown[] {
     const l = r.location;
-    if (!l || !validCoordinates(l.lat, l.lon) || !r.days) return [null, null, null, null, null];
+    if (!l || !validCoordinates(l.lat, l.lon)) return [null, null, null, null, null];
     const y = FAMILY_CODE[typeFamily(r.type)]! * 1000 + l.lat + 90;
-    const d0 = dayNumber(r.days.start);
-    return [d0, d0, y, dayNumber(r.days.end), y];
+    const [d0, d1] = reportDays(r);
+    return [d0, d0, y, d1, y];
   }
 
   *reports(keys: readonly string[]): Sql<ReportRow[]> {
@@ -301,10 +311,9 @@ export class PictureSql {
     const pk = yield* this.docPk(r.doc.key);
     const out: ReportRow[] = [];
     const l = r.location;
-    if (!l || !validCoordinates(l.lat, l.lon) || !r.days) return out;
+    if (!l || !validCoordinates(l.lat, l.lon)) return out;
     const b = searchBox(l.lat, l.lon, MAX_JOIN_KM);
-    const d0 = dayNumber(r.days.start);
-    const d1 = dayNumber(r.days.end);
+    const [d0, d1] = reportDays(r);
     const fam = FAMILY_CODE[typeFamily(r.type)]!;
     const rows =
       this.dialect === 'sqlite'
