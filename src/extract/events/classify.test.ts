@@ -247,3 +247,20 @@ describe('partisans and the people they harm', () => {
     expect(first('On 1 May 2021, Tiv and Jukun farmers clashed over farmland near Wukari, leaving three dead.')).toMatchObject({ type: 'Battles', inters: [4, 4] });
   });
 });
+
+describe('a battle has two sides', () => {
+  const sides = (text: string) => {
+    const e = analyzed(text, '2021-05-02').get('events')[0];
+    return e ? [e.actor1?.inter ?? null, e.actor2?.inter ?? null] : null;
+  };
+  it('gives state forces fighting an unnamed side an unidentified armed group as opponent', () => {
+    expect(sides('On 1 May 2021, soldiers on patrol came under fire near Tillaberi and fought back for two hours.')).toEqual([1, 3]);
+  });
+});
+
+describe('spoils of a fight', () => {
+  it('codes a clearing operation that kills fighters and frees captives as the fight', () => {
+    const e = analyzed('On 1 May 2021, soldiers cleared several hamlets near Gwoza, killing 12 of the militants and freeing nine captives.', '2021-05-02').get('events')[0]!;
+    expect(e.type).toBe('Battles');
+  });
+});

@@ -290,9 +290,12 @@ export function classify(f: ClauseFacts): Classified | null {
     if (taken.kind === 'regain') return pick('Battles', nonState ? 'Non-state actor overtakes territory' : 'Government regains territory', taken);
     return pick('Battles', agent?.cls === 'state' ? 'Government regains territory' : 'Non-state actor overtakes territory', taken);
   }
+  // Weapons seized or people freed in the same clause as a killing or a fight are that fight's spoils
+  // ("killed 20 bandits and recovered 12 rifles"): the violence is the event (ACLED: SD is non-violent).
+  const fought = !!(has(triggers, 'kill') ?? has(triggers, 'killwound') ?? has(triggers, 'clash') ?? has(triggers, 'shoot') ?? has(triggers, 'wound'));
   for (const t of territoryMoves) {
-    if (weapons(t)) return pick('Strategic developments', 'Disrupted weapons use', t);
-    if (t.kind === 'regain' && people(t)) return pick('Strategic developments', 'Other', t);
+    if (weapons(t) && !fought) return pick('Strategic developments', 'Disrupted weapons use', t);
+    if (t.kind === 'regain' && people(t) && !fought) return pick('Strategic developments', 'Other', t);
     if (site(t)) return pick('Battles', 'Armed clash', t);
   }
   // Goods, vehicles or livestock seized with nobody hurt or fighting: looting ("seized an ambulance").

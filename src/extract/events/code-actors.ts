@@ -99,7 +99,7 @@ function countryOf(r: ActorRef, ctx: ActorContext): string | null {
 }
 
 /** Mutinies and defections: the words that let one state's forces be on both sides. */
-const TURNED = /\b(?:mutin\w*|mutiny|rogue|renegade|defect(?:ed|ing|ors?)|breakaway|dissident|rival (?:units|factions)|coup)\b/i;
+const TURNED = /\b(?:mutin\w*|mutiny|rogue|renegade|defect(?:ed|ing|ors?)|breakaway|dissident|rival (?:units|factions)|coup|turned (?:on|against)|insider attack)\b/i;
 
 function turned(d: Draft, ctx: ActorContext): boolean {
   return d.parts.some((p) => TURNED.test(ctx.input.slice(p.view.start, p.view.end)));
@@ -203,6 +203,11 @@ function codeSides(d: Draft, coding: Coding, ctx: ActorContext): [ActorRef | nul
       }
       // One community named, the other not: the other side is another community's militia.
       if (a1 && !a2 && a1.cls === 'identity' && communal) a2 = communalMilitia;
+      // A battle has two sides. State forces fighting a side the text does not name fight an unidentified
+      // armed group; a rebel group fighting an unnamed side fights the state's forces (ACLED's defaults).
+      // (Forces that turned on their own fight themselves: "a policeman turned on his colleagues".)
+      if (a1 && !a2 && a1.cls === 'state') a2 = turned(d, ctx) ? a1 : unidentified;
+      else if (a1 && !a2 && a1.cls === 'rebel') a2 = state;
       return [a1, a2 ?? null];
     }
     case 'Explosions/Remote violence': {

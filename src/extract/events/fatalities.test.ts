@@ -99,3 +99,9 @@ describe('fatalities: objects counted without a noun, groups that are no count',
     expect(dead('On 1 May 2021, a police post near Gao was attacked by gunmen around 21h, 2 policemen killed.')).toMatchObject({ best: 2 });
   });
 });
+
+describe('fatalities: "feared dead"', () => {
+  it('counts people "feared dead" as dead (a hedge on the deaths, not a fear of them)', () => {
+    expect(dead('On 1 May 2021, at least four people were feared dead after herders and farmers clashed near Jos.')).toMatchObject({ best: 4 });
+  });
+});

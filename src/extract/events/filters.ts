@@ -37,7 +37,8 @@ export function unreal(toks: Tok[], t: Trigger, from: number): string | null {
     // "have agreed to a ceasefire", "signed": for an agreement, agreeing is the act itself.
     if (INTENT.test(w) && toks[k + 1]?.low === 'to' && !(t.kind === 'agreement' && /^(agreed|agree|agrees)$/.test(w))) return 'intent';
     // "lamenting the targeting of a hospital": a gerund after an article is a noun whatever its tag.
-    if (PREVENT.test(w) && (!t.verbal || /^(the|a|an|this|that)$/.test(toks[i - 1]?.low ?? ''))) return 'prevented';
+    // ("seven persons were feared dead": a hedge on the deaths, not a fear of them; see irrealis.ts)
+    if (PREVENT.test(w) && !(w === 'feared' && k === i - 1 && /^(dead|killed)$/.test(toks[i]!.low)) && (!t.verbal || /^(the|a|an|this|that)$/.test(toks[i - 1]?.low ?? ''))) return 'prevented';
     if (/^(if|unless|whether)$/.test(w)) return 'hypothetical';
     if ((w === 'not' || w === "n't" || w === 'never') && t.verbal && n < 3) return 'negated';
     if (/^(nobody|none)$/.test(w) && t.verbal) return 'negated';

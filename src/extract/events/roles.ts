@@ -487,7 +487,10 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
     }
     // "5 dead", "left 12 people dead": the dead come just before.
     if (word === 'dead') {
-      take(Math.max(lastOutcomeEnd, t.tokStart - 4), t.tokStart, outcome);
+      // "seven persons were feared dead", "3 people are reported dead": the figure stands before the verb.
+      let k = t.tokStart;
+      while (k - 1 > lastOutcomeEnd && /^(were|was|are|is|been|feared|reported|reportedly|confirmed|presumed|believed|now)$/.test(toks[k - 1]!.low)) k--;
+      take(Math.max(lastOutcomeEnd, k - (k < t.tokStart ? 6 : 4)), t.tokStart, outcome);
       lastOutcomeEnd = t.tokEnd;
       continue;
     }
