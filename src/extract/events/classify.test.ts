@@ -264,3 +264,12 @@ describe('spoils of a fight', () => {
     expect(e.type).toBe('Battles');
   });
 });
+
+describe('an arrest a protest is about', () => {
+  it('keeps a protest demanding the release of detained people peaceful', () => {
+    expect(code('On 1 May 2021, hundreds of students staged a sit-in in front of the court in Kumasi, demanding the release of classmates detained by police last week.')).toBe('Protests / Peaceful protest');
+  });
+  it('still codes protesters arrested at the protest as an intervention', () => {
+    expect(code('On 1 May 2021, students protesting fee increases in Kumasi were arrested by police.')).toBe('Protests / Protest with intervention');
+  });
+});

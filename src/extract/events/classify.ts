@@ -165,6 +165,10 @@ function civilianPlace(toks: Tok[], t: Trigger, from: number, to: number, isPlac
 /** What a crowd fights with: hands, sticks, rods, stones (not guns or machetes, which armed groups carry too). */
 const BLUNT = /\b(?:sticks?|iron rods?|rods|hammers?|bricks?|brickbats?|stones?|rocks?|bamboo|clubs|batons?|fists?|fist ?fights?|brawl|hockey sticks?|sharp weapons|local weapons)\b/;
 const FIREARMS = /\b(?:guns?|gunfire|gunshots?|firearms?|rifles?|pistols?|shot|shooting|bullets?|opened fire|fired)\b/;
+/** Words that make an arrest after them what a protest is about. */
+const CAUSE_BEFORE = /\b(?:demand\w*|release|reaction|response|condemn\w*|denounc\w*|justice)\b/;
+const CAUSE_NEAR = /\b(?:against|over|following|after|since|who|of)\b/;
+
 /** People named by their affiliation ("members of", "supporters of", "activists of"). */
 const PARTISANS = /\b(?:members?|supporters?|activists?|cadres?|followers?|loyalists?|partisans?) (?:of|from|belonging to|loyal to)\b|\b(?:party|political) (?:supporters|members|activists|youths)\b/;
 const d0Communal = (text: string) => /\b(?:communit(?:y|ies)|ethnic|clans?|tribes?|communal)\b/.test(text);
@@ -225,7 +229,11 @@ export function classify(f: ClauseFacts): Classified | null {
     const clashing = has(triggers, 'clash') && !(agent && ARMED.has(agent.cls) && agent.cls !== 'state' && !protest);
     const violentCrowd = riot || saidViolent || clashing || (crowdFirst && (has(triggers, 'attack') || has(triggers, 'loot') || has(triggers, 'sexual')));
     if (violentCrowd) return pick('Riots', 'Violent demonstration', main);
-    if (has(triggers, 'intervene') || (has(triggers, 'arrest') && protest)) {
+    // An arrest the crowd protests about ("demanding the release of detained students", "in reaction to the
+    // arrest of their chief") is the protest's cause, not the police's answer to it.
+    const before = (t: Trigger, n: number) => toks.slice(Math.max(from, t.tokStart - n), t.tokStart).map((x) => x.low).join(' ').split(/[;:]/).pop()!;
+    const arrestOfCrowd = triggers.find((t) => t.kind === 'arrest' && !CAUSE_BEFORE.test(before(t, 8)) && !CAUSE_NEAR.test(before(t, 3)));
+    if (has(triggers, 'intervene') || (arrestOfCrowd && protest)) {
       return pick('Protests', 'Protest with intervention', main);
     }
     if (killedProtesters) return pick('Protests', 'Excessive force against protesters', main);
