@@ -130,3 +130,12 @@ describe('codeActors: the perpetrator of an unclaimed attack', () => {
   });
 });
 
+// Reports written for these tests: which named group generic fighters stand for.
+describe('codeActors: the group that leads the fighters', () => {
+  it('takes the group the fighters are led by, even named as written with its abbreviation, over a group named once elsewhere', () => {
+    const t = 'Rebels clashed with army units on the edge of Homs on Friday. The army handed two villages to the YPG on Saturday, sources said. The army said opposition fighters led by the Hayet Tahrir al-Shamz (HTS) group had entered parts of Homs.';
+    const e = analyzed(t, '2021-05-02').get('events')[0]!;
+    expect(e.actor1?.name === 'Hayat Tahrir al-Sham' || e.actor2?.name === 'Hayat Tahrir al-Sham').toBe(true);
+  });
+});
+

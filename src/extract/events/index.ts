@@ -137,6 +137,20 @@ export function affiliationOnly(toks: readonly Tok[], k: number): boolean {
     (tie === 'with' && /^(affiliated|allied|aligned|associated|linked)$/.test(verb));
 }
 
+/** "fighters led by X", "a coalition headed by the X group": X heads the fighters named before it. */
+function leading(toks: readonly Tok[], k: number): boolean {
+  let i = k - 1;
+  // "led by the Hayat X (HTS) group": an abbreviation in parentheses after the name as written.
+  if (toks[i]?.low === '(') {
+    i--;
+    const floor = i - 8;
+    while (i > floor && i > 0 && toks[i]!.low !== 'by' && /^[\p{Lu}’'-]|^al$|^(group|front)$/u.test(toks[i]!.text)) i--;
+  }
+  while (i > 0 && i >= k - 2 && /^(the|a|an)$/.test(toks[i]!.low)) i--;
+  if (toks[i]?.low !== 'by' && /^(the|a|an)$/.test(toks[i]?.low ?? '')) i--;
+  return toks[i]?.low === 'by' && /^(led|headed|spearheaded|commanded)$/.test(toks[i - 1]?.low ?? '');
+}
+
 function mainGroup(all: SentenceFacts[], skip: ReadonlySet<number> = new Set()): ActorRef | null {
   const counts = new Map<string, { ref: ActorRef; n: number }>();
   for (const f of all) {
@@ -145,7 +159,8 @@ function mainGroup(all: SentenceFacts[], skip: ReadonlySet<number> = new Set()):
       if (m.generic || !['rebel', 'militia', 'identity'].includes(m.cls)) continue;
       if (affiliationOnly(f.view.toks, m.tokStart)) continue;
       const e = counts.get(m.entry.actor) ?? { ref: refOf(m), n: 0 };
-      e.n++;
+      // "opposition fighters led by group X": the group that heads the fighters the story tells of counts double.
+      e.n += leading(f.view.toks, m.tokStart) ? 2 : 1;
       counts.set(m.entry.actor, e);
     }
   }
