@@ -120,6 +120,10 @@ describe('codeActors: the perpetrator of an unclaimed attack', () => {
     const e = first('Militants killed 30 villagers in Djibo on Saturday, residents said. The killing was not immediately claimed. Al-Shabaab fighters have long been active in the country.');
     expect(e.actor1?.name).toMatch(/^Unidentified Armed Group/);
   });
+  it('does not take a group named beside "not claimed" for the perpetrator', () => {
+    const e = first('A car bomb killed 14 people at a bus station in Mosul on Tuesday, police said. The bombing was not immediately claimed, but car bombs have been used by several militant groups, most recently the Islamic State group.');
+    expect(e.actor1?.name).toBe('Unidentified Armed Group (Iraq)');
+  });
   it('still names the group that claimed it', () => {
     const e = first('Gunmen killed 30 villagers in Djibo on Saturday. Al-Shabaab claimed responsibility for the killings.');
     expect(e.actor1?.name).toBe('Al Shabaab');

@@ -24,6 +24,11 @@ export interface ActorContext {
   forces?: string | null;
   /** The named group that claimed the act ("Al-Shabaab claimed responsibility"), if one did. */
   claimant?: ActorRef | null;
+  /**
+   * Sentences that say the act was not claimed ("was not claimed, but such bombings have been used by group
+   * X"): a group they name is not the perpetrator.
+   */
+  unclaimed?: ReadonlySet<number>;
   countryName: (code: string) => string | null;
 }
 
@@ -55,10 +60,11 @@ function resolveGeneric(r: ActorRef | null, ctx: ActorContext, local: ActorRef |
  * The one non-state armed group the draft names by name, if exactly one, and not as a target or partner
  * ("militants clashed with ISKP fighters": the militants are someone else).
  */
-function localGroup(d: Draft): ActorRef | null {
+function localGroup(d: Draft, unclaimed: ReadonlySet<number> = new Set()): ActorRef | null {
   const found: ActorRef[] = [];
   const opposed = d.parts.flatMap((p) => p.roles.others);
   for (const p of d.parts) {
+    if (unclaimed.has(p.view.sentence.index)) continue;
     for (const n of p.roles.named) {
       if (n.generic || !['rebel', 'militia', 'identity'].includes(n.cls)) continue;
       if (opposed.some((o) => same(o, n))) return null;
@@ -119,7 +125,7 @@ function codeSides(d: Draft, coding: Coding, ctx: ActorContext): [ActorRef | nul
   for (const p of d.parts) if (!agent && p.roles.agent) agent = p.roles.agent;
   // A group that claims the act is its perpetrator when the text names no other ("gunmen", "a bomb").
   if (ctx.claimant && (!agent || agent.cls === 'unidentified')) agent = ctx.claimant;
-  const local = localGroup(d);
+  const local = localGroup(d, ctx.unclaimed);
   agent = resolveGeneric(agent, ctx, local);
   const others: ActorRef[] = [];
   const named: ActorRef[] = [];

@@ -342,7 +342,9 @@ export function extractEvents(doc: Doc): EventMention[] {
   const docCountry = dominant(votes);
   const claimants = claimsOfResponsibility(doc.text, facts);
   // A story that says no one claimed the act leaves its perpetrator unnamed unless its own sentences name one.
-  const group = claimants.length === 0 && saysUnclaimed(doc.text) ? null : mainGroup(facts);
+  const unclaimedDoc = claimants.length === 0 && saysUnclaimed(doc.text);
+  const group = unclaimedDoc ? null : mainGroup(facts);
+  const unclaimed = new Set(unclaimedDoc ? views.filter((v) => saysUnclaimed(doc.text.slice(v.start, v.end))).map((v) => v.sentence.index) : []);
   // The countries whose state forces the story names outright ("Israeli forces", "Russia's army").
   const forceCountries = new Set(facts.flatMap((f) => f.actors.filter((m) => m.cls === 'state' && m.country).map((m) => m.country!.code)));
   const named: NamedSource[] = facts.flatMap((f) => f.attributions.map((a) => ({ sentence: f.view.sentence.index, source: a.source })));
@@ -384,6 +386,7 @@ export function extractEvents(doc: Doc): EventMention[] {
       countryName: (code) => lex.countries.get(code)?.name ?? null,
       forces: country && forceCountries.size === 1 && !forceCountries.has(country) ? [...forceCountries][0]! : null,
       claimant: claimantOf(d, drafts, claimants),
+      unclaimed,
     };
     const coding = { type: main.coding.type, subType: main.coding.subType };
     const [a1, a2Coded] = codeActors(d, coding, ctx);

@@ -46,6 +46,10 @@ describe('tallyOrGenerality', () => {
   });
   it('reads what is common or usual as a generality, and spreading fighting as a state of affairs', () => {
     expect(read('Kidnappings on the highway have become common.', 'Kidnappings').tally).toBe('generality');
+    // A kind of act some group uses, not one act; with a determiner it is one ("The bombs have been used by ...").
+    expect(read('Roadside bombs have been used by the rebels in the north.', 'Roadside').tally).toBe('generality');
+    expect(read('Ambushes are a tactic of the insurgents.', 'Ambushes').tally).toBe('generality');
+    expect(read('The bombs have been used by the rebels to kill 12 soldiers.', 'bombs').tally).toBeNull();
     expect(read('Fighting in the north has spread to three provinces.', 'Fighting').tally).toBe('state-of-affairs');
   });
   it('carries a habit over joined verbs and the acts they govern, and a period summed up over its gerund', () => {

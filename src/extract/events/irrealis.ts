@@ -119,7 +119,17 @@ export function tallyOrGenerality(toks: Tok[], t: Trigger, from: number, to: num
 function commonKind(toks: Tok[], t: Trigger, to: number): boolean {
   if (t.verbal) return false;
   const after = ` ${toks.slice(t.tokEnd, Math.min(to, t.tokEnd + 8)).map((x) => x.low).join(' ')} `;
-  const m = / (have|has) become (common|frequent|routine|widespread|commonplace) | are (common|frequent|routine|commonplace|rare) /.exec(after);
+  let m = / (have|has) become (common|frequent|routine|widespread|commonplace) | are (common|frequent|routine|commonplace|rare) /.exec(after);
+  // "Suicide bombings have been used by several groups", "ambushes are a tactic of the insurgents": a bare
+  // plural (no determiner or number before it) said to be a means some group uses names a kind of act.
+  if (!m && /s$/.test(toks[t.tokEnd - 1]!.low)) {
+    let k = t.tokStart - 1;
+    while (k >= 0 && (toks[k]!.pos === 'NOUN' || toks[k]!.pos === 'ADJ' || toks[k]!.pos === 'PROPN')) k--;
+    const det = toks[k];
+    if (!det || !(det.pos === 'DET' || det.pos === 'NUM' || det.pos === 'PRON')) {
+      m = / (have|has) been (used|employed|favou?red|a (hallmark|tactic|signature)) (by|of) | are (used|employed|favou?red|a (hallmark|tactic|signature)) (by|of) /.exec(after);
+    }
+  }
   if (!m) return false;
   // no other verb or clause edge between the trigger and the copula
   const words = after.slice(0, m.index).trim().split(' ').filter(Boolean);
