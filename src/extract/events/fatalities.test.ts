@@ -105,3 +105,9 @@ describe('fatalities: "feared dead"', () => {
     expect(dead('On 1 May 2021, at least four people were feared dead after herders and farmers clashed near Jos.')).toMatchObject({ best: 4 });
   });
 });
+
+describe('fatalities: a singular subject of a passive killing', () => {
+  it('counts "a <noun> was shot and killed" as one dead whatever the noun', () => {
+    expect(dead('On 1 May 2021, a land rights campaigner was shot and killed by police in Nakuru.')).toMatchObject({ best: 1 });
+  });
+});

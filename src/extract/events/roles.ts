@@ -510,7 +510,22 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
       // "As many as eight soldiers were killed": "as" there bounds a figure, it opens no clause.
       const figureAs = (i: number) => toks[i]!.low === 'as' && (/^(many|few|much|high|low)$/.test(toks[i + 1]?.low ?? '') || /^(many|few|much|high|low)$/.test(toks[i - 1]?.low ?? ''));
       while (lo > lastOutcomeEnd && (!BOUNDARY.has(toks[lo]!.low) || figureAs(lo)) && !reporting(lo) && !clauseJoin(lo) && !absolute(lo)) lo--;
+      const had = roles.victims.length;
       take(Math.max(lo, lastOutcomeEnd), t.tokStart, outcome);
+      // "A human rights defender was shot and killed": a singular subject of a passive killing, whatever the
+      // noun, is one dead person.
+      if (roles.victims.length === had && outcome === 'kill' && t.passive) {
+        let k = t.tokStart - 1;
+        while (k > lastOutcomeEnd && /^(was|is|has|had|been|reportedly|allegedly|also|later|shot|stabbed|beaten|hacked|and)$/.test(toks[k]!.low)) k--;
+        const head = toks[k];
+        if (head && k < t.tokStart - 1 && head.pos === 'NOUN' && /^[a-z]/.test(head.text) && !/s$/.test(head.low) && /^(was|is)$/.test(toks[k + 1]?.low ?? '')) {
+          let j = k - 1;
+          while (j > lastOutcomeEnd && j >= k - 3 && ['NOUN', 'ADJ', 'PROPN'].includes(toks[j]!.pos) && !/^(a|an|the)$/.test(toks[j]!.low)) j--;
+          if (/^(a|an)$/.test(toks[j]?.low ?? '') && !actors.some((m) => m.tokStart <= k && k < m.tokEnd)) {
+            roles.victims.push({ trigger: current, tok: j, tokEnd: k + 1, count: 1, high: 1, outcome, group: null });
+          }
+        }
+      }
     } else if (t.verbal) {
       let hi = t.tokEnd;
       while (hi < to && !BOUNDARY.has(toks[hi]!.low) && !triggers.some((x) => x.tokStart === hi && x !== t && x.verbal)) {
