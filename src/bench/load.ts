@@ -8,12 +8,13 @@
  *   npm run bench:load -- --articles 4000 --clients 20 --requests 6000 [--mix varied|repeat] [--route events|points|timeline]
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchArgs } from './args.js';
+import { procCpuMs, timedGet } from './http-probe.js';
 import { generateCorpus } from './corpus.js';
 import { queries } from './load-queries.js';
 
@@ -22,17 +23,17 @@ const CLI = path.join(ROOT, 'dist/cli/main.js');
 
 const USAGE = 'npm run bench:load -- [--articles N] [--clients N] [--requests N] [--seconds N] [--seed N] [--db FILE] [--mix varied|repeat] [--route events|points|timeline] [--read-workers N] [--profile DIR] [--json]';
 const values = benchArgs('bench:load', USAGE, {
-    articles: { type: 'string', default: '4000' },
-    clients: { type: 'string', default: '20' },
-    requests: { type: 'string', default: '6000' },
-    seconds: { type: 'string', default: '300' },
-    seed: { type: 'string', default: '2016' },
-    db: { type: 'string' },
-    mix: { type: 'string', default: 'varied' },
-    route: { type: 'string', default: 'events' },
-    profile: { type: 'string' },
-    'read-workers': { type: 'string' },
-    json: { type: 'boolean' },
+  articles: { type: 'string', default: '4000' },
+  clients: { type: 'string', default: '20' },
+  requests: { type: 'string', default: '6000' },
+  seconds: { type: 'string', default: '300' },
+  seed: { type: 'string', default: '2016' },
+  db: { type: 'string' },
+  mix: { type: 'string', default: 'varied' },
+  route: { type: 'string', default: 'events' },
+  profile: { type: 'string' },
+  'read-workers': { type: 'string' },
+  json: { type: 'boolean' },
 });
 const articles = Number(values.articles);
 const clients = Number(values.clients);
@@ -41,18 +42,6 @@ const seconds = Number(values.seconds);
 const dir = path.join(ROOT, '.cache', 'bench-load');
 const db = values.db ?? path.join(dir, `desk-${articles}-${values.seed}.db`);
 const log = (s: string) => process.stderr.write(s + '\n');
-
-/** A child process's CPU time so far (user + system, from /proc; null where there is none). */
-function serverCpuMs(pid: number | undefined): number | null {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
-    // Fields 14 and 15 (utime, stime) in clock ticks; 100 a second on Linux.
-    return ((Number(rest[11]) + Number(rest[12])) * 1000) / 100;
-  } catch {
-    return null;
-  }
-}
 
 /** The store: generated articles ingested by the CLI, once per size and seed. */
 function ensureStore(): void {
@@ -66,19 +55,6 @@ function ensureStore(): void {
   const r = spawnSync(process.execPath, [CLI, 'ingest', '--input', input, '--db', db], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0) throw new Error('ingest failed');
   log(`load: ingested in ${((Date.now() - t) / 1000).toFixed(0)} s`);
-}
-
-function get(agent: Agent, port: number, p: string): Promise<{ status: number; ms: number; bytes: number }> {
-  const t = process.hrtime.bigint();
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: p, agent }, (res) => {
-      let bytes = 0;
-      res.on('data', (c: Buffer) => (bytes += c.length));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: Number(process.hrtime.bigint() - t) / 1e6, bytes }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
 }
 
 /** A store made by an older sitrep is migrated (`sitrep db migrate`), and its picture rebuilt when it needs it (`sitrep rebuild`). */
@@ -116,24 +92,16 @@ async function main(): Promise<void> {
     });
     const agent = new Agent({ keepAlive: true, maxSockets: clients });
     let t = Date.now();
-    const first = await get(agent, port, '/api/events?limit=1');
+    const first = await timedGet(agent, port, '/api/events?limit=1');
     log(`load: first request (builds the picture) ${first.status} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     // Warm-up: the repeated mix's own queries; the varied mix warms on queries it will not send again.
     const warm = queries(values.mix === 'repeat' ? 'repeat' : 'varied', 40 + total, values.route!);
     const qs = values.mix === 'repeat' ? warm : warm.slice(40);
-    for (const q of warm.slice(0, 40)) await get(agent, port, q);
-    const stats = JSON.parse(await new Promise<string>((resolve) => request({ host: '127.0.0.1', port, path: '/api/stats', agent }, (res) => {
-      let s = '';
-      res.on('data', (c) => (s += c));
-      res.on('end', () => resolve(s));
-    }).end()));
-    const events = JSON.parse(await new Promise<string>((resolve) => request({ host: '127.0.0.1', port, path: '/api/events/points?limit=1', agent }, (res) => {
-      let s = '';
-      res.on('data', (c) => (s += c));
-      res.on('end', () => resolve(s));
-    }).end())).total as number;
+    for (const q of warm.slice(0, 40)) await timedGet(agent, port, q);
+    const stats = JSON.parse((await timedGet(agent, port, '/api/stats', true)).body!);
+    const events = (JSON.parse((await timedGet(agent, port, '/api/events/points?limit=1', true)).body!) as { total: number }).total;
     const lat: number[] = [];
-    const cpu0 = serverCpuMs(server.pid);
+    const cpu0 = procCpuMs(server.pid);
     const load0 = loadavg()[0]!;
     let errors = 0;
     let bytes = 0;
@@ -145,7 +113,7 @@ async function main(): Promise<void> {
         while (next < total && Date.now() < deadline) {
           const q = qs[next++ % qs.length]!;
           try {
-            const r = await get(agent, port, q);
+            const r = await timedGet(agent, port, q);
             lat.push(r.ms);
             bytes += r.bytes;
             if (r.status !== 200) errors++;
@@ -156,7 +124,7 @@ async function main(): Promise<void> {
       }),
     );
     const wall = (Date.now() - t) / 1000;
-    const cpu1 = serverCpuMs(server.pid);
+    const cpu1 = procCpuMs(server.pid);
     const load1 = loadavg()[0]!;
     lat.sort((a, b) => a - b);
     const pct = (p: number) => lat[Math.min(lat.length - 1, Math.floor((p / 100) * lat.length))] ?? NaN;

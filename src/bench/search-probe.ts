@@ -13,12 +13,13 @@
  * A measurement, not a test: the numbers depend on the machine and its load (printed with them).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchArgs } from './args.js';
+import { procCpuMs, timedGet } from './http-probe.js';
 import { STOP_WORDS } from '../store/query.js';
 import { longDocument } from './length.js';
 
@@ -27,13 +28,13 @@ const CLI = path.join(ROOT, 'dist/cli/main.js');
 
 const USAGE = 'npm run bench:search -- [--chars N] [--clients N] [--seconds N] [--stats-every MS] [--terms N] [--db FILE] [--json]';
 const values = benchArgs('bench:search', USAGE, {
-    chars: { type: 'string', default: '400000' },
-    clients: { type: 'string', default: '2' },
-    seconds: { type: 'string', default: '30' },
-    'stats-every': { type: 'string', default: '50' },
-    terms: { type: 'string', default: '40' },
-    db: { type: 'string' },
-    json: { type: 'boolean' },
+  chars: { type: 'string', default: '400000' },
+  clients: { type: 'string', default: '2' },
+  seconds: { type: 'string', default: '30' },
+  'stats-every': { type: 'string', default: '50' },
+  terms: { type: 'string', default: '40' },
+  db: { type: 'string' },
+  json: { type: 'boolean' },
 });
 const chars = Number(values.chars);
 const clients = Number(values.clients);
@@ -41,25 +42,6 @@ const seconds = Number(values.seconds);
 const statsEvery = Number(values['stats-every']);
 const terms = Number(values.terms);
 const log = (s: string) => process.stderr.write(s + '\n');
-
-interface Answer {
-  status: number;
-  ms: number;
-  body: string;
-}
-
-function get(agent: Agent, port: number, p: string): Promise<Answer> {
-  const t = process.hrtime.bigint();
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: p, agent }, (res) => {
-      const parts: Buffer[] = [];
-      res.on('data', (c: Buffer) => parts.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: Number(process.hrtime.bigint() - t) / 1e6, body: Buffer.concat(parts).toString() }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 /**
  * Queries of `terms` distinct prefixes each, taken from the document's own words (so every prefix matches,
@@ -79,27 +61,13 @@ function prefixQueries(text: string, n: number): string[] {
   });
 }
 
-/**
- * CPU time so far (user + system, from /proc; null where there is none) of a process (every thread), or with
- * `mainThread` of its main thread alone: the event loop.
- */
-function cpuMs(pid: number | undefined, mainThread = false): number | null {
-  try {
-    const f = readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
-    const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
-    return ((Number(rest[11]) + Number(rest[12])) * 1000) / 100;
-  } catch {
-    return null;
-  }
-}
-
 /** Ask /api/stats every `every` ms (a fresh connection each time) until `until()`; the latencies. */
 async function probeStats(port: number, every: number, until: () => boolean): Promise<number[]> {
   const own = new Agent({ keepAlive: false });
   const out: number[] = [];
   while (!until()) {
     const t = Date.now();
-    const r = await get(own, port, '/api/stats');
+    const r = await timedGet(own, port, '/api/stats');
     if (r.status !== 200) throw new Error(`/api/stats answered ${r.status}`);
     out.push(r.ms);
     await new Promise((res) => setTimeout(res, Math.max(0, every - (Date.now() - t))));
@@ -141,18 +109,18 @@ async function main(): Promise<void> {
       const queries = prefixQueries(doc.text, terms);
       const url = (q: string) => `/api/search?q=${encodeURIComponent(q)}&limit=20`;
       // The first search starts the search workers (each opens the file and loads nothing else).
-      const first = await get(agent, port, url(queries[0]!));
-      if (first.status !== 200) throw new Error(`search answered ${first.status}: ${first.body.slice(0, 300)}`);
-      const hits = (JSON.parse(first.body) as { hits: { snippet: string }[] }).hits;
+      const first = await timedGet(agent, port, url(queries[0]!), true);
+      if (first.status !== 200) throw new Error(`search answered ${first.status}: ${first.body!.slice(0, 300)}`);
+      const hits = (JSON.parse(first.body!) as { hits: { snippet: string }[] }).hits;
       log(`search probe: first search ${first.status} in ${first.ms.toFixed(0)} ms (workers started), ${hits.length} hit(s), snippet ${JSON.stringify(hits[0]?.snippet.slice(0, 80))}`);
-      await get(agent, port, '/api/stats');
+      await timedGet(agent, port, '/api/stats');
 
       // The same prober with no search running, for the same machine at the same load.
       const load0 = loadavg()[0]!;
       const quietEnd = Date.now() + Math.min(10, seconds) * 1000;
       const quietMs = await probeStats(port, statsEvery, () => Date.now() >= quietEnd);
-      const cpu0 = cpuMs(server.pid);
-      const loop0 = cpuMs(server.pid, true);
+      const cpu0 = procCpuMs(server.pid);
+      const loop0 = procCpuMs(server.pid, true);
       const searchMs: number[] = [];
       const statsMs: number[] = [];
       const statuses: Record<string, number> = {};
@@ -162,7 +130,7 @@ async function main(): Promise<void> {
       const searching = Promise.all(
         Array.from({ length: clients }, async () => {
           while (Date.now() < deadline) {
-            const r = await get(agent, port, url(queries[next++ % queries.length]!));
+            const r = await timedGet(agent, port, url(queries[next++ % queries.length]!));
             searchMs.push(r.ms);
             statuses[r.status] = (statuses[r.status] ?? 0) + 1;
           }
@@ -171,8 +139,8 @@ async function main(): Promise<void> {
       // A fresh connection per stats request (no keep-alive): it waits for nothing the searches hold.
       const probing = probeStats(port, statsEvery, () => done).then((xs) => statsMs.push(...xs));
       await Promise.all([searching, probing]);
-      const cpu1 = cpuMs(server.pid);
-      const loop1 = cpuMs(server.pid, true);
+      const cpu1 = procCpuMs(server.pid);
+      const loop1 = procCpuMs(server.pid, true);
       const load1 = loadavg()[0]!;
       const result = {
         chars,

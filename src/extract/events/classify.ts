@@ -141,7 +141,7 @@ function personVictim(toks: Tok[], v: Victim): boolean {
   for (let i = v.tok; i < v.tokEnd; i++) if (PERSON_NOUN.test(toks[i]!.low)) return true;
   return false;
 }
-const PERSON_NOUN = /^(people|persons?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|residents?|villagers?|civilians?|individuals?|head|director|chief|official|mayor|judge|headmaster|principal|driver|teacher|deputy|leader|member|employee|administrator|lawmaker|senator|minister|prosecutor|mps?|aspirants?|candidates?|politicians?|councill?ors?|councilm[ae]n|activists?|journalists?|reporters?|students?|pupils?|workers?|traders?|merchants?|vendors?|businessm[ae]n|farmers?|herders?|herdsm[ae]n|pastoralists?|youths?|teachers?|nurses?|doctors?|engineers?|fisherm[ae]n|marabouts?|imams?|pastors?|priests?|clerics?|catechists?|thie(?:f|ves)|robbers?|dealers?|chiefs?|elders?|notables?|charlatans?|trackers?|motorcyclists?|passengers?|patients?)$/;
+const PERSON_NOUN = /^(people|persons?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|residents?|villagers?|civilians?|individuals?|head|director|chief|official|mayor|judge|headmaster|principal|driver|deputy|leader|member|employee|administrator|lawmaker|senator|minister|prosecutor|mps?|aspirants?|candidates?|politicians?|councill?ors?|councilm[ae]n|activists?|journalists?|reporters?|students?|pupils?|workers?|traders?|merchants?|vendors?|businessm[ae]n|farmers?|herders?|herdsm[ae]n|pastoralists?|youths?|teachers?|nurses?|doctors?|engineers?|fisherm[ae]n|marabouts?|imams?|pastors?|priests?|clerics?|catechists?|thie(?:f|ves)|robbers?|dealers?|chiefs?|elders?|notables?|charlatans?|trackers?|motorcyclists?|passengers?|patients?)$/;
 
 /** Places where civilians live and work, attacked with no armed defender named. */
 const CIVILIAN_SITE = /^(villages?|hamlets?|localit(?:y|ies)|settlements?|camps?|farms?|farmlands?|fields?|markets?|shops?|stores?|homes?|houses?|compounds?|residences?|church(?:es)?|mosques?|schools?|hospitals?|clinics?|buses|bus|passengers?|travell?ers|restaurants?|hotels?|bars?|mines?|mining|site|wells?)$/;
@@ -171,7 +171,10 @@ const CAUSE_NEAR = /\b(?:against|over|following|after|since|who|of)\b/;
 
 /** People named by their affiliation ("members of", "supporters of", "activists of"). */
 const PARTISANS = /\b(?:members?|supporters?|activists?|cadres?|followers?|loyalists?|partisans?) (?:of|from|belonging to|loyal to)\b|\b(?:party|political) (?:supporters|members|activists|youths)\b/;
-const d0Communal = (text: string) => /\b(?:communit(?:y|ies)|ethnic|clans?|tribes?|communal)\b/.test(text);
+const mentionsCommunities = (text: string) => /\b(?:communit(?:y|ies)|ethnic|clans?|tribes?|communal)\b/.test(text);
+
+/** A killing or a fight: what makes weapons seized beside it spoils rather than a strategic development. */
+const FIGHT_KINDS = new Set<TriggerKind>(['kill', 'killwound', 'clash', 'shoot', 'wound']);
 
 /** Unnamed men described by their weapons are armed men, not a crowd. */
 const GUNMEN = /\b(?:gunm[ae]n|armed men|militants?|insurgents?|jihadists?|terrorists?|bandits?|fighters?|rebels?)\b/;
@@ -300,7 +303,7 @@ export function classify(f: ClauseFacts): Classified | null {
   }
   // Weapons seized or people freed in the same clause as a killing or a fight are that fight's spoils
   // ("killed 20 bandits and recovered 12 rifles"): the violence is the event (ACLED: SD is non-violent).
-  const fought = !!(has(triggers, 'kill') ?? has(triggers, 'killwound') ?? has(triggers, 'clash') ?? has(triggers, 'shoot') ?? has(triggers, 'wound'));
+  const fought = triggers.some((t) => FIGHT_KINDS.has(t.kind));
   for (const t of territoryMoves) {
     if (weapons(t) && !fought) return pick('Strategic developments', 'Disrupted weapons use', t);
     if (t.kind === 'regain' && people(t) && !fought) return pick('Strategic developments', 'Other', t);
@@ -362,7 +365,7 @@ export function classify(f: ClauseFacts): Classified | null {
     const partisans = PARTISANS.test(actingSide) && !FIREARMS.test(clauseText) && !GUNMEN.test(clauseText) && !/\b(?:armed|axes?|machetes?|kidnapp\w*|abduct\w*)\b/.test(clauseText) &&
       !shell && !bomb && !weapon && !armedTarget && !victims.some((v) => combatant(toks, v));
     if (partisans && !(agent && (agent.cls === 'state' || agent.cls === 'external' || agent.community || (armed(agent) && !agent.generic))) &&
-      !roles.named.some((r) => (armed(r) && !r.generic) || r.community) && !d0Communal(clauseText)) {
+      !roles.named.some((r) => (armed(r) && !r.generic) || r.community) && !mentionsCommunities(clauseText)) {
       return pick('Riots', f.protestContext ? 'Violent demonstration' : 'Mob violence', main, 0.9);
     }
     // Armed men against armed men is a battle, even when civilians die in the crossfire.

@@ -6,6 +6,7 @@ import type { Gazetteer } from '../../gazetteer/gazetteer.js';
 import { looseKey } from '../../gazetteer/fold.js';
 import { REGION, REGION_MULTI } from '../../gazetteer/types.js';
 import { findCandidates, type Candidate, type Demonym } from './candidates.js';
+import { someHolding } from '../../core/span-index.js';
 import { findActors } from '../events/actors.js';
 import { sentenceViews } from '../quantities/view.js';
 import { datelineOf } from './dateline.js';
@@ -40,7 +41,7 @@ export const places: Component = {
     const kept = candidates.filter((c) => {
       // Rule "group-name-is-no-place": a word inside a named armed group's name ("Haram" in "Boko Haram"); a
       // place the name begins with still names that place ("the Sudan Liberation Army").
-      const inGroup = groupAround(groups, c.start, c.spanEnd);
+      const inGroup = someHolding(groups, c.start, c.spanEnd, (g) => g.start < c.start);
       const why = inGroup ? 'part of an armed group\'s name' : rejectReason(ctx, c);
       if (why) drop(c, why);
       return why === null;
@@ -173,28 +174,7 @@ function namedWays(doc: Doc, details: PlaceDetail[]): PlaceMention[] {
   return out;
 }
 
-/**
- * The named group whose name holds [start, end) and begins before it, found by binary search over the groups
- * in text order (a search of every group for every candidate grew with the square of a long document).
- */
-function groupAround<G extends { start: number; end: number }>(groups: readonly G[], start: number, end: number): G | undefined {
-  let lo = 0;
-  let hi = groups.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (groups[mid]!.start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  // Groups beginning before `start`, nearest first. Mentions hardly overlap, so a few steps back decide:
-  // one that ended before `start` long ago cannot hold it if the nearer ones do not.
-  for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) {
-    const g = groups[i]!;
-    if (end <= g.end) return g;
-  }
-  return undefined;
-}
-
-/** Named armed groups with a home country, as the actor lexicon reads them (data/actors), in text order. */
+/** Named armed groups with a home country, as the actor lexicon reads them (data/actors). */
 function namedGroups(doc: Doc): { start: number; end: number; name: string; country: string }[] {
   const out: { start: number; end: number; name: string; country: string }[] = [];
   for (const view of sentenceViews(doc)) {
@@ -203,7 +183,7 @@ function namedGroups(doc: Doc): { start: number; end: number; name: string; coun
       out.push({ start: m.start, end: m.end, name: m.entry.actor, country: m.country.code });
     }
   }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return out;
 }
 
 function fitsInside(gaz: Gazetteer, id: number, container: number): boolean {
