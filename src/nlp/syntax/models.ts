@@ -12,7 +12,8 @@ export const MODELS_DIR = fileURLToPath(new URL('../../../data/models/', import.
 
 /** What every model file's header says. */
 export interface ModelHeader {
-  kind: 'tagger' | 'parser' | 'ner';
+  /** ner is the recogniser's first pass, ner-doc its second (./ner-document.ts). */
+  kind: 'tagger' | 'parser' | 'ner' | 'ner-doc';
   /** The feature code's version: a model is refused by code that extracts other features. */
   features: number;
   nClasses: number;
@@ -23,7 +24,7 @@ export interface ModelHeader {
 }
 
 /** The feature versions this code extracts; bump one when its features change, and retrain. */
-export const FEATURE_VERSION = { tagger: 1, parser: 1, ner: 3 } as const;
+export const FEATURE_VERSION = { tagger: 1, parser: 2, ner: 3, 'ner-doc': 1 } as const;
 
 export interface LoadedModel {
   header: ModelHeader;
