@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { parseConllu, parseIob2, type IobSentence } from '../src/nlp/syntax/conllu.js';
 import { encodeModel } from '../src/nlp/syntax/model-file.js';
 import { loadModel, MODELS_DIR } from '../src/nlp/syntax/models.js';
-import { DEFAULT_CONFIG, MODEL_FILES, trainAll, type ModelFile, type ModelKind, type SplitScores, type Treebank } from '../src/nlp/syntax/train.js';
+import { DEFAULT_CONFIG, trainAll, type ModelKind, type SplitScores, type Treebank } from '../src/nlp/syntax/train.js';
 
 const { values } = parseArgs({
   options: {
@@ -23,7 +23,6 @@ const { values } = parseArgs({
     'tagger-epochs': { type: 'string' },
     'parser-epochs': { type: 'string' },
     'ner-epochs': { type: 'string' },
-    'ner-doc-epochs': { type: 'string' },
     folds: { type: 'string' },
     // Only the first N training sentences (a quick check of the whole run; the models are not worth shipping).
     limit: { type: 'string' },
@@ -40,7 +39,6 @@ const cfg = {
   taggerEpochs: int(values['tagger-epochs'], DEFAULT_CONFIG.taggerEpochs),
   parserEpochs: int(values['parser-epochs'], DEFAULT_CONFIG.parserEpochs),
   nerEpochs: int(values['ner-epochs'], DEFAULT_CONFIG.nerEpochs),
-  nerDocEpochs: int(values['ner-doc-epochs'], DEFAULT_CONFIG.nerDocEpochs),
   folds: int(values.folds, DEFAULT_CONFIG.folds),
 };
 
@@ -74,8 +72,7 @@ for (const k of only) {
     process.exit(2);
   }
 }
-const trainedBy = (f: ModelFile): ModelKind => (f === 'ner-doc' ? 'ner' : f);
-const existing = Object.fromEntries(MODEL_FILES.filter((f) => !only.has(trainedBy(f))).map((f) => [f, loadModel(f, out)]));
+const existing = Object.fromEntries(kinds.filter((k) => !only.has(k)).map((k) => [k, loadModel(k, out)]));
 const start = Date.now();
 const snapshots = values['epoch-snapshots'];
 if (snapshots) mkdirSync(snapshots, { recursive: true });
@@ -93,8 +90,8 @@ const result = trainAll(
 mkdirSync(out, { recursive: true });
 const { dev, test } = result.scores;
 const files: Record<string, { bytes: number; sha256: string; features: number; weights: number }> = {};
-for (const kind of MODEL_FILES) {
-  const m = kind === 'ner-doc' ? result.models.nerDoc! : result.models[kind];
+for (const kind of kinds) {
+  const m = result.models[kind];
   const scores: Record<string, number> =
     kind === 'tagger' ? { devUpos: dev.upos, testUpos: test.upos } :
     kind === 'parser' ? { devUas: dev.uas, devLas: dev.las, testUas: test.uas, testLas: test.las } :
@@ -147,7 +144,7 @@ function updateReadme(path: string, dev: SplitScores, test: SplitScores, files: 
     '|---|---|---|---|---|',
     `| part-of-speech tagger | \`tagger.bin\` | ${mb('tagger')} | UPOS ${f(dev.upos)} | UPOS ${f(test.upos)} |`,
     `| dependency parser | \`parser.bin\` | ${mb('parser')} | UAS ${f(dev.uas)}, LAS ${f(dev.las)} | UAS ${f(test.uas)}, LAS ${f(test.las)} |`,
-    `| entity recogniser (two passes) | \`ner.bin\`, \`ner-doc.bin\` | ${mb('ner')} + ${mb('ner-doc')} | F1 ${f(dev.nerF1)} (P ${f(dev.nerP)}, R ${f(dev.nerR)}) | F1 ${f(test.nerF1)} (P ${f(test.nerP)}, R ${f(test.nerR)}) |`,
+    `| entity recogniser | \`ner.bin\` | ${mb('ner')} | F1 ${f(dev.nerF1)} (P ${f(dev.nerP)}, R ${f(dev.nerR)}) | F1 ${f(test.nerF1)} (P ${f(test.nerP)}, R ${f(test.nerR)}) |`,
     '',
     `Predicted tags throughout (the parser and the recogniser are given the tagger's tags, never gold ones); gold words.`,
     `Dev ${dev.words} words, ${dev.entities} entities; test ${test.words} words, ${test.entities} entities. Training took ${Math.round(seconds)} s.`,

@@ -6,8 +6,7 @@
  */
 import { loadModel, MODELS_DIR, type LoadedModel } from './models.js';
 import { documentCasing, nameLists } from './name-lists.js';
-import { isHeadline, nerWords, type NerInput } from './ner.js';
-import { documentEvidence } from './ner-document.js';
+import { isHeadline, nerWords } from './ner.js';
 import { lexicon } from './tagger.js';
 import { parseInput, parseWords } from './parser.js';
 import { tagWords, UPOS } from './tagger.js';
@@ -28,8 +27,6 @@ export class SyntaxModels {
     readonly tagger: LoadedModel,
     readonly parser: LoadedModel,
     readonly ner: LoadedModel,
-    /** The recogniser's second pass, over the first pass's readings across the document; without it the first pass is final. */
-    readonly nerDoc?: LoadedModel,
   ) {
     this.rootLabel = parser.header.classes.indexOf('root');
     if (this.rootLabel < 0) throw new Error('parser model: no root label');
@@ -51,11 +48,9 @@ export class SyntaxModels {
   recognise(sentences: readonly (readonly string[])[], tags: readonly (readonly number[])[]): number[][] {
     const lists = nameLists();
     const casing = documentCasing(sentences);
-    const inputs: NerInput[] = sentences.map((forms, i) => ({ lex: lexicon(forms), tags: tags[i]!, names: lists.annotate(forms), headline: isHeadline(forms), casing: casing[i]!, forms }));
-    const first = inputs.map((inp) => nerWords(this.ner.model, inp));
-    if (!this.nerDoc) return first;
-    const evidence = documentEvidence(sentences, first);
-    return inputs.map((inp, i) => nerWords(this.nerDoc!.model, { ...inp, doc: evidence[i]! }));
+    return sentences.map((forms, i) =>
+      nerWords(this.ner.model, { lex: lexicon(forms), tags: tags[i]!, names: lists.annotate(forms), headline: isHeadline(forms), casing: casing[i]!, forms }),
+    );
   }
 }
 
@@ -65,7 +60,7 @@ const cache = new Map<string, SyntaxModels>();
 export function syntaxModels(dir = MODELS_DIR): SyntaxModels {
   let m = cache.get(dir);
   if (!m) {
-    m = new SyntaxModels(loadModel('tagger', dir), loadModel('parser', dir), loadModel('ner', dir), loadModel('ner-doc', dir));
+    m = new SyntaxModels(loadModel('tagger', dir), loadModel('parser', dir), loadModel('ner', dir));
     cache.set(dir, m);
   }
   return m;

@@ -12,8 +12,7 @@ export const MODELS_DIR = fileURLToPath(new URL('../../../data/models/', import.
 
 /** What every model file's header says. */
 export interface ModelHeader {
-  /** ner is the recogniser's first pass, ner-doc its second (./ner-document.ts). */
-  kind: 'tagger' | 'parser' | 'ner' | 'ner-doc';
+  kind: 'tagger' | 'parser' | 'ner';
   /** The feature code's version: a model is refused by code that extracts other features. */
   features: number;
   nClasses: number;
@@ -24,7 +23,7 @@ export interface ModelHeader {
 }
 
 /** The feature versions this code extracts; bump one when its features change, and retrain. */
-export const FEATURE_VERSION = { tagger: 1, parser: 2, ner: 3, 'ner-doc': 1 } as const;
+export const FEATURE_VERSION = { tagger: 1, parser: 2, ner: 3 } as const;
 
 export interface LoadedModel {
   header: ModelHeader;

@@ -8,7 +8,6 @@ import { wordClusters } from './clusters.js';
 import { key1, key2, key3, strHash } from './hash.js';
 import { F_UPPER_FIRST, PAD, type Lex } from './lexical.js';
 import type { NameEvidence } from './name-lists.js';
-import type { DocumentEvidence } from './ner-document.js';
 import { LinearModel } from './linear.js';
 import type { Scorer } from './scorer.js';
 
@@ -22,7 +21,7 @@ export const bilou = (type: number, part: number) => 1 + 4 * type + (part - 1);
 export const partOf = (c: number) => (c === 0 ? 0 : ((c - 1) % 4) + 1);
 export const typeOf = (c: number) => (c === 0 ? -1 : Math.floor((c - 1) / 4));
 
-export const MAX_STATIC = 192;
+export const MAX_STATIC = 180;
 const dimBuf = new Uint32Array(128);
 /** The word's binarised vector (clusters.ts): one feature per dimension set to +1 or -1. */
 function dimFeatures(row: number, out: Uint32Array, at: number): number {
@@ -31,6 +30,7 @@ function dimFeatures(row: number, out: Uint32Array, at: number): number {
   return k;
 }
 export const MAX_DYNAMIC = 12;
+const ALLDIMS = process.env.NER_ALLDIMS === '1';
 /** The "previous class" before the first word. */
 export const START = NER_CLASSES;
 const NO_TAG = 61;
@@ -53,8 +53,6 @@ export interface NerInput {
   casing: ArrayLike<number>;
   /** The word forms (for character n-grams). */
   forms?: readonly string[];
-  /** The second pass only: what the first pass read of the same words across the document (./ner-document.ts). */
-  doc?: DocumentEvidence;
 }
 
 /** Features of word i that do not depend on the previous tag. */
@@ -138,21 +136,7 @@ export function nerStatic(inp: NerInput, i: number, out: Uint32Array): number {
   out[n++] = key3(66, i > 0 ? names.cluster3[i - 1]! : -1, c3, head);
   // The binarised vector, only for capitalised words (where names are): on dev, 0.006 F1 short of every
   // word's at a sixth of the cost.
-  if ((w.flags & F_UPPER_FIRST) !== 0) n += dimFeatures(names.clusterRow[i]!, out, n);
-  const doc = inp.doc;
-  if (doc) {
-    const cap = (w.flags & F_UPPER_FIRST) !== 0 ? 1 : 0;
-    const first = i === 0 ? 1 : 0;
-    out[n++] = key1(71, doc.own[i]!);
-    out[n++] = key3(72, doc.own[i]!, doc.prev[i]!, doc.next[i]!);
-    out[n++] = key3(73, doc.seen[i]!, cap, first);
-    out[n++] = key3(74, doc.major[i]!, cap, first);
-    out[n++] = key2(75, doc.longest[i]!, cap);
-    out[n++] = key3(76, doc.major[i]!, doc.own[i]!, doc.longest[i]!);
-    out[n++] = key3(77, doc.seen[i]!, doc.own[i]!, head);
-    out[n++] = key2(78, doc.major[i]!, pos);
-    out[n++] = key2(79, i > 0 ? doc.major[i - 1]! : -1, i + 1 < lex.length ? doc.major[i + 1]! : -1);
-  }
+  if (ALLDIMS || (w.flags & F_UPPER_FIRST) !== 0) n += dimFeatures(names.clusterRow[i]!, out, n);
   return n;
 }
 

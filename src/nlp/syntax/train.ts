@@ -16,8 +16,7 @@ import { countEntities, countSyntax, f1, type EntityCounts, type SyntaxCounts } 
 import type { LinearModel } from './linear.js';
 import { FEATURE_VERSION, type LoadedModel } from './models.js';
 import { documentCasing, nameLists } from './name-lists.js';
-import { ENTITY_TYPES, fromIob2, isHeadline, NER_CLASSES, nerWords, partOf, typeOf, type NerInput } from './ner.js';
-import { documentEvidence } from './ner-document.js';
+import { ENTITY_TYPES, fromIob2, isHeadline, NER_CLASSES, partOf, typeOf } from './ner.js';
 import { lexicon } from './tagger.js';
 import { parseInput, parseWords } from './parser.js';
 import { prng } from './random.js';
@@ -39,8 +38,6 @@ export interface TrainConfig {
   /** Parser weights smaller than this are dropped from the file (most are features seen once or twice). */
   parserMinWeight: number;
   nerEpochs: number;
-  /** Epochs of the recogniser's second pass. */
-  nerDocEpochs: number;
 }
 
 export const DEFAULT_CONFIG: TrainConfig = {
@@ -52,7 +49,6 @@ export const DEFAULT_CONFIG: TrainConfig = {
   explore: 0.9,
   parserMinWeight: 0.45,
   nerEpochs: 4,
-  nerDocEpochs: 4,
 };
 
 export interface Treebank {
@@ -91,9 +87,6 @@ export const BILOU_NAMES = Array.from({ length: NER_CLASSES }, (_, c) =>
 );
 
 export type ModelKind = 'tagger' | 'parser' | 'ner';
-/** The files: training the recogniser ('ner') writes both of its passes. */
-export type ModelFile = ModelKind | 'ner-doc';
-export const MODEL_FILES: readonly ModelFile[] = ['tagger', 'parser', 'ner', 'ner-doc'];
 
 /**
  * Trains the models (all, or those in `only`, taking the others from `existing`) and scores them on dev
@@ -104,14 +97,14 @@ export function trainAll(
   cfg: TrainConfig,
   log: (s: string) => void = () => {},
   only: ReadonlySet<ModelKind> = new Set(['tagger', 'parser', 'ner']),
-  existing: Partial<Record<ModelFile, LoadedModel>> = {},
+  existing: Partial<Record<ModelKind, LoadedModel>> = {},
   /** Called after each parser epoch with the parser as it would ship then and its dev scores (settings are chosen on them). */
   onParserEpoch?: (epoch: number, parser: LoadedModel, dev: { uas: number; las: number }) => void,
 ): TrainResult {
   const t0 = Date.now();
   const secs = (from: number) => Math.round((Date.now() - from) / 100) / 10;
   const train = tb.train;
-  const keep = (kind: ModelFile): LoadedModel => {
+  const keep = (kind: ModelKind): LoadedModel => {
     const m = existing[kind];
     if (!m) throw new Error(`training without the ${kind} needs an existing ${kind} model`);
     return m;
@@ -124,7 +117,7 @@ export function trainAll(
   const taggerSecs = secs(t);
   log(`tagger: ${tagger.features} features, ${tagger.entries} weights, ${taggerSecs} s`);
   if (!only.has('parser') && !only.has('ner')) {
-    const models = new SyntaxModels(only.has('tagger') ? loaded('tagger', tagger, [...UPOS], cfg.taggerEpochs) : keep('tagger'), prunedParser(keep('parser')), keep('ner'), keep('ner-doc'));
+    const models = new SyntaxModels(only.has('tagger') ? loaded('tagger', tagger, [...UPOS], cfg.taggerEpochs) : keep('tagger'), prunedParser(keep('parser')), keep('ner'));
     return finish(models, { tagger: taggerSecs, jackknife: 0, parser: 0, ner: 0, total: secs(t0) });
   }
 
@@ -175,56 +168,35 @@ export function trainAll(
   const parserSecs = secs(t);
   log(`parser: ${parser.features} features, ${parser.entries} weights, ${parserSecs} s`);
 
-  // 4. entity recogniser: the first pass, its readings of each training document by a first pass that
-  // never saw it (jackknifed by document), and the second pass over those readings (./ner-document.ts)
+  // 4. entity recogniser
   t = Date.now();
   const lists = nameLists();
+  const nerData: NerExample[] = [];
   const index = new Map(train.map((s, i) => [s, i]));
-  const nerDocs = documentsOf(train).map((doc) => {
+  for (const doc of documentsOf(train)) {
     const casing = documentCasing(doc.map(formsOf));
-    return doc.map((s, k) => {
-      const forms = formsOf(s);
+    doc.forEach((s, k) => {
       const gold = tb.nerTrain.get(s.id);
-      return {
-        input: { lex: lexicon(forms), tags: predicted[index.get(s)!]!, names: lists.annotate(forms), headline: isHeadline(forms), casing: casing[k]!, forms } as NerInput,
-        gold: gold && gold.tags.length === s.words.length ? fromIob2(gold.tags) : null,
-      };
-    });
-  });
-  const labelled = (docs: typeof nerDocs): NerExample[] => docs.flat().filter((e): e is NerExample => e.gold !== null);
-  let ner: LinearModel;
-  let nerDoc: LinearModel;
-  if (only.has('ner')) {
-    ner = trainNer(labelled(nerDocs), { epochs: cfg.nerEpochs, rand: prng(cfg.seed + 2) });
-    const first: number[][][] = nerDocs.map(() => []);
-    for (let f = 0; f < cfg.folds; f++) {
-      const m = trainNer(labelled(nerDocs.filter((_, d) => d % cfg.folds !== f)), { epochs: cfg.nerEpochs, rand: prng(cfg.seed + 200 + f) });
-      nerDocs.forEach((doc, d) => {
-        if (d % cfg.folds === f) first[d] = doc.map((e) => nerWords(m, e.input));
+      if (!gold || gold.tags.length !== s.words.length) return;
+      const forms = formsOf(s);
+      nerData.push({
+        input: { lex: lexicon(forms), tags: predicted[index.get(s)!]!, names: lists.annotate(forms), headline: isHeadline(forms), casing: casing[k]!, forms },
+        gold: fromIob2(gold.tags),
       });
-      log(`ner jackknife fold ${f + 1}/${cfg.folds}`);
-    }
-    const second = nerDocs.map((doc, d) => {
-      const evidence = documentEvidence(doc.map((e) => e.input.forms!), first[d]!);
-      return doc.map((e, k) => ({ input: { ...e.input, doc: evidence[k]! }, gold: e.gold }));
     });
-    nerDoc = trainNer(labelled(second), { epochs: cfg.nerDocEpochs, rand: prng(cfg.seed + 3) });
-  } else {
-    ner = keep('ner').model;
-    nerDoc = keep('ner-doc').model;
   }
+  const ner = only.has('ner') ? trainNer(nerData, { epochs: cfg.nerEpochs, rand: prng(cfg.seed + 2) }) : keep('ner').model;
   const nerSecs = secs(t);
-  log(`ner: ${labelled(nerDocs).length} sentences, first pass ${ner.features} features, ${ner.entries} weights; second pass ${nerDoc.features} features, ${nerDoc.entries} weights; ${nerSecs} s`);
+  log(`ner: ${nerData.length} sentences, ${ner.features} features, ${ner.entries} weights, ${nerSecs} s`);
 
   const models = new SyntaxModels(
     only.has('tagger') ? loaded('tagger', tagger, [...UPOS], cfg.taggerEpochs) : keep('tagger'),
     prunedParser(only.has('parser') ? loaded('parser', parser, labels, cfg.parserEpochs) : keep('parser')),
     only.has('ner') ? loaded('ner', ner, BILOU_NAMES, cfg.nerEpochs) : keep('ner'),
-    only.has('ner') ? loaded('ner-doc', nerDoc, BILOU_NAMES, cfg.nerDocEpochs) : keep('ner-doc'),
   );
   return finish(models, { tagger: taggerSecs, jackknife: jackSecs, parser: parserSecs, ner: nerSecs, total: secs(t0) });
 
-  function loaded(kind: ModelFile, model: LinearModel, classes: string[], epochs: number): LoadedModel {
+  function loaded(kind: ModelKind, model: LinearModel, classes: string[], epochs: number): LoadedModel {
     const trained = { seed: cfg.seed, epochs, data: tb.name, seconds: 0 };
     return { model, header: { kind, features: FEATURE_VERSION[kind], nClasses: model.nClasses, classes, trained, scores: {} } };
   }
