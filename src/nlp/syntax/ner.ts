@@ -30,7 +30,6 @@ function dimFeatures(row: number, out: Uint32Array, at: number): number {
   return k;
 }
 export const MAX_DYNAMIC = 12;
-const ALLDIMS = process.env.NER_ALLDIMS === '1';
 /** The "previous class" before the first word. */
 export const START = NER_CLASSES;
 const NO_TAG = 61;
@@ -136,7 +135,7 @@ export function nerStatic(inp: NerInput, i: number, out: Uint32Array): number {
   out[n++] = key3(66, i > 0 ? names.cluster3[i - 1]! : -1, c3, head);
   // The binarised vector, only for capitalised words (where names are): on dev, 0.006 F1 short of every
   // word's at a sixth of the cost.
-  if (ALLDIMS || (w.flags & F_UPPER_FIRST) !== 0) n += dimFeatures(names.clusterRow[i]!, out, n);
+  if ((w.flags & F_UPPER_FIRST) !== 0) n += dimFeatures(names.clusterRow[i]!, out, n);
   return n;
 }
 
