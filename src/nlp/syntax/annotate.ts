@@ -9,6 +9,7 @@ import { documentCasing, nameLists } from './name-lists.js';
 import { isHeadline, nerWords } from './ner.js';
 import { lexicon } from './tagger.js';
 import { parseInput, parseWords } from './parser.js';
+import { repairSpeechComplements } from './speech-complement.js';
 import { tagWords, UPOS } from './tagger.js';
 
 export const uposName = (id: number): string => UPOS[id] ?? 'X';
@@ -41,7 +42,9 @@ export class SyntaxModels {
   parse(forms: readonly string[], tags: readonly number[]): WordParse {
     const labels = this.parser.header.classes;
     const p = parseWords(this.parser.model, parseInput(forms, tags), labels.length, this.rootLabel);
-    return { heads: p.heads, deps: p.labels.map((l) => labels[l] ?? 'dep') };
+    const deps = p.labels.map((l) => labels[l] ?? 'dep');
+    repairSpeechComplements(forms, tags.map(uposName), p.heads, deps);
+    return { heads: p.heads, deps };
   }
 
   /** BILOU entity class ids for each word of each sentence of one document. */

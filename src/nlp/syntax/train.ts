@@ -45,9 +45,9 @@ export const DEFAULT_CONFIG: TrainConfig = {
   taggerEpochs: 6,
   folds: 3,
   foldEpochs: 4,
-  parserEpochs: 4,
+  parserEpochs: 8,
   explore: 0.9,
-  parserMinWeight: 0.45,
+  parserMinWeight: 0.8,
   nerEpochs: 4,
 };
 
