@@ -193,6 +193,7 @@ export function assemble(proposals: Proposal[], minScore: number, published: str
   let lastDraft: Draft | null = null;
   for (const p of proposals) {
     const sentence = p.view.sentence.index;
+    if (process.env.DBG_OCC) console.error('PROP', p.coding.type, p.coding.subType, 'score', p.score.toFixed(2), 'anaphor', p.anaphor, 'ref', p.referring, 'new', p.seg.newMarker, 'agent', p.roles.agent?.name, 'victims', p.roles.victims.map((v) => `${v.count}:${v.outcome}`).join(','), '::', p.view.toks.map((t) => t.text).join(' ').slice(0, 70));
     let target: Draft | null = null;
     if (!p.seg.newMarker && p.anaphor) {
       if (p.anaphor === 'definite') {
@@ -277,11 +278,16 @@ function headlines(drafts: Draft[]): Draft[] {
 function escalate(d: Draft): void {
   const main = d.parts[0]!;
   if (!CROWD.has(main.coding.type) || d.parts.length < 2) return;
+  // A crowd's violence told beside its demonstration ("members of a party clashed with police ... Police
+  // fired tear gas to disperse the demonstrators") is the demonstration turned violent (ACLED: one Riots event).
+  const demonstration = d.parts.some((p) => p.coding.type === 'Protests');
+  const severity = (c: Proposal['coding']) => (c.type === 'Riots' && demonstration ? SEVERITY['Violent demonstration']! : SEVERITY[c.subType] ?? -1);
   let best = main.coding;
   for (const p of d.parts) {
-    if (CROWD.has(p.coding.type) && (SEVERITY[p.coding.subType] ?? -1) > (SEVERITY[best.subType] ?? -1)) best = p.coding;
+    if (CROWD.has(p.coding.type) && severity(p.coding) > severity(best)) best = p.coding;
   }
-  if (best !== main.coding) main.coding = { ...main.coding, type: best.type, subType: best.subType };
+  const subType = best.type === 'Riots' && demonstration ? 'Violent demonstration' : best.subType;
+  if (best.type !== main.coding.type || subType !== main.coding.subType) main.coding = { ...main.coding, type: best.type, subType };
 }
 
 /**

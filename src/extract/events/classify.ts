@@ -230,7 +230,9 @@ export function classify(f: ClauseFacts): Classified | null {
     // A clash during a demonstration, with the police or between rival crowds, is the crowd's violence
     // ("clashed with police", "members of two parties clashed during the rally"), whoever started it.
     const clashing = has(triggers, 'clash') && !(agent && ARMED.has(agent.cls) && agent.cls !== 'state' && !protest);
-    const violentCrowd = riot || saidViolent || clashing || (crowdFirst && (has(triggers, 'attack') || has(triggers, 'loot') || has(triggers, 'sexual')));
+    // (Its own blows count as told actively: "the protesters stoned a police car", not "protesters were beaten".)
+    const crowdBlows = triggers.some((t) => ['kill', 'wound', 'torture', 'shoot'].includes(t.kind) && t.verbal && !t.passive);
+    const violentCrowd = riot || saidViolent || clashing || (crowdFirst && (has(triggers, 'attack') || has(triggers, 'loot') || has(triggers, 'sexual') || crowdBlows));
     if (violentCrowd) return pick('Riots', 'Violent demonstration', main);
     // An arrest the crowd protests about ("demanding the release of detained students", "in reaction to the
     // arrest of their chief") is the protest's cause, not the police's answer to it.
@@ -253,7 +255,11 @@ export function classify(f: ClauseFacts): Classified | null {
     return pick('Battles', 'Armed clash', has(triggers, 'attack') ?? has(triggers, 'clash') ?? weaponUsed);
   }
   // Weapons that were not used as meant: defused, found, exploded early.
-  const defuse = has(triggers, 'defuse');
+  // Weapons seized, or an attack foiled, in a clause that also kills or fights are that fight's spoils or its
+  // end ("killed 20 bandits and recovered 12 rifles", "thwarted an attack and killed ten militants"): the
+  // violence is the event (ACLED: SD is non-violent). A bomb defused or gone off early stays what it is.
+  const fightHere = triggers.some((t) => FIGHT_KINDS.has(t.kind) && !(t.kind === 'wound' && t.passive));
+  const defuse = triggers.find((t) => t.kind === 'defuse' && !(fightHere && (t.rule === 'seize ... weapons' || /^foiled|^thwarted/.test(t.rule))));
   if (defuse) return pick('Strategic developments', 'Disrupted weapons use', defuse);
   const suicide = has(triggers, 'suicide');
   if (suicide) return pick('Explosions/Remote violence', 'Suicide bomb', suicide);
