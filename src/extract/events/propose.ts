@@ -70,7 +70,10 @@ export function sentenceFacts(doc: Doc, view: SentenceView): SentenceFacts {
   const attributions = findAttributions(doc.text, view);
   const found = findActors(doc.text, view);
   const sources = attributions.map((a) => a.source);
-  const actors = found.actors.filter((m) => !overlapsAny(sources, m));
+  // "JNIM and/or ISGS militants": one perpetrator of uncertain attribution, not two sides (ACLED writes such
+  // an actor "A and/or B"); the last named, which heads the phrase ("ISGS militants"), stands for it.
+  const alternative = (m: ActorMention, k: number) => k + 1 < found.actors.length && /^\s*and\s*\/\s*or\s*$/i.test(doc.text.slice(m.end, found.actors[k + 1]!.start));
+  const actors = found.actors.filter((m, k) => !overlapsAny(sources, m) && !alternative(m, k));
   const triggers = findTriggers(view.toks).filter((t) => !overlapsAny(sources, { start: view.toks[t.tokStart]!.start, end: view.toks[t.tokEnd - 1]!.end }));
   const speakers = found.actors.filter((m) => overlapsAny(sources, m));
   return { view, actors, speakers, countries: found.countries, attributions, triggers };

@@ -77,7 +77,14 @@ const VAGUE_PLURAL = /^(several|many|numerous|multiple|scores)$/;
 
 /** Titles that name one person ("the director of ...", "a district governor"). */
 const QUALIFIER = /^(suspected|presumed|alleged|known|young|elderly|old|local|notorious|armed|unarmed|innocent|female|male|retired|former|prominent)$/;
-const PERSON_HEADS = new Set(['thief', 'robber', 'burglar', 'suspect', 'criminal', 'trader', 'farmer', 'herder', 'herdsman', 'pastoralist', 'student', 'pupil', 'teacher', 'motorcyclist', 'councilman', 'councillor', 'butcher', 'ranger', 'youth', 'merchant', 'businessman', 'cleric', 'imam', 'pastor', 'priest', 'fisherman', 'hunter', 'miner', 'vendor', 'herdsboy', 'marabout', 'catechist', 'civilian', 'soldier', 'policeman', 'gendarme', 'director', 'head', 'governor', 'commander', 'chief', 'official', 'spokesman', 'spokesperson', 'deputy', 'leader', 'member', 'employee', 'agent', 'officer', 'mayor', 'judge', 'prosecutor', 'lawmaker', 'senator', 'minister', 'administrator', 'headmaster', 'principal', 'guard', 'bodyguard', 'driver', 'man', 'woman', 'boy', 'girl', 'child', 'person', 'resident', 'villager']);
+const PERSON_HEADS = new Set(['thief', 'robber', 'burglar', 'suspect', 'criminal', 'trader', 'farmer', 'herder', 'herdsman', 'pastoralist', 'student', 'pupil', 'teacher', 'motorcyclist', 'councilman', 'councillor', 'butcher', 'ranger', 'youth', 'merchant', 'businessman', 'cleric', 'imam', 'pastor', 'priest', 'fisherman', 'hunter', 'miner', 'vendor', 'herdsboy', 'marabout', 'catechist', 'civilian', 'soldier', 'policeman', 'gendarme', 'director', 'head', 'governor', 'commander', 'chief', 'official', 'spokesman', 'spokesperson', 'deputy', 'leader', 'member', 'employee', 'agent', 'officer', 'mayor', 'judge', 'prosecutor', 'lawmaker', 'senator', 'minister', 'administrator', 'headmaster', 'principal', 'guard', 'bodyguard', 'driver', 'man', 'woman', 'boy', 'girl', 'child', 'person', 'resident', 'villager',
+  // more people a report names one at a time ("shot dead a wildlife tracker", "lynched a presumed criminal")
+  'tracker', 'activist', 'journalist', 'reporter', 'worker', 'spy', 'informant', 'informer', 'nurse', 'doctor', 'engineer', 'lawyer',
+  'politician', 'aspirant', 'candidate', 'convert', 'mason', 'guide', 'watchman', 'vigilante', 'shopkeeper', 'tailor', 'mechanic',
+  'rider', 'operator', 'passenger', 'traveller', 'traveler', 'pilgrim', 'refugee', 'migrant', 'prisoner', 'detainee', 'inmate', 'hostage',
+  'captive', 'collaborator', 'militant', 'fighter', 'insurgent', 'rebel', 'jihadist', 'bandit', 'gunman', 'attacker', 'assailant', 'bomber',
+  'militiaman', 'murderer', 'smuggler', 'kidnapper', 'poacher', 'elder', 'notable', 'dealer', 'supporter', 'cadre', 'volunteer', 'staffer',
+  'inspector', 'sergeant', 'corporal', 'lieutenant', 'captain', 'colonel', 'constable', 'ranger', 'escort', 'pupil']);
 const OUTCOMES = new Set<TriggerKind>(['kill', 'wound', 'killwound']);
 const ARMED_CLASSES = new Set(['state', 'rebel', 'militia', 'identity', 'external', 'unidentified']);
 const WEAPONISH = new Set<TriggerKind>(['ied', 'suicide', 'air', 'shell', 'grenade', 'bomb', 'attack', 'shoot', 'clash']);
@@ -437,6 +444,8 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
       // ("a suspected thief", "an elderly man": a word that qualifies the person may stand there too.)
       const modified = det(i - 2) && (toks[i - 1]!.pos === 'NOUN' || QUALIFIER.test(toks[i - 1]!.low)) && !REPORTING.test(toks[i + 1]?.low ?? '') && !c.quantities.some((q) => q.tokStart <= i - 1 && i - 1 < q.tokEnd);
       if (!PERSON_HEADS.has(toks[i]!.low) || !(det(i - 1) || modified)) continue;
+      // "an escort mission", "a worker union": the word modifies the noun after it, which is no person.
+      if (toks[i + 1]?.pos === 'NOUN' && /^[a-z]/.test(toks[i + 1]!.text) && !PERSON_HEADS.has(toks[i + 1]!.low)) continue;
       // "killed 8 rebels including a commander": one of the dead already counted.
       if (roles.victims.length > 0 && subsetFrom(i - 1)) continue;
       if (c.inParens(i) || actors.some((m) => m.tokStart <= i && i < m.tokEnd) || roles.victims.some((v) => v.tok <= i && i < v.tokEnd)) continue;

@@ -196,6 +196,13 @@ rule('protest', 'demonstration|demonstrations', false);
 rule('protest', 'rally|rallies|rallied|rallying', true);
 rule('protest', 'marched|marching', true);
 rule('protest', 'sit-in|sit-ins', false);
+// "staged a march", "a peaceful march", "held marches", "a broom procession", "formed a human chain" (not the
+// month: a march is counted or qualified here).
+rule('protest', 'a|peaceful|silent|protest|solidarity|road|street|mass|several|held|staged march|marches', false);
+rule('protest', 'procession|processions', false);
+rule('protest', 'human chain|chains', false);
+rule('protest', 'took|take|taking|hit|hitting|poured|pouring|descended the|onto|into streets|street', true);
+rule('protest', 'went|go|came|come|poured|spilled down|out in|into|on|onto the streets|street', true);
 rule('protest', 'sit - in', false);
 rule('protest', 'picket|picketed|picketing', true);
 rule('protest', 'took|take|taking to the streets', true);
@@ -339,6 +346,8 @@ export function findTriggers(toks: Tok[]): Trigger[] {
       toks[i + 1] && /^(DET|NOUN|PROPN|ADJ|PRON|NUM)$/.test(toks[i + 1]!.pos) && !/^(outside|near|against|in|at|on)$/.test(toks[i + 1]!.low)) {
       best = null;
     }
+    // "a religious procession", "the funeral procession": a rite, not a demonstration.
+    if (best && best.kind === 'protest' && /^processions?$/.test(toks[i]!.low) && /^(religious|funeral|wedding|burial|royal|ashura|carnival)$/.test(toks[i - 1]?.low ?? '')) best = null;
     if (!best) {
       i++;
       continue;
