@@ -164,8 +164,15 @@ function codeSides(d: Draft, coding: Coding, ctx: ActorContext): [ActorRef | nul
         if (brawl) return [crowd, rioters];
         return [crowd, firstOther((r) => r.cls !== 'rioters' && r.cls !== 'protesters') ?? civilians];
       }
-      // The police are a party only when they meet the crowd (named as a target or partner).
-      return [crowd, firstOther((r) => r.cls === 'state') ?? (agent?.cls === 'state' ? agent : null)];
+      // The police are a party when they meet the crowd: named as a target or partner, or named in a draft
+      // that tells how the crowd was met (tear gas, dispersal, a clash, arrests: "The police dispersed the crowd").
+      const met = d.parts.some((p) => p.triggers.some((t) => t.kind === 'intervene' || t.kind === 'clash' || t.kind === 'arrest'));
+      const force = firstOther((r) => r.cls === 'state') ?? (agent?.cls === 'state' ? agent : null) ?? (met ? firstNamed((r) => r.cls === 'state') : null);
+      if (force) return [crowd, force];
+      // People the crowd harmed ("assaulted a motor taxi driver", "attacking teachers") are civilians.
+      const harmed = others.some((r) => r.cls === 'civilians') || d.parts.some((p) => p.roles.victims.some((v) => (v.outcome === 'kill' || v.outcome === 'wound') && (!v.group || v.group.cls === 'civilians')));
+      if (harmed) return [crowd, civilians];
+      return [crowd, met && d.parts.some((p) => p.triggers.some((t) => t.kind === 'intervene')) ? police : null];
     }
     case 'Violence against civilians': {
       const a1 = agent && armed(agent) ? agent : unclear ? unidentified : firstNamed((r) => armed(r) && r.cls !== 'state') ?? ctx.mainGroup ?? unidentified;

@@ -220,11 +220,11 @@ rule('riot', 'broke|breaking|broken through|a police line|cordon|barricade', tru
 rule('riot', 'burned|burnt|burning|torched tyres|tires|tyre|tire', true);
 // Blocking a road or a site without violence is a peaceful protest (ACLED's current practice); burning
 // barricades or tyres (above) and vandalism (below) are a crowd's violence.
-rule('protest', 'blocked|blocking road|roads|highway|the|access|traffic', true);
-// Barricades are the crowd's destructive act (ACLED's violent demonstration: "build ... barricades"),
-// however the road was blocked: "barricaded the road", "erected barricades".
-rule('riot', 'barricaded|barricading', true);
-rule('riot', 'barricade|barricades', false);
+rule('protest', 'blocked|blocking|barricaded|barricading|barricade road|roads|highway|the|access|traffic', true);
+// Barricades built are the crowd's destructive act (ACLED's violent demonstration: "build ... barricades"):
+// "erected barricades", "set up a barricade" (blocking the road itself, above, stays a protest).
+rule('riot', 'barricades', false);
+rule('riot', 'a|burning barricade', false);
 rule('riot', 'vandalised|vandalized|vandalism|ransacked', true);
 rule('riot', 'bonfire|bonfires', false);
 rule('riot', 'burning barricades|barricade', false);
