@@ -182,6 +182,31 @@ const GUNMEN = /\b(?:gunm[ae]n|armed men|militants?|insurgents?|jihadists?|terro
 /** Words that tell fire went both ways or an assault followed the blast. */
 const TWO_WAY = /\b(?:armed assault|complex (?:attack|ambush)|followed by (?:an? )?(?:armed |ground )?(?:assault|attack|gunfire|gun fire|shooting|clashes|fighting)|exchange of fire|exchanged fire|returned fire|fought back|repelled|repulsed|fended off|gun ?battle|firefight|fire ?fight)\b/;
 
+/** Nouns that name people as a crowd, not as an organised group. */
+const CROWD_HEAD = /^(group|crowd|number|rivals|youths|locals|villagers|residents|people|neighbou?rs|relatives|onlookers|passers-by|bystanders|inhabitants)$/;
+
+/**
+ * The clause's acting subject, before its first verb of violence, is a crowd ("a group", "a number of youths",
+ * "rivals", "villagers"): the words from the clause's start, or its last comma, up to that verb.
+ */
+function unorganisedSubject(toks: Tok[], from: number, triggers: Trigger[]): boolean {
+  const verb = triggers.find((t) => t.verbal && !t.passive);
+  if (!verb) return false;
+  let a = verb.tokStart - 1;
+  while (a >= from && toks[a]!.low !== ',' && toks[a]!.low !== ';') a--;
+  const words = toks.slice(a + 1, verb.tokStart);
+  if (words.length === 0 || words.length > 8) return false;
+  // The head is the first crowd noun, not a place named after it ("villagers in X").
+  const head = words.findIndex((w) => CROWD_HEAD.test(w.low));
+  if (head < 0) return false;
+  if (words[head]!.low === 'group' || words[head]!.low === 'number') {
+    // "a group of gunmen", "a number of soldiers" are what follows "of".
+    const of = words[head + 1]?.low === 'of' ? words[head + 2] : undefined;
+    if (of && !CROWD_HEAD.test(of.low) && !/^(youths?|men|women|persons|individuals|students|pupils|traders|farmers|workers|supporters|locals|villagers|residents)$/.test(of.low)) return false;
+  }
+  return words.slice(0, head).every((w) => /^(a|an|the|some|several|angry|irate|local|two|rival|of)$/.test(w.low) || w.pos === 'ADJ' || w.pos === 'NUM');
+}
+
 function has(ts: Trigger[], k: TriggerKind): Trigger | undefined {
   return ts.find((t) => t.kind === k);
 }
@@ -360,7 +385,11 @@ export function classify(f: ClauseFacts): Classified | null {
     const lynching = kill && /^lynch/.test(toks[kill.tokStart]!.low);
     const organised = !!agent && armed(agent) && !(agent.cls === 'unidentified' && agent.generic && !GUNMEN.test(f.toks.slice(from, to).map((t) => t.low).join(' ')));
     const bareHands = BLUNT.test(clauseText) && !shoot && !FIREARMS.test(clauseText);
-    if ((lynching || bareHands) && !shell && !organised && !roles.named.some((r) => armed(r) && !r.generic)) {
+    // So are people named only as a crowd ("a group beat up a suspected thief", "a number of youths assaulted",
+    // "rivals killed a farmer", "villagers wounded two suspects") when no firearm is told and no armed group named.
+    const crowdWords = unorganisedSubject(toks, from, triggers);
+    const crowdActs = crowdWords && !FIREARMS.test(clauseText) && !GUNMEN.test(clauseText) && !/\b(?:armed|abduct\w*|kidnap\w*)\b/.test(clauseText);
+    if ((lynching || bareHands || crowdActs) && !shell && !bomb && !organised && !roles.named.some((r) => armed(r) && !r.generic)) {
       return pick('Riots', f.protestContext ? 'Violent demonstration' : 'Mob violence', main, 0.9);
     }
     // Rule "partisans-are-rioters": members or supporters of a party, a union or a faction who fight or beat
