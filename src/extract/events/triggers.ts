@@ -518,7 +518,7 @@ export function findTriggers(toks: Tok[]): Trigger[] {
 }
 
 /** What may follow an outcome participle that ends its clause ("2 fighters killed.", "5 soldiers wounded in X"). */
-const AFTER_REDUCED = /^(\.|,|;|:|in|on|at|near|during|as|when|after|and|by|while|overnight|yesterday|today|since|following|amid|across|throughout|around|outside|inside|last|this|\(|\[)$/;
+const AFTER_REDUCED = /^(\.|,|;|:|in|on|at|near|during|as|when|after|and|by|while|overnight|early|late|last|yesterday|today|since|following|amid|across|throughout|around|outside|inside|last|this|\(|\[)$/;
 
 /**
  * Headline and note style drops the auxiliary: "2 fighters killed.", "Three civilians wounded in Kandahar",
@@ -538,6 +538,9 @@ function reducedPassive(toks: Tok[], t: Trigger): boolean {
     k--;
   }
   const w = toks[k];
+  // "Health worker assassinated overnight", "Army officer killed by gunmen": a headline whose subject is a bare
+  // noun phrase opening the sentence is a passive too.
+  if (k < 0 && sawNoun && t.tokStart - k <= 5) return true;
   const counted = w && (w.pos === 'NUM' || /^(dozens|scores|hundreds|thousands|several|many|some|two|three|four|five|six|seven|eight|nine|ten|a|at|least)$/.test(w.low));
   if (!counted) return false;
   // The clause opens here: the sentence start or a clause edge before the count ("At least", "...; 3 ...").
