@@ -256,7 +256,11 @@ export function classify(f: ClauseFacts): Classified | null {
     // ("clashed with police", "members of two parties clashed during the rally"), whoever started it.
     const clashing = has(triggers, 'clash') && !(agent && ARMED.has(agent.cls) && agent.cls !== 'state' && !protest);
     // (Its own blows count as told actively: "the protesters stoned a police car", not "protesters were beaten".)
-    const crowdBlows = triggers.some((t) => ['kill', 'wound', 'torture', 'shoot'].includes(t.kind) && t.verbal && !t.passive);
+    // The crowd must be who strikes: named right before the verb ("the protesters then beat a policeman"), not
+    // "a boy killed by a stray bullet" or "security forces killed 7 of them".
+    const crowdRef = agent && (agent.cls === 'protesters' || agent.cls === 'rioters') ? agent : roles.crowd ?? null;
+    const crowdBlows = !!crowdRef && triggers.some((t) => ['kill', 'wound', 'torture', 'shoot'].includes(t.kind) && t.verbal && !t.passive && toks[t.tokEnd]?.low !== 'by' &&
+      toks[t.tokStart]!.start > crowdRef.end && toks.slice(from, t.tokStart).filter((w) => w.start >= crowdRef.end).every((w) => w.pos === 'ADV' || w.pos === 'AUX'));
     const violentCrowd = riot || saidViolent || clashing || (crowdFirst && (has(triggers, 'attack') || has(triggers, 'loot') || has(triggers, 'sexual') || crowdBlows));
     if (violentCrowd) return pick('Riots', 'Violent demonstration', main);
     // An arrest the crowd protests about ("demanding the release of detained students", "in reaction to the

@@ -540,7 +540,11 @@ function reducedPassive(toks: Tok[], t: Trigger): boolean {
   const w = toks[k];
   // "Health worker assassinated overnight", "Army officer killed by gunmen": a headline whose subject is a bare
   // noun phrase opening the sentence is a passive too.
-  if (k < 0 && sawNoun && t.tokStart - k <= 5) return true;
+  // (Its head a singular common noun, and no figure after the verb: "ELN guerrillas killed at least nine
+  // soldiers" is active.)
+  const head = toks[t.tokStart - 1];
+  if (k < 0 && sawNoun && t.tokStart - k <= 5 && head?.pos === 'NOUN' && /^[a-z]/.test(head.text) && !/s$/.test(head.low) &&
+    !toks.slice(t.tokEnd, t.tokEnd + 4).some((x) => x.pos === 'NUM' || /^\d/.test(x.low))) return true;
   const counted = w && (w.pos === 'NUM' || /^(dozens|scores|hundreds|thousands|several|many|some|two|three|four|five|six|seven|eight|nine|ten|a|at|least)$/.test(w.low));
   if (!counted) return false;
   // The clause opens here: the sentence start or a clause edge before the count ("At least", "...; 3 ...").
