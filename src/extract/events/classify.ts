@@ -127,7 +127,7 @@ function crowdsOnly(f: ClauseFacts, clash: Trigger): boolean {
 const CLAUSE_BOUNDARY = /^(where|when|which|who|whom|while|after|before|because|since|as|;|:)$/;
 
 /** Words for the armed among the dead and wounded (a soldier, the attackers); a victim of that kind makes a fight. */
-const COMBATANT_HEAD = /^(soldiers?|troops?|police(?:m[ae]n)?|officers?|gendarmes?|guards?|bodyguards?|commanders?|militants?|fighters?|insurgents?|rebels?|attackers?|assailants?|gunm[ae]n|militiam[ae]n|jihadists?|terrorists?|bandits?|agents?|personnel|recruits?|peacekeepers?)$/;
+const COMBATANT_HEAD = /^(soldiers?|troops?|operatives?|police(?:m[ae]n)?|officers?|gendarmes?|guards?|bodyguards?|commanders?|militants?|fighters?|insurgents?|rebels?|attackers?|assailants?|gunm[ae]n|militiam[ae]n|jihadists?|terrorists?|bandits?|agents?|personnel|recruits?|peacekeepers?)$/;
 
 function combatant(toks: Tok[], v: Victim): boolean {
   if (v.group) return ARMED.has(v.group.cls);
@@ -365,7 +365,8 @@ export function classify(f: ClauseFacts): Classified | null {
   const crowdViolence = roles.crowd && !agent ? triggers.find((t) => CROWD_ACTS.has(t.kind)) : undefined;
   if (crowdViolence) return pick('Riots', f.protestContext ? 'Violent demonstration' : 'Mob violence', crowdViolence);
   const brawl = has(triggers, 'clash');
-  if (brawl && !agent && crowdsOnly(f, brawl)) return pick('Riots', f.protestContext ? 'Violent demonstration' : 'Mob violence', brawl);
+  // ("a clash between the A and B communities", "between two ethnic groups" is fought by identity militias.)
+  if (brawl && !agent && crowdsOnly(f, brawl) && !mentionsCommunities(clauseText)) return pick('Riots', f.protestContext ? 'Violent demonstration' : 'Mob violence', brawl);
 
   const abduct = has(triggers, 'abduct');
   const kill = has(triggers, 'kill') ?? has(triggers, 'killwound');

@@ -134,6 +134,8 @@ rule('clash', 'repulse|repulsed|repulsing|repel|repelled|repelling', true);
 rule('clash', 'resistance', false);
 rule('clash', 'counterattack|counter-attack|counterattacked', true);
 rule('clash', 'confrontation|confrontations', false);
+// "hostilities between the A and B communities": fighting named by its state.
+rule('clash', 'hostilities', false);
 rule('shoot', 'shot|shoot|shoots|shooting', true, true);
 rule('shoot', 'opened|open|opening fire', true);
 rule('shoot', 'fired|fire|fires|firing on|at|upon|into', true, true);
