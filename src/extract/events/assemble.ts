@@ -193,7 +193,6 @@ export function assemble(proposals: Proposal[], minScore: number, published: str
   let lastDraft: Draft | null = null;
   for (const p of proposals) {
     const sentence = p.view.sentence.index;
-    if (process.env.DBG_OCC) console.error('PROP', p.coding.type, p.coding.subType, 'score', p.score.toFixed(2), 'anaphor', p.anaphor, 'ref', p.referring, 'new', p.seg.newMarker, 'agent', p.roles.agent?.name, 'victims', p.roles.victims.map((v) => `${v.count}:${v.outcome}`).join(','), '::', p.view.toks.map((t) => t.text).join(' ').slice(0, 70));
     let target: Draft | null = null;
     if (!p.seg.newMarker && p.anaphor) {
       if (p.anaphor === 'definite') {

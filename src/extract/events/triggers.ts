@@ -131,6 +131,8 @@ rule('clash', `${TRADE} shells|shelling|barrages`, true);
 // "engaged in heavy fighting", "engaged in a gun battle" (not "engaging in looting").
 rule('clash', 'engaged|engage|engaging in a|an|heavy|fierce|intense|armed|fighting|combat|clashes|battle|battles|gunfights|firefights|skirmishes|hostilities', true);
 rule('clash', 'repulse|repulsed|repulsing|repel|repelled|repelling', true);
+// "the troops returned fire": fire the other way makes the exchange a fight.
+rule('clash', 'returned|return|returning fire', true);
 rule('clash', 'resistance', false);
 rule('clash', 'counterattack|counter-attack|counterattacked', true);
 rule('clash', 'confrontation|confrontations', false);
@@ -529,7 +531,7 @@ const AFTER_REDUCED = /^(\.|,|;|:|in|on|at|near|during|as|when|after|and|by|whil
  * "2 fighters killed 3 soldiers" too.
  */
 function reducedPassive(toks: Tok[], t: Trigger): boolean {
-  if (!t.verbal || !/^(kill|wound|killwound)$/.test(t.kind) || !/ed$/.test(toks[t.tokEnd - 1]!.low)) return false;
+  if (!t.verbal || !/^(kill|wound|killwound)$/.test(t.kind) || !(/ed$/.test(toks[t.tokEnd - 1]!.low) || /^(shot|gunned)$/.test(toks[t.tokStart]!.low))) return false;
   const next = toks[t.tokEnd];
   if (next && !AFTER_REDUCED.test(next.low)) return false;
   // Back to the clause start: a number or quantifier, then only adjectives, nouns and "of".
