@@ -164,12 +164,14 @@ export class LinearModel {
   /**
    * Sets out[c] to the score of class c for the first n features. The sums are of Int16 weights, one per
    * feature and class, so they stay far inside Int32: integer sums, scaled once at the end, are the same
-   * numbers a float sum gives.
+   * numbers a float sum gives. `init`, when given, holds integer sums to start from (votes of features
+   * summed in advance with addVotes): the result is that of scoring those features here too.
    */
-  score(feats: Uint32Array, n: number, out: Float64Array): void {
+  score(feats: Uint32Array, n: number, out: Float64Array, init?: Int32Array): void {
     const nClasses = this.nClasses;
     const sums = this.sums;
     sums.fill(0);
+    if (init) for (let c = 0; c < nClasses; c++) sums[c] = init[c]!;
     const slots = this.slots;
     const packed = this.packed;
     const mask = this.slotMask;

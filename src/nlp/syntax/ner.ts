@@ -10,6 +10,7 @@ import { F_UPPER_FIRST, PAD, type Lex } from './lexical.js';
 import type { NameEvidence } from './name-lists.js';
 import { LinearModel } from './linear.js';
 import type { Scorer } from './scorer.js';
+import { WordVotes, wordVotesFor } from './word-votes.js';
 
 export const ENTITY_TYPES = ['PER', 'ORG', 'LOC'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
@@ -54,14 +55,59 @@ export interface NerInput {
   forms?: readonly string[];
 }
 
-/** Features of word i that do not depend on the previous tag. */
-export function nerStatic(inp: NerInput, i: number, out: Uint32Array): number {
+/** A word's roles in the static features: itself, and the previous, next, second previous and second next word. */
+const SELF = 0, AS_P1 = 1, AS_N1 = 2, AS_P2 = 3, AS_N2 = 4;
+const ROLES = 5;
+
+/**
+ * The static templates that read one word alone, in one role (`form`: the word as written, '' if unknown;
+ * `row`: its row in the word clusters). They are the same wherever the word occurs (./word-votes.ts).
+ */
+function nerWordFeatures(role: number, w: Lex, form: string, row: number, out: Uint32Array, at = 0): number {
+  let n = at;
+  switch (role) {
+    case SELF:
+      out[n++] = key1(1, 0);
+      out[n++] = key1(2, w.lower);
+      out[n++] = key1(3, w.form);
+      out[n++] = key1(4, w.suf[1]);
+      out[n++] = key1(5, w.suf[2]);
+      out[n++] = key1(6, w.suf[3]);
+      out[n++] = key1(7, w.pre[1]);
+      out[n++] = key1(8, w.pre[2]);
+      // Character trigrams of a capitalised word: name-like spellings ("-ski", "Mc", "-ton", "-abad").
+      if (/^\p{Lu}/u.test(form)) {
+        const f = form.toLowerCase();
+        for (let k = 0; k + 3 <= f.length && k < 12; k++) out[n++] = key1(60, strHash(f.slice(k, k + 3)));
+      }
+      // The binarised vector, only for capitalised words (where names are): on dev, 0.006 F1 short of every
+      // word's at a sixth of the cost.
+      if ((w.flags & F_UPPER_FIRST) !== 0) n += dimFeatures(row, out, n);
+      return n - at;
+    case AS_P1:
+      out[n++] = key1(11, w.lower);
+      out[n++] = key1(15, w.form);
+      return n - at;
+    case AS_N1:
+      out[n++] = key1(12, w.lower);
+      out[n++] = key1(16, w.form);
+      return n - at;
+    case AS_P2:
+      out[n++] = key1(13, w.lower);
+      return n - at;
+    default:
+      out[n++] = key1(14, w.lower);
+      return n - at;
+  }
+}
+
+/** The static templates that read word i in its context (its neighbours, tags, lists, the sentence). */
+function nerContextFeatures(inp: NerInput, i: number, out: Uint32Array, at: number): number {
   const { lex, tags, names } = inp;
   const w = lex[i]!;
   const p1 = lex[i - 1] ?? PAD;
   const p2 = lex[i - 2] ?? PAD;
   const n1 = lex[i + 1] ?? PAD;
-  const n2 = lex[i + 2] ?? PAD;
   const pos = tags[i]!;
   const posP = i > 0 ? tags[i - 1]! : NO_TAG;
   const posN = i + 1 < lex.length ? tags[i + 1]! : NO_TAG;
@@ -73,23 +119,9 @@ export function nerStatic(inp: NerInput, i: number, out: Uint32Array): number {
   const wordP = i > 0 ? names.word[i - 1]! : 0;
   const wordN = i + 1 < lex.length ? names.word[i + 1]! : 0;
   const head = inp.headline ? 1 : 0;
-  let n = 0;
-  out[n++] = key1(1, 0);
-  out[n++] = key1(2, w.lower);
-  out[n++] = key1(3, w.form);
-  out[n++] = key1(4, w.suf[1]);
-  out[n++] = key1(5, w.suf[2]);
-  out[n++] = key1(6, w.suf[3]);
-  out[n++] = key1(7, w.pre[1]);
-  out[n++] = key1(8, w.pre[2]);
+  let n = at;
   out[n++] = key2(9, w.shape, head);
   out[n++] = key2(10, w.flags, i === 0 ? 1 : 0);
-  out[n++] = key1(11, p1.lower);
-  out[n++] = key1(12, n1.lower);
-  out[n++] = key1(13, p2.lower);
-  out[n++] = key1(14, n2.lower);
-  out[n++] = key1(15, p1.form);
-  out[n++] = key1(16, n1.form);
   out[n++] = key2(17, p1.shape, head);
   out[n++] = key2(18, n1.shape, head);
   out[n++] = key2(23, p1.lower, w.shape);
@@ -116,11 +148,6 @@ export function nerStatic(inp: NerInput, i: number, out: Uint32Array): number {
   out[n++] = key2(46, cas, pos);
   out[n++] = key2(47, names.gazLower[i]!, p1.lower);
   out[n++] = key1(48, names.gazLower[i]!);
-  // Character trigrams of a capitalised word: name-like spellings ("-ski", "Mc", "-ton", "-abad").
-  if (/^\p{Lu}/u.test(inp.forms?.[i] ?? '')) {
-    const f = inp.forms![i]!.toLowerCase();
-    for (let k = 0; k + 3 <= f.length && k < 12; k++) out[n++] = key1(60, strHash(f.slice(k, k + 3)));
-  }
   const run = names.runPos[i]!;
   out[n++] = key2(49, run, names.runLast[i]!);
   out[n++] = key2(57, run, names.runFirst[i]!);
@@ -133,10 +160,18 @@ export function nerStatic(inp: NerInput, i: number, out: Uint32Array): number {
   out[n++] = key2(64, i > 0 ? names.cluster2[i - 1]! : -1, w.shape);
   out[n++] = key2(65, i + 1 < lex.length ? names.cluster2[i + 1]! : -1, w.shape);
   out[n++] = key3(66, i > 0 ? names.cluster3[i - 1]! : -1, c3, head);
-  // The binarised vector, only for capitalised words (where names are): on dev, 0.006 F1 short of every
-  // word's at a sixth of the cost.
-  if ((w.flags & F_UPPER_FIRST) !== 0) n += dimFeatures(names.clusterRow[i]!, out, n);
-  return n;
+  return n - at;
+}
+
+/** Features of word i that do not depend on the previous tag: the word's own, its neighbours', its context's. */
+export function nerStatic(inp: NerInput, i: number, out: Uint32Array): number {
+  const { lex, names } = inp;
+  let n = nerWordFeatures(SELF, lex[i]!, inp.forms?.[i] ?? '', names.clusterRow[i]!, out);
+  n += nerWordFeatures(AS_P1, lex[i - 1] ?? PAD, '', -1, out, n);
+  n += nerWordFeatures(AS_N1, lex[i + 1] ?? PAD, '', -1, out, n);
+  n += nerWordFeatures(AS_P2, lex[i - 2] ?? PAD, '', -1, out, n);
+  n += nerWordFeatures(AS_N2, lex[i + 2] ?? PAD, '', -1, out, n);
+  return n + nerContextFeatures(inp, i, out, n);
 }
 
 /**
@@ -190,6 +225,7 @@ class DynamicVotes {
 }
 
 const dynamicVotes = new WeakMap<LinearModel, DynamicVotes>();
+const staticVotes = new WeakMap<LinearModel, WordVotes>();
 
 /**
  * The per-position score tables Viterbi needs: static[i*C + c] and dynamic[(i*(C+1) + p)*C + c]. With a
@@ -208,10 +244,27 @@ export function nerScores(model: Scorer, inp: NerInput): { stat: Float64Array; d
     if (!cached) dynamicVotes.set(model, (cached = new DynamicVotes(model)));
   }
   const blocks: Int32Array[] = new Array<Int32Array>(DYNAMIC.length);
+  // With a frozen model, the templates of one word alone are summed once per word (./word-votes.ts).
+  let words: Int32Array[] | null = null;
+  let pad: Int32Array | null = null;
+  const acc = new Int32Array(C);
+  if (model instanceof LinearModel) {
+    const memo = wordVotesFor(staticVotes, model, () => new WordVotes(model, ROLES, nerWordFeatures, MAX_STATIC));
+    words = new Array<Int32Array>(n);
+    for (let i = 0; i < n; i++) words[i] = memo.of(inp.lex[i]!, inp.forms?.[i] ?? '', inp.names.clusterRow[i]!);
+    pad = memo.of(PAD, '', -1);
+  }
   for (let i = 0; i < n; i++) {
-    const k = nerStatic(inp, i, feats);
-    model.score(feats, k, scores);
-    stat.set(scores.subarray(0, C), i * C);
+    if (words) {
+      const w = words[i]!;
+      const p1 = i > 0 ? words[i - 1]! : pad!;
+      const n1 = i + 1 < n ? words[i + 1]! : pad!;
+      const p2 = i > 1 ? words[i - 2]! : pad!;
+      const n2 = i + 2 < n ? words[i + 2]! : pad!;
+      for (let c = 0; c < C; c++) acc[c] = w[c]! + p1[AS_P1 * C + c]! + n1[AS_N1 * C + c]! + p2[AS_P2 * C + c]! + n2[AS_N2 * C + c]!;
+      (model as LinearModel).score(feats, nerContextFeatures(inp, i, feats, 0), scores, acc);
+    } else model.score(feats, nerStatic(inp, i, feats), scores);
+    for (let c = 0; c < C; c++) stat[i * C + c] = scores[c]!;
     if (cached) {
       // Only the transitions Viterbi may take are summed (position 0 follows START; later positions any
       // class but START, to a class BILOU allows after it): the others are never read and stay 0.
