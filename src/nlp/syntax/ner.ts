@@ -57,7 +57,13 @@ export interface NerInput {
 
 /** A word's roles in the static features: itself, and the previous, next, second previous and second next word. */
 const SELF = 0, AS_P1 = 1, AS_N1 = 2, AS_P2 = 3, AS_N2 = 4;
-const ROLES = 5;
+/**
+ * Then, for a frozen model (WordVotes), one role per previous class p (START included): the word's own
+ * templates conjoined with p (WORD_DYNAMIC), so roles DYN … DYN + C are laid out as a position's dynamic
+ * scores are, p * C + c.
+ */
+const DYN = 5;
+const ROLES = DYN + NER_CLASSES + 1;
 
 /**
  * The static templates that read one word alone, in one role (`form`: the word as written, '' if unknown;
@@ -95,8 +101,11 @@ function nerWordFeatures(role: number, w: Lex, form: string, row: number, out: U
     case AS_P2:
       out[n++] = key1(13, w.lower);
       return n - at;
-    default:
+    case AS_N2:
       out[n++] = key1(14, w.lower);
+      return n - at;
+    default:
+      for (const t of WORD_DYNAMIC) out[n++] = t.key(role - DYN, t.value(w));
       return n - at;
   }
 }
@@ -179,10 +188,14 @@ export function nerStatic(inp: NerInput, i: number, out: Uint32Array): number {
  * few (shapes, tags, list codes) except the lower-cased word, so a frozen model's votes for all p at
  * once are worth keeping per value (DynamicVotes).
  */
-const DYNAMIC: readonly { key: (p: number, v: number) => number; value: (inp: NerInput, i: number) => number }[] = [
+const WORD_DYNAMIC: readonly { key: (p: number, v: number) => number; value: (w: Lex) => number }[] = [
   { key: (p) => key1(50, p), value: () => 0 },
-  { key: (p, v) => key2(51, p, v), value: (inp, i) => inp.lex[i]!.shape },
-  { key: (p, v) => key2(52, p, v), value: (inp, i) => inp.lex[i]!.lower },
+  { key: (p, v) => key2(51, p, v), value: (w) => w.shape },
+  { key: (p, v) => key2(52, p, v), value: (w) => w.lower },
+];
+const DYNAMIC: readonly { key: (p: number, v: number) => number; value: (inp: NerInput, i: number) => number }[] = [
+  // The templates of the word alone come first: with a frozen model they are summed per word (WordVotes).
+  ...WORD_DYNAMIC.map((t) => ({ key: t.key, value: (inp: NerInput, i: number) => t.value(inp.lex[i]!) })),
   { key: (p, v) => key2(53, p, v), value: (inp, i) => inp.names.gaz[i]! },
   { key: (p, v) => key2(54, p, v), value: (inp, i) => inp.names.actor[i]! },
   { key: (p, v) => key2(55, p, v), value: (inp, i) => inp.names.word[i]! },
@@ -227,64 +240,91 @@ class DynamicVotes {
 const dynamicVotes = new WeakMap<LinearModel, DynamicVotes>();
 const staticVotes = new WeakMap<LinearModel, WordVotes>();
 
+/** Arrays a decoding reuses from one sentence to the next (nerWords): a sentence's tables are garbage at once. */
+class NerScratch {
+  stat = new Float64Array(0);
+  dyn = new Float64Array(0);
+  best = new Float64Array(0);
+  back = new Int32Array(0);
+  readonly feats = new Uint32Array(Math.max(MAX_STATIC, MAX_DYNAMIC));
+  readonly scores = new Float64Array(NER_CLASSES);
+  readonly acc = new Int32Array(NER_CLASSES);
+  readonly blocks: Int32Array[] = [];
+  readonly words: Int32Array[] = [];
+
+  /** The score tables for n words, zeroed. */
+  tables(n: number): { stat: Float64Array; dyn: Float64Array } {
+    const C = NER_CLASSES;
+    if (this.stat.length < n * C) {
+      this.stat = new Float64Array(n * C * 2);
+      this.dyn = new Float64Array(n * (C + 1) * C * 2);
+    }
+    const stat = this.stat.subarray(0, n * C);
+    const dyn = this.dyn.subarray(0, n * (C + 1) * C);
+    stat.fill(0);
+    dyn.fill(0);
+    return { stat, dyn };
+  }
+}
+const scratch = new NerScratch();
+
 /**
  * The per-position score tables Viterbi needs: static[i*C + c] and dynamic[(i*(C+1) + p)*C + c]. With a
  * frozen model, dynamic scores of transitions BILOU forbids are left 0 (Viterbi never reads them).
+ * With `reuse`, the tables are the shared scratch's, valid until the next call.
  */
-export function nerScores(model: Scorer, inp: NerInput): { stat: Float64Array; dyn: Float64Array } {
+export function nerScores(model: Scorer, inp: NerInput, reuse = false): { stat: Float64Array; dyn: Float64Array } {
   const n = inp.lex.length;
   const C = NER_CLASSES;
-  const stat = new Float64Array(n * C);
-  const dyn = new Float64Array(n * (C + 1) * C);
-  const feats = new Uint32Array(Math.max(MAX_STATIC, MAX_DYNAMIC));
-  const scores = new Float64Array(C);
-  let cached: DynamicVotes | undefined;
-  if (model instanceof LinearModel) {
-    cached = dynamicVotes.get(model);
-    if (!cached) dynamicVotes.set(model, (cached = new DynamicVotes(model)));
-  }
-  const blocks: Int32Array[] = new Array<Int32Array>(DYNAMIC.length);
-  // With a frozen model, the templates of one word alone are summed once per word (./word-votes.ts).
-  let words: Int32Array[] | null = null;
-  let pad: Int32Array | null = null;
-  const acc = new Int32Array(C);
-  if (model instanceof LinearModel) {
-    const memo = wordVotesFor(staticVotes, model, () => new WordVotes(model, ROLES, nerWordFeatures, MAX_STATIC));
-    words = new Array<Int32Array>(n);
-    for (let i = 0; i < n; i++) words[i] = memo.of(inp.lex[i]!, inp.forms?.[i] ?? '', inp.names.clusterRow[i]!);
-    pad = memo.of(PAD, '', -1);
-  }
-  for (let i = 0; i < n; i++) {
-    if (words) {
-      const w = words[i]!;
-      const p1 = i > 0 ? words[i - 1]! : pad!;
-      const n1 = i + 1 < n ? words[i + 1]! : pad!;
-      const p2 = i > 1 ? words[i - 2]! : pad!;
-      const n2 = i + 2 < n ? words[i + 2]! : pad!;
-      for (let c = 0; c < C; c++) acc[c] = w[c]! + p1[AS_P1 * C + c]! + n1[AS_N1 * C + c]! + p2[AS_P2 * C + c]! + n2[AS_N2 * C + c]!;
-      (model as LinearModel).score(feats, nerContextFeatures(inp, i, feats, 0), scores, acc);
-    } else model.score(feats, nerStatic(inp, i, feats), scores);
-    for (let c = 0; c < C; c++) stat[i * C + c] = scores[c]!;
-    if (cached) {
-      // Only the transitions Viterbi may take are summed (position 0 follows START; later positions any
-      // class but START, to a class BILOU allows after it): the others are never read and stay 0.
-      const pairs = i === 0 ? FIRST_PAIRS : NEXT_PAIRS;
-      for (let t = 0; t < DYNAMIC.length; t++) blocks[t] = cached.votes(t, DYNAMIC[t]!.value(inp, i));
-      const scale = (model as LinearModel).scale;
-      const base = i * (C + 1) * C;
-      for (let j = 0; j < pairs.length; j++) {
-        const x = pairs[j]!;
-        let sum = 0;
-        for (let t = 0; t < blocks.length; t++) sum += blocks[t]![x]!;
-        dyn[base + x] = sum * scale;
+  const { stat, dyn } = reuse ? scratch.tables(n) : { stat: new Float64Array(n * C), dyn: new Float64Array(n * (C + 1) * C) };
+  const feats = scratch.feats;
+  const scores = scratch.scores;
+  if (!(model instanceof LinearModel)) {
+    for (let i = 0; i < n; i++) {
+      model.score(feats, nerStatic(inp, i, feats), scores);
+      for (let c = 0; c < C; c++) stat[i * C + c] = scores[c]!;
+      for (let p = 0; p <= C; p++) {
+        if ((i === 0) !== (p === START)) continue;
+        model.score(feats, nerDynamic(inp, i, p, feats), scores);
+        for (let c = 0; c < C; c++) dyn[(i * (C + 1) + p) * C + c] = scores[c]!;
       }
-      continue;
     }
-    for (let p = 0; p <= C; p++) {
-      if ((i === 0) !== (p === START)) continue;
-      const kd = nerDynamic(inp, i, p, feats);
-      model.score(feats, kd, scores);
-      dyn.set(scores.subarray(0, C), (i * (C + 1) + p) * C);
+    return { stat, dyn };
+  }
+  // A frozen model: the templates of one word alone are summed once per word (./word-votes.ts), those of
+  // other values once per value (DynamicVotes), and added up per position.
+  let cached = dynamicVotes.get(model);
+  if (!cached) dynamicVotes.set(model, (cached = new DynamicVotes(model)));
+  const memo = wordVotesFor(staticVotes, model, () => new WordVotes(model, ROLES, nerWordFeatures, MAX_STATIC));
+  const words = scratch.words;
+  words.length = n;
+  for (let i = 0; i < n; i++) words[i] = memo.of(inp.lex[i]!, inp.forms?.[i] ?? '', inp.names.clusterRow[i]!);
+  const pad = memo.of(PAD, '', -1);
+  const acc = scratch.acc;
+  const blocks = scratch.blocks;
+  const nWord = WORD_DYNAMIC.length;
+  blocks.length = DYNAMIC.length - nWord;
+  const scale = model.scale;
+  for (let i = 0; i < n; i++) {
+    const w = words[i]!;
+    const p1 = i > 0 ? words[i - 1]! : pad;
+    const n1 = i + 1 < n ? words[i + 1]! : pad;
+    const p2 = i > 1 ? words[i - 2]! : pad;
+    const n2 = i + 2 < n ? words[i + 2]! : pad;
+    for (let c = 0; c < C; c++) acc[c] = w[c]! + p1[AS_P1 * C + c]! + n1[AS_N1 * C + c]! + p2[AS_P2 * C + c]! + n2[AS_N2 * C + c]!;
+    model.score(feats, nerContextFeatures(inp, i, feats, 0), scores, acc);
+    for (let c = 0; c < C; c++) stat[i * C + c] = scores[c]!;
+    // Only the transitions Viterbi may take are summed (position 0 follows START; later positions any
+    // class but START, to a class BILOU allows after it): the others are never read and stay 0.
+    const pairs = i === 0 ? FIRST_PAIRS : NEXT_PAIRS;
+    for (let t = nWord; t < DYNAMIC.length; t++) blocks[t - nWord] = cached.votes(t, DYNAMIC[t]!.value(inp, i));
+    const base = i * (C + 1) * C;
+    const own = DYN * C;
+    for (let j = 0; j < pairs.length; j++) {
+      const x = pairs[j]!;
+      let sum = w[own + x]!;
+      for (let t = 0; t < blocks.length; t++) sum += blocks[t]![x]!;
+      dyn[base + x] = sum * scale;
     }
   }
   return { stat, dyn };
@@ -312,8 +352,12 @@ const NEXT_PAIRS = Int32Array.from({ length: START * NER_CLASSES }, (_, x) => x)
 export function viterbi(n: number, stat: Float64Array, dyn: Float64Array): number[] {
   const C = NER_CLASSES;
   if (n === 0) return [];
-  const best = new Float64Array(n * C).fill(-Infinity);
-  const back = new Int32Array(n * C).fill(-1);
+  if (scratch.best.length < n * C) {
+    scratch.best = new Float64Array(n * C * 2);
+    scratch.back = new Int32Array(n * C * 2);
+  }
+  const best = scratch.best.subarray(0, n * C).fill(-Infinity);
+  const back = scratch.back.subarray(0, n * C).fill(-1);
   for (let c = 0; c < C; c++) {
     if (!nerAllowed(START, c, n === 1)) continue;
     best[c] = stat[c]! + dyn[START * C + c]!;
@@ -351,7 +395,7 @@ export function viterbi(n: number, stat: Float64Array, dyn: Float64Array): numbe
 
 /** BILOU class ids for one sentence. */
 export function nerWords(model: Scorer, inp: NerInput): number[] {
-  const { stat, dyn } = nerScores(model, inp);
+  const { stat, dyn } = nerScores(model, inp, true);
   return viterbi(inp.lex.length, stat, dyn);
 }
 
