@@ -85,7 +85,7 @@ function remember<V>(memo: Map<string, V>, key: string, v: V): V {
 export class NameLists {
   private readonly wordMemo = new Map<string, WordFacts>();
   private readonly placeMemo = new Map<string, number>();
-  private readonly lowerMemo = new Map<string, number>();
+  private lowerKeys: { codes: Map<string, number>; firstWords: Set<string> } | null = null;
 
   constructor(
     private readonly gaz: Gazetteer,
@@ -162,7 +162,8 @@ export class NameLists {
     const n = forms.length;
     for (let i = 0; i < n; i++) {
       if (!/^\p{Ll}+$/u.test(forms[i]!)) continue;
-      for (let j = Math.min(n, i + 3); j > i; j--) {
+      const longest = this.wellKnown().firstWords.has(forms[i]!) ? Math.min(n, i + 3) : i + 1;
+      for (let j = longest; j > i; j--) {
         if (!/^\p{Ll}+$/u.test(forms[j - 1]!)) continue;
         const key = j - i === 1 ? forms[i]! : forms.slice(i, j).join(' ');
         const code = this.lowerPlaceCode(key);
@@ -209,20 +210,32 @@ export class NameLists {
     return remember(this.placeMemo, key, code);
   }
 
+  /**
+   * The well-known places lowerPlaces looks for, by exact key, with their codes; and the first words of
+   * those of several words, so that a word starting none is not joined to its neighbours to be looked up.
+   * Built once: a few thousand keys, from one pass over the gazetteer's postings.
+   */
+  private wellKnown(): { codes: Map<string, number>; firstWords: Set<string> } {
+    if (this.lowerKeys) return this.lowerKeys;
+    const gaz = this.gaz;
+    const codeOf = (id: number) => (KINDS.indexOf(gaz.kindOf(id)) << 4) | band(gaz.populationOf(id));
+    const codes = new Map<string, number>();
+    const firstWords = new Set<string>();
+    const known = gaz.primaryExactKeys((id) => {
+      const kind = gaz.kindOf(id);
+      return kind === 'country' || kind === 'admin1' || (kind === 'city' && gaz.populationOf(id) >= 100_000);
+    });
+    for (const [key, ids] of known) {
+      codes.set(key, Math.max(...ids.map(codeOf)));
+      const space = key.indexOf(' ');
+      if (space > 0) firstWords.add(key.slice(0, space));
+    }
+    return (this.lowerKeys = { codes, firstWords });
+  }
+
   /** The code of a lower-case word sequence naming a well-known place (lowerPlaces), or 0. */
   private lowerPlaceCode(key: string): number {
-    const hit = this.lowerMemo.get(key);
-    if (hit !== undefined) return hit;
-    let code = 0;
-    for (const p of this.gaz.lookupExact(key)) {
-      if (p.alternate) continue;
-      const kind = this.gaz.kindOf(p.id);
-      const pop = this.gaz.populationOf(p.id);
-      if (kind === 'country' || kind === 'admin1' || (kind === 'city' && pop >= 100_000)) {
-        code = Math.max(code, (KINDS.indexOf(kind) << 4) | band(pop));
-      }
-    }
-    return remember(this.lowerMemo, key, code);
+    return this.wellKnown().codes.get(key) ?? 0;
   }
 
   /** Calls f on capitalised spans, longest first from each start; a span f accepts is skipped past. */

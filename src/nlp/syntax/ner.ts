@@ -235,6 +235,26 @@ class DynamicVotes {
     }
     return block;
   }
+
+  /**
+   * The summed blocks of the list templates (gaz, actor, word, run: DYNAMIC[3…6]) for one combination of
+   * values: most words have the same few (a lower-case word is in no list), so one block stands for four.
+   * Null when a value falls outside the ranges the combined key holds exactly.
+   */
+  lists(gaz: number, actor: number, word: number, run: number): Int32Array | null {
+    if (!(gaz >= 0 && gaz < 2048 && actor >= 0 && actor < 2048 && word >= 0 && word < 32 && run >= 0 && run < 8)) return null;
+    const key = ((gaz * 2048 + actor) * 32 + word) * 8 + run;
+    let block = this.combined.get(key);
+    if (!block) {
+      block = new Int32Array((NER_CLASSES + 1) * NER_CLASSES);
+      const parts = [this.votes(3, gaz), this.votes(4, actor), this.votes(5, word), this.votes(6, run)];
+      for (const b of parts) for (let x = 0; x < block.length; x++) block[x] += b[x]!;
+      if (this.combined.size >= DynamicVotes.LIMIT) this.combined.clear();
+      this.combined.set(key, block);
+    }
+    return block;
+  }
+  private readonly combined = new Map<number, Int32Array>();
 }
 
 const dynamicVotes = new WeakMap<LinearModel, DynamicVotes>();
@@ -303,7 +323,6 @@ export function nerScores(model: Scorer, inp: NerInput, reuse = false): { stat: 
   const acc = scratch.acc;
   const blocks = scratch.blocks;
   const nWord = WORD_DYNAMIC.length;
-  blocks.length = DYNAMIC.length - nWord;
   const scale = model.scale;
   for (let i = 0; i < n; i++) {
     const w = words[i]!;
@@ -317,7 +336,16 @@ export function nerScores(model: Scorer, inp: NerInput, reuse = false): { stat: 
     // Only the transitions Viterbi may take are summed (position 0 follows START; later positions any
     // class but START, to a class BILOU allows after it): the others are never read and stay 0.
     const pairs = i === 0 ? FIRST_PAIRS : NEXT_PAIRS;
-    for (let t = nWord; t < DYNAMIC.length; t++) blocks[t - nWord] = cached.votes(t, DYNAMIC[t]!.value(inp, i));
+    const names = inp.names;
+    const lists = cached.lists(names.gaz[i]!, names.actor[i]!, names.word[i]!, names.runPos[i]!);
+    if (lists) {
+      blocks.length = 2;
+      blocks[0] = lists;
+      blocks[1] = cached.votes(DYNAMIC.length - 1, DYNAMIC[DYNAMIC.length - 1]!.value(inp, i));
+    } else {
+      blocks.length = DYNAMIC.length - nWord;
+      for (let t = nWord; t < DYNAMIC.length; t++) blocks[t - nWord] = cached.votes(t, DYNAMIC[t]!.value(inp, i));
+    }
     const base = i * (C + 1) * C;
     const own = DYN * C;
     for (let j = 0; j < pairs.length; j++) {
@@ -348,6 +376,12 @@ const ALLOWED = (() => {
 const FIRST_PAIRS = Int32Array.from({ length: NER_CLASSES }, (_, c) => c).filter((c) => nerAllowed(START, c, false)).map((c) => START * NER_CLASSES + c);
 const NEXT_PAIRS = Int32Array.from({ length: START * NER_CLASSES }, (_, x) => x).filter((x) => nerAllowed(Math.floor(x / NER_CLASSES), x % NER_CLASSES, false));
 
+/** For each class c, the classes (not START) it may follow, in ascending order; at the last word, and elsewhere. */
+const prevsOf = (last: boolean) =>
+  Array.from({ length: NER_CLASSES }, (_, c) => Int32Array.from({ length: NER_CLASSES }, (_, p) => p).filter((p) => ALLOWED[(last ? (NER_CLASSES + 1) * NER_CLASSES : 0) + p * NER_CLASSES + c] === 1));
+const PREVS = prevsOf(false);
+const PREVS_LAST = prevsOf(true);
+
 /** The best well-formed BILOU class sequence under the scores. */
 export function viterbi(n: number, stat: Float64Array, dyn: Float64Array): number[] {
   const C = NER_CLASSES;
@@ -364,13 +398,15 @@ export function viterbi(n: number, stat: Float64Array, dyn: Float64Array): numbe
     back[c] = START;
   }
   for (let i = 1; i < n; i++) {
-    const allowed = i === n - 1 ? (C + 1) * C : 0;
+    const prevs = i === n - 1 ? PREVS_LAST : PREVS;
     for (let c = 0; c < C; c++) {
       let b = -Infinity;
       let arg = -1;
-      for (let p = 0; p < C; p++) {
+      const from = prevs[c]!;
+      for (let k = 0; k < from.length; k++) {
+        const p = from[k]!;
         const prev = best[(i - 1) * C + p]!;
-        if (prev === -Infinity || ALLOWED[allowed + p * C + c] === 0) continue;
+        if (prev === -Infinity) continue;
         const s = prev + dyn[(i * (C + 1) + p) * C + c]!;
         if (s > b) {
           b = s;
