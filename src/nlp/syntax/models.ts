@@ -1,7 +1,8 @@
 /**
  * The shipped weights (data/models/*.bin, trained by `npm run train`), loaded once per process on first
- * use. Each file is read into typed arrays without parsing (./model-file.ts); only the feature index is
- * built, which takes a few milliseconds per hundred thousand features.
+ * use. Each file is read into typed arrays without parsing (./model-file.ts); the scoring tables built
+ * from them (a third of a second for the parser's million features) are kept in the cache folder and read
+ * by later processes and worker threads (./tables-cache.ts).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
