@@ -10,6 +10,7 @@ import { isHeadline, nerWords } from './ner.js';
 import { lexicon } from './tagger.js';
 import { parseInput, parseWords } from './parser.js';
 import { repairSpeechComplements } from './speech-complement.js';
+import { repairPassiveAgents } from './passive-agent.js';
 import { tagWords, UPOS } from './tagger.js';
 
 export const uposName = (id: number): string => UPOS[id] ?? 'X';
@@ -43,7 +44,9 @@ export class SyntaxModels {
     const labels = this.parser.header.classes;
     const p = parseWords(this.parser.model, parseInput(forms, tags), labels.length, this.rootLabel);
     const deps = p.labels.map((l) => labels[l] ?? 'dep');
-    repairSpeechComplements(forms, tags.map(uposName), p.heads, deps);
+    const upos = tags.map(uposName);
+    repairSpeechComplements(forms, upos, p.heads, deps);
+    repairPassiveAgents(forms, upos, p.heads, deps);
     return { heads: p.heads, deps };
   }
 

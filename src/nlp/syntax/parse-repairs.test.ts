@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { repairSpeechComplements } from './speech-complement.js';
+import { repairPassiveAgents } from './passive-agent.js';
 
 // Sentences written for this test, with the misparse the greedy parser makes on reported clauses.
 describe('reported clauses without "that"', () => {
@@ -37,5 +38,25 @@ describe('reported clauses without "that"', () => {
     const heads = [1, -1, 1, 4, 2, 1, 5];
     const deps = ['nsubj', 'root', 'obj', 'nsubj', 'acl', 'ccomp', 'obj'];
     expect(repairSpeechComplements(forms, upos, heads, deps)).toBe(0);
+  });
+});
+
+describe('a by-phrase far from its passive verb', () => {
+  it('becomes the agent when it hangs on a noun of one of the verb obliques', () => {
+    // "A convoy was ambushed near the bridge by gunmen ."
+    const forms = ['A', 'convoy', 'was', 'ambushed', 'near', 'the', 'bridge', 'by', 'gunmen', '.'];
+    const upos = ['DET', 'NOUN', 'AUX', 'VERB', 'ADP', 'DET', 'NOUN', 'ADP', 'NOUN', 'PUNCT'];
+    const heads = [1, 3, 3, -1, 6, 6, 3, 8, 6, 3];
+    const deps = ['det', 'nsubj:pass', 'aux:pass', 'root', 'case', 'det', 'obl', 'case', 'nmod', 'punct'];
+    expect(repairPassiveAgents(forms, upos, heads, deps)).toBe(1);
+    expect([heads[8], deps[8]]).toEqual([3, 'obl:agent']);
+  });
+
+  it('leaves an active verb, or a passive that has its agent', () => {
+    const forms = ['Gunmen', 'ambushed', 'a', 'convoy', 'near', 'a', 'bridge', 'built', 'by', 'engineers'];
+    const upos = ['NOUN', 'VERB', 'DET', 'NOUN', 'ADP', 'DET', 'NOUN', 'VERB', 'ADP', 'NOUN'];
+    const heads = [1, -1, 3, 1, 6, 6, 1, 6, 9, 6];
+    const deps = ['nsubj', 'root', 'det', 'obj', 'case', 'det', 'obl', 'acl', 'case', 'nmod'];
+    expect(repairPassiveAgents(forms, upos, heads, deps)).toBe(0);
   });
 });
