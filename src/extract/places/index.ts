@@ -214,7 +214,10 @@ function unresolvedPlaces(
   // villages are ("BEIRUT — ... the southern village of X").
   // When most of its towns and districts lie in one district, named twice or more, that district is where its
   // unplaced villages most likely are (ACLED codes such a village at its district), as in a story that keeps
-  // naming one town and its villages; a town named once ("fled toward Y") says too little.
+  // naming one town and its villages; a town named once ("fled toward Y") says too little, unless the text
+  // puts a village in it ("... the villages of X and Y (Z, Province)": Z counts twice).
+  const containers = new Map(names.map((u) => [u, containerAfter(doc, u, details)] as const));
+  const holding = new Set([...containers.values()].filter((d): d is PlaceDetail => d !== null));
   const provinces = new Map<string, number>();
   const districts = new Map<string, number>();
   let local = 0;
@@ -225,7 +228,7 @@ function unresolvedPlaces(
     const a2 = gaz.admin2CodeOf(d.entry);
     if (d.mention.kind === 'city' || d.mention.kind === 'admin2' || d.mention.kind === 'feature') {
       local++;
-      if (a2) districts.set(a2, (districts.get(a2) ?? 0) + 1);
+      if (a2) districts.set(a2, (districts.get(a2) ?? 0) + (holding.has(d) ? 2 : 1));
     }
   }
   const [province] = [...provinces].sort((a, b) => b[1] - a[1])[0] ?? [null];
@@ -245,7 +248,7 @@ function unresolvedPlaces(
   const tokens = doc.get('tokens');
   const out: PlaceDetail[] = [];
   for (const u of names) {
-    const container = containerAfter(doc, u, details);
+    const container = containers.get(u) ?? null;
     const area = container?.entry ?? fallback();
     if (area === null) continue;
     const e = gaz.entry(area);

@@ -5,8 +5,9 @@ import { gazetteer } from '../../gazetteer/load.js';
 import { exactKey, looseKey } from '../../gazetteer/fold.js';
 
 // Notes written for these tests. Kwarbela, Sindoukrou, Marandagou, Gadabiri, Tobilega and Ombeliya are made-up
-// village names (the first test checks the gazetteer lacks them); the divisions and towns around them are real.
-const VILLAGES = ['Kwarbela', 'Sindoukrou', 'Marandagou', 'Gadabiri', 'Tobilega', 'Ombeliya'];
+// village names and Kanembu is a people's (the first test checks the gazetteer lacks them all); the divisions
+// and towns around them are real.
+const VILLAGES = ['Kwarbela', 'Sindoukrou', 'Marandagou', 'Gadabiri', 'Tobilega', 'Ombeliya', 'Kanembu'];
 
 function run(text: string) {
   const doc = analyzed(text, '2021-05-03');
@@ -73,6 +74,18 @@ describe('unresolved places (rule unresolved-place)', () => {
       'Police in Kano said the suspects were hiding at Ombeliya Hospital and at Gadabiri’s shop. Two officers were wounded in KDF operations. Marandagou residents met the Department of Kwarbela Affairs.',
     );
     expect(unresolved).toEqual([]);
+  });
+
+  it('reads "the Kanembu village of X" as the village X, the people before it an attribute', () => {
+    const { unresolved } = run('Gunmen burned the Kanembu village of Kwarbela in Borno State on Sunday.');
+    expect(unresolved.map((p) => p.text)).toEqual(['Kwarbela']);
+  });
+
+  it('reads no place in a mixed-case acronym ("FAMa"), but keeps a prenasalised name ("NTillit")', () => {
+    const army = run('Soldiers of the FAMa patrolled near Gao on Sunday.');
+    expect(army.places.map((p) => p.text)).toEqual(['Gao']);
+    const town = run('Militants attacked a post near NTillit in Gao region.');
+    expect(town.places.map((p) => p.text)).toContain('NTillit');
   });
 
   it('stays out of a story that gives it no area: no country, no coordinates', () => {

@@ -111,7 +111,8 @@ export function unresolvedNames(doc: Doc, input: UnresolvedInput): UnresolvedNam
       const des = BEFORE_DESIGNATOR.exec(before);
       const act = ACT.exec(before);
       const loc = LOCATIVE.exec(before);
-      const aft = AFTER_DESIGNATOR.exec(after);
+      // "the Fulani village of X", "the Christian town of Y": a word before "village of" + a name describes it.
+      const aft = /^\s+(?:villages?|towns?|city|hamlet|settlement)\s+of\s+(?:the\s+)?\p{Lu}/u.test(after) ? null : AFTER_DESIGNATOR.exec(after);
       const said = COPULA_DESIGNATOR.exec(after);
       if (des) {
         cue = 'designator';
@@ -143,7 +144,7 @@ export function unresolvedNames(doc: Doc, input: UnresolvedInput): UnresolvedNam
       if (!cue) continue;
       // A capital at the start of a sentence (or of a quotation or parenthesis opening it) says nothing, unless
       // the sentence says what the name is ("Kuriga is a farming village").
-      if (!said && /^[\s"'“‘(\[-]*$/.test(text.slice(s.start, start))) continue;
+      if (!said && /^[\s"'“‘([-]*$/.test(text.slice(s.start, start))) continue;
       if (taken.some((t) => t.start < end && start < t.end)) continue;
       if (people.some((p) => p.start < end && start < p.end)) {
         // A designator outweighs the recogniser ("the village of Mamba", "Mamba village"); nothing else does.
