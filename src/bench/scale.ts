@@ -25,7 +25,7 @@ import { generateCorpus, type BenchArticle } from './corpus.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CLI = path.resolve(here, '../cli/main.js');
-const CACHE = path.resolve(here, '../../.cache/bench-scale');
+export const CACHE = path.resolve(here, '../../.cache/bench-scale');
 const WINDOW = 200;
 
 export interface ScaleOptions {
@@ -80,7 +80,7 @@ function docOf(a: BenchArticle): Doc {
 }
 
 /** The analyses of the first `n` articles, from the cache or made now (in worker threads). */
-async function analyses(corpus: readonly BenchArticle[], seed: number, note: (s: string) => void): Promise<AnalysisRecord[]> {
+export async function analyses(corpus: readonly BenchArticle[], seed: number, note: (s: string) => void): Promise<AnalysisRecord[]> {
   mkdirSync(CACHE, { recursive: true });
   const file = path.join(CACHE, `records-${corpus.length}-${seed}-${analysisVersion().replace(/[^\w.-]/g, '_')}.jsonl`);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as AnalysisRecord);
@@ -104,7 +104,7 @@ async function analyses(corpus: readonly BenchArticle[], seed: number, note: (s:
 }
 
 /** `sitrep report` in a fresh process: wall time, and CPU and peak memory from the child's own accounting. */
-function timeReport(db: string, what: string, args: string[]): ReportRun {
+export function timeReport(db: string, what: string, args: string[]): ReportRun {
   const hook = path.join(CACHE, 'usage-hook.mjs');
   // Printed by the child as it exits: what it used, from its own accounting (no external tool needed).
   writeFileSync(
