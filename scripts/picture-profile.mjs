@@ -11,7 +11,8 @@
  * The picture after re-storing them is the one the store had (the picture is a function of the set of
  * documents); `--check` compares every pic_ table with the original's and says so.
  */
-import { copyFileSync, existsSync, rmSync } from 'node:fs';
+/* global process -- a Node script */
+import { existsSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { openStore } from '../dist/store/open.js';

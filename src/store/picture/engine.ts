@@ -540,13 +540,13 @@ export function* addDocument(ops: PictureSql, pk: number | string, items: DocIte
   yield* run.dirtyPlaces(items.controls.map((c) => c.placeKey));
   yield* run.writeControl();
   yield* run.ops.bump();
-  if (profiling) t = lap(t, 'control');
   if (profiling) {
-    const t = ((globalThis as { __picStats?: Record<string, number> }).__picStats ??= {});
-    for (const [k, v] of Object.entries(run.stats)) t[k] = (t[k] ?? 0) + v;
-    t.docs = (t.docs ?? 0) + 1;
-    t.reports = (t.reports ?? 0) + items.reports.length;
-    t.claims = (t.claims ?? 0) + items.claims.length;
+    lap(t, 'control');
+    const tally = ((globalThis as { __picStats?: Record<string, number> }).__picStats ??= {});
+    for (const [k, v] of Object.entries(run.stats)) tally[k] = (tally[k] ?? 0) + v;
+    tally.docs = (tally.docs ?? 0) + 1;
+    tally.reports = (tally.reports ?? 0) + items.reports.length;
+    tally.claims = (tally.claims ?? 0) + items.claims.length;
   }
   return run.stats;
 }
