@@ -16,7 +16,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { openStore } from '../dist/store/open.js';
-import { resetSqlProfile } from '../dist/store/picture/run.js';
+import * as run from '../dist/store/picture/run.js';
 import { analysisVersion } from '../dist/analyze/version.js';
 
 const { values } = parseArgs({ options: { db: { type: 'string' }, last: { type: 'string', default: '100' }, check: { type: 'boolean' } } });
@@ -31,7 +31,7 @@ const ids = new Database(copy, { readonly: true }).prepare('SELECT id FROM docum
 const docs = await store.analyses({ ids });
 const byId = new Map(docs.map((d) => [d.id, d]));
 for (const id of ids) await store.deleteDocument(id);
-resetSqlProfile();
+run.resetSqlProfile?.();
 const cpu = [];
 for (const id of ids) {
   const a = byId.get(id);

@@ -10,7 +10,7 @@
  * extractor version; stores are made afresh every run.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,8 +82,15 @@ function docOf(a: BenchArticle): Doc {
 /** The analyses of the first `n` articles, from the cache or made now (in worker threads). */
 export async function analyses(corpus: readonly BenchArticle[], seed: number, note: (s: string) => void): Promise<AnalysisRecord[]> {
   mkdirSync(CACHE, { recursive: true });
-  const file = path.join(CACHE, `records-${corpus.length}-${seed}-${analysisVersion().replace(/[^\w.-]/g, '_')}.jsonl`);
+  const version = analysisVersion().replace(/[^\w.-]/g, '_');
+  const file = path.join(CACHE, `records-${corpus.length}-${seed}-${version}.jsonl`);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as AnalysisRecord);
+  // A larger corpus of the same seed starts with this one: its analyses serve.
+  const larger = readdirSync(CACHE)
+    .map((f) => ({ f, m: new RegExp(`^records-(\\d+)-${seed}-${version.replace(/[.]/g, '\\.')}\\.jsonl$`).exec(f) }))
+    .filter((x) => x.m && Number(x.m[1]) > corpus.length)
+    .sort((a, b) => Number(a.m![1]) - Number(b.m![1]))[0];
+  if (larger) return readFileSync(path.join(CACHE, larger.f), 'utf8').trim().split('\n').slice(0, corpus.length).map((l) => JSON.parse(l) as AnalysisRecord);
   const analyzer = analyzerFor(os.cpus().length);
   const out: AnalysisRecord[] = new Array(corpus.length);
   try {
