@@ -177,7 +177,10 @@ class Run {
     const y = row.item;
     const yo = this.order(y);
     this.stats.reportsDecided++;
-    const near = yield* this.reportNeighbours(y, 'own');
+    // A report decided for the first time always changes (it had no event): its later neighbours, undated
+    // ones included, are needed anyway, so they are read at once.
+    const first = row.seed === null;
+    const near = yield* this.reportNeighbours(y, first ? 'all' : 'own');
     const seeds = [...new Set(near.filter((n) => this.order(n.item) < yo).map((n) => n.seed!))];
     const clusters: ClusterView[] = [];
     if (seeds.length) {
@@ -210,7 +213,7 @@ class Run {
     if (old === seed) return;
     if (old) this.touchedEvents.add(old);
     this.movedReports.add(key);
-    for (const n of [...near, ...(y.days ? yield* this.reportNeighbours(y, 'undated') : [])]) if (this.order(n.item) > yo) queue.push(n.item.key, this.order(n.item));
+    for (const n of [...near, ...(y.days && !first ? yield* this.reportNeighbours(y, 'undated') : [])]) if (this.order(n.item) > yo) queue.push(n.item.key, this.order(n.item));
     for (const s of [old, seed]) {
       if (!s || s === key) continue;
       yield* this.loadReports([s]);
