@@ -19,7 +19,7 @@ import { measureScale, renderScale } from './scale.js';
 import { measureSynthetic, renderSynthetic } from './synthetic.js';
 
 const USAGE = `npm run bench -- [--articles N] [--seed N] [--input FILE [--repeat N]] [--reps N] [--workers N] [--pg URL] [--no-store] [--json]
-npm run bench -- --scale [--sizes 1000,4000,16000] [--seed N] [--pg URL [--pg-workers 1,2]] [--keep-stores] [--json]
+npm run bench -- --scale [--sizes 1000,4000,16000] [--seed N] [--pg URL [--pg-workers 1,2]] [--order corpus|time] [--keep-stores] [--json]
 npm run bench -- --synthetic 100000,1000000 [--per-day 100] [--keep-stores] [--json]
 
   --articles N   corpus size (default ${DEFAULT_CORPUS.articles}; articles of ${DEFAULT_CORPUS.minWords}–${DEFAULT_CORPUS.maxWords} words)
@@ -37,6 +37,8 @@ npm run bench -- --synthetic 100000,1000000 [--per-day 100] [--keep-stores] [--j
                  and report latency and memory against store size; with --pg, 1 and 2 \`sitrep worker\`s
   --sizes LIST   --scale: corpus sizes (default 1000,4000,16000)
   --pg-workers L --scale --pg: numbers of workers to compare (default 1,2)
+  --order O      --scale: store the documents as generated ('corpus', default: days at random over the
+                 corpus's 8 years, so every place's weeks fill up as the store grows) or by day ('time')
   --keep-stores  --scale, --synthetic: leave the SQLite stores in .cache/bench-scale/ (for experiments)
   --synthetic L  stores of L documents' pictures made by SQL from a few analysed ones (rows only, no
                  analysis), and report latency over one week of each (docs/bench.md "Scale")
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
       'keep-stores': { type: 'boolean' },
       synthetic: { type: 'string' },
       'per-day': { type: 'string' },
+      order: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -99,6 +102,7 @@ async function main(): Promise<void> {
       pg: values.pg,
       pgWorkers: list(values['pg-workers'], 'pg-workers', [1, 2]),
       keepStores: values['keep-stores'] ?? false,
+      order: values.order === 'time' ? 'time' : 'corpus',
       note: (s) => {
         if (values.json) return;
         // On a terminal, one line overwritten; in a log, one line per step.

@@ -35,6 +35,12 @@ export interface ScaleOptions {
   pgWorkers: number[];
   /** Leave the SQLite stores in .cache/bench-scale/ (scale-N.db). */
   keepStores?: boolean;
+  /**
+   * The order documents are stored in: as generated ('corpus': publication days at random over the corpus's
+   * span, so each place's neighbourhood in time fills up as the store grows) or by publication day ('time':
+   * as a desk receives them, each document after those it follows).
+   */
+  order?: 'corpus' | 'time';
   note: (s: string) => void;
 }
 
@@ -139,7 +145,11 @@ function busiestWeek(corpus: readonly BenchArticle[]): { since: string; until: s
   return { since: since.toISOString().slice(0, 10), until: day };
 }
 
-async function sqliteSize(corpus: readonly BenchArticle[], records: readonly AnalysisRecord[], note: (s: string) => void, keep = false): Promise<SizeResult> {
+async function sqliteSize(given: readonly BenchArticle[], givenRecords: readonly AnalysisRecord[], note: (s: string) => void, keep = false, order: 'corpus' | 'time' = 'corpus'): Promise<SizeResult> {
+  const idx = given.map((_, i) => i);
+  if (order === 'time') idx.sort((a, b) => (given[a]!.published ?? '9999').localeCompare(given[b]!.published ?? '9999') || a - b);
+  const corpus = idx.map((i) => given[i]!);
+  const records = idx.map((i) => givenRecords[i]!);
   const db = path.join(CACHE, `scale-${corpus.length}.db`);
   for (const s of ['', '-wal', '-shm']) rmSync(db + s, { force: true });
   const store = await openStore(db);
@@ -222,7 +232,7 @@ export async function measureScale(o: ScaleOptions): Promise<ScaleReport> {
   const largest = generateCorpus({ articles: sizes[sizes.length - 1]!, seed: o.seed });
   const records = await analyses(largest, o.seed, o.note);
   const sqlite: SizeResult[] = [];
-  for (const n of sizes) sqlite.push(await sqliteSize(largest.slice(0, n), records.slice(0, n), o.note, o.keepStores));
+  for (const n of sizes) sqlite.push(await sqliteSize(largest.slice(0, n), records.slice(0, n), o.note, o.keepStores, o.order));
   const pg: PgRun[] = [];
   if (o.pg) for (const w of o.pgWorkers) pg.push(await pgRun(o.pg, largest.slice(0, sizes[0]!), w, o.note));
   return { machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100) }, seed: o.seed, sqlite, pg };
