@@ -24,19 +24,33 @@ class KeyTable {
     return this.keyStart.length - 1;
   }
 
-  private keyAt(i: number): string {
-    return this.keys.slice(this.keyStart[i]!, this.keyStart[i + 1]! - 1);
-  }
-
   find(key: string): number {
     let h = hashKey(key) & this.mask;
     for (let slot = this.table[h]!; slot !== 0; slot = this.table[h]!) {
       const i = slot - 1;
-      // Compare lengths first: most probes miss.
-      if (this.keyStart[i + 1]! - 1 - this.keyStart[i]! === key.length && this.keyAt(i) === key) return i;
+      // Compare lengths first: most probes miss; then the characters in place (no slice to allocate).
+      if (this.keyStart[i + 1]! - 1 - this.keyStart[i]! === key.length && this.keys.startsWith(key, this.keyStart[i]!)) return i;
       h = (h + 1) & this.mask;
     }
     return -1;
+  }
+
+  /**
+   * Every key with a primary (not alternate) posting that `accept` takes, with those postings' ids: one
+   * pass over the postings, for a caller that asks about a small class of places many times.
+   */
+  primaryKeys(accept: (id: number) => boolean): Map<string, number[]> {
+    const out = new Map<string, number[]>();
+    for (let i = 0; i < this.size; i++) {
+      let ids: number[] | null = null;
+      for (let p = this.postStart[i]!; p < this.postStart[i + 1]!; p++) {
+        const v = this.postings[p]!;
+        if ((v & 1) === 1 || !accept(v >>> 1)) continue;
+        (ids ??= []).push(v >>> 1);
+      }
+      if (ids) out.set(this.keys.slice(this.keyStart[i]!, this.keyStart[i + 1]! - 1), ids);
+    }
+    return out;
   }
 
   postingsOf(key: string): Posting[] {
@@ -131,6 +145,11 @@ export class Gazetteer {
 
   lookupExact(key: string): Posting[] {
     return this.exact.postingsOf(key);
+  }
+
+  /** The exact keys with primary postings `accept` takes (KeyTable.primaryKeys). */
+  primaryExactKeys(accept: (id: number) => boolean): Map<string, number[]> {
+    return this.exact.primaryKeys(accept);
   }
 
   lookupLoose(key: string): Posting[] {

@@ -6,9 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cacheDirs } from '../core/cache-dirs.js';
 import { buildGazetteer, defaultInputs } from './build.js';
 import { packageDir } from './packages.js';
 import { readBlob } from './format.js';
@@ -39,16 +39,6 @@ export function buildHash(): string {
     if (existsSync(path)) h.update(readFileSync(path));
   }
   return h.digest('hex').slice(0, 16);
-}
-
-/** Candidate cache folders: $SITREP_CACHE_DIR, the package's .cache/, the user's cache, the temp dir. */
-function cacheDirs(): string[] {
-  const dirs: string[] = [];
-  if (process.env.SITREP_CACHE_DIR) dirs.push(process.env.SITREP_CACHE_DIR);
-  dirs.push(fileURLToPath(new URL('../../.cache/', import.meta.url)));
-  dirs.push(join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'sitrep'));
-  dirs.push(join(tmpdir(), 'sitrep-cache'));
-  return dirs;
 }
 
 const fileName = (hash: string) => `gazetteer-${hash}.bin`;

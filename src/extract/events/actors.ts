@@ -117,6 +117,9 @@ function tokenRange(view: SentenceView, start: number, end: number): [number, nu
   return [Math.max(a, 0), Math.max(b, a + 1)];
 }
 
+const endAt: number[] = [];
+const endNode: TrieNode[] = [];
+
 /** Actor and country mentions of a sentence, longest match first, with adjacent words combined. */
 export function findActors(input: string, view: SentenceView): { actors: ActorMention[]; countries: CountryMention[] } {
   const lex = actorLexicon();
@@ -129,14 +132,19 @@ export function findActors(input: string, view: SentenceView): { actors: ActorMe
       continue;
     }
     let node: TrieNode | undefined = lex.trie;
-    const ends: { q: number; node: TrieNode }[] = [];
+    // The ends of the names starting here, in scratch arrays (this runs at every word of every sentence).
+    let nEnds = 0;
     for (let q = p; q < f.text.length && node; q++) {
       node = node.next.get(f.text[q]!);
-      if (node && (node.actors.length || node.countries.length) && !isAlnum(f.text[q + 1])) ends.push({ q: q + 1, node });
+      if (node && (node.actors.length || node.countries.length) && !isAlnum(f.text[q + 1])) {
+        endAt[nEnds] = q + 1;
+        endNode[nEnds++] = node;
+      }
     }
     let taken = false;
-    for (let k = ends.length - 1; k >= 0 && !taken; k--) {
-      const { q, node: n } = ends[k]!;
+    for (let k = nEnds - 1; k >= 0 && !taken; k--) {
+      const q = endAt[k]!;
+      const n = endNode[k]!;
       const start = f.at[p]!;
       const end = f.at[q - 1]! + 1;
       const original = input.slice(start, end);
@@ -160,6 +168,9 @@ export function findActors(input: string, view: SentenceView): { actors: ActorMe
       const fixed = /^[A-Z]{2}$/.test(e.country) ? lex.countries.get(e.country) ?? null : null;
       const m: ActorMention = { start: r.start, end: r.end, tokStart: a, tokEnd: b, entry: e, country: fixed, cls: classOf(e), generic: e.country === '*' };
       if (e.file === COMMUNITIES) m.community = { name: e.actor, strong: true };
+      // "Yakurr Local Government Area", "the local government chairman": an administrative unit or a council,
+      // not the state's forces.
+      if (/^government$/i.test(input.slice(r.start, r.end)) && view.toks[a - 1]?.low === 'local') continue;
       actors.push(m);
     } else if (r.country) {
       countries.push({ start: r.start, end: r.end, tokStart: a, tokEnd: b, country: r.country });

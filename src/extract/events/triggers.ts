@@ -131,9 +131,13 @@ rule('clash', `${TRADE} shells|shelling|barrages`, true);
 // "engaged in heavy fighting", "engaged in a gun battle" (not "engaging in looting").
 rule('clash', 'engaged|engage|engaging in a|an|heavy|fierce|intense|armed|fighting|combat|clashes|battle|battles|gunfights|firefights|skirmishes|hostilities', true);
 rule('clash', 'repulse|repulsed|repulsing|repel|repelled|repelling', true);
+// "the troops returned fire": fire the other way makes the exchange a fight.
+rule('clash', 'returned|return|returning fire', true);
 rule('clash', 'resistance', false);
 rule('clash', 'counterattack|counter-attack|counterattacked', true);
 rule('clash', 'confrontation|confrontations', false);
+// "hostilities between the A and B communities": fighting named by its state.
+rule('clash', 'hostilities', false);
 rule('shoot', 'shot|shoot|shoots|shooting', true, true);
 rule('shoot', 'opened|open|opening fire', true);
 rule('shoot', 'fired|fire|fires|firing on|at|upon|into', true, true);
@@ -196,6 +200,13 @@ rule('protest', 'demonstration|demonstrations', false);
 rule('protest', 'rally|rallies|rallied|rallying', true);
 rule('protest', 'marched|marching', true);
 rule('protest', 'sit-in|sit-ins', false);
+// "staged a march", "a peaceful march", "held marches", "a broom procession", "formed a human chain" (not the
+// month: a march is counted or qualified here).
+rule('protest', 'a|peaceful|silent|protest|solidarity|road|street|mass|several|held|staged march|marches', false);
+rule('protest', 'procession|processions', false);
+rule('protest', 'human chain|chains', false);
+rule('protest', 'took|take|taking|hit|hitting|poured|pouring|descended the|onto|into streets|street', true);
+rule('protest', 'went|go|came|come|poured|spilled down|out in|into|on|onto the streets|street', true);
 rule('protest', 'sit - in', false);
 rule('protest', 'picket|picketed|picketing', true);
 rule('protest', 'took|take|taking to the streets', true);
@@ -213,7 +224,11 @@ rule('riot', 'broke|breaking|broken through|a police line|cordon|barricade', tru
 rule('riot', 'burned|burnt|burning|torched tyres|tires|tyre|tire', true);
 // Blocking a road or a site without violence is a peaceful protest (ACLED's current practice); burning
 // barricades or tyres (above) and vandalism (below) are a crowd's violence.
-rule('protest', 'blocked|blocking|barricaded road|roads|highway|the|access|traffic', true);
+rule('protest', 'blocked|blocking|barricaded|barricading|barricade road|roads|highway|the|access|traffic', true);
+// Barricades built are the crowd's destructive act (ACLED's violent demonstration: "build ... barricades"):
+// "erected barricades", "set up a barricade" (blocking the road itself, above, stays a protest).
+rule('riot', 'barricades', false);
+rule('riot', 'a|burning barricade', false);
 rule('riot', 'vandalised|vandalized|vandalism|ransacked', true);
 rule('riot', 'bonfire|bonfires', false);
 rule('riot', 'burning barricades|barricade', false);
@@ -306,13 +321,56 @@ const SPLIT_STARTERS = new Set(['established', 'establish', 'establishes', 'esta
 /** Past forms without "-ed", which the tagger sometimes reads as nouns ("shot dead 284 men"). */
 const IRREGULAR_PAST = new Set(['shot', 'hit', 'struck', 'overran', 'overtook', 'took', 'fought', 'beat', 'beaten', 'stole', 'withdrew', 'blew', 'threw', 'met', 'burnt', 'held', 'slain', 'slew', 'retook', 'overrun', 'laid', 'stabbed', 'gunned']);
 
+/** Word patterns of the trigger rules below, made once (a regular-expression literal in a function is a new object at each call). */
+const DETERMINER = /^(a|an|the|this|that|its|their|his|her)$/;
+const ED_OR_ING_END = /(ed|ing)$/;
+const DEMONSTRATE_DEMONSTRATED_DEMONSTRATING_ETC = /^(demonstrate|demonstrated|demonstrating|rallied|rally|rallying)$/;
+const DET_NOUN_PROPN_ETC = /^(DET|NOUN|PROPN|ADJ|PRON|NUM)$/;
+const OUTSIDE_NEAR_AGAINST_ETC = /^(outside|near|against|in|at|on)$/;
+const PASSIVE_AUX = /^(was|were|been|be|being|is|are|got)$/;
+const AUX_TWO_BACK = /^(was|were|been|be|is|are)$/;
+const BETWEEN_AUX_AND_VERB = /^(also|reportedly|later|allegedly|all|both|then|subsequently|reported|said|believed|confirmed|feared|thought)$/;
+const DETERMINER_OR_DEMONSTRATIVE = /^(a|an|the|this|that|these|those|its|their|his|her)$/;
+const ING_END = /ing$/;
+const COMMA_OR_AND = /^(,|and)$/;
+const ED_END = /ed$/;
+const ON_HUNGER_GENERAL_ETC = /^(on|hunger|general|labour|labor|workers|national|nationwide|teachers|doctors|nurses|transport|rail|lucky)$/;
+const MILITARY_ARMY_ISRAELI_ETC = /^(military|army|israeli|russian|ukrainian|american|us|u.s.|coalition|saudi-led|us-led|turkish|iranian|allied|government|regime|junta|precision|precise|deadly|fresh|new|retaliatory|overnight|missile|rocket|artillery|drone|air|aerial|airborne)$/;
+const CAPITALISED = /^\p{Lu}/u;
+const ON_AGAINST_TARGETING_ETC = /^(on|against|targeting|that|which|hit|hits|killed|kills|in)$/;
+const MISSILE_MISSILES_ROCKET_ETC = /^(missile|missiles|rocket|rockets|artillery|mortar|ballistic)$/;
+const LIVES_LIFE = /^(lives|life)$/;
+const FIGURE_WORDS = /^\d|^(at|least|more|than|over|nearly|almost|about|some|the|of|dozens|scores|hundreds|thousands)$/;
+const CLAIMED_CLAIM_CLAIMS_ETC = /^(claimed|claim|claims|claiming|cost|costs|costing|took|take|takes|taking)$/;
+const BEFORE_MINE = /^(a|an|the|planted|anti-personnel|anti-tank|antipersonnel|antitank|buried)$/;
+const WORKER_WORKERS_SITE_ETC = /^(worker|workers|site|shaft|owner|owners|operator|company|manager|managers|collapse|entrance)$/;
+const MINE_BLAST_CONTEXT = /\b(hit|hits|struck|stepped|exploded|explodes|explosion|detonated|killed|wounded|injured|blast|planted|triggered|went off|defused|cleared)\b/;
+const ESTABLISHED_ESTABLISH_ESTABLISHES_ETC = /^(established|establish|establishes|establishing|set|sets|setting|opened|built|erected)$/;
+const BASE_BASES_CAMP_ETC = /^(base|bases|camp|camps|headquarters|hq|outpost|outposts|stronghold)$/;
+const BEFORE_BASE_WORD = /^(a|an|the|new|its|their|his|military|forward|temporary|permanent|large|small|rear|operating|operational|command)$/;
+const SEIZED_SEIZE_SEIZING_ETC = /^(seized|seize|seizing|found|discovered|recovered|confiscated|uncovered|impounded|intercepted)$/;
+const WEAPONS_ARMS_AMMUNITION_ETC = /^(weapons|arms|ammunition|explosives|cache|caches|rifles|guns|pistols|bullets|cartridges|ieds|ied|mines|landmines|grenades|rockets|mortars|bomb|bombs|stockpile|munitions|detonators)$/;
+const WAS_WERE_BEEN = /^(was|were|been)$/;
+const PUNCT_STOP = /^[.;]$/;
+const FROM_IN_AT_ETC = /^(from|in|at|during|near)$/;
+const TOOK_TAKE_TAKEN_ETC = /^(took|take|taken|taking|held|holding|hold)$/;
+const HOSTAGE_HOSTAGES_CAPTIVE_ETC = /^(hostage|hostages|captive|captives)$/;
+const BE_FORMS = /^(was|were|been|be|being)$/;
+const PUNCT_CLAUSE = /^[.;,]$/;
+const TOOK_TAKE_TAKES_ETC = /^(took|take|takes|taken|taking)$/;
+const THE_A_AN_ETC = /^(the|a|an|several|two|three|four|five|six|many|more|nearby|neighbouring|neighboring|strategic|key|small|border|frontline|remaining|last|its|their|of)$/;
+const INTERCEPTED_INTERCEPT_DOWNED_ETC = /^(intercepted|intercept|downed|downing|intercepting)$/;
+const DRONES_MISSILES_ROCKETS_ETC = /^(drones?|missiles?|rockets?|projectiles?|uavs?|shaheds?)$/;
+const NEUTRALISED_NEUTRALIZED_NEUTRALISING_ETC = /^(neutralised|neutralized|neutralising|neutralizing)$/;
+const IED_IEDS_DEVICE_ETC = /^(ied|ieds|device|devices|bomb|bombs|mine|mines|explosives?|vbied)$/;
+
 /** Is the word at i used as a verb (tagged so, or a participle not preceded by an article)? */
 function isVerbUse(toks: Tok[], i: number): boolean {
   const t = toks[i]!;
   if (t.pos === 'VERB' || t.pos === 'AUX') return true;
   const prev = toks[i - 1]?.low ?? '';
-  if (/^(a|an|the|this|that|its|their|his|her)$/.test(prev)) return false;
-  return /(ed|ing)$/.test(t.low) || t.low === 'shot' || t.low === 'struck' || t.low === 'met';
+  if (DETERMINER.test(prev)) return false;
+  return ED_OR_ING_END.test(t.low) || t.low === 'shot' || t.low === 'struck' || t.low === 'met';
 }
 
 /** The triggers of a sentence, longest rule first, without overlaps. */
@@ -331,10 +389,12 @@ export function findTriggers(toks: Tok[]): Trigger[] {
       }
     }
     // "demonstrated Passover recipes", "rallied support": a transitive use is no demonstration.
-    if (best && best.kind === 'protest' && /^(demonstrate|demonstrated|demonstrating|rallied|rally|rallying)$/.test(toks[i]!.low) &&
-      toks[i + 1] && /^(DET|NOUN|PROPN|ADJ|PRON|NUM)$/.test(toks[i + 1]!.pos) && !/^(outside|near|against|in|at|on)$/.test(toks[i + 1]!.low)) {
+    if (best && best.kind === 'protest' && DEMONSTRATE_DEMONSTRATED_DEMONSTRATING_ETC.test(toks[i]!.low) &&
+      toks[i + 1] && DET_NOUN_PROPN_ETC.test(toks[i + 1]!.pos) && !OUTSIDE_NEAR_AGAINST_ETC.test(toks[i + 1]!.low)) {
       best = null;
     }
+    // "a religious procession", "the funeral procession": a rite, not a demonstration.
+    if (best && best.kind === 'protest' && /^processions?$/.test(toks[i]!.low) && /^(religious|funeral|wedding|burial|royal|ashura|carnival)$/.test(toks[i - 1]?.low ?? '')) best = null;
     if (!best) {
       i++;
       continue;
@@ -342,11 +402,11 @@ export function findTriggers(toks: Tok[]): Trigger[] {
     const t = toks[i]!;
     const prev = toks[i - 1]?.low ?? '';
     const prev2 = toks[i - 2]?.low ?? '';
-    const passive = /^(was|were|been|be|being|is|are|got)$/.test(prev) || /^(was|were|been|be|is|are)$/.test(prev2) && /^(also|reportedly|later|allegedly|all|both|then|subsequently|reported|said|believed|confirmed|feared|thought)$/.test(prev);
-    const det = /^(a|an|the|this|that|these|those|its|their|his|her)$/.test(prev);
+    const passive = PASSIVE_AUX.test(prev) || AUX_TWO_BACK.test(prev2) && BETWEEN_AUX_AND_VERB.test(prev);
+    const det = DETERMINER_OR_DEMONSTRATIVE.test(prev);
     // "..., wounding 4 people": a participle after a comma or "and" is a verb even when tagged a noun.
-    const participle = /ing$/.test(t.low) && /^(,|and)$/.test(prev);
-    const verbal = best.verbal && (t.pos === 'VERB' || t.pos === 'AUX' || passive || participle || (!det && t.pos !== 'NOUN' && /(ed|ing)$/.test(t.low)) || (!det && /ed$/.test(t.low)) || (!det && IRREGULAR_PAST.has(t.low)));
+    const participle = ING_END.test(t.low) && COMMA_OR_AND.test(prev);
+    const verbal = best.verbal && (t.pos === 'VERB' || t.pos === 'AUX' || passive || participle || (!det && t.pos !== 'NOUN' && ED_OR_ING_END.test(t.low)) || (!det && ED_END.test(t.low)) || (!det && IRREGULAR_PAST.has(t.low)));
     out.push({ kind: best.kind, tokStart: i, tokEnd: i + best.seq.length, verbal, passive, rule: best.name });
     i += best.seq.length;
   }
@@ -356,22 +416,22 @@ export function findTriggers(toks: Tok[]): Trigger[] {
   for (let k = 0; k < toks.length; k++) {
     const w = toks[k]!.low;
     if ((w !== 'strike' && w !== 'strikes') || out.some((t) => t.tokStart <= k && k < t.tokEnd)) continue;
-    if (toks[k]!.pos === 'VERB' && !/^(a|an|the|this|that|its|their|his|her)$/.test(toks[k - 1]?.low ?? '')) continue;
+    if (toks[k]!.pos === 'VERB' && !DETERMINER.test(toks[k - 1]?.low ?? '')) continue;
     const prev = toks[k - 1];
     const next = toks[k + 1]?.low ?? '';
-    if (/^(on|hunger|general|labour|labor|workers|national|nationwide|teachers|doctors|nurses|transport|rail|lucky)$/.test(prev?.low ?? '') || next === 'action') continue;
-    const bySide = !!prev && (/^(military|army|israeli|russian|ukrainian|american|us|u.s.|coalition|saudi-led|us-led|turkish|iranian|allied|government|regime|junta|precision|precise|deadly|fresh|new|retaliatory|overnight|missile|rocket|artillery|drone|air|aerial|airborne)$/.test(prev.low) || (prev.pos === 'ADJ' && /^\p{Lu}/u.test(prev.text)));
-    const onTarget = /^(on|against|targeting|that|which|hit|hits|killed|kills|in)$/.test(next);
+    if (ON_HUNGER_GENERAL_ETC.test(prev?.low ?? '') || next === 'action') continue;
+    const bySide = !!prev && (MILITARY_ARMY_ISRAELI_ETC.test(prev.low) || (prev.pos === 'ADJ' && CAPITALISED.test(prev.text)));
+    const onTarget = ON_AGAINST_TARGETING_ETC.test(next);
     // "a rocket strike", "missile strikes": fired from the ground, a shelling or missile attack, not an air strike.
-    const fromGround = /^(missile|missiles|rocket|rockets|artillery|mortar|ballistic)$/.test(prev?.low ?? '');
+    const fromGround = MISSILE_MISSILES_ROCKET_ETC.test(prev?.low ?? '');
     if (bySide || onTarget) out.push({ kind: fromGround ? 'shell' : 'air', tokStart: k, tokEnd: k + 1, verbal: false, passive: false, rule: 'strike (on X)' });
   }
   // "claimed nine lives", "cost 30 lives": the figure before "lives" is the dead.
   for (let k = 2; k < toks.length; k++) {
-    if (!/^(lives|life)$/.test(toks[k]!.low) || out.some((t) => t.tokStart <= k && k < t.tokEnd)) continue;
+    if (!LIVES_LIFE.test(toks[k]!.low) || out.some((t) => t.tokStart <= k && k < t.tokEnd)) continue;
     let j = k - 1;
-    while (j > k - 5 && j > 0 && (toks[j]!.pos === 'NUM' || /^\d|^(at|least|more|than|over|nearly|almost|about|some|the|of|dozens|scores|hundreds|thousands)$/.test(toks[j]!.low))) j--;
-    if (j < k - 1 && /^(claimed|claim|claims|claiming|cost|costs|costing|took|take|takes|taking)$/.test(toks[j]!.low)) {
+    while (j > k - 5 && j > 0 && (toks[j]!.pos === 'NUM' || FIGURE_WORDS.test(toks[j]!.low))) j--;
+    if (j < k - 1 && CLAIMED_CLAIM_CLAIMS_ETC.test(toks[j]!.low)) {
       out.push({ kind: 'kill', tokStart: k, tokEnd: k + 1, verbal: false, passive: false, rule: 'claimed ... lives' });
     }
   }
@@ -382,54 +442,54 @@ export function findTriggers(toks: Tok[]): Trigger[] {
     if (out.some((t) => t.tokStart <= k && k < t.tokEnd)) continue;
     const prev = toks[k - 1]?.low ?? '';
     const next = toks[k + 1]?.low ?? '';
-    if (!/^(a|an|the|planted|anti-personnel|anti-tank|antipersonnel|antitank|buried)$/.test(prev)) continue;
-    if (/^(worker|workers|site|shaft|owner|owners|operator|company|manager|managers|collapse|entrance)$/.test(next)) continue;
+    if (!BEFORE_MINE.test(prev)) continue;
+    if (WORKER_WORKERS_SITE_ETC.test(next)) continue;
     const clause = toks.slice(Math.max(0, k - 8), k + 8).map((t) => t.low).join(' ');
-    if (!/\b(hit|hits|struck|stepped|exploded|explodes|explosion|detonated|killed|wounded|injured|blast|planted|triggered|went off|defused|cleared)\b/.test(clause)) continue;
+    if (!MINE_BLAST_CONTEXT.test(clause)) continue;
     out.push({ kind: 'ied', tokStart: k, tokEnd: k + 1, verbal: false, passive: false, rule: 'mine' });
   }
   // "established a new base", "set up a camp": the verb and its object are apart.
   for (let k = 0; k < toks.length; k++) {
     if (!SPLIT_STARTERS.has(toks[k]!.low)) continue;
-    if (!/^(established|establish|establishes|establishing|set|sets|setting|opened|built|erected)$/.test(toks[k]!.low)) continue;
+    if (!ESTABLISHED_ESTABLISH_ESTABLISHES_ETC.test(toks[k]!.low)) continue;
     if (out.some((t) => t.tokStart <= k && k < t.tokEnd)) continue;
     let j = k + 1;
     if (toks[j]?.low === 'up') j++;
     for (let n = 0; n < 4 && j < toks.length; n++, j++) {
-      if (/^(base|bases|camp|camps|headquarters|hq|outpost|outposts|stronghold)$/.test(toks[j]!.low)) {
+      if (BASE_BASES_CAMP_ETC.test(toks[j]!.low)) {
         out.push({ kind: 'base', tokStart: k, tokEnd: k + 1, verbal: true, passive: false, rule: 'establish ... base' });
         break;
       }
-      if (!/^(a|an|the|new|its|their|his|military|forward|temporary|permanent|large|small|rear|operating|operational|command)$/.test(toks[j]!.low)) break;
+      if (!BEFORE_BASE_WORD.test(toks[j]!.low)) break;
     }
   }
   // "seized a large cache of weapons", "found 3 IEDs": arms taken before use.
   for (let k = 0; k < toks.length; k++) {
     if (!SPLIT_STARTERS.has(toks[k]!.low)) continue;
-    if (!/^(seized|seize|seizing|found|discovered|recovered|confiscated|uncovered|impounded|intercepted)$/.test(toks[k]!.low)) continue;
+    if (!SEIZED_SEIZE_SEIZING_ETC.test(toks[k]!.low)) continue;
     // "seized 4 radios, 7 pistols, 42 bullets and 4 grenades": a list of what was found runs on over commas.
     for (let j = k + 1; j < Math.min(toks.length, k + 24); j++) {
-      if (/^(weapons|arms|ammunition|explosives|cache|caches|rifles|guns|pistols|bullets|cartridges|ieds|ied|mines|landmines|grenades|rockets|mortars|bomb|bombs|stockpile|munitions|detonators)$/.test(toks[j]!.low)) {
+      if (WEAPONS_ARMS_AMMUNITION_ETC.test(toks[j]!.low)) {
         const at = out.findIndex((t) => t.tokStart === k);
         if (at >= 0) out.splice(at, 1);
-        out.push({ kind: 'defuse', tokStart: k, tokEnd: k + 1, verbal: true, passive: /^(was|were|been)$/.test(toks[k - 1]?.low ?? ''), rule: 'seize ... weapons' });
+        out.push({ kind: 'defuse', tokStart: k, tokEnd: k + 1, verbal: true, passive: WAS_WERE_BEEN.test(toks[k - 1]?.low ?? ''), rule: 'seize ... weapons' });
         break;
       }
-      if (/^[.;]$/.test(toks[j]!.low) || /^(from|in|at|during|near)$/.test(toks[j]!.low)) break;
+      if (PUNCT_STOP.test(toks[j]!.low) || FROM_IN_AT_ETC.test(toks[j]!.low)) break;
     }
   }
   // "took 55 civilians hostage": the verb and its complement are apart.
   for (let k = 0; k < toks.length; k++) {
     if (!SPLIT_STARTERS.has(toks[k]!.low)) continue;
-    if (!/^(took|take|taken|taking|held|holding|hold)$/.test(toks[k]!.low)) continue;
+    if (!TOOK_TAKE_TAKEN_ETC.test(toks[k]!.low)) continue;
     if (out.some((t) => t.tokStart <= k && k < t.tokEnd)) continue;
     for (let j = k + 1; j < Math.min(toks.length, k + 7); j++) {
-      if (/^(hostage|hostages|captive|captives)$/.test(toks[j]!.low)) {
+      if (HOSTAGE_HOSTAGES_CAPTIVE_ETC.test(toks[j]!.low)) {
         const prev = toks[k - 1]?.low ?? '';
-        out.push({ kind: 'abduct', tokStart: k, tokEnd: k + 1, verbal: true, passive: /^(was|were|been|be|being)$/.test(prev), rule: 'take ... hostage' });
+        out.push({ kind: 'abduct', tokStart: k, tokEnd: k + 1, verbal: true, passive: BE_FORMS.test(prev), rule: 'take ... hostage' });
         break;
       }
-      if (/^[.;,]$/.test(toks[j]!.low)) break;
+      if (PUNCT_CLAUSE.test(toks[j]!.low)) break;
     }
   }
   // "drove the militants out of Bartella", "had driven the militants from Bashiqa", "pushed IS fighters out of
@@ -442,35 +502,35 @@ export function findTriggers(toks: Tok[]): Trigger[] {
       if (from) {
         const at = w === 'out' ? j + 2 : j + 1;
         const next = toks.slice(at, at + 4);
-        if (next.some((x) => /^\p{Lu}/u.test(x.text) || TERRITORY_WORDS.test(x.low))) {
+        if (next.some((x) => CAPITALISED.test(x.text) || TERRITORY_WORDS.test(x.low))) {
           const prev = toks[k - 1]?.low ?? '';
-          out.push({ kind: 'regain', tokStart: k, tokEnd: k + 1, verbal: true, passive: /^(was|were|been|be|being)$/.test(prev), rule: 'drive ... out of' });
+          out.push({ kind: 'regain', tokStart: k, tokEnd: k + 1, verbal: true, passive: BE_FORMS.test(prev), rule: 'drive ... out of' });
         }
         break;
       }
-      if (/^[.;,]$/.test(w)) break;
+      if (PUNCT_CLAUSE.test(w)) break;
     }
   }
   // "took several villages around Bashiqa", "after taking the nearby district of Gogjali": take + territory.
   for (let k = 0; k < toks.length; k++) {
-    if (!/^(took|take|takes|taken|taking)$/.test(toks[k]!.low) || out.some((t) => t.tokStart <= k && k < t.tokEnd)) continue;
+    if (!TOOK_TAKE_TAKES_ETC.test(toks[k]!.low) || out.some((t) => t.tokStart <= k && k < t.tokEnd)) continue;
     for (let j = k + 1; j < Math.min(toks.length, k + 5); j++) {
       const w = toks[j]!;
       if (TERRITORY_WORDS.test(w.low) && toks[j + 1]?.low !== 'hostage') {
         const prev = toks[k - 1]?.low ?? '';
-        out.push({ kind: 'seize', tokStart: k, tokEnd: k + 1, verbal: true, passive: /^(was|were|been|be|being)$/.test(prev), rule: 'take ... territory' });
+        out.push({ kind: 'seize', tokStart: k, tokEnd: k + 1, verbal: true, passive: BE_FORMS.test(prev), rule: 'take ... territory' });
         break;
       }
-      if (!/^(the|a|an|several|two|three|four|five|six|many|more|nearby|neighbouring|neighboring|strategic|key|small|border|frontline|remaining|last|its|their|of)$/.test(w.low) && w.pos !== 'ADJ' && w.pos !== 'NUM') break;
+      if (!THE_A_AN_ETC.test(w.low) && w.pos !== 'ADJ' && w.pos !== 'NUM') break;
     }
   }
   // "shot down 22 drones", "intercepted two missiles": a weapon stopped before it struck.
   for (let k = 0; k < toks.length; k++) {
     const w = toks[k]!.low;
     const down = (w === 'shot' || w === 'shoot' || w === 'shooting') && toks[k + 1]?.low === 'down';
-    if (!down && !/^(intercepted|intercept|downed|downing|intercepting)$/.test(w)) continue;
+    if (!down && !INTERCEPTED_INTERCEPT_DOWNED_ETC.test(w)) continue;
     for (let j = k + (down ? 2 : 1); j < Math.min(toks.length, k + 8); j++) {
-      if (/^(drones?|missiles?|rockets?|projectiles?|uavs?|shaheds?)$/.test(toks[j]!.low)) {
+      if (DRONES_MISSILES_ROCKETS_ETC.test(toks[j]!.low)) {
         for (let i = out.length - 1; i >= 0; i--) {
           const t = out[i]!;
           if (t.tokStart >= k && t.tokStart <= j) out.splice(i, 1);
@@ -478,14 +538,14 @@ export function findTriggers(toks: Tok[]): Trigger[] {
         out.push({ kind: 'defuse', tokStart: k, tokEnd: down ? k + 2 : k + 1, verbal: true, passive: false, rule: 'shoot down ... drones' });
         break;
       }
-      if (/^[.;,]$/.test(toks[j]!.low)) break;
+      if (PUNCT_CLAUSE.test(toks[j]!.low)) break;
     }
   }
   // "neutralised an explosive device" (not "neutralised 20 assailants", which tells nothing sure of them).
   for (let k = 0; k < toks.length; k++) {
-    if (!/^(neutralised|neutralized|neutralising|neutralizing)$/.test(toks[k]!.low)) continue;
+    if (!NEUTRALISED_NEUTRALIZED_NEUTRALISING_ETC.test(toks[k]!.low)) continue;
     const obj = toks.slice(k + 1, k + 5).map((x) => x.low);
-    if (obj.some((x) => /^(ied|ieds|device|devices|bomb|bombs|mine|mines|explosives?|vbied)$/.test(x))) {
+    if (obj.some((x) => IED_IEDS_DEVICE_ETC.test(x))) {
       out.push({ kind: 'defuse', tokStart: k, tokEnd: k + 1, verbal: true, passive: false, rule: 'neutralise ... device' });
     }
   }
@@ -505,7 +565,7 @@ export function findTriggers(toks: Tok[]): Trigger[] {
 }
 
 /** What may follow an outcome participle that ends its clause ("2 fighters killed.", "5 soldiers wounded in X"). */
-const AFTER_REDUCED = /^(\.|,|;|:|in|on|at|near|during|as|when|after|and|by|while|overnight|yesterday|today|since|following|amid|across|throughout|around|outside|inside|last|this|\(|\[)$/;
+const AFTER_REDUCED = /^(\.|,|;|:|in|on|at|near|during|as|when|after|and|by|while|overnight|early|late|last|yesterday|today|since|following|amid|across|throughout|around|outside|inside|last|this|\(|\[)$/;
 
 /**
  * Headline and note style drops the auxiliary: "2 fighters killed.", "Three civilians wounded in Kandahar",
@@ -514,7 +574,7 @@ const AFTER_REDUCED = /^(\.|,|;|:|in|on|at|near|during|as|when|after|and|by|whil
  * "2 fighters killed 3 soldiers" too.
  */
 function reducedPassive(toks: Tok[], t: Trigger): boolean {
-  if (!t.verbal || !/^(kill|wound|killwound)$/.test(t.kind) || !/ed$/.test(toks[t.tokEnd - 1]!.low)) return false;
+  if (!t.verbal || !/^(kill|wound|killwound)$/.test(t.kind) || !(/ed$/.test(toks[t.tokEnd - 1]!.low) || /^(shot|gunned)$/.test(toks[t.tokStart]!.low))) return false;
   const next = toks[t.tokEnd];
   if (next && !AFTER_REDUCED.test(next.low)) return false;
   // Back to the clause start: a number or quantifier, then only adjectives, nouns and "of".
@@ -525,6 +585,13 @@ function reducedPassive(toks: Tok[], t: Trigger): boolean {
     k--;
   }
   const w = toks[k];
+  // "Health worker assassinated overnight", "Army officer killed by gunmen": a headline whose subject is a bare
+  // noun phrase opening the sentence is a passive too.
+  // (Its head a singular common noun, and no figure after the verb: "ELN guerrillas killed at least nine
+  // soldiers" is active.)
+  const head = toks[t.tokStart - 1];
+  if (k < 0 && sawNoun && t.tokStart - k <= 5 && head?.pos === 'NOUN' && /^[a-z]/.test(head.text) && !/s$/.test(head.low) &&
+    !toks.slice(t.tokEnd, t.tokEnd + 4).some((x) => x.pos === 'NUM' || /^\d/.test(x.low))) return true;
   const counted = w && (w.pos === 'NUM' || /^(dozens|scores|hundreds|thousands|several|many|some|two|three|four|five|six|seven|eight|nine|ten|a|at|least)$/.test(w.low));
   if (!counted) return false;
   // The clause opens here: the sentence start or a clause edge before the count ("At least", "...; 3 ...").

@@ -26,6 +26,20 @@ const MAX_LISTED = 256;
  */
 const isDense = (entries: number, stride: number) => entries >= 4 && entries * 6 >= stride;
 
+/**
+ * The scoring tables the constructor builds from the file's arrays, which cost a third of a second for the
+ * parser's million features: kept in a cache file (./models.ts) so that each process and worker thread
+ * reads them instead. Bump TABLES_VERSION whenever their layout or what goes into them changes.
+ */
+export const TABLES_VERSION = 1;
+export interface ScoringTables {
+  slots: Int32Array;
+  packed: Int32Array;
+  /** Number of dense rows (0 without WebAssembly SIMD) and the rows, `stride` Int16 each. */
+  nDense: number;
+  dense: Int16Array;
+}
+
 export class LinearModel {
   /** Open addressing, linear probing, two Int32 per slot: key (0 = empty), start of the entries in `packed`. */
   private readonly slots: Int32Array;
@@ -51,7 +65,19 @@ export class LinearModel {
     readonly classes: Uint8Array | Uint16Array,
     readonly weights: Int16Array,
     readonly scale: number,
+    tables?: ScoringTables,
   ) {
+    // Tables built with dense rows need WebAssembly SIMD here too; without it they are built again.
+    const tableRows = tables && tables.nDense > 0 ? simdRows(nClasses, tables.nDense, MAX_LISTED) : null;
+    if (tables && (tables.nDense === 0 || tableRows)) {
+      this.slots = tables.slots;
+      this.slotMask = tables.slots.length / 2 - 1;
+      this.packed = tables.packed;
+      this.simd = tableRows;
+      if (this.simd) this.simd.rows.set(tables.dense);
+      this.sums = this.simd ? this.simd.sums : new Int32Array(Math.ceil(nClasses / 8) * 8);
+      return;
+    }
     let cap = 16;
     while (cap < keys.length * 2) cap *= 2;
     const slots = new Int32Array(cap * 2);
@@ -96,6 +122,11 @@ export class LinearModel {
     this.packed = packed;
     this.simd = simd;
     this.sums = simd ? simd.sums : new Int32Array(stride);
+  }
+
+  /** The tables scoring reads (for the cache: LinearModel given them again is the same model). */
+  get tables(): ScoringTables {
+    return { slots: this.slots, packed: this.packed, nDense: this.simd ? this.simd.rows.length / this.simd.stride : 0, dense: this.simd ? this.simd.rows : new Int16Array(0) };
   }
 
   get features(): number {
@@ -164,12 +195,14 @@ export class LinearModel {
   /**
    * Sets out[c] to the score of class c for the first n features. The sums are of Int16 weights, one per
    * feature and class, so they stay far inside Int32: integer sums, scaled once at the end, are the same
-   * numbers a float sum gives.
+   * numbers a float sum gives. `init`, when given, holds integer sums to start from (votes of features
+   * summed in advance with addVotes): the result is that of scoring those features here too.
    */
-  score(feats: Uint32Array, n: number, out: Float64Array): void {
+  score(feats: Uint32Array, n: number, out: Float64Array, init?: Int32Array): void {
     const nClasses = this.nClasses;
     const sums = this.sums;
     sums.fill(0);
+    if (init) for (let c = 0; c < nClasses; c++) sums[c] = init[c]!;
     const slots = this.slots;
     const packed = this.packed;
     const mask = this.slotMask;

@@ -7,7 +7,7 @@
  *   u32 features | u32 entries | u32 class width (1 or 2) | f64 scale
  *   keys u32[features] | offsets u32[features+1] | weights i16[entries] (padded to 4) | classes u8|u16[entries]
  */
-import { LinearModel } from './linear.js';
+import { LinearModel, type ScoringTables } from './linear.js';
 
 const MAGIC = 0x4d505253; // "SRPM" read little-endian
 const FORMAT = 1;
@@ -46,7 +46,7 @@ export interface ModelFile<H> {
   model: LinearModel;
 }
 
-export function decodeModel<H>(data: Uint8Array, what = 'model'): ModelFile<H> {
+export function decodeModel<H>(data: Uint8Array, what = 'model', tables?: ScoringTables): ModelFile<H> {
   // Typed-array views need the data 4-byte aligned in its ArrayBuffer; readFileSync's buffers may not be.
   const buf = data.byteOffset % 8 === 0 ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data);
   const fail = (why: string): never => {
@@ -78,5 +78,5 @@ export function decodeModel<H>(data: Uint8Array, what = 'model'): ModelFile<H> {
   if (offsets[features] !== entries) fail('offsets do not cover the entries');
   const nClasses = (header as { nClasses?: number }).nClasses;
   if (typeof nClasses !== 'number' || nClasses < 1) fail('header lacks nClasses');
-  return { header, model: new LinearModel(nClasses!, keys, offsets, classes, weights, scale) };
+  return { header, model: new LinearModel(nClasses!, keys, offsets, classes, weights, scale, tables) };
 }

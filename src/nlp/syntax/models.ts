@@ -1,12 +1,14 @@
 /**
  * The shipped weights (data/models/*.bin, trained by `npm run train`), loaded once per process on first
- * use. Each file is read into typed arrays without parsing (./model-file.ts); only the feature index is
- * built, which takes a few milliseconds per hundred thousand features.
+ * use. Each file is read into typed arrays without parsing (./model-file.ts); the scoring tables built
+ * from them (a third of a second for the parser's million features) are kept in the cache folder and read
+ * by later processes and worker threads (./tables-cache.ts).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { LinearModel } from './linear.js';
 import { decodeModel } from './model-file.js';
+import { readTables, tablesHash, writeTables } from './tables-cache.js';
 
 export const MODELS_DIR = fileURLToPath(new URL('../../../data/models/', import.meta.url));
 
@@ -42,7 +44,10 @@ export function loadModel(kind: ModelHeader['kind'], dir = MODELS_DIR): LoadedMo
   } catch (e) {
     throw new Error(`the ${kind} model is missing (${path}): ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; run \`npm run train\``, { cause: e });
   }
-  const { header, model } = decodeModel<ModelHeader>(data, path);
+  const hash = tablesHash(data);
+  const cached = readTables(kind, hash);
+  const { header, model } = decodeModel<ModelHeader>(data, path, cached ?? undefined);
+  if (!cached) writeTables(kind, hash, model.tables);
   if (header.kind !== kind) throw new Error(`${path}: holds a ${header.kind} model, not a ${kind} model`);
   if (header.features !== FEATURE_VERSION[kind]) {
     throw new Error(`${path}: trained for ${kind} features v${header.features}, this code extracts v${FEATURE_VERSION[kind]}; run \`npm run train\``);

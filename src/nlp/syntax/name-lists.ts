@@ -66,7 +66,27 @@ function band(pop: number): number {
 
 const capitalised = (w: string) => /^\p{Lu}/u.test(w);
 
+interface WordFacts {
+  word: number;
+  row: number;
+  c1: number;
+  c2: number;
+  c3: number;
+}
+
+/** Memos of what the lists say per word and per span: news repeats its words and names. Bounded, for long runs. */
+const MEMO_LIMIT = 50_000;
+function remember<V>(memo: Map<string, V>, key: string, v: V): V {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, v);
+  return v;
+}
+
 export class NameLists {
+  private readonly wordMemo = new Map<string, WordFacts>();
+  private readonly placeMemo = new Map<string, number>();
+  private lowerKeys: { codes: Map<string, number>; firstWords: Set<string> } | null = null;
+
   constructor(
     private readonly gaz: Gazetteer,
     private readonly actors: Set<string>,
@@ -93,27 +113,17 @@ export class NameLists {
     this.runs(forms, ev);
     this.lowerPlaces(forms, ev);
     for (let i = 0; i < n; i++) {
-      const low = forms[i]!.toLowerCase();
-      ev.word[i] = (this.words.get(low) ?? 0) | (this.english.has(low) ? WORD_ENGLISH : 0);
-      const row = this.clusters.row(low);
-      ev.clusterRow[i] = row;
-      ev.cluster1[i] = this.clusters.clusterAt(row, 1);
-      ev.cluster2[i] = this.clusters.clusterAt(row, 2);
-      ev.cluster3[i] = this.clusters.clusterAt(row, 3);
+      const w = this.wordOf(forms[i]!);
+      ev.word[i] = w.word;
+      ev.clusterRow[i] = w.row;
+      ev.cluster1[i] = w.c1;
+      ev.cluster2[i] = w.c2;
+      ev.cluster3[i] = w.c3;
     }
     this.spans(forms, (i, j, key) => {
-      let best = -1;
-      let bestPop = -1;
-      for (const p of this.gaz.lookupExact(key)) {
-        const pop = this.gaz.populationOf(p.id) + (this.gaz.kindOf(p.id) === 'country' ? 1e9 : 0);
-        if (pop > bestPop) {
-          bestPop = pop;
-          best = p.id;
-        }
-      }
-      if (best < 0) return false;
-      const kind = KINDS.indexOf(this.gaz.kindOf(best));
-      mark(ev.gaz, i, j, (kind << 4) | band(this.gaz.populationOf(best)));
+      const code = this.placeCode(key);
+      if (code < 0) return false;
+      mark(ev.gaz, i, j, code);
       return true;
     });
     this.spans(forms, (i, j, key) => {
@@ -152,18 +162,11 @@ export class NameLists {
     const n = forms.length;
     for (let i = 0; i < n; i++) {
       if (!/^\p{Ll}+$/u.test(forms[i]!)) continue;
-      for (let j = Math.min(n, i + 3); j > i; j--) {
+      const longest = this.wellKnown().firstWords.has(forms[i]!) ? Math.min(n, i + 3) : i + 1;
+      for (let j = longest; j > i; j--) {
         if (!/^\p{Ll}+$/u.test(forms[j - 1]!)) continue;
-        const key = forms.slice(i, j).join(' ');
-        let code = 0;
-        for (const p of this.gaz.lookupExact(key)) {
-          if (p.alternate) continue;
-          const kind = this.gaz.kindOf(p.id);
-          const pop = this.gaz.populationOf(p.id);
-          if (kind === 'country' || kind === 'admin1' || (kind === 'city' && pop >= 100_000)) {
-            code = Math.max(code, (KINDS.indexOf(kind) << 4) | band(pop));
-          }
-        }
+        const key = j - i === 1 ? forms[i]! : forms.slice(i, j).join(' ');
+        const code = this.lowerPlaceCode(key);
         if (code === 0) continue;
         const english = j - i === 1 && this.english.has(key) ? 1 << 7 : 0;
         mark(ev.gazLower, i, j, code | english);
@@ -171,6 +174,68 @@ export class NameLists {
         break;
       }
     }
+  }
+
+  /** What the lists say of one word alone (lower-cased): its WORD_* flags and clusters. */
+  private wordOf(form: string): WordFacts {
+    const hit = this.wordMemo.get(form);
+    if (hit) return hit;
+    const low = form.toLowerCase();
+    const row = this.clusters.row(low);
+    const facts: WordFacts = {
+      word: (this.words.get(low) ?? 0) | (this.english.has(low) ? WORD_ENGLISH : 0),
+      row,
+      c1: this.clusters.clusterAt(row, 1),
+      c2: this.clusters.clusterAt(row, 2),
+      c3: this.clusters.clusterAt(row, 3),
+    };
+    remember(this.wordMemo, form, facts);
+    return facts;
+  }
+
+  /** The gaz code of a capitalised span's folded key (its most populous place, a country first), or -1. */
+  private placeCode(key: string): number {
+    const hit = this.placeMemo.get(key);
+    if (hit !== undefined) return hit;
+    let best = -1;
+    let bestPop = -1;
+    for (const p of this.gaz.lookupExact(key)) {
+      const pop = this.gaz.populationOf(p.id) + (this.gaz.kindOf(p.id) === 'country' ? 1e9 : 0);
+      if (pop > bestPop) {
+        bestPop = pop;
+        best = p.id;
+      }
+    }
+    const code = best < 0 ? -1 : (KINDS.indexOf(this.gaz.kindOf(best)) << 4) | band(this.gaz.populationOf(best));
+    return remember(this.placeMemo, key, code);
+  }
+
+  /**
+   * The well-known places lowerPlaces looks for, by exact key, with their codes; and the first words of
+   * those of several words, so that a word starting none is not joined to its neighbours to be looked up.
+   * Built once: a few thousand keys, from one pass over the gazetteer's postings.
+   */
+  private wellKnown(): { codes: Map<string, number>; firstWords: Set<string> } {
+    if (this.lowerKeys) return this.lowerKeys;
+    const gaz = this.gaz;
+    const codeOf = (id: number) => (KINDS.indexOf(gaz.kindOf(id)) << 4) | band(gaz.populationOf(id));
+    const codes = new Map<string, number>();
+    const firstWords = new Set<string>();
+    const known = gaz.primaryExactKeys((id) => {
+      const kind = gaz.kindOf(id);
+      return kind === 'country' || kind === 'admin1' || (kind === 'city' && gaz.populationOf(id) >= 100_000);
+    });
+    for (const [key, ids] of known) {
+      codes.set(key, Math.max(...ids.map(codeOf)));
+      const space = key.indexOf(' ');
+      if (space > 0) firstWords.add(key.slice(0, space));
+    }
+    return (this.lowerKeys = { codes, firstWords });
+  }
+
+  /** The code of a lower-case word sequence naming a well-known place (lowerPlaces), or 0. */
+  private lowerPlaceCode(key: string): number {
+    return this.wellKnown().codes.get(key) ?? 0;
   }
 
   /** Calls f on capitalised spans, longest first from each start; a span f accepts is skipped past. */

@@ -10,6 +10,7 @@ import { F_UPPER_FIRST, PAD, type Lex } from './lexical.js';
 import type { NameEvidence } from './name-lists.js';
 import { LinearModel } from './linear.js';
 import type { Scorer } from './scorer.js';
+import { WordVotes, wordVotesFor } from './word-votes.js';
 
 export const ENTITY_TYPES = ['PER', 'ORG', 'LOC'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
@@ -54,14 +55,68 @@ export interface NerInput {
   forms?: readonly string[];
 }
 
-/** Features of word i that do not depend on the previous tag. */
-export function nerStatic(inp: NerInput, i: number, out: Uint32Array): number {
+/** A word's roles in the static features: itself, and the previous, next, second previous and second next word. */
+const SELF = 0, AS_P1 = 1, AS_N1 = 2, AS_P2 = 3, AS_N2 = 4;
+/**
+ * Then, for a frozen model (WordVotes), one role per previous class p (START included): the word's own
+ * templates conjoined with p (WORD_DYNAMIC), so roles DYN … DYN + C are laid out as a position's dynamic
+ * scores are, p * C + c.
+ */
+const DYN = 5;
+const ROLES = DYN + NER_CLASSES + 1;
+
+/**
+ * The static templates that read one word alone, in one role (`form`: the word as written, '' if unknown;
+ * `row`: its row in the word clusters). They are the same wherever the word occurs (./word-votes.ts).
+ */
+function nerWordFeatures(role: number, w: Lex, form: string, row: number, out: Uint32Array, at = 0): number {
+  let n = at;
+  switch (role) {
+    case SELF:
+      out[n++] = key1(1, 0);
+      out[n++] = key1(2, w.lower);
+      out[n++] = key1(3, w.form);
+      out[n++] = key1(4, w.suf[1]);
+      out[n++] = key1(5, w.suf[2]);
+      out[n++] = key1(6, w.suf[3]);
+      out[n++] = key1(7, w.pre[1]);
+      out[n++] = key1(8, w.pre[2]);
+      // Character trigrams of a capitalised word: name-like spellings ("-ski", "Mc", "-ton", "-abad").
+      if (/^\p{Lu}/u.test(form)) {
+        const f = form.toLowerCase();
+        for (let k = 0; k + 3 <= f.length && k < 12; k++) out[n++] = key1(60, strHash(f.slice(k, k + 3)));
+      }
+      // The binarised vector, only for capitalised words (where names are): on dev, 0.006 F1 short of every
+      // word's at a sixth of the cost.
+      if ((w.flags & F_UPPER_FIRST) !== 0) n += dimFeatures(row, out, n);
+      return n - at;
+    case AS_P1:
+      out[n++] = key1(11, w.lower);
+      out[n++] = key1(15, w.form);
+      return n - at;
+    case AS_N1:
+      out[n++] = key1(12, w.lower);
+      out[n++] = key1(16, w.form);
+      return n - at;
+    case AS_P2:
+      out[n++] = key1(13, w.lower);
+      return n - at;
+    case AS_N2:
+      out[n++] = key1(14, w.lower);
+      return n - at;
+    default:
+      for (const t of WORD_DYNAMIC) out[n++] = t.key(role - DYN, t.value(w));
+      return n - at;
+  }
+}
+
+/** The static templates that read word i in its context (its neighbours, tags, lists, the sentence). */
+function nerContextFeatures(inp: NerInput, i: number, out: Uint32Array, at: number): number {
   const { lex, tags, names } = inp;
   const w = lex[i]!;
   const p1 = lex[i - 1] ?? PAD;
   const p2 = lex[i - 2] ?? PAD;
   const n1 = lex[i + 1] ?? PAD;
-  const n2 = lex[i + 2] ?? PAD;
   const pos = tags[i]!;
   const posP = i > 0 ? tags[i - 1]! : NO_TAG;
   const posN = i + 1 < lex.length ? tags[i + 1]! : NO_TAG;
@@ -73,23 +128,9 @@ export function nerStatic(inp: NerInput, i: number, out: Uint32Array): number {
   const wordP = i > 0 ? names.word[i - 1]! : 0;
   const wordN = i + 1 < lex.length ? names.word[i + 1]! : 0;
   const head = inp.headline ? 1 : 0;
-  let n = 0;
-  out[n++] = key1(1, 0);
-  out[n++] = key1(2, w.lower);
-  out[n++] = key1(3, w.form);
-  out[n++] = key1(4, w.suf[1]);
-  out[n++] = key1(5, w.suf[2]);
-  out[n++] = key1(6, w.suf[3]);
-  out[n++] = key1(7, w.pre[1]);
-  out[n++] = key1(8, w.pre[2]);
+  let n = at;
   out[n++] = key2(9, w.shape, head);
   out[n++] = key2(10, w.flags, i === 0 ? 1 : 0);
-  out[n++] = key1(11, p1.lower);
-  out[n++] = key1(12, n1.lower);
-  out[n++] = key1(13, p2.lower);
-  out[n++] = key1(14, n2.lower);
-  out[n++] = key1(15, p1.form);
-  out[n++] = key1(16, n1.form);
   out[n++] = key2(17, p1.shape, head);
   out[n++] = key2(18, n1.shape, head);
   out[n++] = key2(23, p1.lower, w.shape);
@@ -116,11 +157,6 @@ export function nerStatic(inp: NerInput, i: number, out: Uint32Array): number {
   out[n++] = key2(46, cas, pos);
   out[n++] = key2(47, names.gazLower[i]!, p1.lower);
   out[n++] = key1(48, names.gazLower[i]!);
-  // Character trigrams of a capitalised word: name-like spellings ("-ski", "Mc", "-ton", "-abad").
-  if (/^\p{Lu}/u.test(inp.forms?.[i] ?? '')) {
-    const f = inp.forms![i]!.toLowerCase();
-    for (let k = 0; k + 3 <= f.length && k < 12; k++) out[n++] = key1(60, strHash(f.slice(k, k + 3)));
-  }
   const run = names.runPos[i]!;
   out[n++] = key2(49, run, names.runLast[i]!);
   out[n++] = key2(57, run, names.runFirst[i]!);
@@ -133,10 +169,18 @@ export function nerStatic(inp: NerInput, i: number, out: Uint32Array): number {
   out[n++] = key2(64, i > 0 ? names.cluster2[i - 1]! : -1, w.shape);
   out[n++] = key2(65, i + 1 < lex.length ? names.cluster2[i + 1]! : -1, w.shape);
   out[n++] = key3(66, i > 0 ? names.cluster3[i - 1]! : -1, c3, head);
-  // The binarised vector, only for capitalised words (where names are): on dev, 0.006 F1 short of every
-  // word's at a sixth of the cost.
-  if ((w.flags & F_UPPER_FIRST) !== 0) n += dimFeatures(names.clusterRow[i]!, out, n);
-  return n;
+  return n - at;
+}
+
+/** Features of word i that do not depend on the previous tag: the word's own, its neighbours', its context's. */
+export function nerStatic(inp: NerInput, i: number, out: Uint32Array): number {
+  const { lex, names } = inp;
+  let n = nerWordFeatures(SELF, lex[i]!, inp.forms?.[i] ?? '', names.clusterRow[i]!, out);
+  n += nerWordFeatures(AS_P1, lex[i - 1] ?? PAD, '', -1, out, n);
+  n += nerWordFeatures(AS_N1, lex[i + 1] ?? PAD, '', -1, out, n);
+  n += nerWordFeatures(AS_P2, lex[i - 2] ?? PAD, '', -1, out, n);
+  n += nerWordFeatures(AS_N2, lex[i + 2] ?? PAD, '', -1, out, n);
+  return n + nerContextFeatures(inp, i, out, n);
 }
 
 /**
@@ -144,10 +188,14 @@ export function nerStatic(inp: NerInput, i: number, out: Uint32Array): number {
  * few (shapes, tags, list codes) except the lower-cased word, so a frozen model's votes for all p at
  * once are worth keeping per value (DynamicVotes).
  */
-const DYNAMIC: readonly { key: (p: number, v: number) => number; value: (inp: NerInput, i: number) => number }[] = [
+const WORD_DYNAMIC: readonly { key: (p: number, v: number) => number; value: (w: Lex) => number }[] = [
   { key: (p) => key1(50, p), value: () => 0 },
-  { key: (p, v) => key2(51, p, v), value: (inp, i) => inp.lex[i]!.shape },
-  { key: (p, v) => key2(52, p, v), value: (inp, i) => inp.lex[i]!.lower },
+  { key: (p, v) => key2(51, p, v), value: (w) => w.shape },
+  { key: (p, v) => key2(52, p, v), value: (w) => w.lower },
+];
+const DYNAMIC: readonly { key: (p: number, v: number) => number; value: (inp: NerInput, i: number) => number }[] = [
+  // The templates of the word alone come first: with a frozen model they are summed per word (WordVotes).
+  ...WORD_DYNAMIC.map((t) => ({ key: t.key, value: (inp: NerInput, i: number) => t.value(inp.lex[i]!) })),
   { key: (p, v) => key2(53, p, v), value: (inp, i) => inp.names.gaz[i]! },
   { key: (p, v) => key2(54, p, v), value: (inp, i) => inp.names.actor[i]! },
   { key: (p, v) => key2(55, p, v), value: (inp, i) => inp.names.word[i]! },
@@ -187,51 +235,124 @@ class DynamicVotes {
     }
     return block;
   }
+
+  /**
+   * The summed blocks of the list templates (gaz, actor, word, run: DYNAMIC[3…6]) for one combination of
+   * values: most words have the same few (a lower-case word is in no list), so one block stands for four.
+   * Null when a value falls outside the ranges the combined key holds exactly.
+   */
+  lists(gaz: number, actor: number, word: number, run: number): Int32Array | null {
+    if (!(gaz >= 0 && gaz < 2048 && actor >= 0 && actor < 2048 && word >= 0 && word < 32 && run >= 0 && run < 8)) return null;
+    const key = ((gaz * 2048 + actor) * 32 + word) * 8 + run;
+    let block = this.combined.get(key);
+    if (!block) {
+      block = new Int32Array((NER_CLASSES + 1) * NER_CLASSES);
+      const parts = [this.votes(3, gaz), this.votes(4, actor), this.votes(5, word), this.votes(6, run)];
+      for (const b of parts) for (let x = 0; x < block.length; x++) block[x] += b[x]!;
+      if (this.combined.size >= DynamicVotes.LIMIT) this.combined.clear();
+      this.combined.set(key, block);
+    }
+    return block;
+  }
+  private readonly combined = new Map<number, Int32Array>();
 }
 
 const dynamicVotes = new WeakMap<LinearModel, DynamicVotes>();
+const staticVotes = new WeakMap<LinearModel, WordVotes>();
+
+/** Arrays a decoding reuses from one sentence to the next (nerWords): a sentence's tables are garbage at once. */
+class NerScratch {
+  stat = new Float64Array(0);
+  dyn = new Float64Array(0);
+  best = new Float64Array(0);
+  back = new Int32Array(0);
+  readonly feats = new Uint32Array(Math.max(MAX_STATIC, MAX_DYNAMIC));
+  readonly scores = new Float64Array(NER_CLASSES);
+  readonly acc = new Int32Array(NER_CLASSES);
+  readonly blocks: Int32Array[] = [];
+  readonly words: Int32Array[] = [];
+
+  /** The score tables for n words, zeroed. */
+  tables(n: number): { stat: Float64Array; dyn: Float64Array } {
+    const C = NER_CLASSES;
+    if (this.stat.length < n * C) {
+      this.stat = new Float64Array(n * C * 2);
+      this.dyn = new Float64Array(n * (C + 1) * C * 2);
+    }
+    const stat = this.stat.subarray(0, n * C);
+    const dyn = this.dyn.subarray(0, n * (C + 1) * C);
+    stat.fill(0);
+    dyn.fill(0);
+    return { stat, dyn };
+  }
+}
+const scratch = new NerScratch();
 
 /**
  * The per-position score tables Viterbi needs: static[i*C + c] and dynamic[(i*(C+1) + p)*C + c]. With a
  * frozen model, dynamic scores of transitions BILOU forbids are left 0 (Viterbi never reads them).
+ * With `reuse`, the tables are the shared scratch's, valid until the next call.
  */
-export function nerScores(model: Scorer, inp: NerInput): { stat: Float64Array; dyn: Float64Array } {
+export function nerScores(model: Scorer, inp: NerInput, reuse = false): { stat: Float64Array; dyn: Float64Array } {
   const n = inp.lex.length;
   const C = NER_CLASSES;
-  const stat = new Float64Array(n * C);
-  const dyn = new Float64Array(n * (C + 1) * C);
-  const feats = new Uint32Array(Math.max(MAX_STATIC, MAX_DYNAMIC));
-  const scores = new Float64Array(C);
-  let cached: DynamicVotes | undefined;
-  if (model instanceof LinearModel) {
-    cached = dynamicVotes.get(model);
-    if (!cached) dynamicVotes.set(model, (cached = new DynamicVotes(model)));
-  }
-  const blocks: Int32Array[] = new Array<Int32Array>(DYNAMIC.length);
-  for (let i = 0; i < n; i++) {
-    const k = nerStatic(inp, i, feats);
-    model.score(feats, k, scores);
-    stat.set(scores.subarray(0, C), i * C);
-    if (cached) {
-      // Only the transitions Viterbi may take are summed (position 0 follows START; later positions any
-      // class but START, to a class BILOU allows after it): the others are never read and stay 0.
-      const pairs = i === 0 ? FIRST_PAIRS : NEXT_PAIRS;
-      for (let t = 0; t < DYNAMIC.length; t++) blocks[t] = cached.votes(t, DYNAMIC[t]!.value(inp, i));
-      const scale = (model as LinearModel).scale;
-      const base = i * (C + 1) * C;
-      for (let j = 0; j < pairs.length; j++) {
-        const x = pairs[j]!;
-        let sum = 0;
-        for (let t = 0; t < blocks.length; t++) sum += blocks[t]![x]!;
-        dyn[base + x] = sum * scale;
+  const { stat, dyn } = reuse ? scratch.tables(n) : { stat: new Float64Array(n * C), dyn: new Float64Array(n * (C + 1) * C) };
+  const feats = scratch.feats;
+  const scores = scratch.scores;
+  if (!(model instanceof LinearModel)) {
+    for (let i = 0; i < n; i++) {
+      model.score(feats, nerStatic(inp, i, feats), scores);
+      for (let c = 0; c < C; c++) stat[i * C + c] = scores[c]!;
+      for (let p = 0; p <= C; p++) {
+        if ((i === 0) !== (p === START)) continue;
+        model.score(feats, nerDynamic(inp, i, p, feats), scores);
+        for (let c = 0; c < C; c++) dyn[(i * (C + 1) + p) * C + c] = scores[c]!;
       }
-      continue;
     }
-    for (let p = 0; p <= C; p++) {
-      if ((i === 0) !== (p === START)) continue;
-      const kd = nerDynamic(inp, i, p, feats);
-      model.score(feats, kd, scores);
-      dyn.set(scores.subarray(0, C), (i * (C + 1) + p) * C);
+    return { stat, dyn };
+  }
+  // A frozen model: the templates of one word alone are summed once per word (./word-votes.ts), those of
+  // other values once per value (DynamicVotes), and added up per position.
+  let cached = dynamicVotes.get(model);
+  if (!cached) dynamicVotes.set(model, (cached = new DynamicVotes(model)));
+  const memo = wordVotesFor(staticVotes, model, () => new WordVotes(model, ROLES, nerWordFeatures, MAX_STATIC));
+  const words = scratch.words;
+  words.length = n;
+  for (let i = 0; i < n; i++) words[i] = memo.of(inp.lex[i]!, inp.forms?.[i] ?? '', inp.names.clusterRow[i]!);
+  const pad = memo.of(PAD, '', -1);
+  const acc = scratch.acc;
+  const blocks = scratch.blocks;
+  const nWord = WORD_DYNAMIC.length;
+  const scale = model.scale;
+  for (let i = 0; i < n; i++) {
+    const w = words[i]!;
+    const p1 = i > 0 ? words[i - 1]! : pad;
+    const n1 = i + 1 < n ? words[i + 1]! : pad;
+    const p2 = i > 1 ? words[i - 2]! : pad;
+    const n2 = i + 2 < n ? words[i + 2]! : pad;
+    for (let c = 0; c < C; c++) acc[c] = w[c]! + p1[AS_P1 * C + c]! + n1[AS_N1 * C + c]! + p2[AS_P2 * C + c]! + n2[AS_N2 * C + c]!;
+    model.score(feats, nerContextFeatures(inp, i, feats, 0), scores, acc);
+    for (let c = 0; c < C; c++) stat[i * C + c] = scores[c]!;
+    // Only the transitions Viterbi may take are summed (position 0 follows START; later positions any
+    // class but START, to a class BILOU allows after it): the others are never read and stay 0.
+    const pairs = i === 0 ? FIRST_PAIRS : NEXT_PAIRS;
+    const names = inp.names;
+    const lists = cached.lists(names.gaz[i]!, names.actor[i]!, names.word[i]!, names.runPos[i]!);
+    if (lists) {
+      blocks.length = 2;
+      blocks[0] = lists;
+      blocks[1] = cached.votes(DYNAMIC.length - 1, DYNAMIC[DYNAMIC.length - 1]!.value(inp, i));
+    } else {
+      blocks.length = DYNAMIC.length - nWord;
+      for (let t = nWord; t < DYNAMIC.length; t++) blocks[t - nWord] = cached.votes(t, DYNAMIC[t]!.value(inp, i));
+    }
+    const base = i * (C + 1) * C;
+    const own = DYN * C;
+    for (let j = 0; j < pairs.length; j++) {
+      const x = pairs[j]!;
+      let sum = w[own + x]!;
+      for (let t = 0; t < blocks.length; t++) sum += blocks[t]![x]!;
+      dyn[base + x] = sum * scale;
     }
   }
   return { stat, dyn };
@@ -255,25 +376,37 @@ const ALLOWED = (() => {
 const FIRST_PAIRS = Int32Array.from({ length: NER_CLASSES }, (_, c) => c).filter((c) => nerAllowed(START, c, false)).map((c) => START * NER_CLASSES + c);
 const NEXT_PAIRS = Int32Array.from({ length: START * NER_CLASSES }, (_, x) => x).filter((x) => nerAllowed(Math.floor(x / NER_CLASSES), x % NER_CLASSES, false));
 
+/** For each class c, the classes (not START) it may follow, in ascending order; at the last word, and elsewhere. */
+const prevsOf = (last: boolean) =>
+  Array.from({ length: NER_CLASSES }, (_, c) => Int32Array.from({ length: NER_CLASSES }, (_, p) => p).filter((p) => ALLOWED[(last ? (NER_CLASSES + 1) * NER_CLASSES : 0) + p * NER_CLASSES + c] === 1));
+const PREVS = prevsOf(false);
+const PREVS_LAST = prevsOf(true);
+
 /** The best well-formed BILOU class sequence under the scores. */
 export function viterbi(n: number, stat: Float64Array, dyn: Float64Array): number[] {
   const C = NER_CLASSES;
   if (n === 0) return [];
-  const best = new Float64Array(n * C).fill(-Infinity);
-  const back = new Int32Array(n * C).fill(-1);
+  if (scratch.best.length < n * C) {
+    scratch.best = new Float64Array(n * C * 2);
+    scratch.back = new Int32Array(n * C * 2);
+  }
+  const best = scratch.best.subarray(0, n * C).fill(-Infinity);
+  const back = scratch.back.subarray(0, n * C).fill(-1);
   for (let c = 0; c < C; c++) {
     if (!nerAllowed(START, c, n === 1)) continue;
     best[c] = stat[c]! + dyn[START * C + c]!;
     back[c] = START;
   }
   for (let i = 1; i < n; i++) {
-    const allowed = i === n - 1 ? (C + 1) * C : 0;
+    const prevs = i === n - 1 ? PREVS_LAST : PREVS;
     for (let c = 0; c < C; c++) {
       let b = -Infinity;
       let arg = -1;
-      for (let p = 0; p < C; p++) {
+      const from = prevs[c]!;
+      for (let k = 0; k < from.length; k++) {
+        const p = from[k]!;
         const prev = best[(i - 1) * C + p]!;
-        if (prev === -Infinity || ALLOWED[allowed + p * C + c] === 0) continue;
+        if (prev === -Infinity) continue;
         const s = prev + dyn[(i * (C + 1) + p) * C + c]!;
         if (s > b) {
           b = s;
@@ -298,7 +431,7 @@ export function viterbi(n: number, stat: Float64Array, dyn: Float64Array): numbe
 
 /** BILOU class ids for one sentence. */
 export function nerWords(model: Scorer, inp: NerInput): number[] {
-  const { stat, dyn } = nerScores(model, inp);
+  const { stat, dyn } = nerScores(model, inp, true);
   return viterbi(inp.lex.length, stat, dyn);
 }
 

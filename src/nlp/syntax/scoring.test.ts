@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { key1, key2, key3 } from './hash.js';
-import { lexicon } from './tagger.js';
+import { lexicon, MAX_TAG_FEATURES, tagFeatures, tagWords } from './tagger.js';
 import { argmax, LinearModel } from './linear.js';
 import { MAX_DYNAMIC, MAX_STATIC, NER_CLASSES, nerAllowed, nerDynamic, nerScores, nerStatic, START, viterbi, type NerInput } from './ner.js';
 import { MAX_PARSE_FEATURES, parseFeatures, parseInput, parseWords } from './parser.js';
@@ -136,7 +136,7 @@ describe('dense rows (WebAssembly SIMD)', () => {
 
 describe('entity recogniser scores', () => {
   it('are the same from cached votes as from scoring each feature', () => {
-    const inputs: NerInput[] = SENTENCES.map((forms, s) => {
+    const inputs: NerInput[] = [...SENTENCES, SENTENCES[1]!].map((forms, s) => {
       const n = forms.length;
       const code = (i: number) => ((i * 7 + s) % 5 === 0 ? (((i % 4) + 1) << 8) | (i % 3) : 0);
       const names = {
@@ -147,7 +147,9 @@ describe('entity recogniser scores', () => {
         runPos: Int32Array.from(forms, (f) => (/^[A-Z]/.test(f) ? 4 : 0)),
         runFirst: new Int32Array(n),
         runLast: new Int32Array(n),
-        clusterRow: new Int32Array(n).fill(-1),
+        // Capitalised words get rows of the word clusters (their binarised vectors are features); a word
+        // met again with another row must not take the votes kept for the first.
+        clusterRow: Int32Array.from(forms, (f) => (/^[A-Z]/.test(f) ? (f.length * 131 + (s === SENTENCES.length ? 7 : 0)) % 4000 : -1)),
         cluster1: new Int32Array(n),
         cluster2: new Int32Array(n),
         cluster3: new Int32Array(n),
@@ -192,6 +194,23 @@ describe('entity recogniser scores', () => {
       expect(compared).toBeGreaterThan(inp.lex.length * 40);
       expect(fast.dyn.some((x) => x !== 0)).toBe(true);
       expect(viterbi(inp.lex.length, fast.stat, fast.dyn)).toEqual(viterbi(inp.lex.length, slow.stat, slow.dyn));
+    }
+  });
+});
+
+describe('tagger decoding', () => {
+  it('chooses the tags scoring every feature chooses, with the per-word votes kept', () => {
+    const inputs = SENTENCES.map((forms) => lexicon(forms));
+    const keys: number[] = [];
+    const f = new Uint32Array(MAX_TAG_FEATURES);
+    for (const lex of inputs) for (let i = 0; i < lex.length; i++) keys.push(...f.subarray(0, tagFeatures(lex, i, lex.map((_, k) => (k * 3) % 17), f)));
+    for (const seed of [4, 5]) {
+      const m = randomModel(keys, 17, seed);
+      for (const forms of [...SENTENCES, ...SENTENCES]) {
+        const fast = tagWords(m, forms);
+        expect(fast).toEqual(tagWords(plain(m), forms));
+        expect(new Set(fast).size).toBeGreaterThan(1);
+      }
     }
   });
 });
