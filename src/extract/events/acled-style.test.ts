@@ -10,7 +10,7 @@ interface Row {
   expect: { type: string; subType: string; inter: number[] | null; fatalities: number };
 }
 
-const rows: Row[] = ['acled-style.jsonl', 'acled-style-2.jsonl', 'acled-style-3.jsonl'].flatMap((f) =>
+const rows: Row[] = ['acled-style.jsonl', 'acled-style-2.jsonl', 'acled-style-3.jsonl', 'acled-style-5.jsonl'].flatMap((f) =>
   readFileSync(new URL(`../../../testdata/events/${f}`, import.meta.url), 'utf8')
     .split('\n')
     .filter((l) => l.trim())

@@ -168,6 +168,9 @@ export function findActors(input: string, view: SentenceView): { actors: ActorMe
       const fixed = /^[A-Z]{2}$/.test(e.country) ? lex.countries.get(e.country) ?? null : null;
       const m: ActorMention = { start: r.start, end: r.end, tokStart: a, tokEnd: b, entry: e, country: fixed, cls: classOf(e), generic: e.country === '*' };
       if (e.file === COMMUNITIES) m.community = { name: e.actor, strong: true };
+      // "Yakurr Local Government Area", "the local government chairman": an administrative unit or a council,
+      // not the state's forces.
+      if (/^government$/i.test(input.slice(r.start, r.end)) && view.toks[a - 1]?.low === 'local') continue;
       actors.push(m);
     } else if (r.country) {
       countries.push({ start: r.start, end: r.end, tokStart: a, tokEnd: b, country: r.country });

@@ -273,15 +273,31 @@ function headlines(drafts: Draft[]): Draft[] {
   return out;
 }
 
-/** A demonstration told over several sentences is coded by the furthest it went. */
+/**
+ * A demonstration told over several sentences is coded by the furthest it went. A bomb, rocket or air attack
+ * told with fire the other way in the same occurrence ("Mortar fire against the camp. ... followed by
+ * gunfire", "the attack was repelled") is one battle (ACLED: E/RV and a battle between the same sides on
+ * the same day are one Battles event); a strike by a side not in the fight was kept apart (thirdParty).
+ */
 function escalate(d: Draft): void {
   const main = d.parts[0]!;
-  if (!CROWD.has(main.coding.type) || d.parts.length < 2) return;
+  if (d.parts.length < 2) return;
+  if (main.coding.type === 'Explosions/Remote violence') {
+    const fight = d.parts.find((p) => p.coding.type === 'Battles' && p.coding.subType === 'Armed clash' && p.triggers.some((t) => t.kind === 'clash' || t.kind === 'shoot'));
+    if (fight) main.coding = { ...main.coding, type: 'Battles', subType: 'Armed clash' };
+    return;
+  }
+  if (!CROWD.has(main.coding.type)) return;
+  // A crowd's violence told beside its demonstration ("members of a party clashed with police ... Police
+  // fired tear gas to disperse the demonstrators") is the demonstration turned violent (ACLED: one Riots event).
+  const demonstration = d.parts.some((p) => p.coding.type === 'Protests');
+  const severity = (c: Proposal['coding']) => (c.type === 'Riots' && demonstration ? SEVERITY['Violent demonstration']! : SEVERITY[c.subType] ?? -1);
   let best = main.coding;
   for (const p of d.parts) {
-    if (CROWD.has(p.coding.type) && (SEVERITY[p.coding.subType] ?? -1) > (SEVERITY[best.subType] ?? -1)) best = p.coding;
+    if (CROWD.has(p.coding.type) && severity(p.coding) > severity(best)) best = p.coding;
   }
-  if (best !== main.coding) main.coding = { ...main.coding, type: best.type, subType: best.subType };
+  const subType = best.type === 'Riots' && demonstration ? 'Violent demonstration' : best.subType;
+  if (best.type !== main.coding.type || subType !== main.coding.subType) main.coding = { ...main.coding, type: best.type, subType };
 }
 
 /**

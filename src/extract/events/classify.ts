@@ -127,7 +127,7 @@ function crowdsOnly(f: ClauseFacts, clash: Trigger): boolean {
 const CLAUSE_BOUNDARY = /^(where|when|which|who|whom|while|after|before|because|since|as|;|:)$/;
 
 /** Words for the armed among the dead and wounded (a soldier, the attackers); a victim of that kind makes a fight. */
-const COMBATANT_HEAD = /^(soldiers?|troops?|police(?:m[ae]n)?|officers?|gendarmes?|guards?|bodyguards?|commanders?|militants?|fighters?|insurgents?|rebels?|attackers?|assailants?|gunm[ae]n|militiam[ae]n|jihadists?|terrorists?|bandits?|agents?|personnel|recruits?|peacekeepers?)$/;
+const COMBATANT_HEAD = /^(soldiers?|troops?|operatives?|police(?:m[ae]n)?|officers?|gendarmes?|guards?|bodyguards?|commanders?|militants?|fighters?|insurgents?|rebels?|attackers?|assailants?|gunm[ae]n|militiam[ae]n|jihadists?|terrorists?|bandits?|agents?|personnel|recruits?|peacekeepers?)$/;
 
 function combatant(toks: Tok[], v: Victim): boolean {
   if (v.group) return ARMED.has(v.group.cls);
@@ -182,6 +182,31 @@ const GUNMEN = /\b(?:gunm[ae]n|armed men|militants?|insurgents?|jihadists?|terro
 /** Words that tell fire went both ways or an assault followed the blast. */
 const TWO_WAY = /\b(?:armed assault|complex (?:attack|ambush)|followed by (?:an? )?(?:armed |ground )?(?:assault|attack|gunfire|gun fire|shooting|clashes|fighting)|exchange of fire|exchanged fire|returned fire|fought back|repelled|repulsed|fended off|gun ?battle|firefight|fire ?fight)\b/;
 
+/** Nouns that name people as a crowd, not as an organised group. */
+const CROWD_HEAD = /^(group|crowd|number|rivals|youths|locals|villagers|residents|people|neighbou?rs|relatives|onlookers|passers-by|bystanders|inhabitants)$/;
+
+/**
+ * The clause's acting subject, before its first verb of violence, is a crowd ("a group", "a number of youths",
+ * "rivals", "villagers"): the words from the clause's start, or its last comma, up to that verb.
+ */
+function unorganisedSubject(toks: Tok[], from: number, triggers: Trigger[]): boolean {
+  const verb = triggers.find((t) => t.verbal && !t.passive);
+  if (!verb) return false;
+  let a = verb.tokStart - 1;
+  while (a >= from && toks[a]!.low !== ',' && toks[a]!.low !== ';') a--;
+  const words = toks.slice(a + 1, verb.tokStart);
+  if (words.length === 0 || words.length > 8) return false;
+  // The head is the first crowd noun, not a place named after it ("villagers in X").
+  const head = words.findIndex((w) => CROWD_HEAD.test(w.low));
+  if (head < 0) return false;
+  if (words[head]!.low === 'group' || words[head]!.low === 'number') {
+    // "a group of gunmen", "a number of soldiers" are what follows "of".
+    const of = words[head + 1]?.low === 'of' ? words[head + 2] : undefined;
+    if (of && !CROWD_HEAD.test(of.low) && !/^(youths?|men|women|persons|individuals|students|pupils|traders|farmers|workers|supporters|locals|villagers|residents)$/.test(of.low)) return false;
+  }
+  return words.slice(0, head).every((w) => /^(a|an|the|some|several|angry|irate|local|two|rival|of)$/.test(w.low) || w.pos === 'ADJ' || w.pos === 'NUM');
+}
+
 function has(ts: Trigger[], k: TriggerKind): Trigger | undefined {
   return ts.find((t) => t.kind === k);
 }
@@ -230,7 +255,13 @@ export function classify(f: ClauseFacts): Classified | null {
     // A clash during a demonstration, with the police or between rival crowds, is the crowd's violence
     // ("clashed with police", "members of two parties clashed during the rally"), whoever started it.
     const clashing = has(triggers, 'clash') && !(agent && ARMED.has(agent.cls) && agent.cls !== 'state' && !protest);
-    const violentCrowd = riot || saidViolent || clashing || (crowdFirst && (has(triggers, 'attack') || has(triggers, 'loot') || has(triggers, 'sexual')));
+    // (Its own blows count as told actively: "the protesters stoned a police car", not "protesters were beaten".)
+    // The crowd must be who strikes: named right before the verb ("the protesters then beat a policeman"), not
+    // "a boy killed by a stray bullet" or "security forces killed 7 of them".
+    const crowdRef = agent && (agent.cls === 'protesters' || agent.cls === 'rioters') ? agent : roles.crowd ?? null;
+    const crowdBlows = !!crowdRef && triggers.some((t) => ['kill', 'wound', 'torture', 'shoot'].includes(t.kind) && t.verbal && !t.passive && toks[t.tokEnd]?.low !== 'by' &&
+      toks[t.tokStart]!.start > crowdRef.end && toks.slice(from, t.tokStart).filter((w) => w.start >= crowdRef.end).every((w) => w.pos === 'ADV' || w.pos === 'AUX'));
+    const violentCrowd = riot || saidViolent || clashing || (crowdFirst && (has(triggers, 'attack') || has(triggers, 'loot') || has(triggers, 'sexual') || crowdBlows));
     if (violentCrowd) return pick('Riots', 'Violent demonstration', main);
     // An arrest the crowd protests about ("demanding the release of detained students", "in reaction to the
     // arrest of their chief") is the protest's cause, not the police's answer to it.
@@ -253,7 +284,11 @@ export function classify(f: ClauseFacts): Classified | null {
     return pick('Battles', 'Armed clash', has(triggers, 'attack') ?? has(triggers, 'clash') ?? weaponUsed);
   }
   // Weapons that were not used as meant: defused, found, exploded early.
-  const defuse = has(triggers, 'defuse');
+  // Weapons seized, or an attack foiled, in a clause that also kills or fights are that fight's spoils or its
+  // end ("killed 20 bandits and recovered 12 rifles", "thwarted an attack and killed ten militants"): the
+  // violence is the event (ACLED: SD is non-violent). A bomb defused or gone off early stays what it is.
+  const fightHere = triggers.some((t) => FIGHT_KINDS.has(t.kind) && !(t.kind === 'wound' && t.passive));
+  const defuse = triggers.find((t) => t.kind === 'defuse' && !(fightHere && (t.rule === 'seize ... weapons' || /^foiled|^thwarted/.test(t.rule))));
   if (defuse) return pick('Strategic developments', 'Disrupted weapons use', defuse);
   const suicide = has(triggers, 'suicide');
   if (suicide) return pick('Explosions/Remote violence', 'Suicide bomb', suicide);
@@ -330,7 +365,8 @@ export function classify(f: ClauseFacts): Classified | null {
   const crowdViolence = roles.crowd && !agent ? triggers.find((t) => CROWD_ACTS.has(t.kind)) : undefined;
   if (crowdViolence) return pick('Riots', f.protestContext ? 'Violent demonstration' : 'Mob violence', crowdViolence);
   const brawl = has(triggers, 'clash');
-  if (brawl && !agent && crowdsOnly(f, brawl)) return pick('Riots', f.protestContext ? 'Violent demonstration' : 'Mob violence', brawl);
+  // ("a clash between the A and B communities", "between two ethnic groups" is fought by identity militias.)
+  if (brawl && !agent && crowdsOnly(f, brawl) && !mentionsCommunities(clauseText)) return pick('Riots', f.protestContext ? 'Violent demonstration' : 'Mob violence', brawl);
 
   const abduct = has(triggers, 'abduct');
   const kill = has(triggers, 'kill') ?? has(triggers, 'killwound');
@@ -354,7 +390,11 @@ export function classify(f: ClauseFacts): Classified | null {
     const lynching = kill && /^lynch/.test(toks[kill.tokStart]!.low);
     const organised = !!agent && armed(agent) && !(agent.cls === 'unidentified' && agent.generic && !GUNMEN.test(f.toks.slice(from, to).map((t) => t.low).join(' ')));
     const bareHands = BLUNT.test(clauseText) && !shoot && !FIREARMS.test(clauseText);
-    if ((lynching || bareHands) && !shell && !organised && !roles.named.some((r) => armed(r) && !r.generic)) {
+    // So are people named only as a crowd ("a group beat up a suspected thief", "a number of youths assaulted",
+    // "rivals killed a farmer", "villagers wounded two suspects") when no firearm is told and no armed group named.
+    const crowdWords = unorganisedSubject(toks, from, triggers);
+    const crowdActs = crowdWords && !FIREARMS.test(clauseText) && !GUNMEN.test(clauseText) && !/\b(?:armed|abduct\w*|kidnap\w*)\b/.test(clauseText);
+    if ((lynching || bareHands || crowdActs) && !shell && !bomb && !organised && !roles.named.some((r) => armed(r) && !r.generic)) {
       return pick('Riots', f.protestContext ? 'Violent demonstration' : 'Mob violence', main, 0.9);
     }
     // Rule "partisans-are-rioters": members or supporters of a party, a union or a faction who fight or beat

@@ -164,8 +164,15 @@ function codeSides(d: Draft, coding: Coding, ctx: ActorContext): [ActorRef | nul
         if (brawl) return [crowd, rioters];
         return [crowd, firstOther((r) => r.cls !== 'rioters' && r.cls !== 'protesters') ?? civilians];
       }
-      // The police are a party only when they meet the crowd (named as a target or partner).
-      return [crowd, firstOther((r) => r.cls === 'state') ?? (agent?.cls === 'state' ? agent : null)];
+      // The police are a party when they meet the crowd: named as a target or partner, or named in a draft
+      // that tells how the crowd was met (tear gas, dispersal, a clash, arrests: "The police dispersed the crowd").
+      const met = d.parts.some((p) => p.triggers.some((t) => t.kind === 'intervene' || t.kind === 'clash' || t.kind === 'arrest'));
+      const force = firstOther((r) => r.cls === 'state') ?? (agent?.cls === 'state' ? agent : null) ?? (met ? firstNamed((r) => r.cls === 'state') : null);
+      if (force) return [crowd, force];
+      // People the crowd harmed ("assaulted a motor taxi driver", "attacking teachers") are civilians.
+      const harmed = others.some((r) => r.cls === 'civilians') || d.parts.some((p) => p.roles.victims.some((v) => (v.outcome === 'kill' || v.outcome === 'wound') && (!v.group || v.group.cls === 'civilians')));
+      if (harmed) return [crowd, civilians];
+      return [crowd, met && d.parts.some((p) => p.triggers.some((t) => t.kind === 'intervene')) ? police : null];
     }
     case 'Violence against civilians': {
       const a1 = agent && armed(agent) ? agent : unclear ? unidentified : firstNamed((r) => armed(r) && r.cls !== 'state') ?? ctx.mainGroup ?? unidentified;
@@ -217,7 +224,9 @@ function codeSides(d: Draft, coding: Coding, ctx: ActorContext): [ActorRef | nul
       const responder = coding.subType === 'Suicide bomb' && agent?.cls === 'state' && !d.parts[0]!.roles.agent;
       const bomber = responder ? null : agent;
       const a1 = bomber && bomber.cls !== 'civilians' ? bomber : air ? state : unidentified;
-      const a2 = others.find((r) => !same(r, a1)) ?? null;
+      // No armed target named and people among the dead or hurt ("Four civilians were killed when a bus struck a
+      // roadside bomb"): the civilians hit are the other side (ACLED: civilians as actor 2 when they are who was hit).
+      const a2 = others.find((r) => !same(r, a1)) ?? (peopleHarmed(d) ? civilians : null);
       return [a1, a2];
     }
     default: {
@@ -226,12 +235,21 @@ function codeSides(d: Draft, coding: Coding, ctx: ActorContext): [ActorRef | nul
       if (!a1 && coding.subType === 'Arrests') a1 = firstNamed((r) => r.cls === 'state') ?? police;
       if (!a1) a1 = firstNamed(armed) ?? null;
       let a2 = firstOther((r) => !a1 || !same(r, a1)) ?? null;
+      // Property looted or destroyed by an armed group with no armed owner named is civilians' (ACLED codes the
+      // civilians as actor 2); people arrested with no group named are civilians too.
+      if (!a2 && a1 && a1.cls !== 'civilians' && (coding.subType === 'Looting/property destruction' || (coding.subType === 'Arrests' && a1.cls === 'state' && !firstNamed((r) => armed(r) && !same(r, a1!))))) a2 = civilians;
       // A handover has two sides: the one leaving and the one taking over.
       if (!a2 && coding.subType === 'Non-violent transfer of territory') a2 = firstNamed((r) => armed(r) && (!a1 || !same(r, a1))) ?? null;
       return [a1, a2];
     }
   }
 }
+
+/** People killed or hurt in the draft who belong to no armed side (told by number or as civilians). */
+function peopleHarmed(d: Draft): boolean {
+  return d.parts.some((p) => p.roles.victims.some((v) => (v.outcome === 'kill' || v.outcome === 'wound' || v.outcome === 'killwound') && (v.group ? v.group.cls === 'civilians' : !COMBATANT.test(p.view.toks.slice(v.tok, v.tokEnd).map((t) => t.low).join(' ')))));
+}
+const COMBATANT = /\b(?:soldiers?|troops?|police\w*|officers?|gendarmes?|guards?|militants?|fighters?|insurgents?|rebels?|attackers?|assailants?|gunm[ae]n|militiam[ae]n|jihadists?|terrorists?|bandits?|personnel|peacekeepers?|bombers?)\b/;
 
 /** The actor as written out: its name with the country filled in, and its inter code for this event. */
 export function toActor(r: ActorRef | null, ctx: ActorContext): Actor | null {

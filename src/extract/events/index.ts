@@ -36,6 +36,7 @@ import { conflictOrigin, outsideWindow } from './background.js';
 
 /** Proposals scoring below this are dropped unless they refer to an occurrence already told. */
 const MIN_SCORE = 2.5;
+const VIOLENT_TYPES = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);
 /** Shorter than this, a text is a note about one occurrence (ACLED-style descriptions are). */
 const SHORT_NOTE = 600;
 
@@ -342,11 +343,14 @@ export function extractEvents(doc: Doc): EventMention[] {
   // "the Mosul official said": a place in the words of a source says who speaks, not where it happened.
   const placeAvoid: Span[] = [...actorSpans, ...facts.flatMap((f) => f.attributions.map((a) => a.source))];
   const lex = actorLexicon();
-  let drafts = assemble(proposals, MIN_SCORE, doc.publishedDay, toldAtOf(doc, actorSpans, (code) => lex.countries.get(code)?.name ?? null));
-  // A short report (an event note) always codes its best proposal, even a weak one.
+  const toldAt = toldAtOf(doc, actorSpans, (code) => lex.countries.get(code)?.name ?? null);
+  let drafts = assemble(proposals, MIN_SCORE, doc.publishedDay, toldAt);
+  // A short report (an event note) always codes its best proposal, even a weak one, with what the sentences
+  // after it add ("GATIA elements were attacked near the market. 8 dead."): the bar is lowered to its score.
   if (drafts.length === 0 && proposals.length && doc.text.length < 2000) {
     const best = proposals.reduce((a, b) => (b.score > a.score ? b : a));
-    drafts = [{ parts: [best], newMarker: false }];
+    drafts = assemble(proposals, best.score, doc.publishedDay, toldAt).slice(0, 1);
+    if (drafts.length === 0) drafts = [{ parts: [best], newMarker: false }];
   }
   if (drafts.length === 0) return [];
   if (label) {
@@ -456,6 +460,11 @@ export function extractEvents(doc: Doc): EventMention[] {
     members.set(joined, g.map((x) => x.draft));
     return build(joined);
   });
+  // A short report that tells violence and a strategic development (the rescue, the arms seized, the arrests
+  // of the same operation) is about the violence: ACLED keeps the higher type (Battles ... > SD) as the event.
+  if (doc.text.length < SHORT_NOTE && events.some((e) => VIOLENT_TYPES.has(e.ev.type) && e.tier === 0)) {
+    for (const e of events) if (e.ev.type === 'Strategic developments' && e.tier === 0) e.tier = 0.5;
+  }
   events.sort((a, b) => a.tier - b.tier || a.pos - b.pos);
   return events.map((e) => e.ev);
 }

@@ -31,7 +31,8 @@ export function framed(toks: Tok[], t: Trigger, from: number): string | null {
     if (low === 'and' && toks[k - 1]?.low === ',') return null;
     if (FRAME.test(low) && (w.pos === 'VERB' || w.pos === 'NOUN' || /^(unless|lest)$/.test(low))) {
       // "feared dead" is a hedge on a death, not a fear of one; "the threatened town" an adjective.
-      if (low === 'feared' && toks[k + 1]?.low === 'dead') return null;
+      // So is a passive "are feared killed" ("Eighteen people are feared killed in a clash").
+      if (low === 'feared' && (toks[k + 1]?.low === 'dead' || (/^(killed|drowned|dead)$/.test(toks[k + 1]?.low ?? '') || /^(is|are|was|were|been|be)$/.test(toks[k - 1]?.low ?? '')) && /^(killed|dead|drowned|missing|kidnapped|abducted)$/.test(toks[k + 1]?.low ?? ''))) return null;
       return 'expectation';
     }
     if (MODAL.test(low) && /^[a-z']/.test(w.text)) {

@@ -70,7 +70,10 @@ export function sentenceFacts(doc: Doc, view: SentenceView): SentenceFacts {
   const attributions = findAttributions(doc.text, view);
   const found = findActors(doc.text, view);
   const sources = attributions.map((a) => a.source);
-  const actors = found.actors.filter((m) => !overlapsAny(sources, m));
+  // "JNIM and/or ISGS militants": one perpetrator of uncertain attribution, not two sides (ACLED writes such
+  // an actor "A and/or B"); the last named, which heads the phrase ("ISGS militants"), stands for it.
+  const alternative = (m: ActorMention, k: number) => k + 1 < found.actors.length && /^\s*and\s*\/\s*or\s*$/i.test(doc.text.slice(m.end, found.actors[k + 1]!.start));
+  const actors = found.actors.filter((m, k) => !overlapsAny(sources, m) && !alternative(m, k));
   const triggers = findTriggers(view.toks).filter((t) => !overlapsAny(sources, { start: view.toks[t.tokStart]!.start, end: view.toks[t.tokEnd - 1]!.end }));
   const speakers = found.actors.filter((m) => overlapsAny(sources, m));
   return { view, actors, speakers, countries: found.countries, attributions, triggers };
@@ -124,7 +127,7 @@ export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
     const later = segTriggers.find((t) => t.tokStart > first.tokStart && (t.verbal || !definiteNominal(toks, t)) && DEFINING.has(t.kind) ||
       (t.verbal && (t.kind === 'kill' || t.kind === 'wound') && (!t.passive || (after >= 0 && t.tokStart > after)) && t.tokStart > first.tokStart));
     const parts: { from: number; to: number; triggers: Trigger[]; other?: boolean }[] = [];
-    if (definiteNominal(toks, first) && later) {
+    if (definiteNominal(toks, first) && later && !crowdAsSubject(toks, first, segTriggers)) {
       let cut = after >= 0 && later.tokStart > after ? after : later.tokStart;
       for (let k = later.tokStart - 1; cut === later.tokStart && k > first.tokEnd; k--) {
         if (/^(when|after|as|while|,)$/.test(toks[k]!.low)) {
@@ -144,7 +147,8 @@ export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
       // Once an act is told by a verb, nouns with "the" only name what it is about
       // ("detained dozens suspected of taking part in the riots").
       const verbalDefining = part.triggers.some((t) => t.verbal && DEFINING.has(t.kind));
-      if (verbalDefining) part.triggers = part.triggers.filter((t) => !(definiteNominal(toks, t) && (t.kind === 'protest' || t.kind === 'riot' || t.kind === 'clash' || t.kind === 'attack') && !part.triggers.some((x) => x.verbal && x.kind === t.kind)));
+      // ("The demonstrators attacked the police station": the crowd named as the subject stays, it does the act.)
+      if (verbalDefining) part.triggers = part.triggers.filter((t) => !(definiteNominal(toks, t) && (t.kind === 'protest' || t.kind === 'riot' || t.kind === 'clash' || t.kind === 'attack') && !part.triggers.some((x) => x.verbal && x.kind === t.kind)) || crowdAsSubject(toks, t, part.triggers));
       if (part.triggers.length === 0) continue;
       const segActors = actors.filter((m) => m.tokStart >= part.from && m.tokStart < part.to);
       const segCountries = countries.filter((c) => c.tokStart >= part.from && c.tokStart < part.to);
@@ -211,6 +215,19 @@ export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
     }
   }
   return out;
+}
+
+/** Words for the people of a demonstration (not for the act). */
+const CROWD_NOUN = /^(protesters|protestors|demonstrators|rioters|marchers)$/;
+
+/**
+ * "The demonstrators stormed the town hall", "the protesters then set fire to ...": a crowd noun right before
+ * a verb of violence is who does it (the demonstration turned violent), not a reference to an act told before.
+ */
+function crowdAsSubject(toks: Tok[], t: Trigger, triggers: Trigger[]): boolean {
+  if (!CROWD_NOUN.test(toks[t.tokEnd - 1]!.low)) return false;
+  return triggers.some((x) => x.verbal && !x.passive && x.tokStart > t.tokStart && x.tokStart - t.tokEnd <= 2 && ['attack', 'clash', 'shoot', 'kill', 'wound', 'killwound', 'torture', 'loot', 'riot', 'abduct', 'seize'].includes(x.kind) &&
+    toks.slice(t.tokEnd, x.tokStart).every((w) => w.pos === 'ADV' || w.pos === 'AUX'));
 }
 
 /**

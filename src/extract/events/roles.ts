@@ -77,7 +77,14 @@ const VAGUE_PLURAL = /^(several|many|numerous|multiple|scores)$/;
 
 /** Titles that name one person ("the director of ...", "a district governor"). */
 const QUALIFIER = /^(suspected|presumed|alleged|known|young|elderly|old|local|notorious|armed|unarmed|innocent|female|male|retired|former|prominent)$/;
-const PERSON_HEADS = new Set(['thief', 'robber', 'burglar', 'suspect', 'criminal', 'trader', 'farmer', 'herder', 'herdsman', 'pastoralist', 'student', 'pupil', 'teacher', 'motorcyclist', 'councilman', 'councillor', 'butcher', 'ranger', 'youth', 'merchant', 'businessman', 'cleric', 'imam', 'pastor', 'priest', 'fisherman', 'hunter', 'miner', 'vendor', 'herdsboy', 'marabout', 'catechist', 'civilian', 'soldier', 'policeman', 'gendarme', 'director', 'head', 'governor', 'commander', 'chief', 'official', 'spokesman', 'spokesperson', 'deputy', 'leader', 'member', 'employee', 'agent', 'officer', 'mayor', 'judge', 'prosecutor', 'lawmaker', 'senator', 'minister', 'administrator', 'headmaster', 'principal', 'guard', 'bodyguard', 'driver', 'man', 'woman', 'boy', 'girl', 'child', 'person', 'resident', 'villager']);
+const PERSON_HEADS = new Set(['thief', 'robber', 'burglar', 'suspect', 'criminal', 'trader', 'farmer', 'herder', 'herdsman', 'pastoralist', 'student', 'pupil', 'teacher', 'motorcyclist', 'councilman', 'councillor', 'butcher', 'ranger', 'youth', 'merchant', 'businessman', 'cleric', 'imam', 'pastor', 'priest', 'fisherman', 'hunter', 'miner', 'vendor', 'herdsboy', 'marabout', 'catechist', 'civilian', 'soldier', 'policeman', 'gendarme', 'director', 'head', 'governor', 'commander', 'chief', 'official', 'spokesman', 'spokesperson', 'deputy', 'leader', 'member', 'employee', 'agent', 'officer', 'mayor', 'judge', 'prosecutor', 'lawmaker', 'senator', 'minister', 'administrator', 'headmaster', 'principal', 'guard', 'bodyguard', 'driver', 'man', 'woman', 'boy', 'girl', 'child', 'person', 'resident', 'villager',
+  // more people a report names one at a time ("shot dead a wildlife tracker", "lynched a presumed criminal")
+  'tracker', 'activist', 'journalist', 'reporter', 'worker', 'spy', 'informant', 'informer', 'nurse', 'doctor', 'engineer', 'lawyer',
+  'politician', 'aspirant', 'candidate', 'convert', 'mason', 'guide', 'watchman', 'vigilante', 'shopkeeper', 'tailor', 'mechanic',
+  'rider', 'operator', 'passenger', 'traveller', 'traveler', 'pilgrim', 'refugee', 'migrant', 'prisoner', 'detainee', 'inmate', 'hostage',
+  'captive', 'collaborator', 'militant', 'fighter', 'insurgent', 'rebel', 'jihadist', 'bandit', 'gunman', 'attacker', 'assailant', 'bomber',
+  'militiaman', 'murderer', 'smuggler', 'kidnapper', 'poacher', 'elder', 'notable', 'dealer', 'supporter', 'cadre', 'volunteer', 'staffer',
+  'inspector', 'sergeant', 'corporal', 'lieutenant', 'captain', 'colonel', 'constable', 'ranger', 'escort', 'pupil']);
 const OUTCOMES = new Set<TriggerKind>(['kill', 'wound', 'killwound']);
 const ARMED_CLASSES = new Set(['state', 'rebel', 'militia', 'identity', 'external', 'unidentified']);
 const WEAPONISH = new Set<TriggerKind>(['ied', 'suicide', 'air', 'shell', 'grenade', 'bomb', 'attack', 'shoot', 'clash']);
@@ -437,6 +444,11 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
       // ("a suspected thief", "an elderly man": a word that qualifies the person may stand there too.)
       const modified = det(i - 2) && (toks[i - 1]!.pos === 'NOUN' || QUALIFIER.test(toks[i - 1]!.low)) && !REPORTING.test(toks[i + 1]?.low ?? '') && !c.quantities.some((q) => q.tokStart <= i - 1 && i - 1 < q.tokEnd);
       if (!PERSON_HEADS.has(toks[i]!.low) || !(det(i - 1) || modified)) continue;
+      // "the brother of the village chief", "mistaken for a militant", "shot by a soldier": a person named
+      // after a preposition is someone else's, not another dead.
+      if (/^(of|for|as|than|like|by|from|with|to|against)$/.test(toks[det(i - 1) ? i - 2 : i - 3]?.low ?? '')) continue;
+      // "an escort mission", "a worker union": the word modifies the noun after it, which is no person.
+      if (toks[i + 1]?.pos === 'NOUN' && /^[a-z]/.test(toks[i + 1]!.text) && !PERSON_HEADS.has(toks[i + 1]!.low)) continue;
       // "killed 8 rebels including a commander": one of the dead already counted.
       if (roles.victims.length > 0 && subsetFrom(i - 1)) continue;
       if (c.inParens(i) || actors.some((m) => m.tokStart <= i && i < m.tokEnd) || roles.victims.some((v) => v.tok <= i && i < v.tokEnd)) continue;
@@ -481,7 +493,12 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
       if (toks[t.tokEnd]?.low === 'of' && !cause) take(t.tokEnd + 1, Math.min(to, t.tokEnd + 8), outcome);
       // "12 deaths", "Dozens of fatalities", "leaving 70 bodies", "seven martyrs", "claimed nine lives": the count
       // before the noun is the dead.
-      else if (!cause && /^(deaths|fatalities|bodies|martyrs|lives|life)$/.test(word)) take(Math.max(lastOutcomeEnd, t.tokStart - 4), t.tokStart, outcome);
+      // ("one death reported", "leading to one death": a single death counted as written.)
+      else if (!cause && (/^(deaths|fatalities|bodies|martyrs|lives|life)$/.test(word) || (word === 'death' && /^(one|1|a|another)$/.test(toks[t.tokStart - 1]?.low ?? '')))) {
+        const had = roles.victims.length;
+        take(Math.max(lastOutcomeEnd, t.tokStart - 4), t.tokStart, outcome);
+        if (word === 'death' && roles.victims.length === had && /^(one|1)$/.test(toks[t.tokStart - 1]!.low)) roles.victims.push({ trigger: current, tok: t.tokStart - 1, tokEnd: t.tokEnd, count: 1, high: 1, outcome, group: null });
+      }
       lastOutcomeEnd = t.tokEnd;
       continue;
     }
@@ -518,7 +535,11 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
         let k = t.tokStart - 1;
         while (k > lastOutcomeEnd && /^(was|is|has|had|been|reportedly|allegedly|also|later|shot|stabbed|beaten|hacked|and)$/.test(toks[k]!.low)) k--;
         const head = toks[k];
-        if (head && k < t.tokStart - 1 && head.pos === 'NOUN' && /^[a-z]/.test(head.text) && !/s$/.test(head.low) && /^(was|is)$/.test(toks[k + 1]?.low ?? '')) {
+        // ("Health worker assassinated overnight": a headline's bare singular subject is one dead too.)
+        let bare = k === t.tokStart - 1 && t.tokStart - 1 >= from && head?.pos === 'NOUN' && !/s$/.test(head.low) && PERSON_HEADS.has(head.low);
+        for (let j = k - 1; bare && j >= from; j--) if (!['NOUN', 'ADJ', 'PROPN'].includes(toks[j]!.pos)) bare = false;
+        if (bare) roles.victims.push({ trigger: current, tok: from, tokEnd: k + 1, count: 1, high: 1, outcome, group: null });
+        else if (head && k < t.tokStart - 1 && head.pos === 'NOUN' && /^[a-z]/.test(head.text) && !/s$/.test(head.low) && /^(was|is)$/.test(toks[k + 1]?.low ?? '')) {
           let j = k - 1;
           while (j > lastOutcomeEnd && j >= k - 3 && ['NOUN', 'ADJ', 'PROPN'].includes(toks[j]!.pos) && !/^(a|an|the)$/.test(toks[j]!.low)) j--;
           if (/^(a|an)$/.test(toks[j]?.low ?? '') && !actors.some((m) => m.tokStart <= k && k < m.tokEnd)) {
@@ -526,6 +547,9 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
           }
         }
       }
+    } else if (t.verbal && /^(himself|herself)$/.test(toks[t.tokEnd + (toks[t.tokEnd]?.low === 'only' ? 1 : 0)]?.low ?? '')) {
+      // "detonated his explosives, killing only himself": the bomber is the one dead (ACLED counts the bomber).
+      roles.victims.push({ trigger: current, tok: t.tokEnd, tokEnd: t.tokEnd + 2, count: 1, high: 1, outcome, group: null });
     } else if (t.verbal) {
       let hi = t.tokEnd;
       while (hi < to && !BOUNDARY.has(toks[hi]!.low) && !triggers.some((x) => x.tokStart === hi && x !== t && x.verbal)) {

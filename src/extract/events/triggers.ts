@@ -131,9 +131,13 @@ rule('clash', `${TRADE} shells|shelling|barrages`, true);
 // "engaged in heavy fighting", "engaged in a gun battle" (not "engaging in looting").
 rule('clash', 'engaged|engage|engaging in a|an|heavy|fierce|intense|armed|fighting|combat|clashes|battle|battles|gunfights|firefights|skirmishes|hostilities', true);
 rule('clash', 'repulse|repulsed|repulsing|repel|repelled|repelling', true);
+// "the troops returned fire": fire the other way makes the exchange a fight.
+rule('clash', 'returned|return|returning fire', true);
 rule('clash', 'resistance', false);
 rule('clash', 'counterattack|counter-attack|counterattacked', true);
 rule('clash', 'confrontation|confrontations', false);
+// "hostilities between the A and B communities": fighting named by its state.
+rule('clash', 'hostilities', false);
 rule('shoot', 'shot|shoot|shoots|shooting', true, true);
 rule('shoot', 'opened|open|opening fire', true);
 rule('shoot', 'fired|fire|fires|firing on|at|upon|into', true, true);
@@ -196,6 +200,13 @@ rule('protest', 'demonstration|demonstrations', false);
 rule('protest', 'rally|rallies|rallied|rallying', true);
 rule('protest', 'marched|marching', true);
 rule('protest', 'sit-in|sit-ins', false);
+// "staged a march", "a peaceful march", "held marches", "a broom procession", "formed a human chain" (not the
+// month: a march is counted or qualified here).
+rule('protest', 'a|peaceful|silent|protest|solidarity|road|street|mass|several|held|staged march|marches', false);
+rule('protest', 'procession|processions', false);
+rule('protest', 'human chain|chains', false);
+rule('protest', 'took|take|taking|hit|hitting|poured|pouring|descended the|onto|into streets|street', true);
+rule('protest', 'went|go|came|come|poured|spilled down|out in|into|on|onto the streets|street', true);
 rule('protest', 'sit - in', false);
 rule('protest', 'picket|picketed|picketing', true);
 rule('protest', 'took|take|taking to the streets', true);
@@ -213,7 +224,11 @@ rule('riot', 'broke|breaking|broken through|a police line|cordon|barricade', tru
 rule('riot', 'burned|burnt|burning|torched tyres|tires|tyre|tire', true);
 // Blocking a road or a site without violence is a peaceful protest (ACLED's current practice); burning
 // barricades or tyres (above) and vandalism (below) are a crowd's violence.
-rule('protest', 'blocked|blocking|barricaded road|roads|highway|the|access|traffic', true);
+rule('protest', 'blocked|blocking|barricaded|barricading|barricade road|roads|highway|the|access|traffic', true);
+// Barricades built are the crowd's destructive act (ACLED's violent demonstration: "build ... barricades"):
+// "erected barricades", "set up a barricade" (blocking the road itself, above, stays a protest).
+rule('riot', 'barricades', false);
+rule('riot', 'a|burning barricade', false);
 rule('riot', 'vandalised|vandalized|vandalism|ransacked', true);
 rule('riot', 'bonfire|bonfires', false);
 rule('riot', 'burning barricades|barricade', false);
@@ -378,6 +393,8 @@ export function findTriggers(toks: Tok[]): Trigger[] {
       toks[i + 1] && DET_NOUN_PROPN_ETC.test(toks[i + 1]!.pos) && !OUTSIDE_NEAR_AGAINST_ETC.test(toks[i + 1]!.low)) {
       best = null;
     }
+    // "a religious procession", "the funeral procession": a rite, not a demonstration.
+    if (best && best.kind === 'protest' && /^processions?$/.test(toks[i]!.low) && /^(religious|funeral|wedding|burial|royal|ashura|carnival)$/.test(toks[i - 1]?.low ?? '')) best = null;
     if (!best) {
       i++;
       continue;
@@ -548,7 +565,7 @@ export function findTriggers(toks: Tok[]): Trigger[] {
 }
 
 /** What may follow an outcome participle that ends its clause ("2 fighters killed.", "5 soldiers wounded in X"). */
-const AFTER_REDUCED = /^(\.|,|;|:|in|on|at|near|during|as|when|after|and|by|while|overnight|yesterday|today|since|following|amid|across|throughout|around|outside|inside|last|this|\(|\[)$/;
+const AFTER_REDUCED = /^(\.|,|;|:|in|on|at|near|during|as|when|after|and|by|while|overnight|early|late|last|yesterday|today|since|following|amid|across|throughout|around|outside|inside|last|this|\(|\[)$/;
 
 /**
  * Headline and note style drops the auxiliary: "2 fighters killed.", "Three civilians wounded in Kandahar",
@@ -557,7 +574,7 @@ const AFTER_REDUCED = /^(\.|,|;|:|in|on|at|near|during|as|when|after|and|by|whil
  * "2 fighters killed 3 soldiers" too.
  */
 function reducedPassive(toks: Tok[], t: Trigger): boolean {
-  if (!t.verbal || !/^(kill|wound|killwound)$/.test(t.kind) || !/ed$/.test(toks[t.tokEnd - 1]!.low)) return false;
+  if (!t.verbal || !/^(kill|wound|killwound)$/.test(t.kind) || !(/ed$/.test(toks[t.tokEnd - 1]!.low) || /^(shot|gunned)$/.test(toks[t.tokStart]!.low))) return false;
   const next = toks[t.tokEnd];
   if (next && !AFTER_REDUCED.test(next.low)) return false;
   // Back to the clause start: a number or quantifier, then only adjectives, nouns and "of".
@@ -568,6 +585,13 @@ function reducedPassive(toks: Tok[], t: Trigger): boolean {
     k--;
   }
   const w = toks[k];
+  // "Health worker assassinated overnight", "Army officer killed by gunmen": a headline whose subject is a bare
+  // noun phrase opening the sentence is a passive too.
+  // (Its head a singular common noun, and no figure after the verb: "ELN guerrillas killed at least nine
+  // soldiers" is active.)
+  const head = toks[t.tokStart - 1];
+  if (k < 0 && sawNoun && t.tokStart - k <= 5 && head?.pos === 'NOUN' && /^[a-z]/.test(head.text) && !/s$/.test(head.low) &&
+    !toks.slice(t.tokEnd, t.tokEnd + 4).some((x) => x.pos === 'NUM' || /^\d/.test(x.low))) return true;
   const counted = w && (w.pos === 'NUM' || /^(dozens|scores|hundreds|thousands|several|many|some|two|three|four|five|six|seven|eight|nine|ten|a|at|least)$/.test(w.low));
   if (!counted) return false;
   // The clause opens here: the sentence start or a clause edge before the count ("At least", "...; 3 ...").
