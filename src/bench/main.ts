@@ -16,9 +16,11 @@ import { countTokens, measureAnalyze, measureComponents, measureLoad, measureSca
 import { renderReport, type BenchReport } from './report.js';
 import { DEFAULT_LENGTHS, measureLength } from './length.js';
 import { measureScale, renderScale } from './scale.js';
+import { measureSynthetic, renderSynthetic } from './synthetic.js';
 
 const USAGE = `npm run bench -- [--articles N] [--seed N] [--input FILE [--repeat N]] [--reps N] [--workers N] [--pg URL] [--no-store] [--json]
-npm run bench -- --scale [--sizes 1000,4000,16000] [--seed N] [--pg URL [--pg-workers 1,2]] [--keep-stores] [--json]
+npm run bench -- --scale [--sizes 1000,4000,16000] [--seed N] [--pg URL [--pg-workers 1,2]] [--order corpus|time] [--keep-stores] [--json]
+npm run bench -- --synthetic 100000,1000000 [--per-day 100] [--keep-stores] [--json]
 
   --articles N   corpus size (default ${DEFAULT_CORPUS.articles}; articles of ${DEFAULT_CORPUS.minWords}–${DEFAULT_CORPUS.maxWords} words)
   --seed N       corpus seed (default ${DEFAULT_CORPUS.seed}); the same seed gives the same corpus
@@ -35,7 +37,12 @@ npm run bench -- --scale [--sizes 1000,4000,16000] [--seed N] [--pg URL [--pg-wo
                  and report latency and memory against store size; with --pg, 1 and 2 \`sitrep worker\`s
   --sizes LIST   --scale: corpus sizes (default 1000,4000,16000)
   --pg-workers L --scale --pg: numbers of workers to compare (default 1,2)
-  --keep-stores  --scale: leave the SQLite stores in .cache/bench-scale/scale-N.db (for experiments)`;
+  --order O      --scale: store the documents as generated ('corpus', default: days at random over the
+                 corpus's 8 years, so every place's weeks fill up as the store grows) or by day ('time')
+  --keep-stores  --scale, --synthetic: leave the SQLite stores in .cache/bench-scale/ (for experiments)
+  --synthetic L  stores of L documents' pictures made by SQL from a few analysed ones (rows only, no
+                 analysis), and report latency over one week of each (docs/bench.md "Scale")
+  --per-day N    --synthetic: documents a day (default 100; every week holds as many at every size)`;
 
 function positive(v: string | undefined, name: string, fallback: number): number {
   if (v === undefined) return fallback;
@@ -61,6 +68,9 @@ async function main(): Promise<void> {
       sizes: { type: 'string' },
       'pg-workers': { type: 'string' },
       'keep-stores': { type: 'boolean' },
+      synthetic: { type: 'string' },
+      'per-day': { type: 'string' },
+      order: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -69,6 +79,21 @@ async function main(): Promise<void> {
     return;
   }
   const startup = performance.now();
+  if (values.synthetic) {
+    const sizes = values.synthetic.split(',').map((x) => positive(x.trim(), 'synthetic', 0));
+    const r = await measureSynthetic({
+      sizes,
+      seed: positive(values.seed, 'seed', DEFAULT_CORPUS.seed),
+      perDay: positive(values['per-day'], 'per-day', 100),
+      keep: values['keep-stores'] ?? false,
+      note: (s) => {
+        if (!values.json) process.stderr.write(`bench: ${s}\n`);
+      },
+    });
+    const load = os.loadavg();
+    process.stdout.write(values.json ? JSON.stringify({ loadAverage: load, synthetic: r }, null, 2) + '\n' : renderSynthetic(r, load) + '\n');
+    return;
+  }
   if (values.scale) {
     const list = (v: string | undefined, name: string, dflt: number[]) => (v === undefined ? dflt : v.split(',').map((x) => positive(x.trim(), name, 0)));
     const r = await measureScale({
@@ -77,6 +102,7 @@ async function main(): Promise<void> {
       pg: values.pg,
       pgWorkers: list(values['pg-workers'], 'pg-workers', [1, 2]),
       keepStores: values['keep-stores'] ?? false,
+      order: values.order === 'time' ? 'time' : 'corpus',
       note: (s) => {
         if (values.json) return;
         // On a terminal, one line overwritten; in a log, one line per step.

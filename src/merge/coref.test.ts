@@ -115,6 +115,25 @@ describe('event coreference', () => {
     expect(evs[0]!.location?.name).toBe('Qaraqosh');
   });
 
+  it('aligns two reports naming one village the gazetteer lacks in the same area, and keeps two such villages apart', () => {
+    // Made-up villages, coded (as the analysis codes them) at Nineveh's seat with precision 3.
+    const village = (name: string) => ({ name, lat: 36.335, lon: 43.119, country: 'IQ', admin1: 'Nineveh', geonameId: null, kind: 'city' as const, unresolved: true as const, area: 'Nineveh', precision: 3 as const });
+    const report = (id: string, outlet: string, name: string) =>
+      new FixtureDoc(id, `Militants stormed the village of ${name} on Saturday, killing five villagers.`, { published: '2016-10-23', outlet })
+        .place(name, village(name))
+        .event(`Militants stormed the village of ${name} on Saturday`, {
+          type: 'Violence against civilians', subType: 'Attack', date: day('2016-10-22'), location: village(name), actor1: ISIS, actor2: CIVILIANS,
+          fatalities: { low: 5, best: 5, high: 5 },
+        })
+        .build();
+    const same = merge([report('a', 'A', 'Kelmoya'), report('b', 'B', 'Kelmoya')]);
+    expect(same).toHaveLength(1);
+    expect(same[0]!.location).toMatchObject({ name: 'Kelmoya', unresolved: true, precision: 3 });
+    expect(same[0]!.reasons[0]).toMatch(/same place \(Kelmoya\)/);
+    // Two villages at their province's one point are two places.
+    expect(merge([report('a', 'A', 'Kelmoya'), report('c', 'C', 'Tobilega')])).toHaveLength(2);
+  });
+
   it('keeps apart reports naming different armed groups', () => {
     const other = new FixtureDoc('o', 'Taliban fighters took Qaraqosh on Saturday.', { published: '2016-10-23', outlet: 'O' })
       .place('Qaraqosh', PLACES.qaraqosh)

@@ -68,8 +68,16 @@ export function samePlace(a: Pick<ReportItem, 'placeKey' | 'location'>, b: Pick<
   const la = a.location;
   const lb = b.location;
   if (la.country !== lb.country) return false;
+  // A village the gazetteer lacks is put at its area's point: two reports name it alike when the names agree
+  // within the same area (coded within 25 km), never because two villages share their district's point.
+  if (la.unresolved || lb.unresolved) return differentUnresolved(la, lb) ? false : normName(la.name) === normName(lb.name) && km(la.lat, la.lon, lb.lat, lb.lon) <= 25;
   const d = km(la.lat, la.lon, lb.lat, lb.lon);
   return d <= 3 || (d <= 25 && normName(la.name) === normName(lb.name));
+}
+
+/** Both places are names the gazetteer lacks, and the names differ. */
+function differentUnresolved(a: EventLocation, b: EventLocation): boolean {
+  return !!a.unresolved && !!b.unresolved && normName(a.name) !== normName(b.name);
 }
 
 /**
@@ -117,6 +125,8 @@ export function canJoin(a: ReportItem, b: ReportItem): JoinFacts | null {
   let tol: number | null = null;
   if (locOk(la) && locOk(lb)) {
     if (la.country && lb.country && la.country !== lb.country) return null;
+    // Two villages named differently are two places, though both sit at their district's point.
+    if (differentUnresolved(la, lb)) return null;
     if (!same) {
       distanceKm = km(la.lat, la.lon, lb.lat, lb.lon);
       tol = toleranceKm(la.precision, lb.precision);

@@ -17,12 +17,15 @@ import { interval } from './dates.js';
 import { sideOf } from './figure-side.js';
 import { km, validCoordinates } from './geo.js';
 import { outletOf, publishedDay, sentenceOf, type SituationDoc } from './input.js';
-import { itemKey, type ClaimItem, type ControlItem, type DocItems, type DocRef, type PlaceKeyInfo, type ReportItem } from './items.js';
+import { itemKey, UNRESOLVED_KEY, type ClaimItem, type ControlItem, type DocItems, type DocRef, type PlaceKeyInfo, type ReportItem } from './items.js';
 import { normName } from './places.js';
 
 /** The key of a resolved place: its GeoNames id, else its country, name and point (to 0.01°). */
-export function placeKey(p: { name: string; country: string; lat: number; lon: number; geonameId?: number | null }): string {
+export function placeKey(p: { name: string; country: string; lat: number; lon: number; geonameId?: number | null; unresolved?: boolean }): string {
   if (p.geonameId != null) return `g${p.geonameId}`;
+  // A name the gazetteer lacks, at its area's point: a key of its own kind, so it is never taken for the
+  // town or district whose point it borrows (places.ts samePlaceAs).
+  if (p.unresolved) return `${UNRESOLVED_KEY}${p.country}:${normName(p.name)}:${p.lat.toFixed(2)},${p.lon.toFixed(2)}`;
   return `n:${p.country}:${normName(p.name)}:${p.lat.toFixed(2)},${p.lon.toFixed(2)}`;
 }
 
@@ -43,6 +46,8 @@ function locationKey(loc: EventLocation, mentions: readonly PlaceMention[]): { k
   const name = normName(loc.name);
   for (const m of mentions) {
     if (m.country !== loc.country || !validCoordinates(m.lat, m.lon)) continue;
+    // An unresolved place sits at its area's point: only its own name is that place, whatever lies there.
+    if ((m.unresolved || loc.unresolved) && normName(m.name) !== name) continue;
     const d = km(m.lat, m.lon, loc.lat, loc.lon);
     // An exact name counts as 1 km nearer, so "Mosul" wins over a suburb mentioned at the same point.
     const score = d - (normName(m.name) === name ? 1 : 0);

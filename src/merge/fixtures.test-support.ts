@@ -19,6 +19,9 @@ export interface GazetteerEntry {
   admin1?: string | null;
   geonameId?: number | null;
   kind?: PlaceMention['kind'];
+  /** A name the gazetteer lacks, at the point of `area` (analysis 1.2). */
+  unresolved?: true;
+  area?: string;
 }
 
 /** A few real places (public GeoNames facts) the fixtures refer to. */
@@ -68,7 +71,7 @@ export class FixtureDoc {
   }
 
   place(phrase: string, g: GazetteerEntry, occurrence = 1): this {
-    this.places.push({ ...this.span(phrase, occurrence), name: g.name, lat: g.lat, lon: g.lon, country: g.country, admin1: g.admin1 ?? null, geonameId: g.geonameId ?? null, kind: g.kind ?? 'city' });
+    this.places.push({ ...this.span(phrase, occurrence), name: g.name, lat: g.lat, lon: g.lon, country: g.country, admin1: g.admin1 ?? null, geonameId: g.geonameId ?? null, kind: g.kind ?? 'city', ...(g.unresolved ? { unresolved: true as const, area: g.area } : {}) });
     return this;
   }
 
@@ -87,7 +90,7 @@ export class FixtureDoc {
   event(phrase: string, e: EventSpec, occurrence = 1): this {
     const sp = this.span(phrase, occurrence);
     const loc: EventLocation | null = e.location
-      ? { name: e.location.name, lat: e.location.lat, lon: e.location.lon, country: e.location.country, admin1: e.location.admin1 ?? null, precision: e.location.precision ?? 1 }
+      ? { name: e.location.name, lat: e.location.lat, lon: e.location.lon, country: e.location.country, admin1: e.location.admin1 ?? null, precision: e.location.precision ?? 1, ...(e.location.unresolved ? { unresolved: true as const, area: e.location.area } : {}) }
       : null;
     this.events.push({
       ...sp,

@@ -40,8 +40,14 @@ export interface SentenceRef {
 }
 
 /** One real place as the gazetteer gives it: the unit place entities are grouped from. */
+/** The prefix of the place keys of unresolved places (analysis 1.2): names the gazetteer lacks. */
+export const UNRESOLVED_KEY = 'u:';
+
 export interface PlaceKeyInfo {
-  /** `g<GeoNames id>`, else `n:<country>:<name>:<lat>,<lon>` (./keys.ts placeKey). */
+  /**
+   * `g<GeoNames id>`, else `n:<country>:<name>:<lat>,<lon>` (./derive.ts placeKey); `u:` instead of `n:` for an
+   * unresolved place (a name the gazetteer lacks, at its area's point).
+   */
   key: string;
   name: string;
   lat: number;

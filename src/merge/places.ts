@@ -1,6 +1,6 @@
 import type { PlaceKind } from '../extract/places/types.js';
 import { km } from './geo.js';
-import type { PlaceKeyInfo } from './items.js';
+import { UNRESOLVED_KEY, type PlaceKeyInfo } from './items.js';
 
 /** One real place, however it was spelled ("Irbil", "Erbil", "Arbil") and in however many documents. */
 export interface PlaceEntity {
@@ -52,6 +52,9 @@ export function placeOrder(p: PlaceKeyInfo): string {
 export function samePlaceAs(seed: PlaceKeyInfo, k: PlaceKeyInfo): number | null {
   if (seed.country !== k.country) return null;
   const d = km(seed.lat, seed.lon, k.lat, k.lon);
+  // An unresolved place shares its area's point with the area's seat and with every other village coded
+  // there: only its own name makes it the same place.
+  if (seed.key.startsWith(UNRESOLVED_KEY) || k.key.startsWith(UNRESOLVED_KEY)) return d <= SAME_NAME_PLACE_KM && normName(seed.name) === normName(k.name) ? d : null;
   if (d <= SAME_PLACE_KM && seed.kind === k.kind) return d;
   if (d <= SAME_NAME_PLACE_KM && normName(seed.name) === normName(k.name)) return d;
   return null;

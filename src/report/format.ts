@@ -39,6 +39,8 @@ export function fmtClaimValue(c: ReportClaim): string {
 
 export function fmtPlace(e: ReportEvent): string {
   if (!e.location) return 'place not given';
+  // A village the gazetteer lacks: its name as written, and where it is shown.
+  if (e.location.unresolved) return `${e.location.name} (not in the gazetteer; shown at ${e.location.area ?? 'its area'})`;
   const near = e.location.precision === 2 ? 'near ' : e.location.precision === 3 ? 'region of ' : '';
   return `${near}${e.location.name}`;
 }

@@ -19,6 +19,9 @@ svg.map, svg.timeline { width:100%; height:auto; display:block; }
 .label { font-size:11px; fill:#333; paint-order:stroke; stroke:#fff; stroke-width:3px; }
 .ev { cursor:pointer; stroke:#fff; stroke-width:1; opacity:0.85; }
 .ev:hover, .ev:focus, .ev.sel { stroke:#000; stroke-width:2; opacity:1; outline:none; }
+.ev.area { fill:none; stroke:#333; stroke-width:2; stroke-dasharray:4 3; }
+circle.ev.area.t-battle { stroke:var(--battle); } circle.ev.area.t-explosion { stroke:var(--explosion); } circle.ev.area.t-civilians { stroke:var(--civilians); }
+circle.ev.area.t-protest { stroke:var(--protest); } circle.ev.area.t-riot { stroke:var(--riot); } circle.ev.area.t-strategic { stroke:var(--strategic); }
 circle.t-battle, rect.t-battle { fill:var(--battle); } circle.t-explosion, rect.t-explosion { fill:var(--explosion); }
 circle.t-civilians, rect.t-civilians { fill:var(--civilians); } circle.t-protest, rect.t-protest { fill:var(--protest); }
 circle.t-riot, rect.t-riot { fill:var(--riot); } circle.t-strategic, rect.t-strategic { fill:var(--strategic); }

@@ -39,7 +39,9 @@ export function renderMap(r: Report, sources: SourceTable): string {
   parts.push('<g class="countries">');
   for (const c of countries) parts.push(`<path class="country" d="${c.d}"><title>${h(c.name)}</title></path>`);
   parts.push('</g><g class="places">');
+  // A name the gazetteer lacks has no point of its own: no dot at its area's point (its events say where it is).
   for (const p of r.places) {
+    if (p.unresolved) continue;
     const x = proj.x(p.lon).toFixed(1);
     const y = proj.y(p.lat).toFixed(1);
     parts.push(`<circle class="place" cx="${x}" cy="${y}" r="2.5"><title>${h(p.name)} — ${p.mentions.length} mentions in ${p.documents.length} documents</title></circle>`);
@@ -53,7 +55,7 @@ export function renderMap(r: Report, sources: SourceTable): string {
   // The busiest first; a label that would print over another is left out (its dot keeps its tooltip).
   const placed: { x: number; y: number; w: number; h: number }[] = [];
   const candidates = r.places
-    .filter((p) => p.kind !== 'country' && inFrame(p))
+    .filter((p) => p.kind !== 'country' && !p.unresolved && inFrame(p))
     .sort((a, b) => b.events.length - a.events.length || b.mentions.length - a.mentions.length);
   for (const p of candidates) {
     if (placed.length >= 14) break;
@@ -67,9 +69,13 @@ export function renderMap(r: Report, sources: SourceTable): string {
     const l = e.location!;
     const dead = e.fatalities.best ?? 0;
     const rad = Math.min(22, 5 + Math.sqrt(dead) * 0.8 + (e.corroboration - 1) * 2);
-    const tip = `${e.type} / ${e.subType}, ${l.name}, ${fmtDays(e.date)} — ${oneLine(e.sources[0]!.sentence.text, 200)}`;
+    // An unresolved place is drawn as a dashed ring around its area's point, not as a point of its own.
+    const where = l.unresolved ? `${l.name} (not in the gazetteer; shown at ${l.area ?? 'its area'})` : l.name;
+    const tip = `${e.type} / ${e.subType}, ${where}, ${fmtDays(e.date)} — ${oneLine(e.sources[0]!.sentence.text, 200)}`;
+    const ring = l.unresolved ? ' area' : '';
+    const r = l.unresolved ? Math.max(rad, 12) : rad;
     parts.push(
-      `<circle class="ev ${TYPE_CLASS[e.type] ?? ''}" cx="${proj.x(l.lon).toFixed(1)}" cy="${proj.y(l.lat).toFixed(1)}" r="${rad.toFixed(1)}" tabindex="0" data-ev="${h(e.id)}" data-src="${sources.ids(e.sources)}"><title>${h(tip)}</title></circle>`,
+      `<circle class="ev${ring} ${TYPE_CLASS[e.type] ?? ''}" cx="${proj.x(l.lon).toFixed(1)}" cy="${proj.y(l.lat).toFixed(1)}" r="${r.toFixed(1)}" tabindex="0" data-ev="${h(e.id)}" data-src="${sources.ids(e.sources)}"><title>${h(tip)}</title></circle>`,
     );
   }
   parts.push('</g></svg>');

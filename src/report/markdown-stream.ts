@@ -23,7 +23,8 @@ import {
   placesLines,
   unverifiedLine,
 } from './markdown.js';
-import { allPages, reportLatest, reportPlaces, reportScope, toEvent, toFigure, type ReportOptions } from './model.js';
+import { allPages, reportLatest, reportPlaces, reportScope, toEvent, toFigure, type ReportEvent, type ReportOptions, type ReportScope } from './model.js';
+import { applyOverrides, type Override } from '../desk/reviews.js';
 
 /** Events, figures and documents read at once. */
 const PAGE = 500;
@@ -52,9 +53,62 @@ class LineWriter {
   }
 }
 
-/** Write the report for `opts` as Markdown to `write`, chunk by chunk (each chunk whole lines, each ending in a newline). */
-export async function streamMarkdown(reader: PictureReader, opts: ReportOptions, write: (chunk: string) => Promise<void>): Promise<void> {
+/**
+ * Editors' reviews as the stream lays them over the events: the events any override may touch, with the
+ * overrides applied (src/desk/reviews.ts applyOverrides, on those events alone: in the listing's order, so
+ * the result is the one the whole report's events give), by the id of the event each replaces.
+ */
+interface Reviewed {
+  /** What an event of the listing becomes: itself reviewed, then the events split from it; hidden ones left out. */
+  replace: Map<string, ReportEvent[]>;
+  /** Events rejected or merged into another (left out of the listing and of the places and latest developments). */
+  hidden: Set<string>;
+}
+
+const sameSpan = (a: { documentId: string; start: number; end: number }, b: { documentId: string; start: number; end: number }) =>
+  a.documentId === b.documentId && a.start < b.end && b.start < a.end;
+
+/**
+ * Find the events the overrides may touch without holding the listing: the events they name (by id, or as
+ * a merge's target) and, for an override whose event is not in the listing, every event holding one of its
+ * anchored reports (applyOverrides looks there for an event that re-analysis moved). Memory grows with the
+ * overrides, not with the events.
+ */
+async function reviewedEvents(reader: PictureReader, s: ReportScope, overrides: readonly Override[]): Promise<Reviewed> {
+  const named = new Set(overrides.flatMap((o) => [o.eventId, ...(o.action === 'merge' ? [String(o.data.into)] : [])]));
+  const page = (withSources?: (e: Omit<MergedEvent, 'sources'>) => boolean) => allPages<PictureEvent>((after) => reader.events(s.ef, { after, limit: PAGE }, withSources));
+  const listed = new Set<string>();
+  for await (const e of page(() => false)) if (named.has(e.id)) listed.add(e.id);
+  const anchors = overrides.filter((o) => !listed.has(o.eventId)).flatMap((o) => o.anchor);
+  const picked: ReportEvent[] = [];
+  if (listed.size || anchors.length) {
+    // In the listing's order: applyOverrides breaks ties between anchored events by it.
+    for await (const e of page((h) => anchors.length > 0 || listed.has(h.id))) {
+      if (listed.has(e.id) || (anchors.length && anchors.some((a) => e.sources.some((x) => sameSpan(a, x))))) picked.push(toEvent(e));
+    }
+  }
+  const { events } = applyOverrides(picked, overrides);
+  const originals = new Set(picked.map((e) => e.id));
+  const hidden = new Set(events.filter((e) => e.review?.status === 'rejected' || e.review?.status === 'merged').map((e) => e.id));
+  const replace = new Map<string, ReportEvent[]>();
+  let current: ReportEvent[] | null = null;
+  for (const e of events) {
+    if (originals.has(e.id)) replace.set(e.id, (current = []));
+    if (!hidden.has(e.id)) current!.push(e);
+  }
+  return { replace, hidden };
+}
+
+/**
+ * Write the report for `opts` as Markdown to `write`, chunk by chunk (each chunk whole lines, each ending in a
+ * newline), with the editors' `overrides` laid over the events: the bytes of
+ * renderMarkdown(reviewReport(buildReport(...), overrides)).
+ */
+export async function streamMarkdown(reader: PictureReader, opts: ReportOptions, write: (chunk: string) => Promise<void>, overrides: readonly Override[] = []): Promise<void> {
   const s = await reportScope(reader, opts);
+  const reviewed: Reviewed = overrides.length ? await reviewedEvents(reader, s, overrides) : { replace: new Map(), hidden: new Set() };
+  // What the listing shows for one event of the picture: itself, or what the reviews made of it.
+  const listing = (e: PictureEvent): ReportEvent[] => reviewed.replace.get(e.id) ?? [toEvent(e)];
   const summary = await reader.documentSummary({ since: s.since, until: s.until });
   const latestPeriod = summary.lastDay ? { start: summary.lastDay, end: summary.lastDay } : null;
   const events = (withSources?: (e: Omit<MergedEvent, 'sources'>) => boolean) => allPages<PictureEvent>((after) => reader.events(s.ef, { after, limit: PAGE }, withSources));
@@ -69,14 +123,18 @@ export async function streamMarkdown(reader: PictureReader, opts: ReportOptions,
   const latestCandidates: PictureEvent[] = [];
   const unverified: string[] = [];
   for await (const e of events(firstPassSources)) {
-    eventCount++;
+    const mine = reviewed.replace.get(e.id);
+    eventCount += mine ? mine.length : 1;
     if (e.place) {
-      const l = eventIdsByPlace.get(e.place.id);
-      if (l) l.push(e.id);
-      else eventIdsByPlace.set(e.place.id, [e.id]);
+      // A place stays in the report when its events are hidden by a review (reviewReport keeps it, without them).
+      let l = eventIdsByPlace.get(e.place.id);
+      if (!l) eventIdsByPlace.set(e.place.id, (l = []));
+      if (!reviewed.hidden.has(e.id)) l.push(e.id);
     }
     if (latestPeriod && e.sources.length && isLatestIn(e, latestPeriod)) latestCandidates.push(e);
-    if (e.certainty !== 'reported' && e.certainty !== 'confirmed') {
+    if (mine) {
+      for (const re of mine) if (isUnverified(re)) unverified.push(unverifiedLine(re));
+    } else if (e.certainty !== 'reported' && e.certainty !== 'confirmed') {
       const re = toEvent(e);
       if (isUnverified(re)) unverified.push(unverifiedLine(re));
     }
@@ -97,7 +155,7 @@ export async function streamMarkdown(reader: PictureReader, opts: ReportOptions,
 
   const out = new LineWriter(write);
   await out.push(...headerLines({ since: s.since, until: s.until, latest: latestPeriod }, s.near, { documents: summary.documents, outlets: summary.outlets, events: eventCount, contested: contestedCount }));
-  await out.push(...latestLines({ since: s.since, until: s.until, latest: latestPeriod }, reportLatest(latestCandidates, latestPeriod, opts.latestLimit)));
+  await out.push(...latestLines({ since: s.since, until: s.until, latest: latestPeriod }, reportLatest(latestCandidates, latestPeriod, opts.latestLimit).filter((l) => !reviewed.hidden.has(l.eventId))));
   latestCandidates.length = 0;
 
   await out.push('## Contested figures', '');
@@ -114,7 +172,7 @@ export async function streamMarkdown(reader: PictureReader, opts: ReportOptions,
   // Second pass: the events, written page by page.
   await out.push('## Events', '');
   if (eventCount === 0) await out.push('No events.', '');
-  for await (const e of events()) await out.push(...eventLines(toEvent(e)));
+  for await (const e of events()) for (const re of listing(e)) await out.push(...eventLines(re));
   if (eventCount) await out.push('');
 
   const places = await reportPlaces(reader, s, eventIdsByPlace);

@@ -9,6 +9,7 @@ import { openStore } from '../store/open.js';
 import { renderMarkdown } from './markdown.js';
 import { streamMarkdown } from './markdown-stream.js';
 import { buildReport, reportFromDocs, type ReportOptions } from './model.js';
+import { reviewReport, sourceRef, type Override } from '../desk/reviews.js';
 import { hostileDoc, scenario } from './scenario.test-support.js';
 
 describe('the Markdown report', () => {
@@ -60,6 +61,42 @@ describe('the Markdown report written while it is read', () => {
         expect(await streamed(reader, {})).toMatch(/## Contested figures\n\n### [^]*\| ≤ 5,000 \|[^]*\*\*unverified\*\*[^]*## Events\n\n- \*\*/);
       }
       expect(await streamed(new MemoryReader(buildSituation([])), {})).toBe(renderMarkdown(await reportFromDocs([])) + '\n');
+
+      // Editors' reviews laid over the stream: the bytes of the whole report with the reviews applied.
+      const events = (await buildReport(store.picture(), {})).events;
+      expect(events.length).toBeGreaterThanOrEqual(3);
+      const multi = events.find((e) => e.sources.length > 1)!;
+      const [a, b, c] = events.filter((e) => e !== multi);
+      let id = 0;
+      const o = (eventId: string, action: Override['action'], data: Record<string, unknown> = {}, anchor: Override['anchor'] = []): Override => ({
+        id: ++id, eventId, action, data, anchor, account: 'editor', at: `2026-12-07T10:0${id}:00Z`, why: `check ${id}`,
+      });
+      const overrides = [
+        o(a!.id, 'reject'),
+        o(b!.id, 'correct', { fatalities: { low: 3, best: 3, high: 3 } }),
+        o(c!.id, 'merge', { into: multi.id }),
+        o(multi.id, 'split', { sources: [sourceRef(multi.sources[0]!)] }),
+        // An event id the picture no longer has: found by the reports it was reviewed with.
+        o('ev-gone', 'confirm', {}, [sourceRef(b!.sources[0]!)]),
+      ];
+      for (const opts of [{}, ...cases]) {
+        let out = '';
+        await streamMarkdown(store.picture(), opts, async (chunk) => {
+          out += chunk;
+        }, overrides);
+        expect(out).toBe(renderMarkdown(reviewReport(await buildReport(store.picture(), opts), overrides)) + '\n');
+      }
+      const reviewed = await streamed(store.picture(), {});
+      let withReviews = '';
+      await streamMarkdown(store.picture(), {}, async (chunk) => {
+        withReviews += chunk;
+      }, overrides);
+      // Not vacuous: the reviews show (a split; a correction, then a confirmation found by its anchor) and the
+      // rejected event is gone.
+      expect(withReviews).not.toBe(reviewed);
+      expect(withReviews).toContain('reviewed: split');
+      expect(withReviews).toMatch(/fatalities 3; [^\n]*reviewed: confirmed/);
+      expect(withReviews).not.toContain(`(${a!.id})`);
     } finally {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

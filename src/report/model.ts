@@ -8,6 +8,7 @@ import { latestDevelopments } from '../merge/latest.js';
 import type { PictureFilter, PictureReader } from '../merge/reader.js';
 import type { SituationDoc } from '../merge/input.js';
 import { MemoryReader } from '../merge/memory-reader.js';
+import { UNRESOLVED_KEY } from '../merge/items.js';
 import { buildSituation } from '../merge/situation.js';
 
 /** The situation report as data: what `--format json` prints and what the Markdown and HTML render. See docs/report.md. */
@@ -57,7 +58,8 @@ export interface ReportEvent {
   type: EventType;
   subType: string;
   date: { start: string; end: string; precision: 1 | 2 | 3 } | null;
-  location: { name: string; lat: number; lon: number; country: string; admin1: string | null; precision: 1 | 2 | 3 } | null;
+  /** `unresolved`: a name the gazetteer lacks, at the point of `area` (the division or country it is coded at). */
+  location: { name: string; lat: number; lon: number; country: string; admin1: string | null; precision: 1 | 2 | 3; unresolved?: true; area?: string } | null;
   actor1: Actor | null;
   actor2: Actor | null;
   actors: Actor[];
@@ -143,6 +145,8 @@ export interface ReportPlace {
   country: string;
   admin1: string | null;
   kind: string;
+  /** A name the gazetteer lacks: its point is its area's, not its own. */
+  unresolved?: true;
   mentions: { documentId: string; outlet: string | null; start: number; end: number; text: string }[];
   documents: string[];
   /** Merged events located here (ids). */
@@ -189,7 +193,9 @@ export function toEvent(ev: MergedEvent): ReportEvent {
     type: ev.type,
     subType: ev.subType,
     date: ev.date,
-    location: l ? { name: l.name, lat: l.lat, lon: l.lon, country: l.country, admin1: l.admin1, precision: l.precision } : null,
+    location: l
+      ? { name: l.name, lat: l.lat, lon: l.lon, country: l.country, admin1: l.admin1, precision: l.precision, ...(l.unresolved ? { unresolved: true as const, ...(l.area ? { area: l.area } : {}) } : {}) }
+      : null,
     actor1: ev.actor1,
     actor2: ev.actor2,
     actors: ev.actors,
@@ -297,6 +303,7 @@ export async function reportPlaces(reader: PictureReader, s: ReportScope, eventI
     country: p.country,
     admin1: p.admin1,
     kind: p.kind,
+    ...(p.id.startsWith(UNRESOLVED_KEY) ? { unresolved: true as const } : {}),
     mentions: p.mentions,
     documents: p.documents,
     events: eventIdsByPlace.get(p.id) ?? [],

@@ -51,7 +51,8 @@ const schemas: Record<string, Schema> = {
     type: { enum: EVENT_TYPES },
     subType: str,
     date: nullable(eventDate),
-    location: nullable(obj({ name: str, lat: num, lon: num, country: str, admin1: nullable(str), precision: PRECISION })),
+    // unresolved/area (analysis 1.2): a name the gazetteer lacks, at the point of the area it is coded at.
+    location: nullable(obj({ name: str, lat: num, lon: num, country: str, admin1: nullable(str), precision: PRECISION, unresolved: { const: true }, area: str }, ['unresolved', 'area'])),
     actor1: nullable(ref('Actor')),
     actor2: nullable(ref('Actor')),
     actors: arr(ref('Actor')),
@@ -121,11 +122,12 @@ const schemas: Record<string, Schema> = {
     country: str,
     admin1: nullable(str),
     kind: str,
+    unresolved: { const: true },
     mentions: arr(obj({ documentId: str, outlet: nullable(str), ...span })),
     documents: arr(str),
     events: arr(str),
     control: arr(ref('Control')),
-  }),
+  }, ['unresolved']),
   Latest: obj({ eventId: str, date: nullable(interval), text: str, quote: ref('Source'), outlets: arr(str), sources: arr(ref('Source')) }),
   ReportDocument: obj({
     id: str,

@@ -6,7 +6,6 @@ import type { SituationDoc } from '../../merge/input.js';
 import type { PictureReader } from '../../merge/reader.js';
 import { renderHtml } from '../../report/html.js';
 import { renderJson } from '../../report/json.js';
-import { renderMarkdown } from '../../report/markdown.js';
 import { streamMarkdown } from '../../report/markdown-stream.js';
 import { buildReport, ReportError, type Report, type ReportOptions } from '../../report/model.js';
 import { deskData } from '../../desk/open.js';
@@ -198,13 +197,11 @@ figures given by different sources side by side); the report reads the part of i
     if (!['md', 'markdown', 'html', 'json'].includes(format)) throw new UsageError(`--format must be md, html or json, got ${JSON.stringify(format)}`);
     try {
       if (format === 'md' || format === 'markdown') {
-        // Markdown is written as the picture is read (src/report/markdown-stream.ts); with editors' reviews
-        // (which may merge events far apart in the listing) the report is built whole first.
+        // Markdown is written as the picture is read (src/report/markdown-stream.ts), editors' reviews laid over it.
         const opts = selection(values);
         await withPicture(values, positionals, async (reader, store) => {
           const overrides = store ? await deskData(store).overrides() : [];
-          if (overrides.length) await emit(values, renderMarkdown(reviewReport(await buildReport(reader, opts), overrides)) + '\n');
-          else await emitStream(values, (write) => streamMarkdown(reader, opts, write));
+          await emitStream(values, (write) => streamMarkdown(reader, opts, write, overrides));
         });
         return EXIT_OK;
       }

@@ -240,8 +240,9 @@ export function findAttributions(input: string, view: SentenceView): Attribution
       continue;
     }
     // "released by X", "released today by X"
-    const byVerb = i > 0 && [toks[i - 1], toks[i - 2]].find((v, n) => v && v.pos === 'VERB' && BY_VERBS.has(v.lemma) && (n === 0 || toks[i - 1]!.pos === 'NOUN' || toks[i - 1]!.pos === 'ADV'));
-    if (t.low === 'by' && byVerb) {
+    // (Looked for only at "by": this runs at every word.)
+    const byVerb = t.low === 'by' && i > 0 && [toks[i - 1], toks[i - 2]].find((v, n) => v && v.pos === 'VERB' && BY_VERBS.has(v.lemma) && (n === 0 || toks[i - 1]!.pos === 'NOUN' || toks[i - 1]!.pos === 'ADV'));
+    if (byVerb) {
       const e = npForward(toks, i + 1, toks.length);
       if (e > 0) push(i + 1, e, i - 1, i + 1);
       continue;

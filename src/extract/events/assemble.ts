@@ -23,6 +23,7 @@ const SEVERITY: Record<string, number> = {
   'Peaceful protest': 0, 'Protest with intervention': 1, 'Violent demonstration': 2, 'Excessive force against protesters': 3,
 };
 const VIOLENT = new Set(['Battles', 'Violence against civilians', 'Explosions/Remote violence', 'Riots']);
+const ARMED_CLS = new Set(['state', 'rebel', 'militia', 'identity', 'external', 'unidentified']);
 
 /** How well a draft fits what a definite reference names; 0 means not at all. */
 export function fit(d: Draft, head: string | null): number {
@@ -284,6 +285,18 @@ function escalate(d: Draft): void {
   if (d.parts.length < 2) return;
   if (main.coding.type === 'Explosions/Remote violence') {
     const fight = d.parts.find((p) => p.coding.type === 'Battles' && p.coding.subType === 'Armed clash' && p.triggers.some((t) => t.kind === 'clash' || t.kind === 'shoot'));
+    if (fight) main.coding = { ...main.coding, type: 'Battles', subType: 'Armed clash' };
+    return;
+  }
+  // Killings told with the clashes they happened in ("Ten people were killed between Borana and Samburu militias.
+  // The clash was over water."): the dead are the battle's (ACLED: Battles rank above VAC for one occurrence, and
+  // civilians who die in a battle join its total).
+  if (main.coding.type === 'Violence against civilians' && main.coding.subType === 'Attack') {
+    // (Not a fight with a side the killing did not involve: "Gunmen shot students. They later exchanged fire with
+    // police" is two events, each pair its own.)
+    const mainSides = [main.roles.agent, ...main.roles.others, ...main.roles.named].filter((x): x is ActorRef => !!x);
+    const newSide = (p: Proposal) => [p.roles.agent, ...p.roles.others, ...p.roles.named].some((x) => !!x && ARMED_CLS.has(x.cls) && !mainSides.some((m) => m.name === x.name));
+    const fight = d.parts.find((p) => p !== main && p.coding.type === 'Battles' && p.coding.subType === 'Armed clash' && !newSide(p) && p.triggers.some((t) => t.kind === 'clash' && /^(clash|clashes|clashed|fighting|fought|battle|battles|gunfight|gunfights|firefight|skirmish|skirmishes|hostilities|exchange|exchanged)/.test(p.view.toks[t.tokStart]!.low)));
     if (fight) main.coding = { ...main.coding, type: 'Battles', subType: 'Armed clash' };
     return;
   }

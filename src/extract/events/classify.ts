@@ -464,7 +464,8 @@ export function classify(f: ClauseFacts): Classified | null {
   if (agreement) return pick('Strategic developments', 'Agreement', agreement, agreement.verbal ? 0.6 : 0.7);
   const base = has(triggers, 'base');
   if (base) return pick('Strategic developments', 'Headquarters or base established', base);
-  const loot = has(triggers, 'loot');
+  // ("militants ransacked the substation": an armed group's vandalism is property destruction, not a riot.)
+  const loot = has(triggers, 'loot') ?? (armedActor ? triggers.find((t) => t.kind === 'riot' && /^(vandali|ransack)/.test(toks[t.tokStart]!.low)) : undefined);
   if (loot) return pick('Strategic developments', 'Looting/property destruction', loot, 0.7);
   const release = has(triggers, 'release');
   if (release && people(release)) return pick('Strategic developments', 'Other', release, 0.6);

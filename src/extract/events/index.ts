@@ -7,7 +7,7 @@ import { sentenceViews, type SentenceView, type Tok } from '../quantities/view.j
 import type { QuantityProposal } from '../quantities/parse-counts.js';
 import { countedNoun } from '../quantities/counted-noun.js';
 import { eventDate } from '../times/event-date.js';
-import { eventPlace } from '../places/event-place.js';
+import { eventPlace, locationRank } from '../places/event-place.js';
 import { sentenceFacts, propose, coreSpan, type Proposal, type SentenceFacts } from './propose.js';
 import { assemble, type Draft, type WhereTold } from './assemble.js';
 import type { PlaceKind, PlaceMention } from '../places/types.js';
@@ -93,7 +93,8 @@ function countryVotes(doc: Doc, facts: SentenceFacts[]): Map<string, number> {
   const add = (c: string, w: number) => counts.set(c, (counts.get(c) ?? 0) + w);
   const named = new Uint8Array(doc.text.length + 1);
   for (const f of facts) for (const n of [...f.actors, ...f.speakers, ...f.countries]) named.fill(1, n.start, n.end);
-  for (const p of doc.get('places')) if (!named.subarray(p.start, p.end).includes(1)) add(p.country, 1);
+  // (An unresolved place's country is borrowed from the area it is coded at: it is no vote of its own.)
+  for (const p of doc.get('places')) if (!p.unresolved && !named.subarray(p.start, p.end).includes(1)) add(p.country, 1);
   for (const f of facts) {
     for (const c of f.countries) add(c.country.code, 0.5);
     for (const a of f.actors) if (a.country) add(a.country.code, 0.5);
@@ -274,7 +275,7 @@ function bestLocation(doc: Doc, d: Draft, avoid: readonly Span[]): EventLocation
     // there, not at the place of the sentence's first clause.
     const own = p.seg.from > 0 && p.places.length > 0 ? eventPlace(doc, p.span, avoid) : null;
     const loc = own ?? eventPlace(doc, coreSpan(p), avoid) ?? eventPlace(doc, p.span, avoid);
-    if (loc && (!best || loc.precision < best.precision)) best = loc;
+    if (loc && (!best || locationRank(loc) < locationRank(best))) best = loc;
   }
   return best;
 }

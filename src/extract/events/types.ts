@@ -31,6 +31,12 @@ export interface EventLocation {
   admin1: string | null;
   /** ACLED geo precision: 1 the named place, 2 near it / part of it, 3 a region. */
   precision: Precision;
+  /**
+   * The place is a name the gazetteer lacks (analysis 1.2): `name` is as written, the coordinates are those of
+   * `area` (the division or country the document puts it in) and precision is 3.
+   */
+  unresolved?: true;
+  area?: string;
 }
 
 export interface Actor {

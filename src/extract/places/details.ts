@@ -17,10 +17,14 @@ export interface PlaceDetail {
   isContainer: boolean;
   /** The mention it sits inside ("Balkh" for "Dawlat Abad district, Balkh"). */
   within: PlaceDetail | null;
+  /** A name the gazetteer lacks (unresolved.ts): `entry` is then the area it is coded at. */
+  unresolved?: boolean;
 }
 
 export interface DocPlaces {
   details: PlaceDetail[];
+  /** Unresolved place names with the area each is coded at (not in `details`: they take no part in resolution). */
+  unresolved: PlaceDetail[];
   dateline: PlaceDetail | null;
   /** Country and admin1 the story is most about. */
   focusCountry: string | null;

@@ -46,6 +46,15 @@ export function eventPlace(doc: Doc, span: Span, avoid: readonly Span[] = []): E
   return focusLocation(info);
 }
 
+/**
+ * How specific a location is, for choosing among the places an event's passages give (lower is more
+ * specific): ACLED's geo precision, except that a named village the gazetteer lacks (precision 3, at its
+ * area's point) ranks between a place "near" something (2) and a province alone (3).
+ */
+export function locationRank(loc: EventLocation): number {
+  return loc.unresolved ? 2.5 : loc.precision;
+}
+
 /** Last words of names of organisations and armed groups that begin with a place ("Levant Radio"). */
 const ORGANISATION = /^(?:radio|television|tv|times|post|news|herald|tribune|gazette|journal|daily|monitor|observer|courier|press|agency|chronicle|bulletin|dispatch|standard|ledger|wire|telegraph|cartel|brigade|brigades|army|front|movement|militia|battalion|council|committee|party|university|network|foundation|institute)$/i;
 
@@ -104,7 +113,9 @@ function indexOf(doc: Doc, info: DocPlaces): PlaceIndex {
   if (idx) return idx;
   const sentences = doc.get('sentences');
   idx = { bySentence: new Map(), byParagraph: new Map() };
-  for (const d of info.details) {
+  // Unresolved names take part as places of their clause (never resolution): a village missing from the
+  // gazetteer is still where its clause's event was, not the next clause's town.
+  for (const d of [...info.details, ...info.unresolved].sort((a, b) => a.mention.start - b.mention.start)) {
     const s = d.candidate.sentence;
     const p = sentences[s]?.paragraph ?? -1;
     idx.bySentence.set(s, [...(idx.bySentence.get(s) ?? []), d]);
@@ -182,6 +193,8 @@ function choose(doc: Doc, details: PlaceDetail[], dateline: PlaceDetail | null):
     if (next && next.sentence === d.candidate.sentence && next.pos === 'NOUN' && /^\p{Ll}/u.test(doc.text.slice(next.start, next.end)) && !d.candidate.designator) {
       s -= 3;
     }
+    // A name the gazetteer lacks is less sure to be a place than one it has, in the same clause.
+    if (d.unresolved) s -= 1;
     // A region written as such ("Darfur") is no more specific than a province.
     if (kind === 'feature' && isRegion(gazetteer().featureOf(d.entry))) s -= 4;
     s -= d.mention.start / Math.max(1, doc.text.length);
@@ -210,6 +223,11 @@ function routeEnd(doc: Doc, d: PlaceDetail): boolean {
 
 function locate(doc: Doc, info: DocPlaces, d: PlaceDetail): EventLocation {
   const gaz = gazetteer();
+  if (d.unresolved) {
+    // Named as written, at the area's point, ACLED geo precision 3 (the area is all that is known).
+    const m = d.mention;
+    return { name: m.name, lat: m.lat, lon: m.lon, country: m.country, admin1: m.admin1, precision: 3, unresolved: true, ...(m.area ? { area: m.area } : {}) };
+  }
   const e = gaz.entry(d.entry);
   const m = d.mention;
   let lat = e.lat;

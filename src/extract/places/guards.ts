@@ -503,6 +503,10 @@ export function rejectReason(ctx: GuardContext, c: Candidate): string | null {
     const bare = c.surface.replace(/[.\s]/g, '');
     if (!(country && bare === bare.toUpperCase()) && !shortTown(ctx, c, support)) return 'short name';
   }
+  // Rule "mixed-case-acronym": three capitals and then lower case ("FAMa" for Mali's army) is an
+  // abbreviation's shape, not a place name's (McAllen, DeKalb, LaSalle have lower case between capitals;
+  // "NTillit", "MBour" write a prenasalised first sound with two).
+  if (/^\p{Lu}{3,}\p{Ll}+$/u.test(c.surface.replace(/[.\s]/g, ''))) return 'acronym';
   if (lex.notPlaces.has(c.key) && !c.hint) return 'common word';
   if (ctx.outlets.some((o) => o.start < c.spanEnd && c.start < o.end)) return "the outlet's name";
   if (c.capAfter && STREET.test(c.capAfter)) return 'street or river name';

@@ -13,8 +13,9 @@ import { datelineOf } from './dateline.js';
 import { resolveDesignated } from './designated.js';
 import { setDocPlaces, type DocPlaces, type PlaceDetail } from './details.js';
 import { buildGuardContext, LOCATIVE, rejectReason, weakReason } from './guards.js';
-import { freeOffsets, relationAround } from './relative.js';
+import { freeOffsets, offsetPoint, relationAround } from './relative.js';
 import { resolve, type Resolution } from './resolve.js';
+import { unresolvedNames, type UnresolvedName } from './unresolved.js';
 import type { PlaceMention } from './types.js';
 import { km } from '../../core/geo.js';
 
@@ -120,8 +121,11 @@ export const places: Component = {
     }
     const ways = namedWays(doc, details);
     const free = sentences.filter((s) => s.kind !== 'boilerplate').flatMap((s) => freeOffsets(doc.text, s.start, s.end));
+    const datelineDetail = dateline ? (byCandidate.get(dateline) ?? null) : null;
+    const unresolved = unresolvedPlaces(doc, gaz, details, datelineDetail, dropped, ways, focus, groupEvidence);
     setDocPlaces(doc, {
       details,
+      unresolved,
       dateline: dateline ? (byCandidate.get(dateline) ?? null) : null,
       focusCountry: focus.country,
       focusAdmin1: focus.admin1,
@@ -130,7 +134,7 @@ export const places: Component = {
     });
     doc.set(
       'places',
-      [...details.map((d) => d.mention), ...ways].sort((a, b) => a.start - b.start),
+      [...details.map((d) => d.mention), ...ways, ...unresolved.map((d) => d.mention)].sort((a, b) => a.start - b.start),
     );
   },
 };
@@ -172,6 +176,172 @@ function namedWays(doc: Doc, details: PlaceDetail[]): PlaceMention[] {
     out.push({ start: e.start, end: e.end, text, name: text, lat: a.lat, lon: a.lon, country: a.country, admin1: a.admin1, geonameId: null, kind: 'feature' });
   }
   return out;
+}
+
+// Reasons a name was refused that say only that no reading fits: the name may still be a place the
+// gazetteer lacks. (A person, a common word or a group's name stays refused.)
+const SURNAME = 'surname of someone in the story';
+const MISFIT = new Set(['a small place abroad in a story about elsewhere', 'doubtful name that does not fit the story', 'no reading fits its context', 'not inside the place named after it']);
+
+/**
+ * Rule "unresolved-place" (unresolved.ts finds the names): each name is coded at the division the text puts it
+ * in ("X village, Y district", "X (Y, Z)", "the village of X in Y"), else at the province most of the story's
+ * places (not its dateline) are in, else at its country (the focus, or the one home country of the armed groups it names). A name with no
+ * area the document supports is left out: it would have no coordinates.
+ */
+function unresolvedPlaces(
+  doc: Doc,
+  gaz: Gazetteer,
+  details: PlaceDetail[],
+  dateline: PlaceDetail | null,
+  dropped: DocPlaces['dropped'],
+  ways: PlaceMention[],
+  focus: Focus,
+  groups: Demonym[],
+): PlaceDetail[] {
+  const taken = [...details.map((d) => d.mention), ...ways, ...dropped.filter((d) => !MISFIT.has(d.reason) && d.reason !== SURNAME)];
+  // A name refused only because someone in the story bears it is a person unless the text says place.
+  const people: { start: number; end: number }[] = dropped.filter((d) => d.reason === SURNAME);
+  for (const view of sentenceViews(doc)) {
+    const { actors, countries } = findActors(doc.text, view);
+    people.push(...actors, ...countries);
+  }
+  if (doc.has('entities')) for (const e of doc.get('entities')) if (e.label !== 'LOC') people.push(e);
+  const names = unresolvedNames(doc, { taken, people, places: details.map((d) => d.mention) });
+  if (names.length === 0) return [];
+  const homes = [...new Set(groups.flatMap((g) => g.countries))];
+  // The province the story's own places are in: the dateline says where the story was filed, not where its
+  // villages are ("BEIRUT — ... the southern village of X").
+  // When most of its towns and districts lie in one district, named twice or more, that district is where its
+  // unplaced villages most likely are (ACLED codes such a village at its district), as in a story that keeps
+  // naming one town and its villages; a town named once ("fled toward Y") says too little, unless the text
+  // puts a village in it ("... the villages of X and Y (Z, Province)": Z counts twice).
+  const containers = new Map(names.map((u) => [u, containerAfter(doc, u, details)] as const));
+  const holding = new Set([...containers.values()].filter((d): d is PlaceDetail => d !== null));
+  const provinces = new Map<string, number>();
+  const districts = new Map<string, number>();
+  let local = 0;
+  for (const d of details) {
+    const code = gaz.admin1CodeOf(d.entry);
+    if (d === dateline || d.mention.kind === 'country' || !code || gaz.countryOf(d.entry) !== focus.country) continue;
+    provinces.set(code, (provinces.get(code) ?? 0) + 1);
+    const a2 = gaz.admin2CodeOf(d.entry);
+    if (d.mention.kind === 'city' || d.mention.kind === 'admin2' || d.mention.kind === 'feature') {
+      local++;
+      if (a2) districts.set(a2, (districts.get(a2) ?? 0) + (holding.has(d) ? 2 : 1));
+    }
+  }
+  const [province] = [...provinces].sort((a, b) => b[1] - a[1])[0] ?? [null];
+  const [district, inDistrict] = [...districts].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
+  const fallback = (): number | null => {
+    if (district && inDistrict >= 2 && inDistrict * 2 > local) {
+      const id = gaz.admin2Entry(district);
+      if (id !== null) return id;
+    }
+    if (province) {
+      const id = gaz.admin1Entry(province);
+      if (id !== null) return id;
+    }
+    const country = focus.country ?? (homes.length === 1 ? homes[0]! : null);
+    return country ? gaz.countryEntry(country) : null;
+  };
+  const tokens = doc.get('tokens');
+  const out: PlaceDetail[] = [];
+  for (const u of names) {
+    const container = containers.get(u) ?? null;
+    const area = container?.entry ?? fallback();
+    if (area === null) continue;
+    const e = gaz.entry(area);
+    const atSeat = e.kind === 'admin1' || e.kind === 'admin2';
+    let lat = atSeat ? e.seatLat : e.lat;
+    let lon = atSeat ? e.seatLon : e.lon;
+    // "X, 45 km east of Y": the offset point is where X is.
+    const rel = container?.relation;
+    if (rel && rel.km !== null && rel.bearing !== null && rel.km >= 2 && rel.start >= u.end) ({ lat, lon } = offsetPoint(lat, lon, rel.bearing, rel.km));
+    // The town or division it is in is not itself where the clause's event was, nor are the places that
+    // go on to locate that one ("X upazila (Y, Z)": Z too).
+    if (container) markChain(doc.text, container, details);
+    const mention: PlaceMention = {
+      start: u.start,
+      end: u.end,
+      text: u.text,
+      name: u.text.replace(/\s+/g, ' '),
+      lat: Math.round(lat * 1e5) / 1e5,
+      lon: Math.round(lon * 1e5) / 1e5,
+      country: e.country,
+      admin1: e.kind === 'country' ? null : e.admin1,
+      geonameId: null,
+      kind: u.kind,
+      unresolved: true,
+      area: e.name,
+    };
+    const tokStart = firstTokenAt(tokens, u.start);
+    const tokEnd = firstTokenAt(tokens, u.end);
+    const candidate: Candidate = {
+      start: u.start, end: u.end, spanEnd: u.end, tokStart, tokEnd, sentence: u.sentence, surface: u.text, key: u.text,
+      postings: [], loose: false, abbreviation: null, designator: u.designator, hint: null,
+      before: u.cue === 'locative' ? u.cueWord : null, capBefore: null, capAfter: null, sentenceInitial: false, heading: false,
+      allCaps: false, pos: 'PROPN', runStart: tokStart, runEnd: tokEnd,
+    };
+    out.push({ mention, entry: area, candidate, relation: null, isContainer: false, within: container, unresolved: true });
+  }
+  return out;
+}
+
+/**
+ * The division or town the text puts an unresolved name in: a later place of its sentence, with nothing
+ * between them that could start another clause (no verb, no semicolon or full stop; at most 100 characters:
+ * "X village, Y district", "X (Y, Z)", "X, a hamlet in the district of Y", "X in Y LGA of Z State"). Other names
+ * may stand between ("Menari, Bulamari and Zangebe villages in Mafa district"), so a town right after a
+ * comma is taken for the next item of a list, not a container; a town is one after "near", "of", "in",
+ * "outside" or an opening parenthesis ("X, near Y", "the X quarter in the town of Y").
+ */
+function containerAfter(doc: Doc, u: UnresolvedName, details: PlaceDetail[]): PlaceDetail | null {
+  const text = doc.text;
+  const tokens = doc.get('tokens');
+  for (const d of details) {
+    if (d.candidate.sentence !== u.sentence || d.mention.start < u.spanEnd) continue;
+    const gap = text.slice(u.spanEnd, d.mention.start);
+    if (gap.length > 100 || /[;:.!?]/.test(gap.replace(/\b\p{L}\./gu, ''))) return null;
+    for (let t = firstTokenAt(tokens, u.spanEnd); t < tokens.length && tokens[t]!.start < d.mention.start; t++) {
+      if (tokens[t]!.pos === 'VERB' || tokens[t]!.pos === 'AUX') return null;
+    }
+    const kind = d.mention.kind;
+    if (kind === 'admin1' || kind === 'admin2' || kind === 'country') return d;
+    if (/(?:\b(?:near|of|in|outside|from)\s+(?:the\s+)?|\(\s*)$/i.test(gap) || d.relation) return d;
+    // "X, Y LGA" (the text calls the town's name a division), or "X, Y" closing the clause: Y contains X.
+    // "X, Y and Z" or "X, Y, Z" is a list.
+    if (/^\s*,\s*$/.test(gap) && u.cue !== 'list') {
+      const after = text.slice(d.mention.end, d.mention.end + 40);
+      if (ADMIN_WORD.test(after) || !/^\s*(?:,|and\b|or\b|&)/.test(after)) return d;
+    }
+  }
+  return null;
+}
+
+const ADMIN_WORD = /^\s+(?:lga|local government|local council|upazila|district|commune|county|sub-county|cercle|province|state|region|division|department)\b/i;
+
+function markChain(text: string, container: PlaceDetail, details: PlaceDetail[]): void {
+  container.isContainer = true;
+  let last = container;
+  for (const d of details) {
+    if (d.mention.start < last.mention.end || d.candidate.sentence !== last.candidate.sentence) continue;
+    if (!/^\s*[,(]\s*$/.test(text.slice(last.mention.end, d.mention.start))) break;
+    d.isContainer = true;
+    last = d;
+  }
+}
+
+/** The index of the first token starting at or after `pos` (tokens are in text order). */
+function firstTokenAt(tokens: readonly { start: number }[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Named armed groups with a home country, as the actor lexicon reads them (data/actors). */

@@ -64,7 +64,11 @@ function band(pop: number): number {
   return 5;
 }
 
-const capitalised = (w: string) => /^\p{Lu}/u.test(w);
+// Patterns made once: a regular-expression literal is a new object each time it is evaluated.
+const CAPITAL_FIRST = /^\p{Lu}/u;
+const ALL_LOWER = /^\p{Ll}+$/u;
+const A_LETTER = /\p{L}/u;
+const capitalised = (w: string) => CAPITAL_FIRST.test(w);
 
 interface WordFacts {
   word: number;
@@ -161,10 +165,10 @@ export class NameLists {
   private lowerPlaces(forms: readonly string[], ev: NameEvidence): void {
     const n = forms.length;
     for (let i = 0; i < n; i++) {
-      if (!/^\p{Ll}+$/u.test(forms[i]!)) continue;
+      if (!ALL_LOWER.test(forms[i]!)) continue;
       const longest = this.wellKnown().firstWords.has(forms[i]!) ? Math.min(n, i + 3) : i + 1;
       for (let j = longest; j > i; j--) {
-        if (!/^\p{Ll}+$/u.test(forms[j - 1]!)) continue;
+        if (!ALL_LOWER.test(forms[j - 1]!)) continue;
         const key = j - i === 1 ? forms[i]! : forms.slice(i, j).join(' ');
         const code = this.lowerPlaceCode(key);
         if (code === 0) continue;
@@ -318,10 +322,10 @@ export function documentCasing(sentences: readonly (readonly string[])[]): Int32
   for (const forms of sentences) {
     for (let i = 0; i < forms.length; i++) {
       const f = forms[i]!;
-      if (!/\p{L}/u.test(f)) continue;
+      if (!A_LETTER.test(f)) continue;
       const k = f.toLowerCase();
       if (f === k) seen.set(k, (seen.get(k) ?? 0) | DOC_LOWER);
-      else if (i > 0 && /^\p{Lu}/u.test(f)) seen.set(k, (seen.get(k) ?? 0) | DOC_CAPITALISED);
+      else if (i > 0 && CAPITAL_FIRST.test(f)) seen.set(k, (seen.get(k) ?? 0) | DOC_CAPITALISED);
     }
   }
   return sentences.map((forms) => Int32Array.from(forms, (f) => seen.get(f.toLowerCase()) ?? 0));

@@ -23,6 +23,9 @@ export const partOf = (c: number) => (c === 0 ? 0 : ((c - 1) % 4) + 1);
 export const typeOf = (c: number) => (c === 0 ? -1 : Math.floor((c - 1) / 4));
 
 export const MAX_STATIC = 180;
+// Patterns made once: a regular-expression literal is a new object each time it is evaluated.
+const CAPITAL_FIRST = /^\p{Lu}/u;
+const A_LETTER = /\p{L}/u;
 const dimBuf = new Uint32Array(128);
 /** The word's binarised vector (clusters.ts): one feature per dimension set to +1 or -1. */
 function dimFeatures(row: number, out: Uint32Array, at: number): number {
@@ -82,7 +85,7 @@ function nerWordFeatures(role: number, w: Lex, form: string, row: number, out: U
       out[n++] = key1(7, w.pre[1]);
       out[n++] = key1(8, w.pre[2]);
       // Character trigrams of a capitalised word: name-like spellings ("-ski", "Mc", "-ton", "-abad").
-      if (/^\p{Lu}/u.test(form)) {
+      if (CAPITAL_FIRST.test(form)) {
         const f = form.toLowerCase();
         for (let k = 0; k + 3 <= f.length && k < 12; k++) out[n++] = key1(60, strHash(f.slice(k, k + 3)));
       }
@@ -483,9 +486,9 @@ export function isHeadline(forms: readonly string[]): boolean {
   let words = 0;
   let caps = 0;
   for (const f of forms) {
-    if (!/\p{L}/u.test(f)) continue;
+    if (!A_LETTER.test(f)) continue;
     words++;
-    if (/^\p{Lu}/u.test(f)) caps++;
+    if (CAPITAL_FIRST.test(f)) caps++;
   }
   return words >= 4 && caps / words > 0.6;
 }

@@ -52,7 +52,8 @@ async function analysedCorpus(): Promise<Input[]> {
 /**
  * One theatre over three weeks where every third article is undated: its standing counts may sit beside
  * every count of their kind at their place, whatever the date, so each new dated count there can move them
- * (the engine's pruning of what to decide again, engine.ts mayMove, must keep the picture exact).
+ * (the engine's pruning of what to decide again, engine.ts mayMove, must keep the picture exact), and its
+ * undated reports may join dated events (found apart in the index, after every dated report).
  */
 function undatedCorpus(): Input[] {
   const pipeline = defaultPipeline();
@@ -146,6 +147,8 @@ export function pictureContract(name: string, h: StoreHarness): void {
         expect(JSON.stringify(report)).toBe(first);
         // The case the test is about happens: a figure holding claims of undated and dated documents.
         expect(report.figures.some((f) => f.claims.some((c) => undated.has(c.documentId)) && f.claims.some((c) => !undated.has(c.documentId)))).toBe(true);
+        // And an event joining an undated report to dated ones (undated reports sit apart in the index: sql.ts reportDays).
+        expect(report.events.some((e) => e.sources.some((x) => !x.date) && e.sources.some((x) => !!x.date))).toBe(true);
       }
     }, 240_000);
 

@@ -67,6 +67,15 @@ class OrderQueue {
   }
 }
 
+/** With SITREP_PROFILE_SQL set, wall milliseconds per step of addDocument (in __picStats, printed at exit by ./run.ts). */
+const profiling = !!process.env.SITREP_PROFILE_SQL;
+function lap(from: number, step: string): number {
+  const now = performance.now();
+  const t = ((globalThis as { __picStats?: Record<string, number> }).__picStats ??= {});
+  t[`ms ${step}`] = (t[`ms ${step}`] ?? 0) + now - from;
+  return now;
+}
+
 /** What one update did (for tests and the bench). */
 export interface UpdateStats {
   reportsDecided: number;
@@ -142,12 +151,16 @@ class Run {
     return keys.filter((k) => !this.removedClaims.has(k)).map((k) => this.claims.get(k)!);
   }
 
-  /** The reports that can be one event with `r`, from the index (cached rows win: they may be newer). */
-  *reportNeighbours(r: ReportItem): Step<ReportRow[]> {
+  /**
+   * The reports that can be one event with `r`, from the index (cached rows win: they may be newer).
+   * `which` (./sql.ts reportCandidates): 'own' misses a dated report's undated neighbours, which come after
+   * it (a decision about it does not need them), 'undated' gives only those, 'all' both.
+   */
+  *reportNeighbours(r: ReportItem, which: 'own' | 'undated' | 'all' = 'all'): Step<ReportRow[]> {
     yield* this.lockAroundReport(r);
     const out: ReportRow[] = [];
-    for (const cur of yield* this.docReports(r.doc.key)) if (cur.item.key !== r.key && canJoin(r, cur.item)) out.push(cur);
-    for (const row of yield* this.ops.reportCandidates(r)) {
+    if (which !== 'undated' || !r.days) for (const cur of yield* this.docReports(r.doc.key)) if (cur.item.key !== r.key && canJoin(r, cur.item)) out.push(cur);
+    for (const row of yield* this.ops.reportCandidates(r, which)) {
       const k = row.item.key;
       if (k === r.key || this.removedReports.has(k)) continue;
       if (!this.reports.has(k)) this.reports.set(k, row);
@@ -164,7 +177,10 @@ class Run {
     const y = row.item;
     const yo = this.order(y);
     this.stats.reportsDecided++;
-    const near = yield* this.reportNeighbours(y);
+    // A report decided for the first time always changes (it had no event): its later neighbours, undated
+    // ones included, are needed anyway, so they are read at once.
+    const first = row.seed === null;
+    const near = yield* this.reportNeighbours(y, first ? 'all' : 'own');
     const seeds = [...new Set(near.filter((n) => this.order(n.item) < yo).map((n) => n.seed!))];
     const clusters: ClusterView[] = [];
     if (seeds.length) {
@@ -197,7 +213,7 @@ class Run {
     if (old === seed) return;
     if (old) this.touchedEvents.add(old);
     this.movedReports.add(key);
-    for (const n of near) if (this.order(n.item) > yo) queue.push(n.item.key, this.order(n.item));
+    for (const n of [...near, ...(y.days && !first ? yield* this.reportNeighbours(y, 'undated') : [])]) if (this.order(n.item) > yo) queue.push(n.item.key, this.order(n.item));
     for (const s of [old, seed]) {
       if (!s || s === key) continue;
       yield* this.loadReports([s]);
@@ -489,6 +505,7 @@ class Run {
  */
 export function* addDocument(ops: PictureSql, pk: number | string, items: DocItems): Step<UpdateStats> {
   const run = new Run(ops);
+  let t = profiling ? performance.now() : 0;
   for (const r of items.reports) yield* run.lockAroundReport(r);
   for (const c of items.claims) yield* run.lockAroundClaim(c);
   for (const p of items.places) yield* run.ops.lock(cellsAround(p.lat, p.lon, PLACE_LOCK_KM));
@@ -497,6 +514,7 @@ export function* addDocument(ops: PictureSql, pk: number | string, items: DocIte
   const fresh = items.places.filter((p) => !known.has(p.key));
   yield* run.ops.insertDoc(pk, items);
   if (fresh.length) yield* run.regroupPlaces(fresh, new Set());
+  if (profiling) t = lap(t, 'places');
 
   yield* run.ops.insertReports(items.reports);
   run.knownDoc(items);
@@ -506,7 +524,9 @@ export function* addDocument(ops: PictureSql, pk: number | string, items: DocIte
     rq.push(r.key, run.order(r));
   }
   yield* run.runReports(rq);
+  if (profiling) t = lap(t, 'reports');
   yield* run.writeEvents();
+  if (profiling) t = lap(t, 'events');
 
   yield* run.ops.insertClaims(items.claims);
   const cq = new OrderQueue();
@@ -515,18 +535,21 @@ export function* addDocument(ops: PictureSql, pk: number | string, items: DocIte
     cq.push(c.key, claimOrder(c));
   }
   yield* run.runClaims(cq);
+  if (profiling) t = lap(t, 'claims');
   yield* run.writeFigures();
+  if (profiling) t = lap(t, 'figures');
 
   yield* run.ops.insertControls(items.controls);
   yield* run.dirtyPlaces(items.controls.map((c) => c.placeKey));
   yield* run.writeControl();
   yield* run.ops.bump();
-  if (process.env.SITREP_PROFILE_SQL) {
-    const t = ((globalThis as { __picStats?: Record<string, number> }).__picStats ??= {});
-    for (const [k, v] of Object.entries(run.stats)) t[k] = (t[k] ?? 0) + v;
-    t.docs = (t.docs ?? 0) + 1;
-    t.reports = (t.reports ?? 0) + items.reports.length;
-    t.claims = (t.claims ?? 0) + items.claims.length;
+  if (profiling) {
+    lap(t, 'control');
+    const tally = ((globalThis as { __picStats?: Record<string, number> }).__picStats ??= {});
+    for (const [k, v] of Object.entries(run.stats)) tally[k] = (tally[k] ?? 0) + v;
+    tally.docs = (tally.docs ?? 0) + 1;
+    tally.reports = (tally.reports ?? 0) + items.reports.length;
+    tally.claims = (tally.claims ?? 0) + items.claims.length;
   }
   return run.stats;
 }

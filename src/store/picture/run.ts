@@ -24,6 +24,11 @@ function sqliteStep(db: Database.Database, req: SqlReq): unknown {
 
 /** With SITREP_PROFILE_SQL set, time spent per statement (printed at exit). */
 const profile = process.env.SITREP_PROFILE_SQL ? new Map<string, { n: number; ms: number }>() : null;
+/** Forget what was timed so far (a profile of one part of a run). */
+export function resetSqlProfile(): void {
+  profile?.clear();
+  (globalThis as { __picStats?: unknown }).__picStats = undefined;
+}
 if (profile) {
   process.on('exit', () => {
     process.stderr.write(JSON.stringify((globalThis as { __picStats?: unknown }).__picStats) + '\n');

@@ -42,19 +42,22 @@ export function* exec(sql: string, params: unknown[] = []): Sql<void> {
 /** Day numbers bounding "all time", for undated items in the spatial indexes (exact in 32-bit floats). */
 export const ALL_DAYS = 10_000_000;
 
-/**
- * The days a report is indexed under: its own, or every day for an undated report (it may join a dated
- * event when all else agrees, merge/coref.ts undatedJoin, so it is a candidate whatever the date).
- */
-function reportDays(r: ReportItem): [number, number] {
-  return r.days ? [dayNumber(r.days.start), dayNumber(r.days.end)] : [-ALL_DAYS, ALL_DAYS];
-}
 
 /**
  * The day an undated claim of an undated document starts at in the claims index (migration 040): after
  * every real day, so that queries for what comes before a dated claim do not meet it.
  */
 export const END_OF_TIME = ALL_DAYS - 1;
+/**
+ * The days a report is indexed under: its own, or the end of time for an undated report (migration 041).
+ * An undated report may join a dated event when all else agrees (merge/coref.ts undatedJoin), but it comes
+ * after every dated report in canonical order (reportOrder ranks it last), so a dated report's decision
+ * never needs it: only the queries for the reports a change may move (`withUndated`) look there.
+ */
+function reportDays(r: ReportItem): [number, number] {
+  return r.days ? [dayNumber(r.days.start), dayNumber(r.days.end)] : [END_OF_TIME, ALL_DAYS];
+}
+
 /** Where items without a place sit in the spatial indexes: outside every real area. */
 export const NO_PLACE = 500;
 
@@ -269,9 +272,9 @@ export class PictureSql {
       const pk = yield* this.docPk(r.doc.key);
       const placed = r.location && validCoordinates(r.location.lat, r.location.lon) ? r.location : null;
       const [row] = yield* all<{ rid: unknown }>(
-        `INSERT INTO pic_reports (key, doc, ord_key, seed, reason, lat, lon, data${this.dialect === 'postgres' ? ', bx' : ''})
-         VALUES (?, ?, ?, NULL, NULL, ?, ?, ?${this.dialect === 'postgres' ? ', ' + this.boxSql() : ''}) RETURNING rid`,
-        [r.key, pk, reportOrderOf(r), placed?.lat ?? null, placed?.lon ?? null, this.slim(r), ...(this.dialect === 'postgres' ? this.reportBoxParams(r) : [])],
+        `INSERT INTO pic_reports (key, doc, ord_key, seed, reason, lat, lon, sub_type, data${this.dialect === 'postgres' ? ', bx' : ''})
+         VALUES (?, ?, ?, NULL, NULL, ?, ?, ?, ?${this.dialect === 'postgres' ? ', ' + this.boxSql() : ''}) RETURNING rid`,
+        [r.key, pk, reportOrderOf(r), placed?.lat ?? null, placed?.lon ?? null, r.subType, this.slim(r), ...(this.dialect === 'postgres' ? this.reportBoxParams(r) : [])],
       );
       if (this.dialect === 'sqlite' && placed) {
         const fam = FAMILY_CODE[typeFamily(r.type)]!;
@@ -306,28 +309,43 @@ export class PictureSql {
     return (yield* this.reportRows(yield* all<Row>(`SELECT seed, reason, data FROM pic_reports WHERE doc = ?`, [pk])));
   }
 
-  /** Reports of other documents near `r` in time and place, of its type family (a superset of those it may join). */
-  *reportCandidates(r: ReportItem): Sql<ReportRow[]> {
+  /**
+   * Reports of other documents near `r` in time and place, of its type family (a superset of those it may
+   * join). An undated report looks over all time. A dated one looks over its days ('own'), or at the
+   * undated reports near it ('undated': at the end of time in the index; they come after it in canonical
+   * order, so only the search for the reports its change may move needs them), or both ('all').
+   */
+  *reportCandidates(r: ReportItem, which: 'own' | 'undated' | 'all'): Sql<ReportRow[]> {
     const pk = yield* this.docPk(r.doc.key);
     const out: ReportRow[] = [];
     const l = r.location;
     if (!l || !validCoordinates(l.lat, l.lon)) return out;
     const b = searchBox(l.lat, l.lon, MAX_JOIN_KM);
-    const [d0, d1] = reportDays(r);
+    // A dated and an undated report are one event only with the same sub-type (merge/coref.ts undatedJoin),
+    // and two undated reports never are: an undated report's query reads only dated reports of its sub-type.
+    const windows: { d0: number; d1: number; subType: string | null }[] = [];
+    if (!r.days) windows.push({ d0: -ALL_DAYS, d1: END_OF_TIME - 1, subType: r.subType });
+    else {
+      if (which !== 'undated') windows.push({ d0: dayNumber(r.days.start), d1: dayNumber(r.days.end), subType: null });
+      if (which !== 'own') windows.push({ d0: END_OF_TIME, d1: ALL_DAYS, subType: r.subType });
+    }
     const fam = FAMILY_CODE[typeFamily(r.type)]!;
-    const rows =
-      this.dialect === 'sqlite'
-        ? yield* all<Row>(
-            `SELECT p.seed, p.reason, p.data FROM pic_reports_box x JOIN pic_reports p ON p.rid = x.rid
-             WHERE x.d0 <= ? AND x.d1 >= ? AND x.lat0 <= ? AND x.lat1 >= ? AND x.lon0 <= ? AND x.lon1 >= ? AND x.fam0 <= ? AND x.fam1 >= ? AND p.doc <> ?`,
-            [d1, d0, b.lat1, b.lat0, b.lon1, b.lon0, fam, fam, pk],
-          )
-        : yield* all<Row>(
-            `SELECT seed, reason, data FROM pic_reports
-             WHERE bx && box(point(?::float8, ?::float8), point(?::float8, ?::float8)) AND lon BETWEEN ? AND ? AND doc <> ?`,
-            [d0, fam * 1000 + b.lat0 + 90, d1, fam * 1000 + b.lat1 + 90, b.lon0, b.lon1, pk],
-          );
-    out.push(...(yield* this.reportRows(rows)));
+    for (const { d0, d1, subType } of windows) {
+      const sub = subType === null ? '' : ' AND p.sub_type = ?';
+      const rows =
+        this.dialect === 'sqlite'
+          ? yield* all<Row>(
+              `SELECT p.seed, p.reason, p.data FROM pic_reports_box x JOIN pic_reports p ON p.rid = x.rid
+               WHERE x.d0 <= ? AND x.d1 >= ? AND x.lat0 <= ? AND x.lat1 >= ? AND x.lon0 <= ? AND x.lon1 >= ? AND x.fam0 <= ? AND x.fam1 >= ? AND p.doc <> ?${sub}`,
+              [d1, d0, b.lat1, b.lat0, b.lon1, b.lon0, fam, fam, pk, ...(subType === null ? [] : [subType])],
+            )
+          : yield* all<Row>(
+              `SELECT p.seed, p.reason, p.data FROM pic_reports p
+               WHERE p.bx && box(point(?::float8, ?::float8), point(?::float8, ?::float8)) AND p.lon BETWEEN ? AND ? AND p.doc <> ?${sub}`,
+              [d0, fam * 1000 + b.lat0 + 90, d1, fam * 1000 + b.lat1 + 90, b.lon0, b.lon1, pk, ...(subType === null ? [] : [subType])],
+            );
+      out.push(...(yield* this.reportRows(rows)));
+    }
     return out;
   }
 
