@@ -292,7 +292,7 @@ function unresolvedPlaces(
  * The division or town the text puts an unresolved name in: a later place of its sentence, with nothing
  * between them that could start another clause (no verb, no semicolon or full stop; at most 100 characters:
  * "X village, Y district", "X (Y, Z)", "X, a hamlet in the district of Y", "X in Y LGA of Z State"). Other names
- * may stand between ("Menari, Bulamari and Zangebe villages in Mafa district"), so a town right after a
+ * may stand between ("Tamsu, Walari and Dogori villages in Kaluru district"), so a town right after a
  * comma is taken for the next item of a list, not a container; a town is one after "near", "of", "in",
  * "outside" or an opening parenthesis ("X, near Y", "the X quarter in the town of Y").
  */

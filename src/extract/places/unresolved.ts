@@ -8,7 +8,7 @@
  *
  * Only names, not people or organisations: spans the entity recogniser reads as a person or organisation,
  * actors and nationalities (the actor lexicon), acronyms, ordinary English words, months and the recogniser's
- * word lists are left out unless a designator says place ("the village of Mamba").
+ * word lists are left out unless a designator says place ("the village of Kasso").
  */
 import type { Doc } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
@@ -30,8 +30,8 @@ export interface UnresolvedName extends Span {
   spanEnd: number;
 }
 
-// One word of a name: a capital, then letters, apostrophes ("N'Djamena") and hyphenated parts ("Bambara-Maounde",
-// "Pul-e-Khumri"); a slash joins the two names of one area ("Ohaji/Egbema"). Up to four words ("In Kadagotan").
+// One word of a name: a capital, then letters, apostrophes ("N'Djamena") and hyphenated parts ("Tin-Ouzel",
+// "Pul-e-Khumri"); a slash joins the two names of one area ("Ugwa/Odere"). Up to four words ("In Salah").
 const WORD = String.raw`\p{Lu}[\p{L}\p{M}'’]*(?:[-‑/](?:\p{L}[\p{L}\p{M}'’]*))*`;
 const NAME = new RegExp(String.raw`${WORD}(?: ${WORD}){0,3}`, 'gu');
 
@@ -43,7 +43,7 @@ const DESIGNATOR: Record<string, PlaceKind> = {
   commune: 'admin2', district: 'admin2', lga: 'admin2', county: 'admin2', 'sub-county': 'admin2', subcounty: 'admin2',
   upazila: 'admin2', union: 'admin2', 'local government': 'admin2', 'local government area': 'admin2', 'local government council': 'admin2', 'local council': 'admin2', cercle: 'admin2', department: 'admin2', ward: 'admin2', province: 'admin1', region: 'admin1', state: 'admin1',
 };
-// Written in lower case: "the Department of Labor", "the City of Seekers" tour are names, not designators.
+// Written in lower case: "the Department of Labor", "the City of Lights" tour are names, not designators.
 const BEFORE_DESIGNATOR =
   /\b(villages?|towns?|localit(?:y|ies)|hamlets?|settlements?|city|neighbou?rhoods?|quarters?|suburbs?|area|camps?|forest|commune|district|county|sub-county|upazila|cercle|ward|province|region)\s+of\s+(?:the\s+)?$/;
 // Acts on a place: what is seized, besieged or freed is a place when it is written as a name ("the fall of X",
@@ -83,7 +83,7 @@ export function unresolvedNames(doc: Doc, input: UnresolvedInput): UnresolvedNam
   let placed = 0;
   for (const s of doc.get('sentences')) {
     if (s.kind === 'boilerplate' || s.kind === 'heading') continue;
-    // The end of the last place of the sentence (resolved or not), for lists: "in Menari, Bulamari and Zangebe".
+    // The end of the last place of the sentence (resolved or not), for lists: "in Tamsu, Walari and Dogori".
     let lastPlaceEnd = -1;
     const placeEndBefore = (pos: number): number => {
       while (placed < input.places.length && input.places[placed]!.end <= pos) {
@@ -100,7 +100,7 @@ export function unresolvedNames(doc: Doc, input: UnresolvedInput): UnresolvedNam
       const before = text.slice(Math.max(s.start, start - 60), start);
       const after = text.slice(end, Math.min(s.end, end + 40));
       const words = m[0].split(' ');
-      // A determiner written with a capital after the name ("... Kangarwa The") is not part of it.
+      // A determiner written with a capital after the name ("... Kalumbo The") is not part of it.
       while (words.length > 1 && FUNCTION.has(words[words.length - 1]!.toLowerCase())) words.pop();
       end = start + words.join(' ').length;
       const name = text.slice(start, end);
@@ -143,16 +143,16 @@ export function unresolvedNames(doc: Doc, input: UnresolvedInput): UnresolvedNam
       }
       if (!cue) continue;
       // A capital at the start of a sentence (or of a quotation or parenthesis opening it) says nothing, unless
-      // the sentence says what the name is ("Kuriga is a farming village").
+      // the sentence says what the name is ("Bandiya is a farming village").
       if (!said && /^[\s"'“‘([-]*$/.test(text.slice(s.start, start))) continue;
       if (taken.some((t) => t.start < end && start < t.end)) continue;
       if (people.some((p) => p.start < end && start < p.end)) {
-        // A designator outweighs the recogniser ("the village of Mamba", "Mamba village"); nothing else does.
+        // A designator outweighs the recogniser ("the village of Kasso", "Kasso village"); nothing else does.
         if (!des && !aft && !said) continue;
       }
       if (!plausibleName(words, lex, cue === 'designator')) continue;
-      // A possessive ("at McHale's", "Monday's funeral") names an owner or a day; an abbreviation ("W. Phila.",
-      // "Lt. Kevin") is not a name written out.
+      // A possessive ("at Murphy's", "Monday's funeral") names an owner or a day; an abbreviation ("S. Balt.",
+      // "Sgt. Maria") is not a name written out.
       if (/['’]s?$/.test(name) || /^\./.test(text.slice(end, end + 1))) continue;
       if (NOT_A_SETTLEMENT.test(after)) continue;
       // A name that goes on with a lower-case "of" ("Ministry of ...") or a possessive is something's name.
@@ -179,7 +179,7 @@ function plausibleName(words: string[], lex: ReturnType<typeof placeLexicon>, de
   if (FUNCTION.has(first)) return false;
   const key = exactKey(words.join(' '));
   if (lex.notPlaces.has(first) || lex.notPlaces.has(words.join(' ').toLowerCase())) return false;
-  // A people's name anywhere in it ("Atakapa Indians", "Mayan Revival"): a people or a style, not a place.
+  // A people's name anywhere in it ("Apache Indians", "Moorish Revival"): a people or a style, not a place.
   if (lex.demonyms.has(key) || words.some((w) => lex.demonyms.has(exactKey(w)))) return false;
   if (!designated && (lex.givenNames.has(first) || lex.personNames.has(first))) return false;
   // Every word an ordinary English word ("Central Market", "Holy Cross"): a description, unless designated.
