@@ -114,7 +114,17 @@ describe.skipIf(!present && !required)('the desk in headless Chromium', () => {
     const countries = new Set((await pointsFor()).map((p) => (p as unknown as { country: string }).country).filter(Boolean));
     expect(countries.size).toBeGreaterThanOrEqual(8);
     const map = (await page.locator('#map').boundingBox())!;
-    const boxes = await page.locator('.ev-marker, .cluster-marker').evaluateAll((els) => els.map((e) => ({ r: e.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number }, n: Number(e.textContent && e.classList.contains('cluster-marker') ? e.textContent : 1) })));
+    // The markers are drawn after the list, and redrawn when the fitted zoom settles: measure until (bounded)
+    // every marker is laid out inside the frame and they hold every located event, then check the last
+    // measure below. A busy machine once caught a marker mid-redraw with an empty box.
+    const measure = () => page.locator('.ev-marker, .cluster-marker').evaluateAll((els) => els.map((e) => ({ r: e.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number }, n: Number(e.textContent && e.classList.contains('cluster-marker') ? e.textContent : 1) })));
+    const inside = (b: { r: { x: number; y: number; width: number; height: number } }) =>
+      b.r.x + b.r.width / 2 >= map.x && b.r.x + b.r.width / 2 <= map.x + map.width && b.r.y + b.r.height / 2 >= map.y && b.r.y + b.r.height / 2 <= map.y + map.height;
+    let boxes = await measure();
+    for (let i = 0; i < 80 && !(boxes.every(inside) && boxes.reduce((a, b) => a + b.n, 0) === located.length); i++) {
+      await page.waitForTimeout(250);
+      boxes = await measure();
+    }
     // Every marker inside the map's frame, and markers and clusters together hold every located event.
     for (const b of boxes) {
       expect(b.r.x + b.r.width / 2).toBeGreaterThanOrEqual(map.x);
