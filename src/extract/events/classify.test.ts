@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzed } from '../../test-support/doc.js';
 import { expectSpansMatch } from '../../test-support/spans.js';
@@ -148,6 +149,14 @@ describe('classify: crowds and communities that do the violence themselves', () 
     expect(coded('On 1 May 2021, a number of villagers lynched a suspected cattle thief in Kalale.')).toBe('Riots / Mob violence / 5,7');
     expect(coded('On 1 May 2021, residents of a market town beat up a man accused of theft in Djougou.')).toBe('Riots / Mob violence / 5,7');
     expect(coded('On 1 May 2021, youths attacked polling clerks at a school in Kisumu.')).toBe('Riots / Mob violence / 5,7');
+  });
+  it('reads "a separate group" or "another group" as a group already named, not as a crowd', () => {
+    // The bundled Kirkuk story: gunmen attack the city, "a separate group" attacks a power station nearby.
+    const text = readFileSync(new URL('../../../examples/tigris-post-kirkuk.txt', import.meta.url), 'utf8');
+    const evs = analyzed(text, '2016-10-22').get('events');
+    expectSpansMatch(text, evs);
+    expect(evs.length).toBeGreaterThan(0);
+    expect(evs.map((e) => e.type)).not.toContain('Riots');
   });
   it('codes two crowds fighting each other as mob violence between rioters', () => {
     expect(coded('On 1 May 2021, supporters of two rival candidates clashed in Kakamega, injuring four people.')).toBe('Riots / Mob violence / 5');

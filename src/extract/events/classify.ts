@@ -199,6 +199,9 @@ function unorganisedSubject(toks: Tok[], from: number, triggers: Trigger[]): boo
   // The head is the first crowd noun, not a place named after it ("villagers in X").
   const head = words.findIndex((w) => CROWD_HEAD.test(w.low));
   if (head < 0) return false;
+  // "A separate group", "another group", "the same group": a group the story has already named, often the
+  // armed one of the sentence before ("gunmen stormed a checkpoint; a separate group attacked a power station").
+  if (words.slice(0, head).some((w) => /^(separate|another|other|second|third|same|further|second)$/.test(w.low))) return false;
   if (words[head]!.low === 'group' || words[head]!.low === 'number') {
     // "a group of gunmen", "a number of soldiers" are what follows "of".
     const of = words[head + 1]?.low === 'of' ? words[head + 2] : undefined;
