@@ -23,8 +23,8 @@ function byStart<T extends Spanned>(items: readonly T[]): readonly T[] {
   return s;
 }
 
-/** The first index in `sorted` whose start is at least `pos`. */
-function lowerBound(sorted: readonly Spanned[], pos: number): number {
+/** The first index in `sorted` (in order of start) whose start is at least `pos`. */
+export function lowerBound(sorted: readonly { start: number }[], pos: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

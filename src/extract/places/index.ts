@@ -6,7 +6,7 @@ import type { Gazetteer } from '../../gazetteer/gazetteer.js';
 import { looseKey } from '../../gazetteer/fold.js';
 import { REGION, REGION_MULTI } from '../../gazetteer/types.js';
 import { findCandidates, type Candidate, type Demonym } from './candidates.js';
-import { someHolding } from '../../core/span-index.js';
+import { lowerBound, someHolding } from '../../core/span-index.js';
 import { findActors } from '../events/actors.js';
 import { sentenceViews } from '../quantities/view.js';
 import { datelineOf } from './dateline.js';
@@ -275,8 +275,8 @@ function unresolvedPlaces(
       unresolved: true,
       area: e.name,
     };
-    const tokStart = firstTokenAt(tokens, u.start);
-    const tokEnd = firstTokenAt(tokens, u.end);
+    const tokStart = lowerBound(tokens, u.start);
+    const tokEnd = lowerBound(tokens, u.end);
     const candidate: Candidate = {
       start: u.start, end: u.end, spanEnd: u.end, tokStart, tokEnd, sentence: u.sentence, surface: u.text, key: u.text,
       postings: [], loose: false, abbreviation: null, designator: u.designator, hint: null,
@@ -303,7 +303,7 @@ function containerAfter(doc: Doc, u: UnresolvedName, details: PlaceDetail[]): Pl
     if (d.candidate.sentence !== u.sentence || d.mention.start < u.spanEnd) continue;
     const gap = text.slice(u.spanEnd, d.mention.start);
     if (gap.length > 100 || /[;:.!?]/.test(gap.replace(/\b\p{L}\./gu, ''))) return null;
-    for (let t = firstTokenAt(tokens, u.spanEnd); t < tokens.length && tokens[t]!.start < d.mention.start; t++) {
+    for (let t = lowerBound(tokens, u.spanEnd); t < tokens.length && tokens[t]!.start < d.mention.start; t++) {
       if (tokens[t]!.pos === 'VERB' || tokens[t]!.pos === 'AUX') return null;
     }
     const kind = d.mention.kind;
@@ -332,17 +332,6 @@ function markChain(text: string, container: PlaceDetail, details: PlaceDetail[])
   }
 }
 
-/** The index of the first token starting at or after `pos` (tokens are in text order). */
-function firstTokenAt(tokens: readonly { start: number }[], pos: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (tokens[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Named armed groups with a home country, as the actor lexicon reads them (data/actors). */
 function namedGroups(doc: Doc): { start: number; end: number; name: string; country: string }[] {

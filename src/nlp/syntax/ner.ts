@@ -10,7 +10,7 @@ import { F_UPPER_FIRST, PAD, type Lex } from './lexical.js';
 import type { NameEvidence } from './name-lists.js';
 import { LinearModel } from './linear.js';
 import type { Scorer } from './scorer.js';
-import { WordVotes, wordVotesFor } from './word-votes.js';
+import { addWindowVotes, WordVotes, wordVotesFor } from './word-votes.js';
 
 export const ENTITY_TYPES = ['PER', 'ORG', 'LOC'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
@@ -329,11 +329,7 @@ export function nerScores(model: Scorer, inp: NerInput, reuse = false): { stat: 
   const scale = model.scale;
   for (let i = 0; i < n; i++) {
     const w = words[i]!;
-    const p1 = i > 0 ? words[i - 1]! : pad;
-    const n1 = i + 1 < n ? words[i + 1]! : pad;
-    const p2 = i > 1 ? words[i - 2]! : pad;
-    const n2 = i + 2 < n ? words[i + 2]! : pad;
-    for (let c = 0; c < C; c++) acc[c] = w[c]! + p1[AS_P1 * C + c]! + n1[AS_N1 * C + c]! + p2[AS_P2 * C + c]! + n2[AS_N2 * C + c]!;
+    addWindowVotes(acc, words, n, pad, i, C);
     model.score(feats, nerContextFeatures(inp, i, feats, 0), scores, acc);
     for (let c = 0; c < C; c++) stat[i * C + c] = scores[c]!;
     // Only the transitions Viterbi may take are summed (position 0 follows START; later positions any

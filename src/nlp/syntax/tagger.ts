@@ -7,7 +7,7 @@ import { key1, key2, key3 } from './hash.js';
 import { lexOf, PAD, type Lex } from './lexical.js';
 import { argmax, LinearModel } from './linear.js';
 import type { Scorer } from './scorer.js';
-import { WordVotes, wordVotesFor } from './word-votes.js';
+import { addWindowVotes, WordVotes, wordVotesFor } from './word-votes.js';
 
 export const UPOS = [
   'ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X',
@@ -125,12 +125,7 @@ export function tagWords(model: Scorer, forms: readonly string[]): number[] {
   const pad = memo.of(PAD, '', 0);
   const acc = new Int32Array(C);
   for (let i = 0; i < n; i++) {
-    const w = words[i]!;
-    const p1 = i > 0 ? words[i - 1]! : pad;
-    const n1 = i + 1 < n ? words[i + 1]! : pad;
-    const p2 = i > 1 ? words[i - 2]! : pad;
-    const n2 = i + 2 < n ? words[i + 2]! : pad;
-    for (let c = 0; c < C; c++) acc[c] = w[c]! + p1[AS_P1 * C + c]! + n1[AS_N1 * C + c]! + p2[AS_P2 * C + c]! + n2[AS_N2 * C + c]!;
+    addWindowVotes(acc, words, n, pad, i, C);
     model.score(feats, tagContextFeatures(lex, i, tags, feats, 0), scores, acc);
     tags[i] = argmax(scores, C);
   }

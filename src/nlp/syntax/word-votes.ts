@@ -63,3 +63,17 @@ export function wordVotesFor(cache: WeakMap<LinearModel, WordVotes>, model: Line
   if (!v) cache.set(model, (v = make()));
   return v;
 }
+
+/**
+ * Adds into `acc` the votes of position `i`'s window: the word itself (role 0), then its neighbours read as
+ * neighbours — previous (1), next (2), two before (3), two after (4) — with `pad` beyond either end of the
+ * sentence's `n` words (`words` may be a longer scratch array).
+ */
+export function addWindowVotes(acc: Int32Array, words: readonly Int32Array[], n: number, pad: Int32Array, i: number, C: number): void {
+  const w = words[i]!;
+  const p1 = i > 0 ? words[i - 1]! : pad;
+  const n1 = i + 1 < n ? words[i + 1]! : pad;
+  const p2 = i > 1 ? words[i - 2]! : pad;
+  const n2 = i + 2 < n ? words[i + 2]! : pad;
+  for (let c = 0; c < C; c++) acc[c] = w[c]! + p1[C + c]! + n1[2 * C + c]! + p2[3 * C + c]! + n2[4 * C + c]!;
+}
