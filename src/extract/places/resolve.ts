@@ -123,13 +123,26 @@ function containerFit(gaz: Gazetteer, id: number, container: number): number {
 }
 
 /**
- * Fit inside a parenthesised place, taking its best reading for this entry: "(Y, Dhaka)" means the division
- * Dhaka as much as the city, and which of them the name itself resolves to does not matter here.
+ * Fit inside a parenthesis of places, taking the best of their readings for this entry: "(Y, Dhaka)" means
+ * the division Dhaka as much as the city, and which of them the name itself resolves to does not matter
+ * here. A village of unknown size only the second list has says too little to rule a reading out (the
+ * division the text means may be missing under that name), so it is no container; with no reading left
+ * the parenthesis says nothing.
  */
-function parenFit(gaz: Gazetteer, id: number, container: Candidate): number {
-  let best = -Infinity;
-  for (const q of container.postings) if (q.id !== id) best = Math.max(best, containerFit(gaz, id, q.id));
-  return best === -Infinity ? 0 : best;
+function parenFit(gaz: Gazetteer, id: number, inside: Candidate[]): number {
+  let area = -Infinity;
+  let town = -Infinity;
+  for (const c of inside) {
+    for (const q of c.postings) {
+      if (q.id === id || gaz.featureOf(q.id) === UNLISTED) continue;
+      const k = gaz.kindOf(q.id);
+      if (k === 'admin1' || k === 'admin2' || k === 'country') area = Math.max(area, containerFit(gaz, id, q.id));
+      else town = Math.max(town, containerFit(gaz, id, q.id));
+    }
+  }
+  // Divisions say it by their codes; a town only by distance, which is the weaker test ("Y" of "(Y, Z)" is
+  // most often a district named after its town), so it counts only where no division is named.
+  return area > -Infinity ? area : town > -Infinity ? town : 0;
 }
 
 export interface ResolveInput {
@@ -150,6 +163,8 @@ export interface Container {
    * a parenthesis of places right after a name, which gives the divisions it lies in (the last, the largest).
    */
   via: 'comma' | 'of' | 'paren';
+  /** Every place of the parenthesis ("Y" and "Z" of "X (Y, Z)"). */
+  inside?: Candidate[];
 }
 
 // Rule "parenthesised-divisions": "X (Y, Z)", "X town (Y, Z)", "X upazila (Z)": the places in a parenthesis
@@ -166,15 +181,16 @@ function parenContainer(text: string, cands: Candidate[], i: number): Container 
   if (!PAREN_OPEN.test(text.slice(c.spanEnd, open))) return null;
   const close = text.indexOf(')', open);
   if (close < 0 || close - open > 80) return null;
-  let last: Candidate | null = null;
+  const inside: Candidate[] = [];
   for (let j = i + 1; j < cands.length && cands[j]!.start < close; j++) {
     const n = cands[j]!;
     if (n.spanEnd > close) return null;
-    last = n;
+    inside.push(n);
   }
+  const last = inside[inside.length - 1];
   if (!last || !/^\s*$/.test(text.slice(last.spanEnd, close))) return null;
   if (!PAREN_NAMES.test(text.slice(open, last.start))) return null;
-  return { candidate: last, via: 'paren' };
+  return { candidate: last, via: 'paren', inside };
 }
 
 /** The candidate that says where this one is: "Springfield, Ill.", "the Paie Nawa area of Tarinkot city". */
@@ -337,7 +353,7 @@ export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
         if (kind === 'city' && namedCountries.size === 0 && input.homeCountries?.has(gaz.countryOf(p.id))) s += GROUP_HOME_BONUS;
         // The name after "Town," is the town's state or country ("Athens, Georgia"; "Athens, Greece").
         if (isContainer[idxs[0]!] && (kind === 'admin1' || kind === 'country')) s += 2;
-        if (link?.via === 'paren') s += parenFit(gaz, p.id, link.candidate);
+        if (link?.via === 'paren') s += parenFit(gaz, p.id, link.inside!);
         else if (containerEntry !== null) s += containerFit(gaz, p.id, containerEntry);
         // Rule "area-name-over-small-namesake": a country's or state's name means the area ("moved to
         // Kansas", "troops in Georgia"), not a small town of that name near the story's other places, unless
@@ -359,7 +375,7 @@ export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
       const bestKind = gaz.kindOf(best);
       // (A parenthesis of divisions is the text's own statement of where the name is: any reading outside
       // every reading of it is wrong, however big.)
-      if (link?.via === 'paren' && bestKind !== 'country' && parenFit(gaz, best, link.candidate) < 0) continue;
+      if (link?.via === 'paren' && bestKind !== 'country' && parenFit(gaz, best, link.inside!) < 0) continue;
       if (containerEntry !== null && containerFit(gaz, best, containerEntry) < 0 && bestKind !== 'country' && bestKind !== 'admin1' && gaz.populationOf(best) < 100_000) {
         continue;
       }
