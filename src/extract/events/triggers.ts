@@ -574,7 +574,10 @@ const AFTER_REDUCED = /^(\.|,|;|:|in|on|at|near|during|as|when|after|and|by|whil
  * "2 fighters killed 3 soldiers" too.
  */
 function reducedPassive(toks: Tok[], t: Trigger): boolean {
-  if (!t.verbal || !/^(kill|wound|killwound)$/.test(t.kind) || !(/ed$/.test(toks[t.tokEnd - 1]!.low) || /^(shot|gunned)$/.test(toks[t.tokStart]!.low))) return false;
+  // An attack in note style ("Army post attacked in X", "Police patrol ambushed near X") is read as a
+  // headline only (below): "Gunmen attacked in the night" keeps its doers.
+  const attack = t.kind === 'attack' && /ed$/.test(toks[t.tokEnd - 1]!.low);
+  if (!t.verbal || !(attack || /^(kill|wound|killwound)$/.test(t.kind)) || !(/ed$/.test(toks[t.tokEnd - 1]!.low) || /^(shot|gunned)$/.test(toks[t.tokStart]!.low))) return false;
   const next = toks[t.tokEnd];
   if (next && !AFTER_REDUCED.test(next.low)) return false;
   // Back to the clause start: a number or quantifier, then only adjectives, nouns and "of".
@@ -591,7 +594,8 @@ function reducedPassive(toks: Tok[], t: Trigger): boolean {
   // soldiers" is active.)
   const head = toks[t.tokStart - 1];
   if (k < 0 && sawNoun && t.tokStart - k <= 5 && head?.pos === 'NOUN' && /^[a-z]/.test(head.text) && !/s$/.test(head.low) &&
-    !toks.slice(t.tokEnd, t.tokEnd + 4).some((x) => x.pos === 'NUM' || /^\d/.test(x.low))) return true;
+    (attack || !toks.slice(t.tokEnd, t.tokEnd + 4).some((x) => x.pos === 'NUM' || /^\d/.test(x.low)))) return true;
+  if (attack) return false;
   const counted = w && (w.pos === 'NUM' || /^(dozens|scores|hundreds|thousands|several|many|some|two|three|four|five|six|seven|eight|nine|ten|a|at|least)$/.test(w.low));
   if (!counted) return false;
   // The clause opens here: the sentence start or a clause edge before the count ("At least", "...; 3 ...").
