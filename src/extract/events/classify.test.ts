@@ -175,6 +175,13 @@ describe('classify: crowds and communities that do the violence themselves', () 
     expect(coded('On 1 May 2021, unknown individuals with machetes killed a herder near Nikki.')).toBe('Violence against civilians / Attack / 3,7');
     expect(coded('On 1 May 2021, two men shot dead a shopkeeper in Lamu.')).toBe('Violence against civilians / Attack / 3,7');
   });
+  it('codes people who are no armed group fighting the police with stones or bricks as rioters against the police', () => {
+    expect(coded('On 1 May 2021, police clashed with market traders who threw stones in Eldoret.')).toBe('Riots / Mob violence / 1,5');
+    expect(coded('On 1 May 2021, supporters of a ward councillor assaulted police officers with bricks in Bungoma.')).toBe('Riots / Mob violence / 1,5');
+    // The police's own batons are not the crowd's violence; armed men with stones and rifles fight a battle.
+    expect(coded('On 1 May 2021, police charged with batons and assaulted students in Dhaka.')).not.toBe('Riots / Mob violence / 1,5');
+    expect(coded('On 1 May 2021, gunmen attacked police with stones and rifles in Kakamega.')).toBe('Battles / Armed clash / 1,3');
+  });
   it('codes stones thrown by a crowd at police as a violent demonstration, whoever else acts in the sentence', () => {
     expect(coded('On 1 May 2021, residents threw stones at customs officers conducting a search in Seme.')).toBe('Riots / Violent demonstration / 1,5');
   });
