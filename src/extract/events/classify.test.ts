@@ -171,6 +171,11 @@ describe('classify: crowds and communities that do the violence themselves', () 
     expect(coded('On 1 May 2021, ethnic clashes broke out between two communities in Moyale, leaving 6 dead.')).toBe('Battles / Armed clash / 4');
     expect(coded('On 1 May 2021, Borana and Gabra militias fought near Marsabit, killing 2.')).toBe('Battles / Armed clash / 4');
   });
+  it('codes a clash between two peoples the lexicon does not know as their militias\' battle, not the dead\'s brawl', () => {
+    expect(coded('On 1 May 2021, four people were killed in a clash between the Abirans and Oduvis in a market town.')).toBe('Battles / Armed clash / 4');
+    // Places after "between" are not peoples.
+    expect(coded('On 1 May 2021, heavy fighting between Goma and Sake killed 3 soldiers.')).not.toBe('Battles / Armed clash / 4');
+  });
   it('codes unknown men with weapons as an unidentified armed group, not a crowd', () => {
     expect(coded('On 1 May 2021, unknown individuals with machetes killed a herder near Nikki.')).toBe('Violence against civilians / Attack / 3,7');
     expect(coded('On 1 May 2021, two men shot dead a shopkeeper in Lamu.')).toBe('Violence against civilians / Attack / 3,7');

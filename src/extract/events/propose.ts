@@ -15,6 +15,7 @@ import type { PlaceMention } from '../places/types.js';
 import { incidentalPlace } from '../places/event-place.js';
 import { refersBack, type Interval } from './continuation.js';
 import { parseRoles } from './parse-roles.js';
+import { unnamedCommunities } from './named-sides.js';
 import { clauseRoles, refOf, type ClauseRoles, type ActorRef } from './roles.js';
 import { classify, type Classified } from './classify.js';
 
@@ -155,6 +156,7 @@ export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
       const qs = ctx.quantities.filter((q) => q.tokStart >= part.from && q.tokStart < part.to);
       const roles = clauseRoles({ toks, from: part.from, to: part.to, actors: segActors, countries: segCountries, triggers: part.triggers, quantities: qs, inParens });
       parseRoles(ctx.doc, toks, part, roles, actors);
+      unnamedCommunities(toks, part.from, part.to, part.triggers, roles, segCountries, placeAt);
       supportVerbAgent(toks, part, roles, segActors);
       const pronoun = pronounSubject(toks, part.from, part.triggers);
       // "security forces said they had killed ...": the pronoun is the speaker.
