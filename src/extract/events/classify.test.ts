@@ -227,6 +227,15 @@ describe('classify: an organised group attacks, a crowd riots (ACLED: attack or 
   });
 });
 
+describe('classify: people killed as what they were taken for', () => {
+  it('codes people killed by forces who took them for militants as civilians attacked, not a battle', () => {
+    expect(coded('On 1 May 2021, soldiers shot dead a herder mistaken for a militant near Kandi.')).toBe('Violence against civilians / Attack / 1,7');
+    expect(coded('On 1 May 2021, the army killed two farmers suspected of being jihadists in Banikoara.')).toBe('Violence against civilians / Attack / 1,7');
+    // Said of the attackers before the act, it names who attacked.
+    expect(coded('On 1 May 2021, gunmen believed to be al-Shabaab militants attacked a police post in Mandera.')).toBe('Battles / Armed clash / 1,2');
+  });
+});
+
 describe('classify: people harmed with no armed opponent in sight', () => {
   it('codes a person shot by someone unnamed as an attack on a civilian', () => {
     expect(code('On 1 May 2021, a local councillor was shot at while he was campaigning in Nairobi.')).toBe('Violence against civilians / Attack');

@@ -16,6 +16,7 @@ import { incidentalPlace } from '../places/event-place.js';
 import { refersBack, type Interval } from './continuation.js';
 import { parseRoles } from './parse-roles.js';
 import { unnamedCommunities } from './named-sides.js';
+import { describedAs } from './descriptions.js';
 import { clauseRoles, refOf, type ClauseRoles, type ActorRef } from './roles.js';
 import { classify, type Classified } from './classify.js';
 
@@ -104,8 +105,9 @@ function inParensFn(toks: Tok[]): (i: number) => boolean {
 
 /** The proposals of one sentence. */
 export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
-  const { view, actors, countries } = facts;
+  const { view, countries } = facts;
   const toks = view.toks;
+  const actors = facts.actors.filter((m) => !describedAs(toks, m, facts.triggers));
   if (facts.triggers.length === 0) return [];
   const tokSpan = (a: number, b: number): Span => ({ start: toks[a]!.start, end: toks[b - 1]!.end });
   const timeAt = (i: number) => overlapsAny(ctx.timeSpans, toks[i]!);
