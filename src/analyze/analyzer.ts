@@ -10,7 +10,8 @@ import { defaultWorkers, TaskError, WorkerPool, workerScript } from '../workers/
 import type { WorkerInfo } from '../workers/protocol.js';
 import { toAnalysis, type AnalysisRecord, type OutputOptions } from './output.js';
 import { defaultPipeline } from './pipeline.js';
-import type { AnalysisTask } from './worker.js';
+import { shareAnalysisFiles } from './shared.js';
+import type { AnalysisTask, AnalysisWorkerOptions } from './worker.js';
 
 export interface Analyzer {
   /** Threads analysing at once: how many documents a caller should keep in flight to use them all. */
@@ -64,6 +65,8 @@ export class PooledAnalyzer implements Analyzer {
     this.pool = new WorkerPool({
       script: workerScript(import.meta.url, 'worker'),
       size: o.workers ?? defaultWorkers(),
+      // One copy of the models, their tables and the gazetteer for all workers, not one each.
+      options: { shared: shareAnalysisFiles() } satisfies AnalysisWorkerOptions,
       ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
       ...(o.maxHeapMb !== undefined ? { maxHeapMb: o.maxHeapMb } : {}),
       ...(o.niceness !== undefined ? { niceness: o.niceness } : {}),

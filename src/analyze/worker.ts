@@ -4,6 +4,7 @@
  * serialising is done here too, off the main thread.
  */
 import { Doc, type DocMeta } from '../core/document.js';
+import { adoptSharedFiles, type SharedFiles } from '../core/shared-files.js';
 import { serveTasks } from '../workers/serve.js';
 import { toAnalysis } from './output.js';
 import { defaultPipeline } from './pipeline.js';
@@ -17,7 +18,13 @@ export interface AnalysisTask {
   tokens?: boolean;
 }
 
-serveTasks<null, AnalysisTask, unknown>(() => {
+/** What the pool passes each worker: the files it read once for all of them (./shared.ts). */
+export interface AnalysisWorkerOptions {
+  shared?: SharedFiles;
+}
+
+serveTasks<AnalysisWorkerOptions | null, AnalysisTask, unknown>((options) => {
+  adoptSharedFiles(options?.shared);
   const pipeline = defaultPipeline();
   warmUp(pipeline);
   return (task) => {

@@ -67,6 +67,8 @@ describe('gazetteer build', () => {
     // GeoNames' local forms ("Commune of X", "X Cercle") are also indexed bare, as news writes them.
     expect(names('sindoukrou')).toContain('Commune of Sindoukrou/admin2*');
     expect(names('kelmoya')).toEqual(['Kelmoya Cercle/admin2*']);
+    // Bangladesh's first-level divisions are "X Division" in GeoNames and "X" in news.
+    expect(names('vorangi')).toEqual(['Vorangi Division/admin2*']);
     const commune = gaz.entry(gaz.lookupExact('commune of sindoukrou')[0]!.id);
     expect(commune).toMatchObject({ kind: 'admin2', country: 'IQ', admin1: 'Nineveh' });
     // Its seat is the place of its own name; its centre lies between its two places.

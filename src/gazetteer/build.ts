@@ -70,9 +70,10 @@ interface Draft {
 // bare county names that are people's surnames in the story out).
 // GeoNames writes many divisions in the form of their country's language or an English gloss ("Province du
 // Yatenga", "Commune of Pobe", "Douentza Cercle", "Municipio de Nejapa"); news writes the bare name, with the
-// level in its own words ("Yatenga province", "Pobe commune", "Douentza circle").
+// level in its own words ("Yatenga province", "Pobe commune", "Douentza circle"; "Dhaka" for Bangladesh's
+// Dhaka Division).
 const DIVISION_SUFFIX =
-  /\s+(?:province|governorate|district|region|oblast|municipality|prefecture|department|state|muhafazat|county|parish|cercle|commune|sub-?county|constituency|local government area|lga|upazila|zila|raion|rayon)$/i;
+  /\s+(?:province|governorate|district|region|oblast|municipality|prefecture|department|state|muhafazat|county|parish|cercle|commune|sub-?county|constituency|local government area|lga|upazila|zila|division|raion|rayon)$/i;
 const DIVISION_PREFIX =
   /^(?:muhafazat|wilayat|(?:province|governorate|commune|cercle|region|district|ward|municipality|department) of|(?:province|commune|cercle|r[ée]gion|d[ée]partement|pr[ée]fecture|daïra|municipio|departamento|provincia|distrito|partido) (?:de la|de l['’]|du|des|de|di|d['’]))\s*/i;
 

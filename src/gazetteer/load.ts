@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, unlinkSyn
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDirs } from '../core/cache-dirs.js';
+import { readFileShared } from '../core/shared-files.js';
 import { buildGazetteer, defaultInputs } from './build.js';
 import { packageDir } from './packages.js';
 import { readBlob } from './format.js';
@@ -85,6 +86,6 @@ export function gazetteer(): Gazetteer {
   if (instance) return instance;
   const hash = buildHash();
   const path = cachedPath(hash) ?? buildToCache(hash).path;
-  instance = new Gazetteer(readBlob(readFileSync(path)));
+  instance = new Gazetteer(readBlob(readFileShared(path)));
   return instance;
 }

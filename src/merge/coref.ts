@@ -62,6 +62,9 @@ function locOk(l: EventLocation | null): l is EventLocation {
  * 3 km, or places of the same name within 25 km (an event location rounded differently). A pure function of
  * the two reports, so merging never depends on which other documents are in the store.
  */
+/** How far apart two points with different place keys can be and still be one place (samePlace). */
+export const SAME_PLACE_KM = 25;
+
 export function samePlace(a: Pick<ReportItem, 'placeKey' | 'location'>, b: Pick<ReportItem, 'placeKey' | 'location'>): boolean {
   if (!a.placeKey || !b.placeKey || !locOk(a.location) || !locOk(b.location)) return false;
   if (a.placeKey === b.placeKey) return true;
@@ -70,9 +73,9 @@ export function samePlace(a: Pick<ReportItem, 'placeKey' | 'location'>, b: Pick<
   if (la.country !== lb.country) return false;
   // A village the gazetteer lacks is put at its area's point: two reports name it alike when the names agree
   // within the same area (coded within 25 km), never because two villages share their district's point.
-  if (la.unresolved || lb.unresolved) return differentUnresolved(la, lb) ? false : normName(la.name) === normName(lb.name) && km(la.lat, la.lon, lb.lat, lb.lon) <= 25;
+  if (la.unresolved || lb.unresolved) return differentUnresolved(la, lb) ? false : normName(la.name) === normName(lb.name) && km(la.lat, la.lon, lb.lat, lb.lon) <= SAME_PLACE_KM;
   const d = km(la.lat, la.lon, lb.lat, lb.lon);
-  return d <= 3 || (d <= 25 && normName(la.name) === normName(lb.name));
+  return d <= 3 || (d <= SAME_PLACE_KM && normName(la.name) === normName(lb.name));
 }
 
 /** Both places are names the gazetteer lacks, and the names differ. */
@@ -147,11 +150,20 @@ export function canJoin(a: ReportItem, b: ReportItem): JoinFacts | null {
   }
   // Vague in time or in place ("in March", "in Helmand province"): many events fit, so only join reports that
   // agree on what happened and who did it.
-  const vague = lengthDays(a.days) > VAGUE_DAYS || lengthDays(b.days) > VAGUE_DAYS || a.location?.precision === 3 || b.location?.precision === 3;
+  const vague = vagueReport(a) || vagueReport(b);
   if (vague && (a.subType !== b.subType || named === 0)) return null;
   const tolls = tollsAgree(a.fatalities, b.fatalities);
   if (tolls === false) return null;
   return { distanceKm, toleranceKm: tol, named, tolls };
+}
+
+/**
+ * A dated report vague in time or in place (more than VAGUE_DAYS days, or a region): it joins, and is
+ * joined by, reports of its own sub-type only (canJoin). The store keeps it as a column
+ * (pic_reports.vague) so the query for a report's candidates leaves out those it can never join.
+ */
+export function vagueReport(r: Pick<ReportItem, 'days' | 'location'>): boolean {
+  return (!!r.days && lengthDays(r.days) > VAGUE_DAYS) || r.location?.precision === 3;
 }
 
 /**
@@ -206,6 +218,11 @@ function tollRange(f: Fatalities): { lo: number; hi: number } | null {
  * killed" and "16 soldiers killed" are two events. Returns a description when both give a toll, null when
  * one does not, false when they cannot agree.
  */
+/** Does a report give a death toll (one tollsAgree can compare)? Kept as a column by the store (pic_reports.tolled). */
+export function hasToll(r: Pick<ReportItem, 'fatalities'>): boolean {
+  return !!r.fatalities && tollRange(r.fatalities) !== null;
+}
+
 export function tollsAgree(a: Fatalities | null, b: Fatalities | null): string | false | null {
   const ra = a ? tollRange(a) : null;
   const rb = b ? tollRange(b) : null;

@@ -30,6 +30,12 @@ describe('findActors', () => {
     expect(actors('A Christian paramilitary group fought.').list).toEqual([['Christian paramilitary group', 3, null]]);
     expect(actors('Unknown gunmen shot a former soldier.').list).toEqual([['Unknown gunmen', 3, null], ['former soldier', 7, null]]);
   });
+  it('folds the sentence the same whatever its characters: curly quotes, dashes, letters beyond Latin-1', () => {
+    // Latin-1 sentences and wider ones are folded by two paths; offsets map back to the text either way.
+    expect(actors("Afghan forces\u2019 convoy was hit \u2014 Taliban militants said so.").list).toEqual([['Afghan forces', 1, 'AF'], ['Taliban militants', 2, 'AF']]);
+    expect(actors('Afghan forces near \u0416ovtnevo were hit \u2014 Taliban militants said so.').list).toEqual([['Afghan forces', 1, 'AF'], ['Taliban militants', 2, 'AF']]);
+    expect(actors('This is what \u0130S wants; US troops left.').list).toEqual([['US troops', 1, 'US']]);
+  });
   it('needs capitals for capital-letter aliases', () => {
     expect(actors('This is what IS wants.').list).toEqual([['IS', 2, null]]);
     expect(actors('This is what it is.').list).toEqual([]);

@@ -46,37 +46,60 @@ function isAlnum(ch: string | undefined): boolean {
 
 interface Folded {
   text: string;
-  /** Original document offset of each folded character. */
-  at: number[];
+  /** Original document offset of each folded character (scratch: valid until the next foldSentence). */
+  at: Int32Array;
 }
+
+// Scratch for foldSentence: a string and a number per character in growing arrays were most of what
+// findActors allocated (it runs on every sentence); the folded text is made from the codes in one go.
+let foldCodes = new Uint16Array(256);
+let foldBytes = Buffer.allocUnsafeSlow(256);
+let foldAt = new Int32Array(256);
 
 /** The sentence folded for matching (see foldForMatch), with a map back to document offsets. */
 function foldSentence(input: string, start: number, end: number): Folded {
-  const chars: string[] = [];
-  const at: number[] = [];
+  if (foldCodes.length < end - start) {
+    foldCodes = new Uint16Array(2 * (end - start));
+    foldBytes = Buffer.allocUnsafeSlow(2 * (end - start));
+    foldAt = new Int32Array(2 * (end - start));
+  }
+  const codes = foldCodes;
+  const at = foldAt;
+  let n = 0;
+  let wide = 0;
   let lastSpace = false;
   for (let k = start; k < end; k++) {
-    const code = input.charCodeAt(k);
-    let ch: string;
+    let code = input.charCodeAt(k);
     // spaces and dashes fold to one space
     if (code === 32 || code === 9 || code === 10 || code === 13 || code === 45 || code === 0xa0 || (code >= 0x2010 && code <= 0x2015) || code === 0x2028 || code === 0x2029) {
       if (lastSpace) continue;
-      ch = ' ';
+      code = 32;
       lastSpace = true;
     } else {
       lastSpace = false;
-      if (code >= 65 && code <= 90) ch = String.fromCharCode(code + 32);
-      else if (code < 128) ch = input[k]!;
-      else if (code === 0x2018 || code === 0x2019 || code === 0x2bc || code === 0x60 || code === 0xb4) ch = "'";
+      if (code >= 65 && code <= 90) code += 32;
+      else if (code < 128) {
+        // as it is
+      } else if (code === 0x2018 || code === 0x2019 || code === 0x2bc || code === 0x60 || code === 0xb4) code = 39;
       else {
+        // One code unit lower-cased, kept as it is when its lower case is longer ("İ").
         const l = input[k]!.toLowerCase();
-        ch = l.length === 1 ? l : input[k]!;
+        if (l.length === 1) code = l.charCodeAt(0);
       }
     }
-    chars.push(ch);
-    at.push(k);
+    codes[n] = code;
+    wide |= code;
+    at[n++] = k;
   }
-  return { text: chars.join(''), at };
+  // Nearly always Latin-1 (one byte a character): decoded straight from bytes, nothing else allocated.
+  if (wide < 256) {
+    const bytes = foldBytes;
+    for (let i = 0; i < n; i++) bytes[i] = codes[i]!;
+    return { text: bytes.toString('latin1', 0, n), at };
+  }
+  let text = '';
+  for (let i = 0; i < n; i += 4096) text += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 4096)) as unknown as number[]);
+  return { text, at };
 }
 
 export function classOf(e: ActorEntry): ActorClass {
@@ -117,6 +140,15 @@ function tokenRange(view: SentenceView, start: number, end: number): [number, nu
   return [Math.max(a, 0), Math.max(b, a + 1)];
 }
 
+/** Whether input[start, end) has no lower-case ASCII letter (its letters A–Z, as the upper-case of them reads). */
+function inCapitals(input: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = input.charCodeAt(k);
+    if (c >= 97 && c <= 122) return false;
+  }
+  return true;
+}
+
 const endAt: number[] = [];
 const endNode: TrieNode[] = [];
 
@@ -147,11 +179,23 @@ export function findActors(input: string, view: SentenceView): { actors: ActorMe
       const n = endNode[k]!;
       const start = f.at[p]!;
       const end = f.at[q - 1]! + 1;
-      const original = input.slice(start, end);
-      const actor = n.actors.find((e) => !e.caseSensitive || original.replace(/[^A-Za-z]/g, '') === original.replace(/[^A-Za-z]/g, '').toUpperCase()) ?? null;
-      // A country named in capitals only ("US", "CAR") must be written in capitals: "us", "car" are words.
-      const letters = original.replace(/[^A-Za-z]/g, '');
-      const alias = n.countries.find((c) => !c.caseSensitive || letters === letters.toUpperCase()) ?? null;
+      // A name or country written in capitals only ("US", "CAR") must be written in capitals: "us", "car" are
+      // words. Loops, not find() with closures: this runs at every name's end in every sentence.
+      const capitals = inCapitals(input, start, end);
+      let actor: ActorEntry | null = null;
+      for (const e of n.actors) {
+        if (!e.caseSensitive || capitals) {
+          actor = e;
+          break;
+        }
+      }
+      let alias: (typeof n.countries)[number] | null = null;
+      for (const c of n.countries) {
+        if (!c.caseSensitive || capitals) {
+          alias = c;
+          break;
+        }
+      }
       if (!actor && !alias) continue;
       raw.push({ start, end, actor, country: actor ? null : alias!.entry });
       p = q;

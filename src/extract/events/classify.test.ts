@@ -38,6 +38,10 @@ describe('classify: who is hit decides battles and violence against civilians', 
     expect(code('On 1 May 2021, Taliban militants ambushed and killed 2 policemen in Herat.')).toBe('Battles / Armed clash');
     expect(code('On 1 May 2021, 1 soldier was killed by unknown gunmen in Kabul.')).toBe('Battles / Armed clash');
     expect(code('On 1 May 2021, militants attacked a check point in Logar.')).toBe('Battles / Armed clash');
+    // Note style drops the auxiliary: the post or patrol before the participle is what was attacked, not who
+    // attacked (the place after it is no civilian target).
+    expect(code('Army post attacked in Gao overnight, 1 dead and 4 wounded.')).toBe('Battles / Armed clash');
+    expect(code('Police patrol ambushed near Mopti, two wounded.')).toBe('Battles / Armed clash');
   });
   it('codes armed against unarmed as violence against civilians', () => {
     expect(code('On 1 May 2021, 1 civilian was killed by unknown gunmen in Kabul.')).toBe('Violence against civilians / Attack');

@@ -25,6 +25,12 @@ describe('findTriggers', () => {
     expect(kinds('7 policemen were killed and wounded.')).toEqual(['killwound:killed and wounded:P']);
     expect(kinds('2 were killed and 3 were wounded.')).toEqual(['kill:killed:P', 'wound:wounded:P']);
   });
+  it('reads a note-style attack with no auxiliary as a passive, not a bare plural subject\'s act', () => {
+    expect(kinds('Army post attacked in Gao, 1 dead.')[0]).toBe('attack:attacked:P');
+    expect(kinds('Police patrol ambushed near Mopti.')[0]).toBe('attack:ambushed:P');
+    expect(kinds('Gunmen attacked in Gao overnight.')[0]).toBe('attack:attacked');
+    expect(kinds('The army attacked in the early hours.')[0]).toBe('attack:attacked');
+  });
   it('marks a verb joined to a passive one as passive', () => {
     expect(kinds('A policeman was abducted and later beheaded.')).toEqual(['abduct:abducted:P', 'kill:beheaded:P']);
     expect(kinds('Gunmen abducted and killed a teacher.')).toEqual(['abduct:abducted', 'kill:killed']);

@@ -17,6 +17,17 @@ function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }) {
 const MOSUL = { lat: 36.34, lon: 43.13 };
 
 describe('eventPlace', () => {
+  it('puts an event told at a province at a town of that province its paragraph names, precision 2 (rule a-town-in-the-area)', () => {
+    const loc = locate('Gunmen attacked a convoy in Nineveh province on Monday. The wounded were taken to Tal Afar.')!;
+    expect(loc).toMatchObject({ country: 'IQ', precision: 2 });
+    expect(km(loc, { lat: 36.38, lon: 42.45 })).toBeLessThan(15);
+  });
+
+  it('keeps the province when the town named after it lies elsewhere (negative of a-town-in-the-area)', () => {
+    const loc = locate('Gunmen attacked a convoy in Nineveh province on Monday. The wounded were taken to Sulaymaniyah.')!;
+    expect(loc).toMatchObject({ country: 'IQ', admin1: 'Nineveh', precision: 3 });
+  });
+
   it('gives a named town with precision 1', () => {
     const loc = locate('A bomb went off at a market in Kabul city on Sunday, killing three people.')!;
     expect(loc).toMatchObject({ country: 'AF', precision: 1 });

@@ -30,9 +30,21 @@ export function eventPlace(doc: Doc, span: Span, avoid: readonly Span[] = []): E
   const inSpan = inSentences.filter((d) => d.mention.start >= span.start && d.mention.end <= span.end);
   const paragraphs = [...new Set(touched.map((s) => s.paragraph))];
   const inParagraph = paragraphs.flatMap((p) => idx.byParagraph.get(p) ?? []).filter(where);
-  for (const tier of [inSpan, inSentences, inParagraph]) {
-    const best = choose(doc, tier, info.dateline);
-    if (best) return locate(doc, info, best);
+  const tiers = [inSpan, inSentences, inParagraph];
+  for (let t = 0; t < tiers.length; t++) {
+    const best = choose(doc, tiers[t]!, info.dateline);
+    if (!best) continue;
+    const loc = locate(doc, info, best);
+    // Rule "a-town-in-the-area": an event told only at a country or province ("riots in western Kenya",
+    // "a protest by the Bangladesh X Association") whose sentence or paragraph goes on to name a town in that
+    // area ("... traders in Y counted their losses") is put at that town, as ACLED codes a regional report at a
+    // representative town; precision 2, since the text does not say the event was in the town itself.
+    if (loc.precision === 3 && !best.unresolved) {
+      const inArea = tiers.slice(t + 1).flat().filter((d) => d !== best && townInside(d, best));
+      const town = choose(doc, inArea, info.dateline);
+      if (town) return { ...locate(doc, info, town), precision: 2 };
+    }
+    return loc;
   }
   const previous = precedingPlace(idx, touched[0]?.paragraph ?? null, span, where);
   if (previous) {
@@ -44,6 +56,17 @@ export function eventPlace(doc: Doc, span: Span, avoid: readonly Span[] = []): E
   }
   if (info.dateline) return locate(doc, info, info.dateline);
   return focusLocation(info);
+}
+
+/** A resolved town, district or site (not a container, region or dateline) inside the country or province `area`. */
+function townInside(d: PlaceDetail, area: PlaceDetail): boolean {
+  const gaz = gazetteer();
+  const k = d.mention.kind;
+  if (d.unresolved || d.isContainer || !(k === 'city' || k === 'admin2' || k === 'feature') || isRegion(gaz.featureOf(d.entry))) return false;
+  const a = area.mention.kind;
+  if (a === 'country') return gaz.countryOf(d.entry) === gaz.countryOf(area.entry);
+  if (a === 'admin1') return gaz.admin1CodeOf(d.entry) === gaz.admin1CodeOf(area.entry);
+  return false;
 }
 
 /**

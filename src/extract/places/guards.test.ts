@@ -167,6 +167,12 @@ describe('guards: foreign town names (international notes)', () => {
     expect(at(run('Fighting was reported in Gao on Monday.').list, 'Gao')).toMatchObject({ country: 'ML' });
   });
 
+  it('reads a three-letter division the text names as one, and a lexicon-word town placed by "outskirts of" (rule short-town)', () => {
+    expect(at(run('Clashes broke out in Ofu LGA over farmland.').list, 'Ofu')).toMatchObject({ country: 'NG', kind: 'admin2' });
+    expect(at(run('A checkpoint on the outskirts of Bar was attacked at dawn.').list, 'Bar')).toMatchObject({ country: 'ME' });
+    expect(at(run('The bar on the outskirts of town was closed; Bar staff left.').list, 'Bar')).toBeUndefined();
+  });
+
   it('does not read short words, acronyms or parts of longer names as towns (negative of short-town)', () => {
     expect(run('The GAO report was published on Monday.').texts).toEqual([]);
     // "Gao" is a lexicon word: without a placing cue it stays out.

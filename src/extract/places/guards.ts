@@ -79,6 +79,8 @@ function shortTown(ctx: GuardContext, c: Candidate, support: () => boolean): boo
   if (!/^\p{Lu}\p{Ll}{2}$/u.test(c.surface)) return false;
   // A word of the lexicon ("Gao" is listed) needs the text to place something there ("in Gao").
   if (isEnglishWord(c.key) && !support()) return false;
+  // "X LGA", "X district": a division the text names as one ("clashes in Oko LGA", "Ewu district").
+  if ((c.hint === 'admin1' || c.hint === 'admin2') && c.postings.some((p) => !p.alternate && gaz.kindOf(p.id) === c.hint)) return true;
   // Not the start or end of a longer name the gazetteer lacks ("the Qom Qishlaq area").
   if (c.capBefore || c.capAfter) return false;
   const lex = placeLexicon();
@@ -484,6 +486,10 @@ function namedEntityNotPlace(ctx: GuardContext, c: Candidate): boolean {
   return true;
 }
 
+// "the outskirts of X", "northeast of X", "10 km from X": a part of a place or a place measured from it.
+const RELATION_OF =
+  /\b(?:(?:outskirts|edge|vicinity|environs|suburbs?|entrance|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?:\s+(?:part|side|entrance))?)\s+of|(?:km|kms|kilometres?|kilometers?|miles?)\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:of|from))\s+(?:the\s+)?$/i;
+
 /** Why this candidate is not a place, or null when it may be one. */
 export function rejectReason(ctx: GuardContext, c: Candidate): string | null {
   const { gaz, doc } = ctx;
@@ -491,7 +497,7 @@ export function rejectReason(ctx: GuardContext, c: Candidate): string | null {
   const single = !c.key.includes(' ');
   const letters = c.key.replace(/ /g, '').length;
   const support = (): boolean =>
-    !!c.hint || (c.before !== null && LOCATIVE.has(c.before)) || hasPlaceAfter(ctx, c) || followsPlace(ctx, c);
+    !!c.hint || (c.before !== null && LOCATIVE.has(c.before)) || hasPlaceAfter(ctx, c) || followsPlace(ctx, c) || RELATION_OF.test(doc.text.slice(Math.max(0, c.start - 40), c.start));
 
   if (c.abbreviation) {
     if (c.abbreviation.free) return null;

@@ -171,6 +171,21 @@ describe('places: international notes (actors, borders, lone towns)', () => {
     expect(at(run('The Tikrit council met in Tikrit, Iraq, and praised Metula.').list, 'Metula')).toBeUndefined();
   });
 
+  it('reads a name inside the divisions a parenthesis after it gives (rule parenthesised-divisions)', () => {
+    const { list } = run('Gunmen attacked the town of Bedford (Jalingo, Taraba State) on Monday.');
+    // No Bedford lies in Taraba: the English and American ones are refused, and the town is kept unresolved there.
+    expect(list.filter((p) => p.text === 'Bedford' && !p.unresolved)).toEqual([]);
+    expect(at(list, 'Bedford')).toMatchObject({ unresolved: true, country: 'NG' });
+    // A parenthesis that agrees keeps the reading.
+    expect(at(run('Police arrested two men in the town of Tralee (Kerry, Ireland) on Monday.').list, 'Tralee')).toMatchObject({ country: 'IE', kind: 'city' });
+  });
+
+  it('weighs a provincial capital above a small namesake abroad in a short note (rule capitals-weigh-more)', () => {
+    const { list } = run('Gunmen raided the village of Tralee, outside of Jalingo, on Monday.');
+    expect(at(list, 'Jalingo')).toMatchObject({ country: 'NG' });
+    expect(at(list, 'Tralee')).toMatchObject({ unresolved: true, country: 'NG' });
+  });
+
   it('finds towns from the curated supplement (Kabkabiya, Boni, Macomia, Bhasan Char)', () => {
     expect(at(run('Three aid workers were killed in Kabkabiya, in North Darfur.').list, 'Kabkabiya')).toMatchObject({ country: 'SD', geonameId: null });
     expect(at(run('French aircraft struck militants near Boni in central Mali.').list, 'Boni')).toMatchObject({ country: 'ML' });

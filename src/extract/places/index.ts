@@ -114,9 +114,11 @@ export const places: Component = {
     for (const d of details) {
       const r = resolved.get(d.candidate) as Resolution;
       const within = r.container ? byCandidate.get(r.container) : undefined;
-      if (within && fitsInside(gaz, d.entry, within.entry)) {
+      if (within && (r.paren || fitsInside(gaz, d.entry, within.entry))) {
         d.within = within;
         within.isContainer = true;
+        // "X (Y, Z)": every place of the parenthesis locates X; none is where X's clause happened.
+        if (r.paren) for (const o of details) if (o.mention.start > d.mention.end && o.mention.end < within.mention.start) o.isContainer = true;
       }
     }
     const ways = namedWays(doc, details);
@@ -474,7 +476,9 @@ function focusOf(gaz: Gazetteer, resolved: Map<Candidate, Resolution>, demonymCo
     // Countries and regions named outright say more than towns, and towns read by an alternate name less.
     const k = gaz.kindOf(r.entry);
     const alternate = cand.postings.find((p) => p.id === r.entry)?.alternate ?? false;
-    const w = k === 'country' || k === 'admin1' ? 2 : alternate || cand.loose ? 0.3 : 1;
+    // Rule "capitals-weigh-more": a capital or a city of a million is read surely; in a note naming it and one
+    // small namesake abroad ("the village of X, outside [a provincial capital]") it says where the note is.
+    const w = k === 'country' || k === 'admin1' ? 2 : alternate || cand.loose ? 0.3 : 1 + majorCityWeight(gaz, r.entry);
     countries.set(c, (countries.get(c) ?? 0) + w);
     const a = gaz.admin1CodeOf(r.entry);
     if (a && gaz.kindOf(r.entry) !== 'country') admin1.set(a, (admin1.get(a) ?? 0) + 1);
@@ -494,6 +498,13 @@ function focusOf(gaz: Gazetteer, resolved: Map<Candidate, Resolution>, demonymCo
     namedShare: namedCountry ? named.get(namedCountry)! / namedTotal : 0,
     namedCountries: new Set(named.keys()),
   };
+}
+
+function majorCityWeight(gaz: Gazetteer, id: number): number {
+  if (gaz.kindOf(id) !== 'city') return 0;
+  const f = gaz.featureOf(id);
+  const pop = gaz.populationOf(id);
+  return f === 'PPLC' || pop >= 1_000_000 ? 1 : f === 'PPLA' || pop >= 100_000 ? 0.5 : 0;
 }
 
 /** For tests and tools: run the component on a document that has tokens and sentences. */

@@ -19,6 +19,8 @@ export interface Resolution {
   score: number;
   /** The container it was read inside ("Balkh" for "Dawlat Abad district, Balkh"). */
   container: Candidate | null;
+  /** The container is the last place of a parenthesis after the name ("X town (Y, Z)"). */
+  paren?: boolean;
 }
 
 export interface Focus {
@@ -120,6 +122,29 @@ function containerFit(gaz: Gazetteer, id: number, container: number): number {
   return d < 30 ? 3 : d < 100 ? 0 : -4;
 }
 
+/**
+ * Fit inside a parenthesis of places, taking the best of their readings for this entry: "(Y, Dhaka)" means
+ * the division Dhaka as much as the city, and which of them the name itself resolves to does not matter
+ * here. A village of unknown size only the second list has says too little to rule a reading out (the
+ * division the text means may be missing under that name), so it is no container; with no reading left
+ * the parenthesis says nothing.
+ */
+function parenFit(gaz: Gazetteer, id: number, inside: Candidate[]): number {
+  let area = -Infinity;
+  let town = -Infinity;
+  for (const c of inside) {
+    for (const q of c.postings) {
+      if (q.id === id || gaz.featureOf(q.id) === UNLISTED) continue;
+      const k = gaz.kindOf(q.id);
+      if (k === 'admin1' || k === 'admin2' || k === 'country') area = Math.max(area, containerFit(gaz, id, q.id));
+      else town = Math.max(town, containerFit(gaz, id, q.id));
+    }
+  }
+  // Divisions say it by their codes; a town only by distance, which is the weaker test ("Y" of "(Y, Z)" is
+  // most often a district named after its town), so it counts only where no division is named.
+  return area > -Infinity ? area : town > -Infinity ? town : 0;
+}
+
 export interface ResolveInput {
   gaz: Gazetteer;
   candidates: Candidate[];
@@ -133,8 +158,39 @@ export interface ResolveInput {
 
 export interface Container {
   candidate: Candidate;
-  /** "X, Y" (Y must be a region or country: lists of towns are written the same way) or "X of Y". */
-  via: 'comma' | 'of';
+  /**
+   * "X, Y" (Y must be a region or country: lists of towns are written the same way), "X of Y", or "X (Y, Z)":
+   * a parenthesis of places right after a name, which gives the divisions it lies in (the last, the largest).
+   */
+  via: 'comma' | 'of' | 'paren';
+  /** Every place of the parenthesis ("Y" and "Z" of "X (Y, Z)"). */
+  inside?: Candidate[];
+}
+
+// Rule "parenthesised-divisions": "X (Y, Z)", "X town (Y, Z)", "X upazila (Z)": the places in a parenthesis
+// right after a name (a designator word may stand between) say where it is. Only names may stand in it
+// before the last place, so "(AFP reports)" or "(7 km from Y)" is no container.
+const PAREN_OPEN = /^(?:\s+(?:[a-z][a-z-]*|LGA))?\s*\(\s*$/;
+const PAREN_NAMES = /^(?:[\p{Lu}][\p{L}\p{M}'’.-]*(?:[\s-]+[\p{Lu}][\p{L}\p{M}'’.-]*)*\s*,\s*)*$/u;
+
+function parenContainer(text: string, cands: Candidate[], i: number): Container | null {
+  const c = cands[i]!;
+  const m = /\(/.exec(text.slice(c.spanEnd, c.spanEnd + 40));
+  if (!m) return null;
+  const open = c.spanEnd + m.index + 1;
+  if (!PAREN_OPEN.test(text.slice(c.spanEnd, open))) return null;
+  const close = text.indexOf(')', open);
+  if (close < 0 || close - open > 80) return null;
+  const inside: Candidate[] = [];
+  for (let j = i + 1; j < cands.length && cands[j]!.start < close; j++) {
+    const n = cands[j]!;
+    if (n.spanEnd > close) return null;
+    inside.push(n);
+  }
+  const last = inside[inside.length - 1];
+  if (!last || !/^\s*$/.test(text.slice(last.spanEnd, close))) return null;
+  if (!PAREN_NAMES.test(text.slice(open, last.start))) return null;
+  return { candidate: last, via: 'paren', inside };
 }
 
 /** The candidate that says where this one is: "Springfield, Ill.", "the Paie Nawa area of Tarinkot city". */
@@ -144,7 +200,8 @@ function containerOf(text: string, cands: Candidate[], i: number): Container | n
   if (!next || next.sentence !== c.sentence) return null;
   const gap = text.slice(c.spanEnd, next.start);
   if (/^\s*,\s*$/.test(gap) || /^\s+(?:district|city|town|village|area|province|county),\s*$/i.test(gap)) return { candidate: next, via: 'comma' };
-  if (/^\s*\(\s*$/.test(gap) && text.slice(next.end, next.end + 1) === ')') return { candidate: next, via: 'comma' };
+  const paren = parenContainer(text, cands, i);
+  if (paren) return paren;
   // "the Paie Nawa area of Tarinkot city", "Shakiban village of Zinda Jan district", "Regi of Deh Rahwod".
   if (/^\s+(?:(?:area|areas|village|villages|neighbou?rhood|locality|part|outskirts|suburb|suburbs)\s+)?of\s+(?:the\s+)?$/i.test(gap)) {
     return { candidate: next, via: 'of' };
@@ -191,7 +248,7 @@ export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
     namedCountries.get(iso)!.add(c.key);
   }
   const containers = candidates.map((_, i) => containerOf(text, candidates, i));
-  const commaContainers = new Set(containers.filter((k) => k?.via === 'comma').map((k) => k!.candidate));
+  const commaContainers = new Set(containers.filter((k) => k?.via === 'comma' || k?.via === 'paren').map((k) => k!.candidate));
   const isContainer = candidates.map((c) => commaContainers.has(c));
   // Groups: one reading per name and container in the document.
   const groups = new Map<string, number[]>();
@@ -237,6 +294,8 @@ export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
       if (link?.via === 'comma' && containerEntry !== null && !['admin1', 'admin2', 'country'].includes(gaz.kindOf(containerEntry))) {
         containerEntry = null;
       }
+      // (A parenthesis is weighed by parenFit, over all the readings of its place.)
+      if (link?.via === 'paren') containerEntry = null;
       let best = -1;
       let bestScore = -Infinity;
       // Rule "city-over-its-division": a city that shares its name with the division it is in ("Erbil",
@@ -294,7 +353,8 @@ export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
         if (kind === 'city' && namedCountries.size === 0 && input.homeCountries?.has(gaz.countryOf(p.id))) s += GROUP_HOME_BONUS;
         // The name after "Town," is the town's state or country ("Athens, Georgia"; "Athens, Greece").
         if (isContainer[idxs[0]!] && (kind === 'admin1' || kind === 'country')) s += 2;
-        if (containerEntry !== null) s += containerFit(gaz, p.id, containerEntry);
+        if (link?.via === 'paren') s += parenFit(gaz, p.id, link.inside!);
+        else if (containerEntry !== null) s += containerFit(gaz, p.id, containerEntry);
         // Rule "area-name-over-small-namesake": a country's or state's name means the area ("moved to
         // Kansas", "troops in Georgia"), not a small town of that name near the story's other places, unless
         // the text locates or designates the town ("Kansas, Ill.", "the village of Oregon").
@@ -313,10 +373,13 @@ export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
       // A name read outside the place its text puts it in ("X district, Balkh" with no X in Balkh) is left
       // to the designated-name pass rather than read abroad.
       const bestKind = gaz.kindOf(best);
+      // (A parenthesis of divisions is the text's own statement of where the name is: any reading outside
+      // every reading of it is wrong, however big.)
+      if (link?.via === 'paren' && bestKind !== 'country' && parenFit(gaz, best, link.inside!) < 0) continue;
       if (containerEntry !== null && containerFit(gaz, best, containerEntry) < 0 && bestKind !== 'country' && bestKind !== 'admin1' && gaz.populationOf(best) < 100_000) {
         continue;
       }
-      for (const i of idxs) next.set(candidates[i]!, { entry: best, score: bestScore, container: containerEntry !== null ? container : null });
+      for (const i of idxs) next.set(candidates[i]!, { entry: best, score: bestScore, container: containerEntry !== null || link?.via === 'paren' ? container : null, paren: link?.via === 'paren' });
     }
     chosen.clear();
     for (const [k, v] of next) chosen.set(k, v);

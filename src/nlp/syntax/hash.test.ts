@@ -6,7 +6,9 @@ describe('feature hashing', () => {
   it('is stable across runs (weight files name features by these keys)', () => {
     // Fixed values: if these change, every shipped model silently stops matching its features.
     expect(strHash('kabul')).toBe(2585612188);
-    expect(key2(7, strHash('kabul'), 3)).toBe(4001066358);
+    expect(key2(7, strHash('kabul'), 3) >>> 0).toBe(4001066358);
+    // Keys are signed (small integers in V8), the same 32 bits as the unsigned key a weight file stores.
+    expect(key2(7, strHash('kabul'), 3)).toBe(4001066358 | 0);
   });
 
   it('separates templates and argument orders, and never yields 0', () => {
@@ -34,6 +36,9 @@ describe('KeyIndex', () => {
     expect(ix.getOrAdd(keys[42]!)).toBe(42);
     expect(ix.size).toBe(5000);
     expect(ix.get(key1(10, 1))).toBe(-1);
+    // A key read back from a Uint32Array (unsigned) finds the row of the same key given signed.
+    const big = keys.findIndex((k) => k < 0);
+    expect(ix.get(keys[big]! >>> 0)).toBe(big);
     const seen: number[] = [];
     ix.forEach((_, row) => seen.push(row));
     expect(seen.sort((a, b) => a - b)).toEqual(keys.map((_, i) => i));

@@ -18,6 +18,7 @@ export class KeyIndex {
 
   /** The row of `key`, or -1. */
   get(key: number): number {
+    key >>>= 0; // keys come signed from hash.ts or unsigned from a Uint32Array
     const keys = this.keys;
     let h = key & this.mask;
     for (;;) {
@@ -30,6 +31,7 @@ export class KeyIndex {
 
   /** The row of `key`, adding it as row `size` if it is new. */
   getOrAdd(key: number): number {
+    key >>>= 0;
     let h = key & this.mask;
     for (;;) {
       const k = this.keys[h]!;
@@ -46,6 +48,7 @@ export class KeyIndex {
 
   /** Sets `key` to `row` (used when loading a frozen model, whose rows are already numbered). */
   set(key: number, row: number): void {
+    key >>>= 0;
     let h = key & this.mask;
     while (this.keys[h] !== 0 && this.keys[h] !== key) h = (h + 1) & this.mask;
     if (this.keys[h] === 0) this.size++;

@@ -6,9 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { readFileShared } from '../../core/shared-files.js';
 import type { LinearModel } from './linear.js';
 import { decodeModel } from './model-file.js';
-import { readTables, tablesHash, writeTables } from './tables-cache.js';
+import { readTables, tablesHash, tablesPath, writeTables } from './tables-cache.js';
 
 export const MODELS_DIR = fileURLToPath(new URL('../../../data/models/', import.meta.url));
 
@@ -40,7 +41,7 @@ export function loadModel(kind: ModelHeader['kind'], dir = MODELS_DIR): LoadedMo
   if (hit) return hit;
   let data: Buffer;
   try {
-    data = readFileSync(path);
+    data = readFileShared(path);
   } catch (e) {
     throw new Error(`the ${kind} model is missing (${path}): ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; run \`npm run train\``, { cause: e });
   }
@@ -54,5 +55,26 @@ export function loadModel(kind: ModelHeader['kind'], dir = MODELS_DIR): LoadedMo
   }
   const out = { header, model };
   loaded.set(path, out);
+  return out;
+}
+
+/**
+ * The files loadModel reads for each model that exist now (the model file and its cached scoring tables):
+ * what a worker pool reads once and shares with its workers (src/core/shared-files.ts).
+ */
+export function modelFiles(dir = MODELS_DIR): string[] {
+  const out: string[] = [];
+  for (const kind of Object.keys(FEATURE_VERSION) as ModelHeader['kind'][]) {
+    const path = `${dir}${kind}.bin`;
+    let data: Buffer;
+    try {
+      data = readFileSync(path);
+    } catch {
+      continue;
+    }
+    out.push(path);
+    const tables = tablesPath(kind, tablesHash(data));
+    if (tables) out.push(tables);
+  }
   return out;
 }

@@ -170,7 +170,7 @@ describe('entity recogniser scores', () => {
     for (const [i, p] of [[0, START], [3, 4]] as const) {
       const w = inp0.lex[i]!;
       const n = inp0.names;
-      const want = [key1(50, p), key2(51, p, w.shape), key2(52, p, w.lower), key2(53, p, n.gaz[i]!), key2(54, p, n.actor[i]!), key2(55, p, n.word[i]!), key2(59, p, n.runPos[i]!), key3(56, p, inp0.tags[i]!, w.shape)];
+      const want = [key1(50, p), key2(51, p, w.shape), key2(52, p, w.lower), key2(53, p, n.gaz[i]!), key2(54, p, n.actor[i]!), key2(55, p, n.word[i]!), key2(59, p, n.runPos[i]!), key3(56, p, inp0.tags[i]!, w.shape)].map((k) => k >>> 0);
       expect([...f.subarray(0, nerDynamic(inp0, i, p, f))]).toEqual(want);
     }
     const m = randomModel(keys, NER_CLASSES, 11);

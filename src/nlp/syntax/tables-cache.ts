@@ -7,9 +7,10 @@
  *   "SRPT" | u32 nDense | u32 slots length | u32 packed length | u32 dense length | slots i32[] | packed i32[] | dense i16[]
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDirs } from '../../core/cache-dirs.js';
+import { readFileShared } from '../../core/shared-files.js';
 import { TABLES_VERSION, type ScoringTables } from './linear.js';
 
 const MAGIC = 0x54505253; // "SRPT" read little-endian
@@ -25,7 +26,7 @@ export function readTables(kind: string, hash: string): ScoringTables | null {
   for (const dir of cacheDirs()) {
     let data: Buffer;
     try {
-      data = readFileSync(join(dir, fileName(kind, hash)));
+      data = readFileShared(join(dir, fileName(kind, hash)));
     } catch {
       continue;
     }
@@ -33,6 +34,11 @@ export function readTables(kind: string, hash: string): ScoringTables | null {
     if (t) return t;
   }
   return null;
+}
+
+/** The cached tables' file for this model file, if a cache folder holds it (the one readTables reads first). */
+export function tablesPath(kind: string, hash: string): string | null {
+  return cacheDirs().map((d) => join(d, fileName(kind, hash))).find((p) => existsSync(p)) ?? null;
 }
 
 function decodeTables(data: Buffer): ScoringTables | null {

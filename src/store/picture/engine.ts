@@ -76,6 +76,11 @@ function lap(from: number, step: string): number {
   return now;
 }
 
+function tally(counts: Record<string, number>): void {
+  const t = ((globalThis as { __picStats?: Record<string, number> }).__picStats ??= {});
+  for (const [k, v] of Object.entries(counts)) t[k] = (t[k] ?? 0) + v;
+}
+
 /** What one update did (for tests and the bench). */
 export interface UpdateStats {
   reportsDecided: number;
@@ -160,13 +165,15 @@ class Run {
     yield* this.lockAroundReport(r);
     const out: ReportRow[] = [];
     if (which !== 'undated' || !r.days) for (const cur of yield* this.docReports(r.doc.key)) if (cur.item.key !== r.key && canJoin(r, cur.item)) out.push(cur);
-    for (const row of yield* this.ops.reportCandidates(r, which)) {
+    const rows = yield* this.ops.reportCandidates(r, which);
+    for (const row of rows) {
       const k = row.item.key;
       if (k === r.key || this.removedReports.has(k)) continue;
       if (!this.reports.has(k)) this.reports.set(k, row);
       const cur = this.reports.get(k)!;
       if (canJoin(r, cur.item)) out.push(cur);
     }
+    if (profiling) tally({ 'report candidates read': rows.length, 'report candidates kept': out.length });
     return out;
   }
 
@@ -491,10 +498,15 @@ class Run {
       const keys = yield* this.ops.entityKeys([entity]);
       for (const k of keys) yield* this.ops.lock(cellsAround(k.lat, k.lon, PLACE_LOCK_KM));
       const placeKeys = keys.map((k) => k.key);
+      let t = profiling ? performance.now() : 0;
       const events = placeKeys.length ? yield* this.ops.eventsAt(placeKeys) : [];
+      if (profiling) t = lap(t, 'control events');
       const claims = placeKeys.length ? yield* this.ops.controlsAt(placeKeys) : [];
+      if (profiling) t = lap(t, 'control sentences');
       const history = controlHistory(events, claims);
+      if (profiling) t = lap(t, 'control fold');
       this.stats.controlsWritten += yield* this.ops.replaceControl(entity, history);
+      if (profiling) lap(t, 'control write');
     }
   }
 }

@@ -7,7 +7,7 @@
  */
 import { aliasGroup } from '../../merge/actors.js';
 import { controlSortKey, type ControlChange } from '../../merge/control.js';
-import { eventSources, MAX_JOIN_KM, reportOrder as reportOrderOf, searchBox, type MergedEvent } from '../../merge/coref.js';
+import { eventSources, MAX_JOIN_KM, reportOrder as reportOrderOf, searchBox, hasToll, SAME_PLACE_KM, vagueReport, type MergedEvent } from '../../merge/coref.js';
 import { dayNumber } from '../../merge/dates.js';
 import { typeFamily } from '../../merge/event-family.js';
 import { claimOrder as claimOrderOf, figureClaims, isEventCount, periodSlack, SAME_NAME_KM, type Figure } from '../../merge/figures.js';
@@ -272,9 +272,9 @@ export class PictureSql {
       const pk = yield* this.docPk(r.doc.key);
       const placed = r.location && validCoordinates(r.location.lat, r.location.lon) ? r.location : null;
       const [row] = yield* all<{ rid: unknown }>(
-        `INSERT INTO pic_reports (key, doc, ord_key, seed, reason, lat, lon, sub_type, data${this.dialect === 'postgres' ? ', bx' : ''})
-         VALUES (?, ?, ?, NULL, NULL, ?, ?, ?, ?${this.dialect === 'postgres' ? ', ' + this.boxSql() : ''}) RETURNING rid`,
-        [r.key, pk, reportOrderOf(r), placed?.lat ?? null, placed?.lon ?? null, r.subType, this.slim(r), ...(this.dialect === 'postgres' ? this.reportBoxParams(r) : [])],
+        `INSERT INTO pic_reports (key, doc, ord_key, seed, reason, lat, lon, sub_type, vague, tolled, place_key, data${this.dialect === 'postgres' ? ', bx' : ''})
+         VALUES (?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?, ?, ?${this.dialect === 'postgres' ? ', ' + this.boxSql() : ''}) RETURNING rid`,
+        [r.key, pk, reportOrderOf(r), placed?.lat ?? null, placed?.lon ?? null, r.subType, vagueReport(r) ? 1 : 0, hasToll(r) ? 1 : 0, r.placeKey, this.slim(r), ...(this.dialect === 'postgres' ? this.reportBoxParams(r) : [])],
       );
       if (this.dialect === 'sqlite' && placed) {
         const fam = FAMILY_CODE[typeFamily(r.type)]!;
@@ -317,36 +317,61 @@ export class PictureSql {
    */
   *reportCandidates(r: ReportItem, which: 'own' | 'undated' | 'all'): Sql<ReportRow[]> {
     const pk = yield* this.docPk(r.doc.key);
-    const out: ReportRow[] = [];
     const l = r.location;
-    if (!l || !validCoordinates(l.lat, l.lon)) return out;
-    const b = searchBox(l.lat, l.lon, MAX_JOIN_KM);
+    if (!l || !validCoordinates(l.lat, l.lon)) return [];
     // A dated and an undated report are one event only with the same sub-type (merge/coref.ts undatedJoin),
     // and two undated reports never are: an undated report's query reads only dated reports of its sub-type.
-    const windows: { d0: number; d1: number; subType: string | null }[] = [];
-    if (!r.days) windows.push({ d0: -ALL_DAYS, d1: END_OF_TIME - 1, subType: r.subType });
-    else {
-      if (which !== 'undated') windows.push({ d0: dayNumber(r.days.start), d1: dayNumber(r.days.end), subType: null });
-      if (which !== 'own') windows.push({ d0: END_OF_TIME, d1: ALL_DAYS, subType: r.subType });
+    // Between two dated reports, a vague one (merge/coref.ts vagueReport) joins only its own sub-type: a vague
+    // report reads only its sub-type, another leaves out the vague reports of other sub-types.
+    // Between a dated and an undated report, both must give a death toll and name one place (samePlace: the
+    // same place key, or points SAME_PLACE_KM apart at most): without a toll a report has no undated partner
+    // to look for, and an undated report none at all; the others are looked for by place key and nearby.
+    // `others`: reports of other sub-types are read too, when not vague; `undatedPair`: the pairs above.
+    const windows: { d0: number; d1: number; others: boolean; undatedPair: boolean }[] = [];
+    const toll = hasToll(r);
+    if (!r.days) {
+      if (toll) windows.push({ d0: -ALL_DAYS, d1: END_OF_TIME - 1, others: false, undatedPair: true });
+    } else {
+      if (which !== 'undated') windows.push({ d0: dayNumber(r.days.start), d1: dayNumber(r.days.end), others: !vagueReport(r), undatedPair: false });
+      if (which !== 'own' && toll) windows.push({ d0: END_OF_TIME, d1: ALL_DAYS, others: false, undatedPair: true });
     }
     const fam = FAMILY_CODE[typeFamily(r.type)]!;
-    for (const { d0, d1, subType } of windows) {
-      const sub = subType === null ? '' : ' AND p.sub_type = ?';
-      const rows =
+    const rows = new Map<string, Row>();
+    for (const { d0, d1, others, undatedPair } of windows) {
+      const b = searchBox(l.lat, l.lon, undatedPair ? SAME_PLACE_KM : MAX_JOIN_KM);
+      const sub = (others ? ' AND (p.sub_type = ? OR p.vague = 0)' : ' AND p.sub_type = ?') + (undatedPair ? ' AND p.tolled = 1' : '');
+      const found =
         this.dialect === 'sqlite'
           ? yield* all<Row>(
-              `SELECT p.seed, p.reason, p.data FROM pic_reports_box x JOIN pic_reports p ON p.rid = x.rid
+              `SELECT p.key, p.seed, p.reason, p.data FROM pic_reports_box x JOIN pic_reports p ON p.rid = x.rid
                WHERE x.d0 <= ? AND x.d1 >= ? AND x.lat0 <= ? AND x.lat1 >= ? AND x.lon0 <= ? AND x.lon1 >= ? AND x.fam0 <= ? AND x.fam1 >= ? AND p.doc <> ?${sub}`,
-              [d1, d0, b.lat1, b.lat0, b.lon1, b.lon0, fam, fam, pk, ...(subType === null ? [] : [subType])],
+              [d1, d0, b.lat1, b.lat0, b.lon1, b.lon0, fam, fam, pk, r.subType],
             )
           : yield* all<Row>(
-              `SELECT p.seed, p.reason, p.data FROM pic_reports p
+              `SELECT p.key, p.seed, p.reason, p.data FROM pic_reports p
                WHERE p.bx && box(point(?::float8, ?::float8), point(?::float8, ?::float8)) AND p.lon BETWEEN ? AND ? AND p.doc <> ?${sub}`,
-              [d0, fam * 1000 + b.lat0 + 90, d1, fam * 1000 + b.lat1 + 90, b.lon0, b.lon1, pk, ...(subType === null ? [] : [subType])],
+              [d0, fam * 1000 + b.lat0 + 90, d1, fam * 1000 + b.lat1 + 90, b.lon0, b.lon1, pk, r.subType],
             );
-      out.push(...(yield* this.reportRows(rows)));
+      if (undatedPair && r.placeKey) {
+        // The same place key, wherever its points lie; dated or undated as the window says (placed only).
+        const dated = d0 < END_OF_TIME;
+        found.push(
+          ...(this.dialect === 'sqlite'
+            ? yield* all<Row>(
+                `SELECT p.key, p.seed, p.reason, p.data FROM pic_reports p JOIN pic_reports_box x ON x.rid = p.rid
+                 WHERE p.place_key = ? AND p.doc <> ? AND p.sub_type = ? AND p.tolled = 1 AND x.d0 ${dated ? '<' : '>='} ?`,
+                [r.placeKey, pk, r.subType, END_OF_TIME],
+              )
+            : yield* all<Row>(
+                `SELECT p.key, p.seed, p.reason, p.data FROM pic_reports p
+                 WHERE p.place_key = ? AND p.doc <> ? AND p.sub_type = ? AND p.tolled = 1 AND p.bx IS NOT NULL AND (p.bx[1])[0] ${dated ? '<' : '>='} ?`,
+                [r.placeKey, pk, r.subType, END_OF_TIME],
+              )),
+        );
+      }
+      for (const row of found) rows.set(String(row.key), row);
     }
-    return out;
+    return yield* this.reportRows([...rows.values()]);
   }
 
   *clusterMembers(seeds: readonly string[]): Sql<ReportRow[]> {
