@@ -171,9 +171,21 @@ describe('classify: crowds and communities that do the violence themselves', () 
     expect(coded('On 1 May 2021, ethnic clashes broke out between two communities in Moyale, leaving 6 dead.')).toBe('Battles / Armed clash / 4');
     expect(coded('On 1 May 2021, Borana and Gabra militias fought near Marsabit, killing 2.')).toBe('Battles / Armed clash / 4');
   });
+  it('codes a clash between two peoples the lexicon does not know as their militias\' battle, not the dead\'s brawl', () => {
+    expect(coded('On 1 May 2021, four people were killed in a clash between the Abirans and Oduvis in a market town.')).toBe('Battles / Armed clash / 4');
+    // Places after "between" are not peoples.
+    expect(coded('On 1 May 2021, heavy fighting between Goma and Sake killed 3 soldiers.')).not.toBe('Battles / Armed clash / 4');
+  });
   it('codes unknown men with weapons as an unidentified armed group, not a crowd', () => {
     expect(coded('On 1 May 2021, unknown individuals with machetes killed a herder near Nikki.')).toBe('Violence against civilians / Attack / 3,7');
     expect(coded('On 1 May 2021, two men shot dead a shopkeeper in Lamu.')).toBe('Violence against civilians / Attack / 3,7');
+  });
+  it('codes people who are no armed group fighting the police with stones or bricks as rioters against the police', () => {
+    expect(coded('On 1 May 2021, police clashed with market traders who threw stones in Eldoret.')).toBe('Riots / Mob violence / 1,5');
+    expect(coded('On 1 May 2021, supporters of a ward councillor assaulted police officers with bricks in Bungoma.')).toBe('Riots / Mob violence / 1,5');
+    // The police's own batons are not the crowd's violence; armed men with stones and rifles fight a battle.
+    expect(coded('On 1 May 2021, police charged with batons and assaulted students in Dhaka.')).not.toBe('Riots / Mob violence / 1,5');
+    expect(coded('On 1 May 2021, gunmen attacked police with stones and rifles in Kakamega.')).toBe('Battles / Armed clash / 1,3');
   });
   it('codes stones thrown by a crowd at police as a violent demonstration, whoever else acts in the sentence', () => {
     expect(coded('On 1 May 2021, residents threw stones at customs officers conducting a search in Seme.')).toBe('Riots / Violent demonstration / 1,5');
@@ -212,6 +224,15 @@ describe('classify: an organised group attacks, a crowd riots (ACLED: attack or 
   it('keeps an organised group that beats people an attacker, and a gunfight a battle', () => {
     expect(code('On 1 May 2021, soldiers beat villagers with sticks in a village near Djibo.')).toBe('Violence against civilians / Attack');
     expect(code('On 1 May 2021, gunmen and vigilantes exchanged fire near Zamfara; two vigilantes were killed.')).toBe('Battles / Armed clash');
+  });
+});
+
+describe('classify: people killed as what they were taken for', () => {
+  it('codes people killed by forces who took them for militants as civilians attacked, not a battle', () => {
+    expect(coded('On 1 May 2021, soldiers shot dead a herder mistaken for a militant near Kandi.')).toBe('Violence against civilians / Attack / 1,7');
+    expect(coded('On 1 May 2021, the army killed two farmers suspected of being jihadists in Banikoara.')).toBe('Violence against civilians / Attack / 1,7');
+    // Said of the attackers before the act, it names who attacked.
+    expect(coded('On 1 May 2021, gunmen believed to be al-Shabaab militants attacked a police post in Mandera.')).toBe('Battles / Armed clash / 1,2');
   });
 });
 

@@ -182,6 +182,13 @@ const GUNMEN = /\b(?:gunm[ae]n|armed men|militants?|insurgents?|jihadists?|terro
 /** Words that tell fire went both ways or an assault followed the blast. */
 const TWO_WAY = /\b(?:armed assault|complex (?:attack|ambush)|followed by (?:an? )?(?:armed |ground )?(?:assault|attack|gunfire|gun fire|shooting|clashes|fighting)|exchange of fire|exchanged fire|returned fire|fought back|repelled|repulsed|fended off|gun ?battle|firefight|fire ?fight)\b/;
 
+/** People who gather as a crowd, not as an organised or armed group (farmers and herders fight as communities). */
+const CROWD_WORD = /\b(?:squatters|residents|villagers|locals|youths?|students|pupils|interns|traders|vendors|hawkers|drivers|workers|worshippers|supporters|crowds?|mob)\b/;
+/** What a crowd throws or swings at the police (not batons, which the police carry). */
+const THROWN = /\b(?:stones?|stoned|stoning|rocks?|bricks?|brickbats?|bottles|sticks|iron rods?|clubs)\b/;
+/** Arms a crowd does not carry: their mention makes the fight an armed one. */
+const HEAVY_ARMS = /\b(?:armed|guns?|gunfire|gunshots?|rifles?|firearms?|pistols?|ak-?47s?|machetes?|axes?|cutlass(?:es)?)\b/;
+
 /** Nouns that name people as a crowd, not as an organised group. */
 const CROWD_HEAD = /^(group|crowd|number|rivals|youths|locals|villagers|residents|people|neighbou?rs|relatives|onlookers|passers-by|bystanders|inhabitants)$/;
 
@@ -409,6 +416,18 @@ export function classify(f: ClauseFacts): Classified | null {
       !shell && !bomb && !weapon && !armedTarget && !victims.some((v) => combatant(toks, v));
     if (partisans && !(agent && (agent.cls === 'state' || agent.cls === 'external' || agent.community || (armed(agent) && !agent.generic))) &&
       !roles.named.some((r) => (armed(r) && !r.generic) || r.community) && !mentionsCommunities(clauseText)) {
+      return pick('Riots', f.protestContext ? 'Violent demonstration' : 'Mob violence', main, 0.9);
+    }
+    // Rule "crowd-fights-police": people who are no armed group (squatters, residents, students, members of a
+    // party) fighting state forces with stones, bricks or sticks are a crowd, not an armed group (ACLED: Riots),
+    // whoever struck first: "squatters clashed with police, throwing stones", "members of the party and the
+    // police clashed using brickbats", "supporters of the chairman assaulted police officers with bricks".
+    const sentence = toks.map((t) => t.low).join(' ');
+    // (State forces that beat people are attackers, not a side of a riot: the crowd must strike or fight back.)
+    const stateSide = agent?.cls === 'state' ? main.kind === 'clash' : others.some((o) => o.cls === 'state');
+    const crowdSide = !!roles.crowd || PARTISANS.test(sentence) || roles.named.some((r) => r.cls === 'civilians' && !r.community) || CROWD_WORD.test(clauseText);
+    if (stateSide && crowdSide && THROWN.test(sentence) && !HEAVY_ARMS.test(sentence) && !GUNMEN.test(sentence) && !shell && !bomb && !weapon &&
+      !roles.named.some((r) => (armed(r) && r.cls !== 'state') || r.community) && !mentionsCommunities(sentence)) {
       return pick('Riots', f.protestContext ? 'Violent demonstration' : 'Mob violence', main, 0.9);
     }
     // Armed men against armed men is a battle, even when civilians die in the crossfire.

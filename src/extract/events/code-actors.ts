@@ -160,9 +160,11 @@ function codeSides(d: Draft, coding: Coding, ctx: ActorContext): [ActorRef | nul
       const crowd: ActorRef = a1 && a1.cls === 'rioters' ? a1 : rioters;
       if (coding.subType === 'Mob violence') {
         // Two crowds fighting each other ("supporters of two candidates clashed") are rioters on both sides.
-        const brawl = d.parts.some((p) => p.coding.main.kind === 'clash') && !others.some((r) => notAgent(r) && !isCrowd(r));
+        // ("Police clashed with squatters who threw stones": the force that fought the crowd is its other side.)
+        const force = d.parts.find((p) => p.coding.type === 'Riots' && p.roles.agent?.cls === 'state' && ['clash', 'attack', 'wound', 'shoot'].includes(p.coding.main.kind))?.roles.agent ?? null;
+        const brawl = d.parts.some((p) => p.coding.main.kind === 'clash') && !others.some((r) => notAgent(r) && !isCrowd(r)) && !force;
         if (brawl) return [crowd, rioters];
-        return [crowd, firstOther((r) => r.cls !== 'rioters' && r.cls !== 'protesters') ?? civilians];
+        return [crowd, force ?? firstOther((r) => r.cls !== 'rioters' && r.cls !== 'protesters') ?? civilians];
       }
       // The police are a party when they meet the crowd: named as a target or partner, or named in a draft
       // that tells how the crowd was met (tear gas, dispersal, a clash, arrests: "The police dispersed the crowd").

@@ -51,6 +51,10 @@ describe('fatalities by ACLED conventions', () => {
     expect(dead('On 1 May 2021, 1 commander and his guard were killed by a roadside bomb in Sherzad.')).toMatchObject({ best: 2 });
     expect(dead('On 1 May 2021, 1 civilian, a tribal elder, was killed by unknown gunmen in Kandahar.')).toMatchObject({ best: 1 });
     expect(dead('On 1 May 2021, militants ambushed and killed the director of the traffic police in Ghor.')).toMatchObject({ best: 1 });
+    // A chain of acts ending on its object is active ("lynched and killed a ..."), and a participle after the
+    // victim ("a man abducted the day before") is no noun that makes the victim a modifier.
+    expect(dead('On 1 May 2021, a group of youths lynched and killed a presumed burglar in Natitingou.')).toMatchObject({ best: 1 });
+    expect(dead('On 1 May 2021, gunmen executed an elderly man abducted the day before near Kandi.')).toMatchObject({ best: 1 });
   });
   it('adds the dead told later with "also", not a perpetrator\'s own claim', () => {
     expect(dead('On 1 May 2021, 2 policemen were killed in an ambush by Taliban militants in Balkh. Local officials said 6 militants were also killed.')).toMatchObject({ best: 8 });

@@ -133,7 +133,8 @@ function notPeople(toks: Draft['parts'][number]['view']['toks'], v: { tok: numbe
       !after.some((w) => /^(killed|executed|murdered|dead|died|beheaded|slain|shot)$/.test(w))) return true;
   }
   // "a militant commander", "a Taliban leader": the noun after it is the person, who still counts.
-  const modifier = next && (next.low === '-' || (next.pos === 'NOUN' && /^[a-z]/.test(next.text) && !PERSON_HEAD.test(next.low)));
+  // ("executed an elderly man abducted the day before": a participle the tagger took for a noun modifies nothing.)
+  const modifier = next && (next.low === '-' || (next.pos === 'NOUN' && /^[a-z]/.test(next.text) && !PERSON_HEAD.test(next.low) && !/[a-z]ed$/.test(next.low)));
   if (v.tokEnd - v.tok === 1 && first.pos !== 'NUM' && /^[a-z]/.test(first.text) && modifier) return true;
   if (first.low === 'one' && toks[v.tok + 1]?.low === 'of') {
     for (let k = v.tok + 2; k < Math.min(toks.length, v.tok + 6); k++) {

@@ -15,6 +15,8 @@ import type { PlaceMention } from '../places/types.js';
 import { incidentalPlace } from '../places/event-place.js';
 import { refersBack, type Interval } from './continuation.js';
 import { parseRoles } from './parse-roles.js';
+import { unnamedCommunities } from './named-sides.js';
+import { describedAs } from './descriptions.js';
 import { clauseRoles, refOf, type ClauseRoles, type ActorRef } from './roles.js';
 import { classify, type Classified } from './classify.js';
 
@@ -103,8 +105,9 @@ function inParensFn(toks: Tok[]): (i: number) => boolean {
 
 /** The proposals of one sentence. */
 export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
-  const { view, actors, countries } = facts;
+  const { view, countries } = facts;
   const toks = view.toks;
+  const actors = facts.actors.filter((m) => !describedAs(toks, m, facts.triggers));
   if (facts.triggers.length === 0) return [];
   const tokSpan = (a: number, b: number): Span => ({ start: toks[a]!.start, end: toks[b - 1]!.end });
   const timeAt = (i: number) => overlapsAny(ctx.timeSpans, toks[i]!);
@@ -155,6 +158,7 @@ export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
       const qs = ctx.quantities.filter((q) => q.tokStart >= part.from && q.tokStart < part.to);
       const roles = clauseRoles({ toks, from: part.from, to: part.to, actors: segActors, countries: segCountries, triggers: part.triggers, quantities: qs, inParens });
       parseRoles(ctx.doc, toks, part, roles, actors);
+      unnamedCommunities(toks, part.from, part.to, part.triggers, roles, segCountries, placeAt);
       supportVerbAgent(toks, part, roles, segActors);
       const pronoun = pronounSubject(toks, part.from, part.triggers);
       // "security forces said they had killed ...": the pronoun is the speaker.

@@ -597,6 +597,9 @@ function reducedPassive(toks: Tok[], t: Trigger): boolean {
   if (!t.verbal || !(attack || /^(kill|wound|killwound)$/.test(t.kind)) || !(/ed$/.test(toks[t.tokEnd - 1]!.low) || /^(shot|gunned)$/.test(toks[t.tokStart]!.low))) return false;
   const next = toks[t.tokEnd];
   if (next && !AFTER_REDUCED.test(next.low)) return false;
+  // "A group of youths lynched and killed a thief": a chain of acts ending on an object is told actively.
+  const chained = toks[t.tokEnd + 1];
+  if (next?.low === 'and' && chained?.pos === 'VERB' && /^(DET|PRON|NUM|ADJ|NOUN|PROPN)$/.test(toks[t.tokEnd + 2]?.pos ?? '')) return false;
   // Back to the clause start: a number or quantifier, then only adjectives, nouns and "of".
   let k = t.tokStart - 1;
   let sawNoun = false;

@@ -259,6 +259,7 @@ export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
     g.push(i);
   });
 
+  const targets = groupTargets(gaz, groups, candidates);
   const chosen = new Map<Candidate, Resolution>();
   const abbreviationEntry = (c: Candidate) => gaz.admin1Entry(c.abbreviation!.admin1);
 
@@ -324,7 +325,7 @@ export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
         });
       const cityHint = idxs.some((i) => candidates[i]!.hint === 'city');
       const areaHint = idxs.some((i) => ['admin1', 'admin2', 'area'].includes(candidates[i]!.hint ?? ''));
-      const others = coherenceTargets(gaz, groups, candidates, idxs[0]!);
+      const others = coherenceTargets(targets, c0.key);
       for (const p of c0.postings) {
         let s = prior(gaz, p.id, p.alternate, c0.loose);
         const kindP = gaz.kindOf(p.id);
@@ -401,19 +402,28 @@ export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
   return chosen;
 }
 
-/** The readings other names of the document may have, for coherence (capped per name). */
-function coherenceTargets(gaz: Gazetteer, groups: Map<string, number[]>, candidates: Candidate[], self: number): number[][] {
-  const out: number[][] = [];
-  const selfKey = candidates[self]!.key;
+/** What a group of mentions of one name offers the others for coherence (./coherenceTargets). */
+interface GroupTarget {
+  key: string;
+  /** Left out: a weak or abbreviated name (an abbreviation's region is offered all the same, as `regionIds`). */
+  skip: boolean;
+  regionIds: number[] | null;
+  /** The group's readings, or null when it has none worth offering (or too many to say anything). */
+  ids: number[] | null;
+}
+
+/**
+ * Each group's readings for coherence, computed once per document: coherenceTargets is asked for every name
+ * in each of three rounds, and filtering every other name's postings again each time was a tenth of the
+ * bytes the places component allocated. Nothing changes the lists afterwards (coherence only reads them).
+ */
+function groupTargets(gaz: Gazetteer, groups: Map<string, number[]>, candidates: Candidate[]): GroupTarget[] {
+  const out: GroupTarget[] = [];
   for (const idxs of groups.values()) {
-    // A story's geography shows in its first names; a cap keeps huge documents linear.
-    if (out.length >= 60) break;
     const c = candidates[idxs[0]!]!;
-    if (c.key === selfKey || c.weak || c.abbreviation) {
-      if (c.abbreviation) {
-        const e = gaz.admin1Entry(c.abbreviation.admin1);
-        if (e !== null) out.push([e]);
-      }
+    if (c.weak || c.abbreviation) {
+      const e = c.abbreviation ? gaz.admin1Entry(c.abbreviation.admin1) : null;
+      out.push({ key: c.key, skip: true, regionIds: e !== null ? [e] : null, ids: null });
       continue;
     }
     const listed = c.postings.filter((p) => gaz.featureOf(p.id) !== UNLISTED);
@@ -422,7 +432,22 @@ function coherenceTargets(gaz: Gazetteer, groups: Map<string, number[]>, candida
       .filter((p) => !p.alternate || listed.length < 5)
       .map((p) => p.id)
       .filter((id) => gaz.kindOf(id) !== 'country' && !isRegion(gaz.featureOf(id)));
-    if (ids.length && ids.length <= 60) out.push(ids);
+    out.push({ key: c.key, skip: false, regionIds: null, ids: ids.length && ids.length <= 60 ? ids : null });
+  }
+  return out;
+}
+
+/** The readings other names of the document may have, for coherence (capped per name). */
+function coherenceTargets(targets: readonly GroupTarget[], selfKey: string): number[][] {
+  const out: number[][] = [];
+  for (const t of targets) {
+    // A story's geography shows in its first names; a cap keeps huge documents linear.
+    if (out.length >= 60) break;
+    if (t.key === selfKey || t.skip) {
+      if (t.regionIds) out.push(t.regionIds);
+      continue;
+    }
+    if (t.ids) out.push(t.ids);
   }
   return out;
 }
