@@ -234,6 +234,9 @@ rule('riot', 'bonfire|bonfires', false);
 rule('riot', 'burning barricades|barricade', false);
 rule('riot', 'set|setting|lit|lighting fire|fires|bonfires on|to|in the road|roads|street|streets|highway', true);
 rule('intervene', 'dispersed|disperse|dispersing', true);
+// "Police intervened and stopped the march": an intervention only where a demonstration is told (classify.ts).
+rule('intervene', 'intervened|intervene|intervenes|intervening', true, true);
+rule('intervene', 'broke|break|breaks up the|a protest|protests|demonstration|demonstrations|march|rally|sit-in|gathering', true);
 rule('intervene', 'tear gas|gases', false);
 rule('intervene', 'teargas|tear-gas|teargassed', false);
 rule('intervene', 'water cannon|cannons', false);
