@@ -86,6 +86,8 @@ describe('classify: demonstrations', () => {
   it('reads the police\'s answer told in the next sentence as an intervention in the demonstration', () => {
     expect(coded('On 1 May 2021, nurses staged a protest in Kisumu over unpaid wages. Police dispersed the nurses.')).toBe('Protests / Protest with intervention / 1,6');
     expect(coded('On 1 May 2021, market women protested in Lokossa. Police forces intervened and broke up the march.')).toBe('Protests / Protest with intervention / 1,6');
+    // An act with no subject of its own after the demonstrators are named is theirs.
+    expect(coded('On 1 May 2021, hundreds marched against the new tax in Parakou. The demonstrators blocked roads and beat a bus driver.')).toBe('Riots / Violent demonstration / 5,7');
     // A mob's violence is no demonstration: what is told after it stays mob violence.
     expect(coded('On 1 May 2021, a mob lynched a man accused of theft in Kampala. Police dispersed the crowd.')).toBe('Riots / Mob violence / 5,7');
   });
