@@ -4,7 +4,7 @@
  * and data/models/scores.json, refreshes the scores table in data/models/README.md, and prints the dev and
  * test figures. Never part of set-up: the weights are committed.
  *
- *   npm run train -- [--data DIR] [--out DIR] [--seed N] [--parser-epochs N] [--ner-epochs N] [--tagger-epochs N]
+ *   npm run train -- [--data DIR] [--out DIR] [--seed N] [--parser-epochs N] [--ner-epochs N] [--ner-runs N] [--tagger-epochs N]
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,6 +23,8 @@ const { values } = parseArgs({
     'tagger-epochs': { type: 'string' },
     'parser-epochs': { type: 'string' },
     'ner-epochs': { type: 'string' },
+    // Recognisers trained in different orders and averaged into one (1: a single one).
+    'ner-runs': { type: 'string' },
     folds: { type: 'string' },
     // Only the first N training sentences (a quick check of the whole run; the models are not worth shipping).
     limit: { type: 'string' },
@@ -39,6 +41,7 @@ const cfg = {
   taggerEpochs: int(values['tagger-epochs'], DEFAULT_CONFIG.taggerEpochs),
   parserEpochs: int(values['parser-epochs'], DEFAULT_CONFIG.parserEpochs),
   nerEpochs: int(values['ner-epochs'], DEFAULT_CONFIG.nerEpochs),
+  nerRuns: int(values['ner-runs'], DEFAULT_CONFIG.nerRuns),
   folds: int(values.folds, DEFAULT_CONFIG.folds),
 };
 

@@ -180,6 +180,12 @@ describe('places: international notes (actors, borders, lone towns)', () => {
     expect(at(run('Police arrested two men in the town of Tralee (Kerry, Ireland) on Monday.').list, 'Tralee')).toMatchObject({ country: 'IE', kind: 'city' });
   });
 
+  it('does not read the name of a people as a town that bears it (rule a-people-is-no-place)', () => {
+    expect(at(run('Fulani herders killed two farmers near the village of Kessa.').list, 'Fulani')).toBeUndefined();
+    expect(at(run('Gunmen burned the Fulani village of Kessa on Monday.').list, 'Fulani')).toBeUndefined();
+    expect(run('Gunmen burned the Fulani village of Kessa on Monday.').info.dropped.map((d) => d.reason)).toContain('a people, not a place');
+  });
+
   it('weighs a provincial capital above a small namesake abroad in a short note (rule capitals-weigh-more)', () => {
     const { list } = run('Gunmen raided the village of Tralee, outside of Jalingo, on Monday.');
     expect(at(list, 'Jalingo')).toMatchObject({ country: 'NG' });

@@ -39,11 +39,21 @@ export const places: Component = {
     const dropped: DocPlaces['dropped'] = [];
     const drop = (c: Candidate, reason: string) => dropped.push({ start: c.start, end: c.spanEnd, text: c.surface, reason });
     const groups = namedGroups(doc);
+    const peoples = namedPeoples(doc);
     const kept = candidates.filter((c) => {
       // Rule "group-name-is-no-place": a word inside a named armed group's name ("Haram" in "Boko Haram"); a
       // place the name begins with still names that place ("the Sudan Liberation Army").
       const inGroup = someHolding(groups, c.start, c.spanEnd, (g) => g.start < c.start);
-      const why = inGroup ? 'part of an armed group\'s name' : rejectReason(ctx, c);
+      // Rule "a-people-is-no-place": the name of a people the actor lexicon knows ("Fulani herders", "the
+      // Fulani village of X") is not a town that happens to bear it, unless the text places something there
+      // ("in X") or names it as a division ("X County").
+      const people =
+        !inGroup &&
+        someHolding(peoples, c.start, c.end, (g) => g.start <= c.start && g.end >= c.end) &&
+        !(c.before !== null && LOCATIVE.has(c.before)) &&
+        c.hint !== 'admin1' &&
+        c.hint !== 'admin2';
+      const why = inGroup ? 'part of an armed group\'s name' : people ? 'a people, not a place' : rejectReason(ctx, c);
       if (why) drop(c, why);
       return why === null;
     });
@@ -345,6 +355,19 @@ function namedGroups(doc: Doc): { start: number; end: number; name: string; coun
     }
   }
   return out;
+}
+
+/** Capitalised names of peoples and communities the actor lexicon reads ("Fulani", "Peul"), by span. */
+function namedPeoples(doc: Doc): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const view of sentenceViews(doc)) {
+    for (const m of findActors(doc.text, view).actors) {
+      // (The lexicon's own proper names only: "Narok residents" is read as a community but names a town.)
+      if (!(m.cls === 'identity' || m.cls === 'civilians') || !/^\p{Lu}/u.test(m.entry.alias)) continue;
+      out.push({ start: m.start, end: m.end });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 function fitsInside(gaz: Gazetteer, id: number, container: number): boolean {

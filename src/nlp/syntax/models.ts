@@ -26,7 +26,7 @@ export interface ModelHeader {
 }
 
 /** The feature versions this code extracts; bump one when its features change, and retrain. */
-export const FEATURE_VERSION = { tagger: 1, parser: 2, ner: 3 } as const;
+export const FEATURE_VERSION = { tagger: 1, parser: 2, ner: 4 } as const;
 
 export interface LoadedModel {
   header: ModelHeader;

@@ -47,6 +47,8 @@ export interface NameEvidence {
   runPos: Int32Array;
   runFirst: Int32Array;
   runLast: Int32Array;
+  /** Whether the run holds a word that names organisations (RUN_ORG_CUE: "Bank", "Ministry", "Inc") or places (RUN_LOC_CUE: "Street", "River"). */
+  runCue: Int32Array;
   /** The word's row in the word clusters (./clusters.ts), or -1 for a word they lack. */
   clusterRow: Int32Array;
   /** The word's clusters at levels 1 (coarsest), 2 and 3 (the leaf), numbered from 1; 0 for an unknown word. */
@@ -54,6 +56,9 @@ export interface NameEvidence {
   cluster2: Int32Array;
   cluster3: Int32Array;
 }
+
+/** Set in every gazLower code (bit 3 is free: bands take bits 0–2, kinds 4–6, the English-word bit 7). */
+const LOWER_FOUND = 1 << 3;
 
 function band(pop: number): number {
   if (pop <= 0) return 0;
@@ -109,6 +114,7 @@ export class NameLists {
       runPos: new Int32Array(n),
       runFirst: new Int32Array(n),
       runLast: new Int32Array(n),
+      runCue: new Int32Array(n),
       clusterRow: new Int32Array(n),
       cluster1: new Int32Array(n),
       cluster2: new Int32Array(n),
@@ -149,10 +155,16 @@ export class NameLists {
       while (j < n && (capitalised(forms[j]!) || (CONNECTORS.has(forms[j]!.toLowerCase()) && j + 1 < n && capitalised(forms[j + 1]!)))) j++;
       const first = strHash(forms[i]!.toLowerCase());
       const last = strHash(forms[j - 1]!.toLowerCase());
+      let cue = 0;
+      for (let k = i; k < j; k++) cue |= runCueOf(forms[k]!);
+      // A designator written after a comma still names the run before it ("Acme Widgets, Inc.").
+      if (j + 1 < n && forms[j] === ',' && (runCueOf(forms[j + 1]!) & RUN_SUFFIX) !== 0) cue |= RUN_ORG_CUE;
+      cue &= RUN_ORG_CUE | RUN_LOC_CUE;
       for (let k = i; k < j; k++) {
         ev.runPos[k] = j - i === 1 ? 4 : k === i ? 1 : k === j - 1 ? 3 : 2;
         ev.runFirst[k] = first;
         ev.runLast[k] = last;
+        ev.runCue[k] = cue;
       }
       i = j;
     }
@@ -222,7 +234,9 @@ export class NameLists {
   private wellKnown(): { codes: Map<string, number>; firstWords: Set<string> } {
     if (this.lowerKeys) return this.lowerKeys;
     const gaz = this.gaz;
-    const codeOf = (id: number) => (KINDS.indexOf(gaz.kindOf(id)) << 4) | band(gaz.populationOf(id));
+    // A country's code alone would be 0 (kind 0, and the gazetteer gives countries no population), which
+    // reads as no match: LOWER_FOUND makes every well-known place's code non-zero.
+    const codeOf = (id: number) => LOWER_FOUND | (KINDS.indexOf(gaz.kindOf(id)) << 4) | band(gaz.populationOf(id));
     const codes = new Map<string, number>();
     const firstWords = new Set<string>();
     const known = gaz.primaryExactKeys((id) => {
@@ -265,6 +279,39 @@ export class NameLists {
     }
   }
 }
+
+export const RUN_ORG_CUE = 1;
+export const RUN_LOC_CUE = 2;
+/** A company designator, also read after a comma. */
+const RUN_SUFFIX = 4;
+
+/**
+ * Words that make a capitalised run an organisation's name or a place's, wherever they stand in it
+ * ("Ministry of ...", "... Holdings", "... Street"): the recogniser learns each last word from EWT, but
+ * most designators are too rare there to be learnt one by one, so they also share one feature per class.
+ */
+const ORG_SUFFIXES = ['inc', 'corp', 'corporation', 'ltd', 'llc', 'plc', 'co', 'gmbh', 'pvt'];
+const ORG_WORDS = [
+  ...ORG_SUFFIXES, 'company', 'companies', 'group', 'holdings', 'partners', 'bank', 'university', 'college', 'institute',
+  'academy', 'council', 'committee', 'commission', 'ministry', 'department', 'agency', 'authority', 'association',
+  'foundation', 'party', 'union', 'federation', 'league', 'front', 'movement', 'army', 'forces', 'navy', 'police',
+  'court', 'parliament', 'senate', 'congress', 'news', 'times', 'post', 'press', 'journal', 'herald', 'tribune',
+  'gazette', 'radio', 'television', 'tv', 'network', 'channel', 'broadcasting', 'media', 'airlines', 'airways',
+  'systems', 'technologies', 'services', 'industries', 'organization', 'organisation', 'office', 'board', 'club',
+  'society', 'brigade', 'brigades', 'battalion', 'bureau', 'center', 'centre', 'coalition', 'alliance', 'assembly',
+];
+const LOC_WORDS = [
+  'street', 'st', 'road', 'rd', 'avenue', 'ave', 'boulevard', 'blvd', 'lane', 'highway', 'river', 'lake', 'mountain',
+  'mountains', 'mount', 'mt', 'hills', 'hill', 'island', 'islands', 'bay', 'park', 'bridge', 'airport', 'station',
+  'district', 'county', 'province', 'valley', 'beach', 'sea', 'ocean', 'gulf', 'desert', 'square', 'city', 'town',
+  'village', 'region', 'camp', 'base', 'border', 'coast', 'peninsula', 'canyon', 'creek', 'falls', 'harbour', 'harbor',
+];
+const RUN_CUES = new Map<string, number>([
+  ...ORG_WORDS.map((w): [string, number] => [w, RUN_ORG_CUE]),
+  ...LOC_WORDS.map((w): [string, number] => [w, RUN_LOC_CUE]),
+  ...ORG_SUFFIXES.map((w): [string, number] => [w, RUN_ORG_CUE | RUN_SUFFIX]),
+]);
+const runCueOf = (form: string): number => RUN_CUES.get(form.toLowerCase().replace(/\.$/, '')) ?? 0;
 
 function mark(a: Int32Array, i: number, j: number, code: number): void {
   if (j - i === 1) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { entitySpans, fromIob2, iob2, isHeadline, MAX_STATIC, NER_CLASSES, nerAllowed, nerStatic, START, viterbi } from './ner.js';
 import { countEntities, f1, iobSpans } from './evaluate.js';
-import { documentCasing, DOC_CAPITALISED, DOC_LOWER, nameLists } from './name-lists.js';
+import { documentCasing, DOC_CAPITALISED, DOC_LOWER, nameLists, RUN_LOC_CUE, RUN_ORG_CUE } from './name-lists.js';
 import { lexicon } from './tagger.js';
 
 describe('BILOU', () => {
@@ -98,5 +98,22 @@ describe('word clusters in the recogniser', () => {
     const lower = nerStatic(input(names), 1, out);
     const lowerNone = nerStatic(input(none), 1, out);
     expect(lower).toBe(lowerNone);
+  });
+});
+
+describe('what the lists say of a capitalised run and of lower-case places', () => {
+  it('marks a lower-case country as a well-known place (a country has no population, so its code needs a bit of its own)', () => {
+    const ev = nameLists().annotate(['cheap', 'flights', 'to', 'portugal', 'and', 'texas']);
+    expect(ev.gazLower[3]).not.toBe(0);
+    expect(ev.gazLower[5]).not.toBe(0);
+    expect(ev.gazLower[0]).toBe(0);
+  });
+
+  it('tells a run holding an organisation word or a place word, wherever the word stands, and a designator after a comma', () => {
+    const cue = (forms: string[]) => Array.from(nameLists().annotate(forms).runCue);
+    expect(cue(['the', 'Ministry', 'of', 'Water', 'Resources', 'said'])).toEqual([0, RUN_ORG_CUE, RUN_ORG_CUE, RUN_ORG_CUE, RUN_ORG_CUE, 0]);
+    expect(cue(['on', 'Quillan', 'Street'])).toEqual([0, RUN_LOC_CUE, RUN_LOC_CUE]);
+    expect(cue(['Brantwell', 'Widgets', ',', 'Inc.', 'hired'])).toEqual([RUN_ORG_CUE, RUN_ORG_CUE, 0, RUN_ORG_CUE, 0]);
+    expect(cue(['Marta', 'Quillan', 'left'])).toEqual([0, 0, 0]);
   });
 });

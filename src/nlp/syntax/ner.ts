@@ -164,6 +164,9 @@ function nerContextFeatures(inp: NerInput, i: number, out: Uint32Array, at: numb
   out[n++] = key2(49, run, names.runLast[i]!);
   out[n++] = key2(57, run, names.runFirst[i]!);
   out[n++] = key3(58, run, names.runLast[i]!, w.lower);
+  const cue = names.runCue[i]!;
+  out[n++] = key2(67, cue, run);
+  out[n++] = key3(68, cue, gaz === 0 ? 0 : 1, names.word[i]! & 3);
   // Word clusters: what news text says a word is like, for words EWT never had ("a town like Kabul").
   const c3 = names.cluster3[i]!;
   out[n++] = key2(61, names.cluster1[i]!, w.shape);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { key1 } from './hash.js';
-import { argmax } from './linear.js';
+import { argmax, LinearModel } from './linear.js';
 import { decodeModel, encodeModel, ModelFileError } from './model-file.js';
 import { Perceptron } from './perceptron.js';
 import { prng, shuffle } from './random.js';
@@ -48,6 +48,38 @@ describe('averaged perceptron', () => {
     const s = new Float64Array(2);
     p.freeze().score(f, 1, s);
     expect(s[0]!).toBeGreaterThan(s[1]!);
+  });
+
+  it('averages several models into one whose scores are the mean of theirs', () => {
+    const models = [11, 12, 13].map((seed) => {
+      const p = new Perceptron(3);
+      const rand = prng(seed);
+      for (let i = 0; i < 400; i++) {
+        const feats = Uint32Array.from([key1(1, Math.floor(rand() * 20)), key1(2, Math.floor(rand() * 20))]);
+        p.tick();
+        p.update(feats, 2, Math.floor(rand() * 3), Math.floor(rand() * 3));
+      }
+      return p.freeze();
+    });
+    const mean = LinearModel.mean(models);
+    const s = new Float64Array(3);
+    const t = new Float64Array(3);
+    let max = 0;
+    for (let v = 0; v < 20; v++) {
+      const feats = Uint32Array.from([key1(1, v), key1(2, 19 - v), key1(9, v)]);
+      const want = [0, 0, 0];
+      for (const m of models) {
+        m.score(feats, 3, t);
+        for (let c = 0; c < 3; c++) want[c]! += t[c]! / models.length;
+      }
+      mean.score(feats, 3, s);
+      for (let c = 0; c < 3; c++) {
+        expect(s[c]!).toBeCloseTo(want[c]!, 2);
+        max = Math.max(max, Math.abs(want[c]!));
+      }
+    }
+    expect(max).toBeGreaterThan(0.1);
+    expect(() => LinearModel.mean([])).toThrow();
   });
 
   it('round-trips through the weight file format byte for byte', () => {

@@ -147,6 +147,7 @@ describe('entity recogniser scores', () => {
         runPos: Int32Array.from(forms, (f) => (/^[A-Z]/.test(f) ? 4 : 0)),
         runFirst: new Int32Array(n),
         runLast: new Int32Array(n),
+        runCue: new Int32Array(n),
         // Capitalised words get rows of the word clusters (their binarised vectors are features); a word
         // met again with another row must not take the votes kept for the first.
         clusterRow: Int32Array.from(forms, (f) => (/^[A-Z]/.test(f) ? (f.length * 131 + (s === SENTENCES.length ? 7 : 0)) % 4000 : -1)),

@@ -13,7 +13,7 @@ import type { UDSentence, IobSentence } from './conllu.js';
 import { SyntaxModels } from './annotate.js';
 import { documentsOf, predictConllu } from './documents.js';
 import { countEntities, countSyntax, f1, type EntityCounts, type SyntaxCounts } from './evaluate.js';
-import type { LinearModel } from './linear.js';
+import { LinearModel } from './linear.js';
 import { FEATURE_VERSION, type LoadedModel } from './models.js';
 import { documentCasing, nameLists } from './name-lists.js';
 import { ENTITY_TYPES, fromIob2, isHeadline, NER_CLASSES, partOf, typeOf } from './ner.js';
@@ -38,6 +38,11 @@ export interface TrainConfig {
   /** Parser weights smaller than this are dropped from the file (most are features seen once or twice). */
   parserMinWeight: number;
   nerEpochs: number;
+  /**
+   * Recognisers trained in different orders (seeds) whose weights are averaged into the one shipped: on
+   * dev, three gave F1 +0.002 to +0.005 over one, for 1.35 times the features.
+   */
+  nerRuns: number;
 }
 
 export const DEFAULT_CONFIG: TrainConfig = {
@@ -48,7 +53,8 @@ export const DEFAULT_CONFIG: TrainConfig = {
   parserEpochs: 8,
   explore: 0.9,
   parserMinWeight: 0.8,
-  nerEpochs: 4,
+  nerEpochs: 5,
+  nerRuns: 3,
 };
 
 export interface Treebank {
@@ -185,7 +191,9 @@ export function trainAll(
       });
     });
   }
-  const ner = only.has('ner') ? trainNer(nerData, { epochs: cfg.nerEpochs, rand: prng(cfg.seed + 2) }) : keep('ner').model;
+  const ner = only.has('ner')
+    ? LinearModel.mean(Array.from({ length: Math.max(1, cfg.nerRuns) }, (_, k) => trainNer(nerData, { epochs: cfg.nerEpochs, rand: prng(cfg.seed + 2 + 1000 * k) })))
+    : keep('ner').model;
   const nerSecs = secs(t);
   log(`ner: ${nerData.length} sentences, ${ner.features} features, ${ner.entries} weights, ${nerSecs} s`);
 
