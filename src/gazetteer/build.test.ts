@@ -69,6 +69,9 @@ describe('gazetteer build', () => {
     expect(names('kelmoya')).toEqual(['Kelmoya Cercle/admin2*']);
     // Bangladesh's first-level divisions are "X Division" in GeoNames and "X" in news.
     expect(names('vorangi')).toEqual(['Vorangi Division/admin2*']);
+    // A Bangladeshi district also stands for its seat's "Sadar" upazila (rule sadar-upazila); elsewhere no.
+    expect(names('koralganj sadar')).toEqual(['Koralganj District/admin2*']);
+    expect(names('vorangi sadar')).toEqual([]);
     const commune = gaz.entry(gaz.lookupExact('commune of sindoukrou')[0]!.id);
     expect(commune).toMatchObject({ kind: 'admin2', country: 'IQ', admin1: 'Nineveh' });
     // Its seat is the place of its own name; its centre lies between its two places.

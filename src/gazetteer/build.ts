@@ -77,6 +77,15 @@ const DIVISION_SUFFIX =
 const DIVISION_PREFIX =
   /^(?:muhafazat|wilayat|(?:province|governorate|commune|cercle|region|district|ward|municipality|department) of|(?:province|commune|cercle|r[ée]gion|d[ée]partement|pr[ée]fecture|daïra|municipio|departamento|provincia|distrito|partido) (?:de la|de l['’]|du|des|de|di|d['’]))\s*/i;
 
+/**
+ * Rule "sadar-upazila": each of Bangladesh's districts has a "Sadar" ("headquarters") upazila around its seat,
+ * which news names "X Sadar" or "X Sadar upazila"; without the alias "Sadar" alone is read as some other
+ * country's town of that name. The district stands for it (its seat is the upazila's town).
+ */
+function seatSubdivision(country: string, kind: number, bare: string): string[] {
+  return country === 'BD' && kind === KIND_ADMIN2 ? [`${bare} Sadar`] : [];
+}
+
 /** Alternate names worth indexing: Latin script, no digits, not a short code ("LAX", "NYC" stay out under 4 letters). */
 function usableAlternate(n: string): boolean {
   if (n.length < 3 || /\d/.test(n) || !isLatinName(n)) return false;
@@ -319,7 +328,7 @@ export function buildGazetteer(inputs: BuildInputs = defaultInputs()): Buffer {
       add(
         { name, kind, lat, lon, seatLat: st ? st[0] : lat, seatLon: st ? st[1] : lon, pop, country, admin1: a1, admin2: kind === KIND_ADMIN2 ? code : null, geonameId: 0, feature: kind === KIND_ADMIN1 ? 'ADM1' : 'ADM2' },
         primary,
-        stripped !== name && stripped.length > 2 ? [stripped] : [],
+        [...(stripped !== name && stripped.length > 2 ? [stripped] : []), ...seatSubdivision(country, kind, stripped)],
       );
     }
   };

@@ -18,6 +18,10 @@ const KILL_WORDS = /^(execution|executions|killing|killings|murder|murders|massa
 const FIGHT_WORDS = /^(attack|attacks|assault|raid|raids|ambush|offensive|operation|fighting|fight|clash|clashes|battle|resistance|liberation|infiltrator)$/;
 const BOMB_WORDS = /^(bomb|bombs|blast|explosion|bombing|ied|device|mine|landmine|explosives)$/;
 const CROWD = new Set(['Protests', 'Riots']);
+/** The people of a demonstration, named as the subject of what follows. */
+const CROWD_NOUN = /^(demonstrators|protesters|protestors|marchers|rioters)$/;
+/** Acts of violence a crowd does with its own hands. */
+const ELIDED_ACTS = new Set(['attack', 'wound', 'kill', 'loot', 'riot', 'torture']);
 /** How far a demonstration went; a draft told in several sentences takes the furthest. */
 const SEVERITY: Record<string, number> = {
   'Peaceful protest': 0, 'Protest with intervention': 1, 'Violent demonstration': 2, 'Excessive force against protesters': 3,
@@ -309,6 +313,11 @@ function escalate(d: Draft): void {
   for (const p of d.parts) {
     if (CROWD.has(p.coding.type) && severity(p.coding) > severity(best)) best = p.coding;
   }
+  // "The demonstrators barricaded roads and assaulted a driver": an act of violence told with no subject of its
+  // own, after the demonstrators are named in its sentence, is theirs: the demonstration turned violent.
+  const crowdBefore = (p: Proposal, at: number) => d.parts.some((q) => q.view === p.view && q.triggers.some((t) => t.tokStart < at && CROWD_NOUN.test(q.view.toks[t.tokStart]!.low)));
+  const elided = d.parts.find((p) => !p.roles.agent && p.triggers.some((t) => ELIDED_ACTS.has(t.kind) && t.verbal && !t.passive && crowdBefore(p, t.tokStart)));
+  if (demonstration && elided && severity(best) < SEVERITY['Violent demonstration']!) best = { ...best, type: 'Riots', subType: 'Violent demonstration' };
   const subType = best.type === 'Riots' && demonstration ? 'Violent demonstration' : best.subType;
   if (best.type !== main.coding.type || subType !== main.coding.subType) main.coding = { ...main.coding, type: best.type, subType };
 }

@@ -83,6 +83,14 @@ describe('classify: demonstrations', () => {
     expect(code('On 1 May 2021, police shot dead 2 protesters during a demonstration in Conakry.')).toBe('Protests / Excessive force against protesters');
     expect(code('On 1 May 2021, a mob lynched a man accused of theft in Kampala.')).toBe('Riots / Mob violence');
   });
+  it('reads the police\'s answer told in the next sentence as an intervention in the demonstration', () => {
+    expect(coded('On 1 May 2021, nurses staged a protest in Kisumu over unpaid wages. Police dispersed the nurses.')).toBe('Protests / Protest with intervention / 1,6');
+    expect(coded('On 1 May 2021, market women protested in Lokossa. Police forces intervened and broke up the march.')).toBe('Protests / Protest with intervention / 1,6');
+    // An act with no subject of its own after the demonstrators are named is theirs.
+    expect(coded('On 1 May 2021, hundreds marched against the new tax in Parakou. The demonstrators blocked roads and beat a bus driver.')).toBe('Riots / Violent demonstration / 5,7');
+    // A mob's violence is no demonstration: what is told after it stays mob violence.
+    expect(coded('On 1 May 2021, a mob lynched a man accused of theft in Kampala. Police dispersed the crowd.')).toBe('Riots / Mob violence / 5,7');
+  });
   it('reads a labour strike as a protest and an air strike not', () => {
     expect(code('On 1 May 2021, teachers went on strike in Accra.')).toBe('Protests / Peaceful protest');
     expect(code('On 1 May 2021, an air strike hit a depot in Accra.')).not.toMatch(/^Protests/);

@@ -47,6 +47,10 @@ describe('fatalities by ACLED conventions', () => {
   it('does not count a subset twice', () => {
     expect(dead('On 1 May 2021, 12 militants including 2 commanders were killed when troops repulsed their attack in Balkh.')).toMatchObject({ best: 12 });
   });
+  it('reads a vague plural before "of the" and opening a note-style headline as ACLED\'s 10', () => {
+    expect(dead('On 1 May 2021, soldiers repelled an attack on Kidira, killing many of the attackers.')).toMatchObject({ best: 10 });
+    expect(dead('On 1 May 2021, soldiers took back the village of Toumbi. Several rebels killed.')).toMatchObject({ best: 10 });
+  });
   it('counts single named people and no apposition twice', () => {
     expect(dead('On 1 May 2021, 1 commander and his guard were killed by a roadside bomb in Sherzad.')).toMatchObject({ best: 2 });
     expect(dead('On 1 May 2021, 1 civilian, a tribal elder, was killed by unknown gunmen in Kandahar.')).toMatchObject({ best: 1 });

@@ -310,6 +310,8 @@ export function extractEvents(doc: Doc): EventMention[] {
   const facts: SentenceFacts[] = [];
   const proposals: Proposal[] = [];
   let previous: SentenceFacts | null = null;
+  /** The paragraph of the sentence before when it told a demonstration or a riot, else -1. */
+  let protestBefore = -1;
   // The paragraph that recalls how the war began: what it goes on to tell without a date of its own is the
   // same history ("Tensions escalated following a barrage of rockets. Israel then retaliated with artillery.").
   let historyParagraph = -1;
@@ -329,9 +331,13 @@ export function extractEvents(doc: Doc): EventMention[] {
       quantities: quantities.get(view.sentence.index) ?? [],
       timeSpans: within(timeSpans, view),
       placeSpans: within(placeSpans, view),
-      protestContext: protestDoc,
+      // A demonstration told in the sentence before is the context of this one: "Police dispersed the students"
+      // right after "Students staged a protest" is the police's answer to it (ACLED: protest with intervention).
+      protestContext: protestDoc || (protestBefore === view.sentence.paragraph),
       previousArmed: previous ? firstArmed(previous) : null,
     });
+    // (A mob's violence is no demonstration: what follows it stays mob violence.)
+    protestBefore = ps.some((p) => p.coding.type === 'Protests' || p.coding.subType === 'Violent demonstration') ? view.sentence.paragraph : -1;
     if (view.sentence.paragraph !== historyParagraph) historyParagraph = -1;
     proposals.push(...(historyParagraph >= 0 ? ps.filter((p) => p.hasTime) : ps));
     if (f.triggers.some((t) => conflictOrigin(view.toks, t, 0))) historyParagraph = view.sentence.paragraph;

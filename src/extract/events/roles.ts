@@ -432,7 +432,9 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
       usedM.add(m);
       // ACLED codes "several", "many" and the like as 10 dead; a singular noun is one person.
       const before = /^['‘’"“”]$/.test(toks[m.tokStart - 1]?.low ?? '') ? m.tokStart - 2 : m.tokStart - 1;
-      const vague = VAGUE_PLURAL.test(toks[before]?.low ?? '') || (toks[before]?.low === 'some' && toks[before - 1]?.low !== 'of') || (toks[m.tokStart - 1]?.low === 'of' && toks[m.tokStart - 2]?.low === 'number' && toks[m.tokStart - 3]?.low === 'a');
+      // ("killing many of the attackers": the vague word stands before "of the".)
+      const ofThe = /^(the|their|its)$/.test(toks[before]?.low ?? '') && toks[before - 1]?.low === 'of' && VAGUE_PLURAL.test(toks[before - 2]?.low ?? '');
+      const vague = ofThe || VAGUE_PLURAL.test(toks[before]?.low ?? '') || (toks[before]?.low === 'some' && toks[before - 1]?.low !== 'of') || (toks[m.tokStart - 1]?.low === 'of' && toks[m.tokStart - 2]?.low === 'number' && toks[m.tokStart - 3]?.low === 'a');
       const one = singular(toks, m) ? 1 : vague ? VAGUE_FATALITIES : null;
       roles.victims.push({ trigger: current, tok: m.tokStart, tokEnd: m.tokEnd, count: one, high: vague ? null : one, outcome, group: refOf(m) });
     }

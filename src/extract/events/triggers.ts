@@ -234,6 +234,9 @@ rule('riot', 'bonfire|bonfires', false);
 rule('riot', 'burning barricades|barricade', false);
 rule('riot', 'set|setting|lit|lighting fire|fires|bonfires on|to|in the road|roads|street|streets|highway', true);
 rule('intervene', 'dispersed|disperse|dispersing', true);
+// "Police intervened and stopped the march": an intervention only where a demonstration is told (classify.ts).
+rule('intervene', 'intervened|intervene|intervenes|intervening', true, true);
+rule('intervene', 'broke|break|breaks up the|a protest|protests|demonstration|demonstrations|march|rally|sit-in|gathering', true);
 rule('intervene', 'tear gas|gases', false);
 rule('intervene', 'teargas|tear-gas|teargassed', false);
 rule('intervene', 'water cannon|cannons', false);
@@ -616,6 +619,8 @@ function reducedPassive(toks: Tok[], t: Trigger): boolean {
   if (k < 0 && sawNoun && t.tokStart - k <= 5 && head?.pos === 'NOUN' && /^[a-z]/.test(head.text) && !/s$/.test(head.low) &&
     (attack || !toks.slice(t.tokEnd, t.tokEnd + 4).some((x) => x.pos === 'NUM' || /^\d/.test(x.low)))) return true;
   if (attack) return false;
+  // "Several rebels killed.": a quantifier the tagger read as an adjective opens the headline's subject.
+  if (k < 0 && sawNoun && /^(several|many|numerous|dozens|scores|hundreds)$/.test(toks[0]?.low ?? '') && !attack) return true;
   const counted = w && (w.pos === 'NUM' || /^(dozens|scores|hundreds|thousands|several|many|some|two|three|four|five|six|seven|eight|nine|ten|a|at|least)$/.test(w.low));
   if (!counted) return false;
   // The clause opens here: the sentence start or a clause edge before the count ("At least", "...; 3 ...").
