@@ -57,14 +57,14 @@ function locOk(l: EventLocation | null): l is EventLocation {
   return !!l && validCoordinates(l.lat, l.lon);
 }
 
+/** How far apart two points with different place keys can be and still be one place (samePlace). */
+export const SAME_PLACE_KM = 25;
+
 /**
  * Do two reports name one place? The same place key (one gazetteer entry), or points of one country within
  * 3 km, or places of the same name within 25 km (an event location rounded differently). A pure function of
  * the two reports, so merging never depends on which other documents are in the store.
  */
-/** How far apart two points with different place keys can be and still be one place (samePlace). */
-export const SAME_PLACE_KM = 25;
-
 export function samePlace(a: Pick<ReportItem, 'placeKey' | 'location'>, b: Pick<ReportItem, 'placeKey' | 'location'>): boolean {
   if (!a.placeKey || !b.placeKey || !locOk(a.location) || !locOk(b.location)) return false;
   if (a.placeKey === b.placeKey) return true;
@@ -212,17 +212,17 @@ function tollRange(f: Fatalities): { lo: number; hi: number } | null {
   return { lo: lo ?? 0, hi: hi ?? Infinity };
 }
 
+/** Does a report give a death toll (one tollsAgree can compare)? Kept as a column by the store (pic_reports.tolled). */
+export function hasToll(r: Pick<ReportItem, 'fatalities'>): boolean {
+  return !!r.fatalities && tollRange(r.fatalities) !== null;
+}
+
 /**
  * Can two death tolls be counts of one event? Early and late reports differ, and outlets count
  * differently, so tolls within a factor of two of each other (or whose hedges overlap) agree; "1 soldier
  * killed" and "16 soldiers killed" are two events. Returns a description when both give a toll, null when
  * one does not, false when they cannot agree.
  */
-/** Does a report give a death toll (one tollsAgree can compare)? Kept as a column by the store (pic_reports.tolled). */
-export function hasToll(r: Pick<ReportItem, 'fatalities'>): boolean {
-  return !!r.fatalities && tollRange(r.fatalities) !== null;
-}
-
 export function tollsAgree(a: Fatalities | null, b: Fatalities | null): string | false | null {
   const ra = a ? tollRange(a) : null;
   const rb = b ? tollRange(b) : null;

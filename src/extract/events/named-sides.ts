@@ -10,7 +10,7 @@ import type { CountryMention } from './actors.js';
  * their militias (ACLED: identity militias, inter 4). Without this the clause's other people ("Four people
  * were killed in a clash between ...") were taken for the sides and the fight for a brawl of rioters.
  */
-export function unnamedCommunities(toks: Tok[], from: number, to: number, triggers: Trigger[], roles: ClauseRoles, countries: CountryMention[], isPlace: (i: number) => boolean): void {
+export function unnamedCommunities(toks: Tok[], to: number, triggers: Trigger[], roles: ClauseRoles, countries: CountryMention[], isPlace: (i: number) => boolean): void {
   if ((roles.clashSides ?? []).length > 0) return;
   const clash = triggers.find((t) => t.kind === 'clash');
   if (!clash) return;
@@ -48,5 +48,4 @@ export function unnamedCommunities(toks: Tok[], from: number, to: number, trigge
     if (!roles.others.some((o) => o.start === s.start)) roles.others.push(s);
     roles.named.push(s);
   }
-  void from;
 }
