@@ -5,7 +5,7 @@
  */
 import { shareFiles, type SharedFiles } from '../core/shared-files.js';
 import { cachedPath } from '../gazetteer/load.js';
-import { modelFiles } from '../nlp/syntax/models.js';
+import { shareModelFiles } from '../nlp/syntax/models.js';
 
 export function shareAnalysisFiles(): SharedFiles {
   let gazetteer: string | null = null;
@@ -14,5 +14,5 @@ export function shareAnalysisFiles(): SharedFiles {
   } catch {
     // Its inputs cannot be hashed here: each worker finds (or fails to find) the gazetteer itself, as before.
   }
-  return shareFiles([...modelFiles(), ...(gazetteer ? [gazetteer] : [])]);
+  return { ...shareModelFiles(), ...(gazetteer ? shareFiles([gazetteer]) : {}) };
 }

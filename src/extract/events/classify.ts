@@ -422,13 +422,16 @@ export function classify(f: ClauseFacts): Classified | null {
     // party) fighting state forces with stones, bricks or sticks are a crowd, not an armed group (ACLED: Riots),
     // whoever struck first: "squatters clashed with police, throwing stones", "members of the party and the
     // police clashed using brickbats", "supporters of the chairman assaulted police officers with bricks".
-    const sentence = toks.map((t) => t.low).join(' ');
     // (State forces that beat people are attackers, not a side of a riot: the crowd must strike or fight back.)
     const stateSide = agent?.cls === 'state' ? main.kind === 'clash' : others.some((o) => o.cls === 'state');
-    const crowdSide = !!roles.crowd || PARTISANS.test(sentence) || roles.named.some((r) => r.cls === 'civilians' && !r.community) || CROWD_WORD.test(clauseText);
-    if (stateSide && crowdSide && THROWN.test(sentence) && !HEAVY_ARMS.test(sentence) && !GUNMEN.test(sentence) && !shell && !bomb && !weapon &&
-      !roles.named.some((r) => (armed(r) && r.cls !== 'state') || r.community) && !mentionsCommunities(sentence)) {
-      return pick('Riots', f.protestContext ? 'Violent demonstration' : 'Mob violence', main, 0.9);
+    if (stateSide) {
+      // (The whole sentence is read only here: this runs for every violent clause.)
+      const sentence = toks.map((t) => t.low).join(' ');
+      const crowdSide = !!roles.crowd || PARTISANS.test(sentence) || roles.named.some((r) => r.cls === 'civilians' && !r.community) || CROWD_WORD.test(clauseText);
+      if (crowdSide && THROWN.test(sentence) && !HEAVY_ARMS.test(sentence) && !GUNMEN.test(sentence) && !shell && !bomb && !weapon &&
+        !roles.named.some((r) => (armed(r) && r.cls !== 'state') || r.community) && !mentionsCommunities(sentence)) {
+        return pick('Riots', f.protestContext ? 'Violent demonstration' : 'Mob violence', main, 0.9);
+      }
     }
     // Armed men against armed men is a battle, even when civilians die in the crossfire.
     if (clash || shell || bomb) {

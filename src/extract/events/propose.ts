@@ -107,8 +107,8 @@ function inParensFn(toks: Tok[]): (i: number) => boolean {
 export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
   const { view, countries } = facts;
   const toks = view.toks;
-  const actors = facts.actors.filter((m) => !describedAs(toks, m, facts.triggers));
   if (facts.triggers.length === 0) return [];
+  const actors = facts.actors.filter((m) => !describedAs(toks, m, facts.triggers));
   const tokSpan = (a: number, b: number): Span => ({ start: toks[a]!.start, end: toks[b - 1]!.end });
   const timeAt = (i: number) => overlapsAny(ctx.timeSpans, toks[i]!);
   const placeAt = (i: number) => overlapsAny(ctx.placeSpans, toks[i]!);

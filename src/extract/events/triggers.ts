@@ -620,7 +620,7 @@ function reducedPassive(toks: Tok[], t: Trigger): boolean {
     (attack || !toks.slice(t.tokEnd, t.tokEnd + 4).some((x) => x.pos === 'NUM' || /^\d/.test(x.low)))) return true;
   if (attack) return false;
   // "Several rebels killed.": a quantifier the tagger read as an adjective opens the headline's subject.
-  if (k < 0 && sawNoun && /^(several|many|numerous|dozens|scores|hundreds)$/.test(toks[0]?.low ?? '') && !attack) return true;
+  if (k < 0 && sawNoun && /^(several|many|numerous|dozens|scores|hundreds)$/.test(toks[0]?.low ?? '')) return true;
   const counted = w && (w.pos === 'NUM' || /^(dozens|scores|hundreds|thousands|several|many|some|two|three|four|five|six|seven|eight|nine|ten|a|at|least)$/.test(w.low));
   if (!counted) return false;
   // The clause opens here: the sentence start or a clause edge before the count ("At least", "...; 3 ...").

@@ -4,9 +4,8 @@
  * from them (a third of a second for the parser's million features) are kept in the cache folder and read
  * by later processes and worker threads (./tables-cache.ts).
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readFileShared } from '../../core/shared-files.js';
+import { readFileShared, shareFiles, type SharedFiles } from '../../core/shared-files.js';
 import type { LinearModel } from './linear.js';
 import { decodeModel } from './model-file.js';
 import { readTables, tablesHash, tablesPath, writeTables } from './tables-cache.js';
@@ -59,22 +58,19 @@ export function loadModel(kind: ModelHeader['kind'], dir = MODELS_DIR): LoadedMo
 }
 
 /**
- * The files loadModel reads for each model that exist now (the model file and its cached scoring tables):
- * what a worker pool reads once and shares with its workers (src/core/shared-files.ts).
+ * The files loadModel reads for each model that exist now (the model file and its cached scoring tables),
+ * read into shared memory: what a worker pool reads once and shares with its workers
+ * (src/core/shared-files.ts). A model file is read once, for its bytes and for the hash naming its tables.
  */
-export function modelFiles(dir = MODELS_DIR): string[] {
-  const out: string[] = [];
+export function shareModelFiles(dir = MODELS_DIR): SharedFiles {
+  const out: SharedFiles = {};
   for (const kind of Object.keys(FEATURE_VERSION) as ModelHeader['kind'][]) {
     const path = `${dir}${kind}.bin`;
-    let data: Buffer;
-    try {
-      data = readFileSync(path);
-    } catch {
-      continue;
-    }
-    out.push(path);
-    const tables = tablesPath(kind, tablesHash(data));
-    if (tables) out.push(tables);
+    const model = shareFiles([path])[path];
+    if (!model) continue;
+    out[path] = model;
+    const tables = tablesPath(kind, tablesHash(new Uint8Array(model)));
+    if (tables) Object.assign(out, shareFiles([tables]));
   }
   return out;
 }

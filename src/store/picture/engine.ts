@@ -71,11 +71,11 @@ class OrderQueue {
 const profiling = !!process.env.SITREP_PROFILE_SQL;
 function lap(from: number, step: string): number {
   const now = performance.now();
-  const t = ((globalThis as { __picStats?: Record<string, number> }).__picStats ??= {});
-  t[`ms ${step}`] = (t[`ms ${step}`] ?? 0) + now - from;
+  tally({ [`ms ${step}`]: now - from });
   return now;
 }
 
+/** Adds counts to the profile's totals (__picStats). */
 function tally(counts: Record<string, number>): void {
   const t = ((globalThis as { __picStats?: Record<string, number> }).__picStats ??= {});
   for (const [k, v] of Object.entries(counts)) t[k] = (t[k] ?? 0) + v;
@@ -557,11 +557,7 @@ export function* addDocument(ops: PictureSql, pk: number | string, items: DocIte
   yield* run.ops.bump();
   if (profiling) {
     lap(t, 'control');
-    const tally = ((globalThis as { __picStats?: Record<string, number> }).__picStats ??= {});
-    for (const [k, v] of Object.entries(run.stats)) tally[k] = (tally[k] ?? 0) + v;
-    tally.docs = (tally.docs ?? 0) + 1;
-    tally.reports = (tally.reports ?? 0) + items.reports.length;
-    tally.claims = (tally.claims ?? 0) + items.claims.length;
+    tally({ ...run.stats, docs: 1, reports: items.reports.length, claims: items.claims.length });
   }
   return run.stats;
 }
