@@ -183,6 +183,8 @@ describe('classify: crowds and communities that do the violence themselves', () 
     expect(coded('On 1 May 2021, four people were killed in a clash between the Abirans and Oduvis in a market town.')).toBe('Battles / Armed clash / 4');
     // Places after "between" are not peoples.
     expect(coded('On 1 May 2021, heavy fighting between Goma and Sake killed 3 soldiers.')).not.toBe('Battles / Armed clash / 4');
+    // Nor are days: "between Saturday and Sunday" is when, not who.
+    expect(coded('On 1 May 2021, four people were killed in clashes between Saturday and Sunday in a market town.')).not.toBe('Battles / Armed clash / 4');
   });
   it('codes unknown men with weapons as an unidentified armed group, not a crowd', () => {
     expect(coded('On 1 May 2021, unknown individuals with machetes killed a herder near Nikki.')).toBe('Violence against civilians / Attack / 3,7');

@@ -6,11 +6,11 @@ import type { CountryMention } from './actors.js';
 /**
  * Peoples a clash is fought between that the actor lexicon does not know: "a clash between the Abirans and
  * Oduvis", "clashes between Tenga and Moru in X". Two capitalised names after "between" that are no place,
- * no country and no actor the lexicon knows are communities, and a fight between communities is fought by
- * their militias (ACLED: identity militias, inter 4). Without this the clause's other people ("Four people
+ * no time ("between Saturday and Sunday"), no country and no actor the lexicon knows are communities, and a
+ * fight between communities is fought by their militias (ACLED: identity militias, inter 4). Without this the clause's other people ("Four people
  * were killed in a clash between ...") were taken for the sides and the fight for a brawl of rioters.
  */
-export function unnamedCommunities(toks: Tok[], to: number, triggers: Trigger[], roles: ClauseRoles, countries: CountryMention[], isPlace: (i: number) => boolean): void {
+export function unnamedCommunities(toks: Tok[], to: number, triggers: Trigger[], roles: ClauseRoles, countries: CountryMention[], placeOrTime: (i: number) => boolean): void {
   if ((roles.clashSides ?? []).length > 0) return;
   const clash = triggers.find((t) => t.kind === 'clash');
   if (!clash) return;
@@ -23,7 +23,7 @@ export function unnamedCommunities(toks: Tok[], to: number, triggers: Trigger[],
     if (/^(the)$/.test(toks[k]?.low ?? '')) k++;
     const a = k;
     while (k < to && /^[A-Z][a-z]/.test(toks[k]!.text) && (toks[k]!.pos === 'PROPN' || toks[k]!.pos === 'NOUN' || toks[k]!.pos === 'ADJ')) {
-      if (isPlace(k) || country(k)) return null;
+      if (placeOrTime(k) || country(k)) return null;
       k++;
     }
     return k > a && k - a <= 2 ? [a, k] : null;

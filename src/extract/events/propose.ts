@@ -158,7 +158,7 @@ export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
       const qs = ctx.quantities.filter((q) => q.tokStart >= part.from && q.tokStart < part.to);
       const roles = clauseRoles({ toks, from: part.from, to: part.to, actors: segActors, countries: segCountries, triggers: part.triggers, quantities: qs, inParens });
       parseRoles(ctx.doc, toks, part, roles, actors);
-      unnamedCommunities(toks, part.to, part.triggers, roles, segCountries, placeAt);
+      unnamedCommunities(toks, part.to, part.triggers, roles, segCountries, (i) => placeAt(i) || timeAt(i));
       supportVerbAgent(toks, part, roles, segActors);
       const pronoun = pronounSubject(toks, part.from, part.triggers);
       // "security forces said they had killed ...": the pronoun is the speaker.
