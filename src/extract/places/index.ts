@@ -6,6 +6,7 @@ import type { Gazetteer } from '../../gazetteer/gazetteer.js';
 import { looseKey } from '../../gazetteer/fold.js';
 import { REGION, REGION_MULTI } from '../../gazetteer/types.js';
 import { findCandidates, type Candidate, type Demonym } from './candidates.js';
+import { groupCountries } from './group-areas.js';
 import { lowerBound, someHolding } from '../../core/span-index.js';
 import { findActors } from '../events/actors.js';
 import { sentenceViews } from '../quantities/view.js';
@@ -62,15 +63,17 @@ export const places: Component = {
       c.weak = c.weakWhy !== null;
     }
     const dateline = datelineOf(doc, kept);
-    // Rule "group-home-country": a named armed group with a home country ("Boko Haram", "JNIM") says, weakly,
-    // which country the story's places are in (a village named in a Boko Haram story is Nigeria's Banki, not
-    // India's), as a demonym does; each group once, at half a demonym's weight.
+    // Rule "group-home-country": a named armed group with a home country ("Ansaru", "the Taliban") says,
+    // weakly, which country the story's places are in, as a demonym does; each group once, at half a
+    // demonym's weight. Rule "groups-of-several-countries": a group active in several countries (JNIM, IS
+    // Sahel, Boko Haram) points to all of them at once (group-areas.ts), so that its name never decides
+    // between them: a village named in a JNIM story is no more Mali's than Burkina Faso's.
     const seenGroups = new Set<string>();
     const groupEvidence: Demonym[] = [];
     for (const g of groups) {
       if (seenGroups.has(g.name)) continue;
       seenGroups.add(g.name);
-      groupEvidence.push({ start: g.start, end: g.end, countries: [g.country], weight: 0.5 });
+      groupEvidence.push({ start: g.start, end: g.end, countries: groupCountries(g.name, g.country), weight: 0.5, area: true });
     }
     const resolved = resolve({ gaz, candidates: kept, demonyms: [...demonyms, ...groupEvidence], dateline, text: doc.text, homeCountries: new Set(groupEvidence.flatMap((g) => g.countries)) });
     const focus = focusOf(gaz, resolved, demonyms.flatMap((d) => d.countries));

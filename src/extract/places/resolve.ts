@@ -40,8 +40,23 @@ function focusShare(focus: Focus, which: 'countries' | 'admin1', k: string | nul
   const own = focus.byName.get(name)?.[which];
   let total = 0;
   for (const [kk, v] of focus[which]) total += v - (own?.get(kk) ?? 0);
-  const mine = (focus[which].get(k) ?? 0) - (own?.get(k) ?? 0);
+  let mine = (focus[which].get(k) ?? 0) - (own?.get(k) ?? 0);
+  // An area of several countries (a group's areas of operation) speaks for a reading in any of them.
+  if (which === 'countries') for (const [kk, v] of focus.countries) if (kk.includes(' ') && kk.split(' ').includes(k)) mine += v;
   return total > 1e-9 ? Math.max(0, mine) / total : 0;
+}
+
+/**
+ * Demonyms and other evidence of the story's country. One that names several countries ("Kurdish") splits its
+ * weight among them; an area (`Demonym.area`: the countries a group operates in) counts whole for each of them,
+ * as one unit beside the rest, so it tells its countries from the rest of the world but not from each other.
+ */
+function addDemonyms(focus: Focus, demonyms: Demonym[]): void {
+  for (const d of demonyms) {
+    const w = 0.6 * (d.weight ?? 1);
+    if (d.area && d.countries.length > 1) addFocus(focus, 'countries', null, d.countries.join(' '), w);
+    else for (const c of d.countries) addFocus(focus, 'countries', null, c, w / d.countries.length);
+  }
 }
 
 function addFocus(focus: Focus, which: 'countries' | 'admin1', name: string | null, k: string | null, w: number): void {
@@ -214,7 +229,7 @@ export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
   const focus: Focus = { countries: new Map(), admin1: new Map(), byName: new Map() };
 
   // Evidence before any reading: unambiguous country and region names, demonyms, abbreviations, dateline.
-  for (const d of demonyms) for (const c of d.countries) addFocus(focus, 'countries', null, c, (0.6 * (d.weight ?? 1)) / d.countries.length);
+  addDemonyms(focus, demonyms);
   for (const c of candidates) {
     if (c.weak) continue;
     if (c.abbreviation) {
@@ -350,8 +365,11 @@ export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
           s += 3 * focusShare(focus, 'admin1', gaz.admin1CodeOf(p.id), c0.key);
         }
         // Rule "group-home-country": in a story that names no country outright, a named armed group's home
-        // country is where its towns are most likely ("Boko Haram ambushed troops at Banki").
-        if (kind === 'city' && namedCountries.size === 0 && input.homeCountries?.has(gaz.countryOf(p.id))) s += GROUP_HOME_BONUS;
+        // country is where its towns are most likely ("Boko Haram ambushed troops at Banki"). It chooses among
+        // namesakes, not the kind of place: a name the text calls a division ("X Province") is left to its
+        // designator, whatever town bears the name in the group's country.
+        const division = idxs.some((i) => candidates[i]!.hint === 'admin1' || candidates[i]!.hint === 'admin2');
+        if (kind === 'city' && !division && namedCountries.size === 0 && input.homeCountries?.has(gaz.countryOf(p.id))) s += GROUP_HOME_BONUS;
         // The name after "Town," is the town's state or country ("Athens, Georgia"; "Athens, Greece").
         if (isContainer[idxs[0]!] && (kind === 'admin1' || kind === 'country')) s += 2;
         if (link?.via === 'paren') s += parenFit(gaz, p.id, link.inside!);
@@ -389,7 +407,7 @@ export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
       focus.countries.clear();
       focus.admin1.clear();
       focus.byName.clear();
-      for (const d of demonyms) for (const c of d.countries) addFocus(focus, 'countries', null, c, (0.6 * (d.weight ?? 1)) / d.countries.length);
+      addDemonyms(focus, demonyms);
       for (const [c, r] of chosen) {
         if (c.weak || gaz.featureOf(r.entry) === REGION_MULTI) continue;
         const k = gaz.kindOf(r.entry);
