@@ -119,3 +119,31 @@ describe('fatalities: a singular subject of a passive killing', () => {
     expect(dead('On 1 May 2021, a land rights campaigner was shot and killed by police in Nakuru.')).toMatchObject({ best: 1 });
   });
 });
+
+describe('fatalities: what is no dead person, and the dead of each side', () => {
+  it('counts no animals, posts or things as dead, nor the owner of what was killed', () => {
+    expect(dead('On 1 May 2021, soldiers shot and killed forty cows belonging to a herder near Velgaro.')).toBeNull();
+    expect(dead('On 1 May 2021, an attack on two army posts near Velgaro, 1 killed and 3 wounded.')).toMatchObject({ best: 1 });
+  });
+  it('does not count the people rescued, freed or arrested after "and" as dead', () => {
+    expect(dead('On 1 May 2021, soldiers kill 40 rebels and rescue 300 of their captives after a gun battle near Velgaro.')).toMatchObject({ best: 40 });
+  });
+  it('adds the dead of the side that did the killing, told after it', () => {
+    expect(dead('On 1 May 2021, soldiers repelled a rebel attack on Velgaro, killing 14. Five soldiers reported dead.')).toMatchObject({ best: 19 });
+  });
+});
+
+describe('fatalities: a toll spread over places or days is divided (ACLED: one event per place and day)', () => {
+  it('divides a toll over the days told, rounding to the share most days get', () => {
+    expect(dead('On 1 May 2021, rebels attacked Velgaro over two days, killing 11 soldiers.')).toMatchObject({ best: 6 });
+    expect(dead('On 1-2 May 2021, soldiers clashed with rebels near Velgaro, killing 9 rebels.')).toMatchObject({ best: 5 });
+  });
+  it('divides a toll over the places listed, or as a coding note says', () => {
+    expect(dead('On 1 May 2021, gunmen killed 35 people in the villages of Kessaba, Murvey and Oltanu.')).toMatchObject({ best: 12 });
+    expect(dead('On 1 May 2021, gunmen killed five people in the villages of Kessaba and Murvey, fatalities split between the two events.')).toMatchObject({ best: 3 });
+    // An unknown number (10) stays whole; the towns on either side of a dispute and a road are no places.
+    expect(dead('On 1 May 2021, soldiers clashed with rebels near Velgaro over two days, killing several rebels.')).toMatchObject({ best: 10 });
+    expect(dead('On 1 May 2021, a land dispute between the towns of Kessaba and Murvey caused one death over two days.')).toMatchObject({ best: 1 });
+    expect(dead('On 1 May 2021, rebels ambushed soldiers on the Kessaba and Murvey axis, killing 9 soldiers.')).toMatchObject({ best: 9 });
+  });
+});

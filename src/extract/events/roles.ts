@@ -85,6 +85,8 @@ const PERSON_HEADS = new Set(['thief', 'robber', 'burglar', 'suspect', 'criminal
   'captive', 'collaborator', 'militant', 'fighter', 'insurgent', 'rebel', 'jihadist', 'bandit', 'gunman', 'attacker', 'assailant', 'bomber',
   'militiaman', 'murderer', 'smuggler', 'kidnapper', 'poacher', 'elder', 'notable', 'dealer', 'supporter', 'cadre', 'volunteer', 'staffer',
   'inspector', 'sergeant', 'corporal', 'lieutenant', 'captain', 'colonel', 'constable', 'ranger', 'escort', 'pupil']);
+/** Acts joined to a killing whose objects are not its dead: rescued, freed, arrested, captured, seized. */
+const OTHER_ACT = /^(rescu|free|freed|releas|liberat|arrest|captur|recover|seiz|detain|abduct|kidnap|destroy|burn|torch|dislodg|clear|displac)[a-z]*$/;
 const OUTCOMES = new Set<TriggerKind>(['kill', 'wound', 'killwound']);
 const ARMED_CLASSES = new Set(['state', 'rebel', 'militia', 'identity', 'external', 'unidentified']);
 const WEAPONISH = new Set<TriggerKind>(['ied', 'suicide', 'air', 'shell', 'grenade', 'bomb', 'attack', 'shoot', 'clash']);
@@ -424,6 +426,8 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
         usedM.add(m);
         continue;
       }
+      // "killed five oxen belonging to a herder": the owner of what was killed is no victim.
+      if ([1, 2, 3].some((k) => /^(belonging|owned|belongs|belonged)$/.test(toks[m.tokStart - k]?.low ?? ''))) continue;
       // "a cook on a military base": a word naming a site is no victim.
       if (facilityAt(toks, m.tokEnd) || facilityAt(toks, m.tokEnd + 1)) continue;
       if (roles.agent && m.start === roles.agent.start) continue;
@@ -561,6 +565,8 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
         // "killing two soldiers and forcing thousands to flee": "and" before a verb begins another act,
         // whose object is no one's dead.
         if (w.low === 'and' && toks[hi + 1]?.pos === 'VERB' && /(ed|ing)$/.test(toks[hi + 1]!.low) && !mentionAt(actors, hi + 1)) break;
+        // ("kill 40 fighters and rescue 300 captives": the rescued, arrested or freed are no dead, whatever the verb's form.)
+        if (w.low === 'and' && OTHER_ACT.test(toks[hi + 1]?.low ?? '') && !mentionAt(actors, hi + 1)) break;
         hi++;
       }
       take(t.tokEnd, hi, outcome);
