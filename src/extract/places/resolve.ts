@@ -221,8 +221,14 @@ function containerOf(text: string, cands: Candidate[], i: number): Container | n
   if (/^\s+(?:(?:area|areas|village|villages|neighbou?rhood|locality|part|outskirts|suburb|suburbs)\s+)?of\s+(?:the\s+)?$/i.test(gap)) {
     return { candidate: next, via: 'of' };
   }
+  // Rule "appositive-container": "X, a town in the municipality of Y", "X, a village in Y district": the
+  // text says what X is and where.
+  if (APPOSITIVE_IN.test(gap)) return { candidate: next, via: 'of' };
   return null;
 }
+
+const APPOSITIVE_IN =
+  /^\s*,\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,2}?(?:town|village|hamlet|settlement|locality|community|city|district|neighbou?rhood|suburb)\s+(?:in|of|within)\s+(?:the\s+)?(?:(?:[a-z-]+\s+)?(?:municipality|district|province|county|region|state|department|commune|township|governorate|prefecture)\s+of\s+(?:the\s+)?)?$/;
 
 export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
   const { gaz, candidates, demonyms, dateline, text } = input;
@@ -389,6 +395,13 @@ export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
         }
       }
       if (best < 0) continue;
+      // Rule "country-over-its-own-division": a country's name that one of its own provinces also bears
+      // ("Mexico" and the State of México) means the country; the province needs its designator ("Mexico
+      // State", "the state of Mexico"). Its places only make the province look likely: they are the country's.
+      if ((gaz.kindOf(best) === 'admin1' || gaz.kindOf(best) === 'admin2') && !idxs.some((i) => candidates[i]!.hint === 'admin1' || candidates[i]!.hint === 'admin2')) {
+        const own = c0.postings.find((p) => !p.alternate && gaz.kindOf(p.id) === 'country' && gaz.countryOf(p.id) === gaz.countryOf(best));
+        if (own) best = own.id;
+      }
       // A name read outside the place its text puts it in ("X district, Balkh" with no X in Balkh) is left
       // to the designated-name pass rather than read abroad.
       const bestKind = gaz.kindOf(best);
