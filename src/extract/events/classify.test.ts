@@ -334,3 +334,11 @@ describe('classify: a blast or a barrage fought on the ground, a bomber stopped 
     expect(code('On 1 May 2021, a bomb exploded at a market in Velgaro, killing 4 civilians.')).toBe('Explosions/Remote violence / Remote explosive/landmine/IED');
   });
 });
+
+describe('classify: an attack the same occurrence tells as fought back is a battle', () => {
+  it('codes an attack met by the police who shoot the attackers as one battle', () => {
+    expect(code('On 1 May 2021, five gunmen armed with knives attacked a polling station in Velgaro, stabbing one person. Police intervened, shooting dead two of the assailants.')).toBe('Battles / Armed clash');
+    // arrests after the attack are no fight
+    expect(code('On 1 May 2021, gunmen attacked a household in Velgaro, killing two people. Police later arrested three suspects.')).toBe('Violence against civilians / Attack');
+  });
+});

@@ -147,3 +147,20 @@ describe('fatalities: a toll spread over places or days is divided (ACLED: one e
     expect(dead('On 1 May 2021, rebels ambushed soldiers on the Kessaba and Murvey axis, killing 9 soldiers.')).toMatchObject({ best: 9 });
   });
 });
+
+describe('fatalities: relations, subsets, causes, ranges in words and claims', () => {
+  it('counts no relation of a victim, no family as a person, and no subset twice', () => {
+    expect(dead('On 1 May 2021, supporters of one candidate stabbed and killed a supporter of another candidate in Velgaro.')).toMatchObject({ best: 1 });
+    expect(dead('On 1 May 2021, the assailants killed five members from two families in Velgaro.')).toMatchObject({ best: 5 });
+    expect(dead('On 1 May 2021, gunmen killed nine civilians including eight farmers and one trader in Velgaro.')).toMatchObject({ best: 9 });
+  });
+  it('drops a death told as what the attack avenged', () => {
+    expect(dead('On 1 May 2021, herders attacked Velgaro and killed four residents in retaliation to the death of a herder.')).toMatchObject({ best: 4 });
+  });
+  it('reads "between eight and nine" as a range, not seventeen', () => {
+    expect(dead('On 1 May 2021, rebels attacked a police post in Velgaro. Between eight and nine deaths reported.')).toMatchObject({ best: 8 });
+  });
+  it('lets a lower figure from the other side stand after the perpetrator\'s own claim', () => {
+    expect(dead('On 1 May 2021, Taliban fighters attacked an army convoy at Velgaro. The Taliban claimed killing four. The army said only one was killed.')).toMatchObject({ best: 1 });
+  });
+});

@@ -23,6 +23,8 @@ export function fatalitiesOf(d: Draft, claimedBy: (p: Draft['parts'][number]) =>
   if (note !== null) return { low: note, best: note, high: note };
   let totals = new Map<string, Count>();
   let provisional = false;
+  /** The figure held is the perpetrator's own claim ("The rebels claimed killing four"). */
+  let claimed = false;
   const agent = d.parts.find((p) => p.roles.agent)?.roles.agent ?? null;
   d.parts.forEach((p, idx) => {
     const words = p.view.toks.map((t) => t.text).join(' ');
@@ -39,6 +41,7 @@ export function fatalitiesOf(d: Draft, claimedBy: (p: Draft['parts'][number]) =>
       if (perpetratorClaim && totals.size > 0) return;
       totals = new Map([...seg].map(([k, v]) => [k, { ...v }]));
       provisional = how === 'superseded';
+      claimed = perpetratorClaim;
       return;
     }
     if (how === 'superseded') return;
@@ -57,7 +60,8 @@ export function fatalitiesOf(d: Draft, claimedBy: (p: Draft['parts'][number]) =>
       if (how === 'additional' && !perpetratorClaim) {
         have.best += val.best;
         have.high = have.high === null || val.high === null ? null : have.high + val.high;
-      } else if (val.best < have.best && val.best * 2 >= have.best) {
+      } else if (val.best < have.best && (val.best * 2 >= have.best || (claimed && !perpetratorClaim))) {
+        // (A lower figure after the perpetrator's own claim is the other side's account: the lowest stands.)
         have.best = val.best;
         have.high = val.high;
       }
@@ -130,7 +134,7 @@ function sideOf(p: Draft['parts'][number], v: { tok: number; tokEnd: number; tri
 }
 
 /** Heads of a counted noun phrase that names no people: animals, posts and sites, vehicles, weapons, buildings. */
-const NOT_PEOPLE_HEAD = /^(oxen|ox|cows?|cattle|bulls?|sheep|goats?|camels?|donkeys?|horses?|livestock|animals?|poultry|chickens?|dogs?|herds?|posts?|checkpoints?|bases?|positions?|camps?|vehicles?|cars?|trucks?|buses|motorbikes?|motorcycles?|tanks?|houses?|homes?|huts?|shops?|buildings?|schools?|churches|mosques?|rifles?|guns?|weapons?|rounds?|rockets?|mortars?|shells?)$/;
+const NOT_PEOPLE_HEAD = /^(families|family|households?|clans?|oxen|ox|cows?|cattle|bulls?|sheep|goats?|camels?|donkeys?|horses?|livestock|animals?|poultry|chickens?|dogs?|herds?|posts?|checkpoints?|bases?|positions?|camps?|vehicles?|cars?|trucks?|buses|motorbikes?|motorcycles?|tanks?|houses?|homes?|huts?|shops?|buildings?|schools?|churches|mosques?|rifles?|guns?|weapons?|rounds?|rockets?|mortars?|shells?)$/;
 
 /** Words for what "one of the ..." picks out when it is not a person: "one of the bloodiest incidents". */
 const NOT_PERSON = /^(incidents?|attacks?|days?|episodes?|events?|strikes?|raids?|massacres?|bombings?|assaults?|tragedies|disasters?|worst|deadliest|bloodiest|largest|biggest|most|few|many|main|key|major|first|latest|series|cases?|times?)$/;
@@ -144,7 +148,8 @@ const PERSON_HEAD = /^(commanders?|leaders?|chiefs?|fighters?|members?|officials
 function notPeople(toks: Draft['parts'][number]['view']['toks'], v: { tok: number; tokEnd: number }): boolean {
   const first = toks[v.tok]!;
   // "killed forty oxen", "1 killed at two army posts": ACLED counts dead people, not animals, sites or things.
-  if (v.tokEnd - v.tok > 1 && NOT_PEOPLE_HEAD.test(toks[v.tokEnd - 1]!.low)) return true;
+  // ("10 members of a family" are people: the head is the noun before "of".)
+  if (v.tokEnd - v.tok > 1 && NOT_PEOPLE_HEAD.test(toks[v.tokEnd - 1]!.low) && !toks.slice(v.tok, v.tokEnd).some((t) => t.low === 'of')) return true;
   const next = toks[v.tokEnd];
   // "Besides the 13 killed, 15 were wounded": the figure's own verb says hurt, not dead.
   if (/^(were|was|had|have|has)$/.test(next?.low ?? '')) {

@@ -41,6 +41,8 @@ const MIN_SCORE = 2.5;
 const VIOLENT_TYPES = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);
 /** Shorter than this, a text is a note about one occurrence (ACLED-style descriptions are). */
 const SHORT_NOTE = 600;
+/** Words that tell the side attacked or its rescuers fought back: what makes an attack a battle (ACLED). */
+const FOUGHT_BACK = /\b(?:intervened|intervention|retaliated|repelled|repulsed|exchanged (?:\w+ )?fire|exchanges? of (?:\w+ )?fire|returned fire|fought back|fended off|gun ?battle|fire ?fight|shoot-?out|engaged the)\b/i;
 
 /** The spans of a sorted layer that fall in a sentence (binary search: layers can be long). */
 function within<T extends Span>(spans: T[], s: Span): T[] {
@@ -433,6 +435,16 @@ export function extractEvents(doc: Doc): EventMention[] {
       unclaimed,
     };
     const coding = { type: main.coding.type, subType: main.coding.subType };
+    // ACLED's precedence (Battles > ... > E/RV > VAC): an attack the same occurrence tells as fought ("Police
+    // intervened, shooting dead two of the assailants", "the army exchanged fire with the group", "following a
+    // clash between herders and farmers") is coded as the battle.
+    if ((coding.type === 'Violence against civilians' && coding.subType === 'Attack') || coding.type === 'Explosions/Remote violence') {
+      const fought = (p: Proposal) => FOUGHT_BACK.test(doc.text.slice(p.span.start, p.span.end));
+      if (d.parts.some((p) => p !== main && p.coding.type === 'Battles' && p.coding.subType === 'Armed clash' && fought(p))) {
+        coding.type = 'Battles';
+        coding.subType = 'Armed clash';
+      }
+    }
     const [a1, a2Coded] = codeActors(d, coding, ctx);
     const actor1 = toActor(a1, ctx);
     let a2 = a2Coded;
