@@ -7,7 +7,7 @@
  */
 import { wordClusters } from './clusters.js';
 import { key1, key2, key3, strHash } from './hash.js';
-import { lexOf } from './lexical.js';
+import { lexOf, type Lex } from './lexical.js';
 import type { Scorer } from './scorer.js';
 import { ParseState, SHIFT } from './transitions.js';
 
@@ -35,9 +35,9 @@ export interface ParseInput {
   c3: Int32Array | number[];
 }
 
-export function parseInput(forms: readonly string[], tags: readonly number[]): ParseInput {
+export function parseInput(forms: readonly string[], tags: readonly number[], lex?: readonly Lex[]): ParseInput {
   const wc = wordClusters();
-  const words = forms.map((f) => lexOf(f).lower);
+  const words = lex ? lex.map((l) => l.lower) : forms.map((f) => lexOf(f).lower);
   const rows = words.map((w) => wc.rowOfKey(w));
   return { words, tags: [...tags], c2: rows.map((r) => wc.clusterAt(r, 2)), c3: rows.map((r) => wc.clusterAt(r, 3)) };
 }
