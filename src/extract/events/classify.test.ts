@@ -317,3 +317,28 @@ describe('an arrest a protest is about', () => {
     expect(code('On 1 May 2021, students protesting fee increases in Kumasi were arrested by police.')).toBe('Protests / Protest with intervention');
   });
 });
+
+describe('classify: a blast or a barrage fought on the ground, a bomber stopped by fire', () => {
+  it('codes a bomber shot or gunned down by forces as their clash, not a suicide bombing', () => {
+    expect(code('On 1 May 2021, a military sniper shoots a suspected suicide bomber near a camp in Velgaro.')).toBe('Battles / Armed clash');
+    expect(code('On 1 May 2021, soldiers shot three Red Hand suicide bombers in Velgaro.')).toBe('Battles / Armed clash');
+    // a bomber who strikes stays a suicide bombing
+    expect(code('On 1 May 2021, a suicide bomber blew himself up at a market in Velgaro, killing 7 people.')).toBe('Explosions/Remote violence / Suicide bomb');
+  });
+  it('codes a complex attack, a blast followed by gunfire or an assault after a barrage as a battle', () => {
+    expect(code('On 1 May 2021, a UN convoy was subjected to a complex attack (IED + armed assault) near Velgaro.')).toBe('Battles / Armed clash');
+    expect(code('On 1 May 2021, an IED attack followed by gunfire was reported in Velgaro.')).toBe('Battles / Armed clash');
+    expect(code('On 1 May 2021, rebels launched four mortar shells against the army camp at Velgaro, about ten assailants also attempted to breach the camp perimeter and opened fire against the personnel.')).toBe('Battles / Armed clash');
+    expect(code('On 1 May 2021, a suicide bomber detonated a vehicle at the army headquarters in Velgaro, the detonation was followed by an armed assault by two militants.')).toBe('Battles / Armed clash');
+    // a bomb at a market with no fight stays an explosion
+    expect(code('On 1 May 2021, a bomb exploded at a market in Velgaro, killing 4 civilians.')).toBe('Explosions/Remote violence / Remote explosive/landmine/IED');
+  });
+});
+
+describe('classify: an attack the same occurrence tells as fought back is a battle', () => {
+  it('codes an attack met by the police who shoot the attackers as one battle', () => {
+    expect(code('On 1 May 2021, five gunmen armed with knives attacked a polling station in Velgaro, stabbing one person. Police intervened, shooting dead two of the assailants.')).toBe('Battles / Armed clash');
+    // arrests after the attack are no fight
+    expect(code('On 1 May 2021, gunmen attacked a household in Velgaro, killing two people. Police later arrested three suspects.')).toBe('Violence against civilians / Attack');
+  });
+});

@@ -180,6 +180,12 @@ const FIGHT_KINDS = new Set<TriggerKind>(['kill', 'killwound', 'clash', 'shoot',
 const GUNMEN = /\b(?:gunm[ae]n|armed men|militants?|insurgents?|jihadists?|terrorists?|bandits?|fighters?|rebels?)\b/;
 
 /** Words that tell fire went both ways or an assault followed the blast. */
+/**
+ * Words that tell an armed assault or gunfire after a blast or a barrage, in the same clause: the attack is
+ * fought on the ground (ACLED: a battle), "complex attack", "followed by gunfire", "(IED + armed assault)",
+ * "the militants then opened fire", "attempted to breach the camp".
+ */
+const GROUND_ASSAULT = /\b(?:complex (?:attack|ambush)|followed by (?:an? )?(?:armed |ground )?(?:assault|attack|gunfire|gun fire|shooting|clashes|fighting)|armed assault|\+ (?:armed assault|gunfire|gun fire|small arms(?: fire)?|shooting)|(?:then|also|subsequently|later) (?:\w+ ){0,8}?opened fire|(?:breach|storm)(?:ed|ing)? the (?:\w+ )?(?:camp|base|post|perimeter|compound|barracks))\b/;
 const TWO_WAY = /\b(?:armed assault|complex (?:attack|ambush)|followed by (?:an? )?(?:armed |ground )?(?:assault|attack|gunfire|gun fire|shooting|clashes|fighting)|exchange of fire|exchanged fire|returned fire|fought back|repelled|repulsed|fended off|gun ?battle|firefight|fire ?fight)\b/;
 
 /** People who gather as a crowd, not as an organised or armed group (farmers and herders fight as communities). */
@@ -217,6 +223,24 @@ function unorganisedSubject(toks: Tok[], from: number, triggers: Trigger[]): boo
   return words.slice(0, head).every((w) => /^(a|an|the|some|several|angry|irate|local|two|rival|of)$/.test(w.low) || w.pos === 'ADJ' || w.pos === 'NUM');
 }
 
+/** Verbs of forces that shoot or stop a person: "shot a suicide bomber", "intercepted two would-be bombers". */
+const STOP_VERB = /^(shot|shoots?|shooting|gunned|guns?|gunning|killed|kills?|killing|neutrali[sz]ed|neutrali[sz]es?|intercepted|intercepts?|stopped|stops?|halted|halts?|averted|averts?|foiled|foils?|foil|thwarted|thwarts?|arrested|arrests?|apprehended|eliminated)$/;
+
+/**
+ * A suicide bomber who is the object of a verb of shooting or stopping ("a sniper shoots a suspected suicide
+ * bomber", "soldiers gun down three suicide bombers", "foil a suicide attempt"): the bomber is who was shot, not
+ * how anyone was attacked (ACLED codes forces firing on a bomber as their clash with the bomber's group).
+ */
+function bomberStopped(toks: Tok[], from: number, t: Trigger): boolean {
+  if (t.kind !== 'suicide' || !/^(bombers?|attackers?|bomb|attempt|attempts)$/.test(toks[t.tokEnd - 1]?.low ?? '') && !/^suicide$/.test(toks[t.tokStart]!.low)) return false;
+  for (let k = t.tokStart - 1, n = 0; k >= from && n < 6; k--, n++) {
+    const w = toks[k]!;
+    if (STOP_VERB.test(w.low) || (w.low === 'down' && /^(gun|guns|gunned|gunning)$/.test(toks[k - 1]?.low ?? ''))) return true;
+    if (!(/^(a|an|the|two|three|four|five|suspected|alleged|would-be|would|be|-|female|male|young|teenage|potential|\d+)$/.test(w.low) || w.pos === 'ADJ' || w.pos === 'PROPN' || w.pos === 'NUM')) return false;
+  }
+  return false;
+}
+
 function has(ts: Trigger[], k: TriggerKind): Trigger | undefined {
   return ts.find((t) => t.kind === k);
 }
@@ -230,7 +254,7 @@ export function classify(f: ClauseFacts): Classified | null {
   // A weapon word inside a victim ("shot and killed a suicide bomber") is who died, not how.
   // So is one the parse names as the patient of a violent act ("a sniper shot a suspected suicide bomber").
   const patientWord = (t: Trigger) => t.kind === 'suicide' && (roles.patientHeads ?? []).some((i) => i >= t.tokStart && i < t.tokEnd && /^bombers?$/.test(toks[i]!.low));
-  const triggers = f.triggers.filter((t) => !((['suicide', 'ied', 'grenade'].includes(t.kind) && roles.victims.some((v) => v.tok <= t.tokStart && t.tokStart < v.tokEnd)) || patientWord(t)));
+  const triggers = f.triggers.filter((t) => !((['suicide', 'ied', 'grenade'].includes(t.kind) && roles.victims.some((v) => v.tok <= t.tokStart && t.tokStart < v.tokEnd)) || patientWord(t) || bomberStopped(toks, from, t)));
   if (triggers.length === 0) return null;
   const pick = (type: Coding['type'], subType: string, main: Trigger, strength = 1): Classified => ({ type, subType, main, strength });
   const others = roles.others;
@@ -286,9 +310,13 @@ export function classify(f: ClauseFacts): Classified | null {
 
   // Fire in both directions is a battle, even when a bomb or a rocket opens it (ACLED: "Battle or E/RV?"): a
   // "complex attack", a blast "followed by an armed assault", an attack "repelled", on forces or their post.
-  const twoWay = TWO_WAY.test(clauseText) && (has(triggers, 'attack') || has(triggers, 'clash') || has(triggers, 'shoot'));
+  // (A phrase that itself tells the assault or the gunfire after the blast needs no other act word: "IED attack
+  // followed by gunfire", "a complex attack (IED + gunfire)", "launched mortar shells ... then opened fire".)
+  const groundAssault = GROUND_ASSAULT.test(clauseText);
+  const twoWay = (TWO_WAY.test(clauseText) && (has(triggers, 'attack') || has(triggers, 'clash') || has(triggers, 'shoot'))) || groundAssault;
   const onForces = others.some((o) => armed(o) && !(agent && o.start === agent.start && o.name === agent.name)) ||
-    triggers.some((t) => (t.kind === 'attack' || t.kind === 'clash') && near(toks, t, from, to, (_w, i) => !!facilityAt(toks, i, t.tokEnd), 0, 6));
+    triggers.some((t) => (t.kind === 'attack' || t.kind === 'clash') && near(toks, t, from, to, (_w, i) => !!facilityAt(toks, i, t.tokEnd), 0, 6)) ||
+    (groundAssault && (toks.slice(from, to).some((_w, i) => !!facilityAt(toks, from + i)) || !civiliansHit));
   const weaponUsed = triggers.find((t) => ['ied', 'suicide', 'shell', 'grenade', 'bomb'].includes(t.kind));
   if (twoWay && onForces && weaponUsed && !has(triggers, 'air')) {
     return pick('Battles', 'Armed clash', has(triggers, 'attack') ?? has(triggers, 'clash') ?? weaponUsed);

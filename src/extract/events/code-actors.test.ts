@@ -139,3 +139,12 @@ describe('codeActors: the group that leads the fighters', () => {
   });
 });
 
+
+describe('code-actors: groups named by their aim', () => {
+  const first = (text: string) => analyzed(text, '2021-05-02').get('events')[0]!;
+  it('codes insurgents and jihadists as rebels (2), gunmen as an unidentified armed group (3)', () => {
+    expect(first('On 1 May 2021, soldiers exchanged fire with jihadists near Velgaro.').actor2).toMatchObject({ inter: 2 });
+    expect(first('On 1 May 2021, insurgents attacked an army post near Velgaro.').actor1).toMatchObject({ inter: 2 });
+    expect(first('On 1 May 2021, gunmen attacked an army post near Velgaro.').actor1).toMatchObject({ inter: 3 });
+  });
+});

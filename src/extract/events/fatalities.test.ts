@@ -119,3 +119,48 @@ describe('fatalities: a singular subject of a passive killing', () => {
     expect(dead('On 1 May 2021, a land rights campaigner was shot and killed by police in Nakuru.')).toMatchObject({ best: 1 });
   });
 });
+
+describe('fatalities: what is no dead person, and the dead of each side', () => {
+  it('counts no animals, posts or things as dead, nor the owner of what was killed', () => {
+    expect(dead('On 1 May 2021, soldiers shot and killed forty cows belonging to a herder near Velgaro.')).toBeNull();
+    expect(dead('On 1 May 2021, an attack on two army posts near Velgaro, 1 killed and 3 wounded.')).toMatchObject({ best: 1 });
+  });
+  it('does not count the people rescued, freed or arrested after "and" as dead', () => {
+    expect(dead('On 1 May 2021, soldiers kill 40 rebels and rescue 300 of their captives after a gun battle near Velgaro.')).toMatchObject({ best: 40 });
+  });
+  it('adds the dead of the side that did the killing, told after it', () => {
+    expect(dead('On 1 May 2021, soldiers repelled a rebel attack on Velgaro, killing 14. Five soldiers reported dead.')).toMatchObject({ best: 19 });
+  });
+});
+
+describe('fatalities: a toll spread over places or days is divided (ACLED: one event per place and day)', () => {
+  it('divides a toll over the days told, rounding to the share most days get', () => {
+    expect(dead('On 1 May 2021, rebels attacked Velgaro over two days, killing 11 soldiers.')).toMatchObject({ best: 6 });
+    expect(dead('On 1-2 May 2021, soldiers clashed with rebels near Velgaro, killing 9 rebels.')).toMatchObject({ best: 5 });
+  });
+  it('divides a toll over the places listed, or as a coding note says', () => {
+    expect(dead('On 1 May 2021, gunmen killed 35 people in the villages of Kessaba, Murvey and Oltanu.')).toMatchObject({ best: 12 });
+    expect(dead('On 1 May 2021, gunmen killed five people in the villages of Kessaba and Murvey, fatalities split between the two events.')).toMatchObject({ best: 3 });
+    // An unknown number (10) stays whole; the towns on either side of a dispute and a road are no places.
+    expect(dead('On 1 May 2021, soldiers clashed with rebels near Velgaro over two days, killing several rebels.')).toMatchObject({ best: 10 });
+    expect(dead('On 1 May 2021, a land dispute between the towns of Kessaba and Murvey caused one death over two days.')).toMatchObject({ best: 1 });
+    expect(dead('On 1 May 2021, rebels ambushed soldiers on the Kessaba and Murvey axis, killing 9 soldiers.')).toMatchObject({ best: 9 });
+  });
+});
+
+describe('fatalities: relations, subsets, causes, ranges in words and claims', () => {
+  it('counts no relation of a victim, no family as a person, and no subset twice', () => {
+    expect(dead('On 1 May 2021, supporters of one candidate stabbed and killed a supporter of another candidate in Velgaro.')).toMatchObject({ best: 1 });
+    expect(dead('On 1 May 2021, the assailants killed five members from two families in Velgaro.')).toMatchObject({ best: 5 });
+    expect(dead('On 1 May 2021, gunmen killed nine civilians including eight farmers and one trader in Velgaro.')).toMatchObject({ best: 9 });
+  });
+  it('drops a death told as what the attack avenged', () => {
+    expect(dead('On 1 May 2021, herders attacked Velgaro and killed four residents in retaliation to the death of a herder.')).toMatchObject({ best: 4 });
+  });
+  it('reads "between eight and nine" as a range, not seventeen', () => {
+    expect(dead('On 1 May 2021, rebels attacked a police post in Velgaro. Between eight and nine deaths reported.')).toMatchObject({ best: 8 });
+  });
+  it('lets a lower figure from the other side stand after the perpetrator\'s own claim', () => {
+    expect(dead('On 1 May 2021, Taliban fighters attacked an army convoy at Velgaro. The Taliban claimed killing four. The army said only one was killed.')).toMatchObject({ best: 1 });
+  });
+});

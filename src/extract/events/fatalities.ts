@@ -23,6 +23,8 @@ export function fatalitiesOf(d: Draft, claimedBy: (p: Draft['parts'][number]) =>
   if (note !== null) return { low: note, best: note, high: note };
   let totals = new Map<string, Count>();
   let provisional = false;
+  /** The figure held is the perpetrator's own claim ("The rebels claimed killing four"). */
+  let claimed = false;
   const agent = d.parts.find((p) => p.roles.agent)?.roles.agent ?? null;
   d.parts.forEach((p, idx) => {
     const words = p.view.toks.map((t) => t.text).join(' ');
@@ -39,6 +41,7 @@ export function fatalitiesOf(d: Draft, claimedBy: (p: Draft['parts'][number]) =>
       if (perpetratorClaim && totals.size > 0) return;
       totals = new Map([...seg].map(([k, v]) => [k, { ...v }]));
       provisional = how === 'superseded';
+      claimed = perpetratorClaim;
       return;
     }
     if (how === 'superseded') return;
@@ -57,7 +60,8 @@ export function fatalitiesOf(d: Draft, claimedBy: (p: Draft['parts'][number]) =>
       if (how === 'additional' && !perpetratorClaim) {
         have.best += val.best;
         have.high = have.high === null || val.high === null ? null : have.high + val.high;
-      } else if (val.best < have.best && val.best * 2 >= have.best) {
+      } else if (val.best < have.best && (val.best * 2 >= have.best || (claimed && !perpetratorClaim))) {
+        // (A lower figure after the perpetrator's own claim is the other side's account: the lowest stands.)
         have.best = val.best;
         have.high = val.high;
       }
@@ -103,7 +107,7 @@ function deadOf(p: Draft['parts'][number], update: boolean): Map<string, Count> 
   }
   for (const v of p.roles.victims) {
     if (v.outcome !== 'kill' || v.count === null || notPeople(p.view.toks, v) || comparedPast(p.view.toks, v.trigger)) continue;
-    const key = v.group ? `${v.group.cls}|${v.group.generic ? v.group.name.replace(/\{country\}/, '') : v.group.name}` : 'unknown';
+    const key = v.group ? `${v.group.cls}|${v.group.generic ? v.group.name.replace(/\{country\}/, '') : v.group.name}` : sideOf(p, v);
     const cur = seg.get(key) ?? { best: 0, high: 0 };
     cur.best += v.count;
     cur.high = cur.high === null || v.high === null ? null : cur.high + v.high;
@@ -111,6 +115,26 @@ function deadOf(p: Draft['parts'][number], update: boolean): Map<string, Count> 
   }
   return seg;
 }
+
+/** Nouns for members of state forces, when the figure's noun was read as no actor ("Two soldiers reported dead"). */
+const STATE_HEAD = /^(soldiers?|troops|servicem[ae]n|policem[ae]n|police|officers?|gendarmes?|guardsm[ae]n)$/;
+
+/**
+ * The side of dead told without a group: a figure naming state forces is theirs; the object of a killing an
+ * armed side did ("troops ..., killing 14") is that side's enemy, so the agent's own dead told after it ("Five
+ * soldiers reported dead") add to them (ACLED: the dead of all sides together), while any other figure may be
+ * another account of the same dead.
+ */
+function sideOf(p: Draft['parts'][number], v: { tok: number; tokEnd: number; trigger: number }): string {
+  const head = p.view.toks[v.tokEnd - 1]?.low ?? '';
+  if (v.tokEnd - v.tok > 1 && STATE_HEAD.test(head)) return 'state|';
+  const agent = p.roles.agent;
+  if (agent && v.tok > v.trigger && agent.cls === 'state') return 'enemy-of|state';
+  return 'unknown';
+}
+
+/** Heads of a counted noun phrase that names no people: animals, posts and sites, vehicles, weapons, buildings. */
+const NOT_PEOPLE_HEAD = /^(families|family|households?|clans?|oxen|ox|cows?|cattle|bulls?|sheep|goats?|camels?|donkeys?|horses?|livestock|animals?|poultry|chickens?|dogs?|herds?|posts?|checkpoints?|bases?|positions?|camps?|vehicles?|cars?|trucks?|buses|motorbikes?|motorcycles?|tanks?|houses?|homes?|huts?|shops?|buildings?|schools?|churches|mosques?|rifles?|guns?|weapons?|rounds?|rockets?|mortars?|shells?)$/;
 
 /** Words for what "one of the ..." picks out when it is not a person: "one of the bloodiest incidents". */
 const NOT_PERSON = /^(incidents?|attacks?|days?|episodes?|events?|strikes?|raids?|massacres?|bombings?|assaults?|tragedies|disasters?|worst|deadliest|bloodiest|largest|biggest|most|few|many|main|key|major|first|latest|series|cases?|times?)$/;
@@ -123,6 +147,9 @@ const PERSON_HEAD = /^(commanders?|leaders?|chiefs?|fighters?|members?|officials
  */
 function notPeople(toks: Draft['parts'][number]['view']['toks'], v: { tok: number; tokEnd: number }): boolean {
   const first = toks[v.tok]!;
+  // "killed forty oxen", "1 killed at two army posts": ACLED counts dead people, not animals, sites or things.
+  // ("10 members of a family" are people: the head is the noun before "of".)
+  if (v.tokEnd - v.tok > 1 && NOT_PEOPLE_HEAD.test(toks[v.tokEnd - 1]!.low) && !toks.slice(v.tok, v.tokEnd).some((t) => t.low === 'of')) return true;
   const next = toks[v.tokEnd];
   // "Besides the 13 killed, 15 were wounded": the figure's own verb says hurt, not dead.
   if (/^(were|was|had|have|has)$/.test(next?.low ?? '')) {
@@ -164,8 +191,10 @@ function comparedPast(toks: Draft['parts'][number]['view']['toks'], trigger: num
 /** Sides whose dead are told apart: armed sides by name; civilians; people told without a side are any. */
 function sameDead(a: string, b: string): boolean {
   if (a === b || a === 'unknown' || b === 'unknown') return true;
-  const [ca] = a.split('|');
-  const [cb] = b.split('|');
+  const [ca, na] = a.split('|');
+  const [cb, nb] = b.split('|');
+  // The enemy of a side is never that side.
+  if (ca === 'enemy-of' || cb === 'enemy-of') return ca === 'enemy-of' ? na !== cb : nb !== ca;
   // "13 officers" and "13 police" are one state side however the template was filled.
   return ca === 'state' && cb === 'state';
 }

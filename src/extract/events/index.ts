@@ -13,6 +13,8 @@ import { assemble, type Draft, type WhereTold } from './assemble.js';
 import type { PlaceKind, PlaceMention } from '../places/types.js';
 import { codeActors, toActor, type ActorContext } from './code-actors.js';
 import { fatalitiesOf } from './fatalities.js';
+import { splitToll, notedWays, dayWays, placeWays } from './split-toll.js';
+import { VAGUE_FATALITIES } from './roles.js';
 import { draftClaims, type DraftClaims, type NamedSource } from './claims.js';
 import { CERTAINTY_RANK } from '../claims/certainty.js';
 import { leadingLabel, codedFatalities, hasSizeTag, noteSpans } from './acled-notes.js';
@@ -39,6 +41,8 @@ const MIN_SCORE = 2.5;
 const VIOLENT_TYPES = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);
 /** Shorter than this, a text is a note about one occurrence (ACLED-style descriptions are). */
 const SHORT_NOTE = 600;
+/** Words that tell the side attacked or its rescuers fought back: what makes an attack a battle (ACLED). */
+const FOUGHT_BACK = /\b(?:intervened|intervention|retaliated|repelled|repulsed|exchanged (?:\w+ )?fire|exchanges? of (?:\w+ )?fire|returned fire|fought back|fended off|gun ?battle|fire ?fight|shoot-?out|engaged the)\b/i;
 
 /** The spans of a sorted layer that fall in a sentence (binary search: layers can be long). */
 function within<T extends Span>(spans: T[], s: Span): T[] {
@@ -400,6 +404,22 @@ export function extractEvents(doc: Doc): EventMention[] {
     }
     return skip.size ? mainGroup(facts, skip) : group;
   };
+  // Spans no listed place can be: actors, countries and times (split-toll.ts).
+  const notPlaces: Span[] = [...actorSpans, ...facts.flatMap((f) => f.countries), ...timeSpans, ...placeSpans.filter((p) => p.kind === 'country')];
+  /** How many events (places times days) ACLED would code for the toll a draft tells (split-toll.ts). */
+  const spreadOver = (d: Draft, main: boolean): number => {
+    // Only words, no figure ("several", "a number of"): ACLED's 10 stands for each event's unknown dead.
+    const victims = d.parts.flatMap((p) => p.roles.victims.filter((v) => v.outcome === 'kill' && v.count !== null).map((v) => ({ v, toks: p.view.toks })));
+    if (victims.length && victims.every(({ v, toks }) => v.count === VAGUE_FATALITIES && !/^(\d+|ten)$/.test(toks[v.tok]!.low))) return 1;
+    const sentences = [...new Map(d.parts.map((p) => [p.view.sentence.index, p.view])).values()];
+    const first = d.parts[0]!.view;
+    const days = Math.max(1, ...sentences.map((v) => dayWays(doc.text.slice(v.start, v.end))));
+    const own = doc.text.slice(first.start, first.end);
+    const avoid = spansWithin(notPlaces, first.start, first.end).map((x) => ({ start: x.start - first.start, end: x.end - first.start }));
+    const places = placeWays(own, avoid);
+    const noted = main ? notedWays(doc.text) : 1;
+    return noted > 1 ? noted : places * days;
+  };
   const build = (d: Draft): Built => {
     const main = d.parts[0]!;
     const date = dateOf(d);
@@ -415,6 +435,16 @@ export function extractEvents(doc: Doc): EventMention[] {
       unclaimed,
     };
     const coding = { type: main.coding.type, subType: main.coding.subType };
+    // ACLED's precedence (Battles > ... > E/RV > VAC): an attack the same occurrence tells as fought ("Police
+    // intervened, shooting dead two of the assailants", "the army exchanged fire with the group", "following a
+    // clash between herders and farmers") is coded as the battle.
+    if ((coding.type === 'Violence against civilians' && coding.subType === 'Attack') || coding.type === 'Explosions/Remote violence') {
+      const fought = (p: Proposal) => FOUGHT_BACK.test(doc.text.slice(p.span.start, p.span.end));
+      if (d.parts.some((p) => p !== main && p.coding.type === 'Battles' && p.coding.subType === 'Armed clash' && fought(p))) {
+        coding.type = 'Battles';
+        coding.subType = 'Armed clash';
+      }
+    }
     const [a1, a2Coded] = codeActors(d, coding, ctx);
     const actor1 = toActor(a1, ctx);
     let a2 = a2Coded;
@@ -430,7 +460,9 @@ export function extractEvents(doc: Doc): EventMention[] {
       return a ? sourceActor(doc, a.source) : null;
     };
     const next = [1, 2].map((k) => viewAt.get(main.view.sentence.index + k)).filter((v): v is SentenceView => !!v && v.sentence.paragraph === main.view.sentence.paragraph);
-    const fatalities = fatalitiesOf(d, claimedBy, d.parts.includes(mainDraft.parts[0]!) ? note : null, next.map((v) => doc.text.slice(v.start, v.end)).join(' '));
+    const ownNote = d.parts.includes(mainDraft.parts[0]!) ? note : null;
+    const counted = fatalitiesOf(d, claimedBy, ownNote, next.map((v) => doc.text.slice(v.start, v.end)).join(' '));
+    const fatalities = ownNote === null ? splitToll(counted, spreadOver(d, d === mainDraft || d.parts.includes(mainDraft.parts[0]!))) : counted;
     const cl = claims.get(d) ?? joinClaims(members.get(d)!.map((x) => claims.get(x)!));
     const ev: EventMention = {
       start: main.span.start,

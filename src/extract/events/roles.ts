@@ -85,6 +85,8 @@ const PERSON_HEADS = new Set(['thief', 'robber', 'burglar', 'suspect', 'criminal
   'captive', 'collaborator', 'militant', 'fighter', 'insurgent', 'rebel', 'jihadist', 'bandit', 'gunman', 'attacker', 'assailant', 'bomber',
   'militiaman', 'murderer', 'smuggler', 'kidnapper', 'poacher', 'elder', 'notable', 'dealer', 'supporter', 'cadre', 'volunteer', 'staffer',
   'inspector', 'sergeant', 'corporal', 'lieutenant', 'captain', 'colonel', 'constable', 'ranger', 'escort', 'pupil']);
+/** Acts joined to a killing whose objects are not its dead: rescued, freed, arrested, captured, seized. */
+const OTHER_ACT = /^(rescu|free|freed|releas|liberat|arrest|captur|recover|seiz|detain|abduct|kidnap|destroy|burn|torch|dislodg|clear|displac)[a-z]*$/;
 const OUTCOMES = new Set<TriggerKind>(['kill', 'wound', 'killwound']);
 const ARMED_CLASSES = new Set(['state', 'rebel', 'militia', 'identity', 'external', 'unidentified']);
 const WEAPONISH = new Set<TriggerKind>(['ied', 'suicide', 'air', 'shell', 'grenade', 'bomb', 'attack', 'shoot', 'clash']);
@@ -398,7 +400,9 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
     for (let k = i - 1; k >= from && k >= i - 8; k--) {
       const w = toks[k]!.low;
       if (SUBSET.has(w)) return true;
-      if (w === ',' || w === 'and' || OUTCOMES.has((triggers.find((t) => t.tokStart === k)?.kind) ?? 'attack')) return false;
+      // ("nine civilians including eight farmers and one trader": the list after "including" goes on past "and".)
+      if (w === ',' || OUTCOMES.has((triggers.find((t) => t.tokStart === k)?.kind) ?? 'attack')) return false;
+      if (w === 'and' && !toks.slice(Math.max(from, k - 4), k).some((x) => SUBSET.has(x.low))) return false;
     }
     return false;
   };
@@ -424,6 +428,12 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
         usedM.add(m);
         continue;
       }
+      // "a supporter of another candidate", "the brother of the village chief": a person named after "of" a
+      // victim just counted is that victim's relation, not another dead.
+      const ofK = toks[m.tokStart - 1]?.low === 'of' ? m.tokStart - 1 : /^(a|an|the|another|his|her|their)$/.test(toks[m.tokStart - 1]?.low ?? '') && toks[m.tokStart - 2]?.low === 'of' ? m.tokStart - 2 : -1;
+      if (ofK >= 0 && roles.victims.some((v) => v.tokEnd === ofK)) continue;
+      // "killed five oxen belonging to a herder": the owner of what was killed is no victim.
+      if ([1, 2, 3].some((k) => /^(belonging|owned|belongs|belonged)$/.test(toks[m.tokStart - k]?.low ?? ''))) continue;
       // "a cook on a military base": a word naming a site is no victim.
       if (facilityAt(toks, m.tokEnd) || facilityAt(toks, m.tokEnd + 1)) continue;
       if (roles.agent && m.start === roles.agent.start) continue;
@@ -442,7 +452,7 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
     for (let i = lo; i < hi; i++) {
       // "a district official", "a village chief": one noun may stand between the article and the title (not a
       // speaker: "..., the regional governor said").
-      const det = (k: number) => /^(the|a|an|his|her|their|its)$/.test(toks[k]?.low ?? '');
+      const det = (k: number) => /^(the|a|an|his|her|their|its|another)$/.test(toks[k]?.low ?? '');
       // ("a suspected thief", "an elderly man": a word that qualifies the person may stand there too.)
       const modified = det(i - 2) && (toks[i - 1]!.pos === 'NOUN' || QUALIFIER.test(toks[i - 1]!.low)) && !REPORTING.test(toks[i + 1]?.low ?? '') && !c.quantities.some((q) => q.tokStart <= i - 1 && i - 1 < q.tokEnd);
       if (!PERSON_HEADS.has(toks[i]!.low) || !(det(i - 1) || modified)) continue;
@@ -491,7 +501,9 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
     // "the bodies of 12 men", "the deaths of 3 children": the dead follow "of".
     if (/^(bodies|deaths|death|fatalities|killings|executions|execution|massacre|murder|murders|assassination|martyrs|lives|life)$/.test(word)) {
       // "protesting over the death of a woman": a death named as the cause is not this event's dead.
-      const cause = [toks[t.tokStart - 1]?.low, toks[t.tokStart - 2]?.low].some((w) => w && /^(over|for|following|after|against|about|mourn|mourning|protest|protesting|denounce|condemn|condemning)$/.test(w));
+      // ("as reprisal for the death of a herder", "in revenge for the killing of": the cause too.)
+      const cause = [toks[t.tokStart - 1]?.low, toks[t.tokStart - 2]?.low].some((w) => w && /^(over|for|following|after|against|about|mourn|mourning|protest|protesting|denounce|condemn|condemning)$/.test(w)) ||
+        toks.slice(Math.max(0, t.tokStart - 5), t.tokStart).some((w) => /^(reprisals?|retaliation|retaliating|revenge|avenge|avenging)$/.test(w.low));
       if (toks[t.tokEnd]?.low === 'of' && !cause) take(t.tokEnd + 1, Math.min(to, t.tokEnd + 8), outcome);
       // "12 deaths", "Dozens of fatalities", "leaving 70 bodies", "seven martyrs", "claimed nine lives": the count
       // before the noun is the dead.
@@ -561,6 +573,10 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
         // "killing two soldiers and forcing thousands to flee": "and" before a verb begins another act,
         // whose object is no one's dead.
         if (w.low === 'and' && toks[hi + 1]?.pos === 'VERB' && /(ed|ing)$/.test(toks[hi + 1]!.low) && !mentionAt(actors, hi + 1)) break;
+        // ("killed four residents in retaliation for the death of a herder": the cause names other dead.)
+        if (/^(reprisals?|retaliation|revenge)$/.test(w.low)) break;
+        // ("kill 40 fighters and rescue 300 captives": the rescued, arrested or freed are no dead, whatever the verb's form.)
+        if (w.low === 'and' && OTHER_ACT.test(toks[hi + 1]?.low ?? '') && !mentionAt(actors, hi + 1)) break;
         hi++;
       }
       take(t.tokEnd, hi, outcome);

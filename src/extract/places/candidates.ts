@@ -57,6 +57,8 @@ export interface Demonym {
   countries: string[];
   /** How much it says of the story's country (1, a demonym's; less for weaker evidence). */
   weight?: number;
+  /** The countries are one area (a group's areas of operation): evidence for each of them, not a share. */
+  area?: boolean;
 }
 
 const CONNECTORS = new Set([

@@ -6,6 +6,7 @@ import type { Gazetteer } from '../../gazetteer/gazetteer.js';
 import { looseKey } from '../../gazetteer/fold.js';
 import { REGION, REGION_MULTI } from '../../gazetteer/types.js';
 import { findCandidates, type Candidate, type Demonym } from './candidates.js';
+import { groupCountries } from './group-areas.js';
 import { lowerBound, someHolding } from '../../core/span-index.js';
 import { findActors } from '../events/actors.js';
 import { sentenceViews } from '../quantities/view.js';
@@ -62,19 +63,24 @@ export const places: Component = {
       c.weak = c.weakWhy !== null;
     }
     const dateline = datelineOf(doc, kept);
-    // Rule "group-home-country": a named armed group with a home country ("Boko Haram", "JNIM") says, weakly,
-    // which country the story's places are in (a village named in a Boko Haram story is Nigeria's Banki, not
-    // India's), as a demonym does; each group once, at half a demonym's weight.
+    // Rule "group-home-country": a named armed group with a home country ("Ansaru", "the Taliban") says,
+    // weakly, which country the story's places are in, as a demonym does; each group once, at half a
+    // demonym's weight. Rule "groups-of-several-countries": a group active in several countries (JNIM, IS
+    // Sahel, Boko Haram) points to all of them at once (group-areas.ts), so that its name never decides
+    // between them: a village named in a JNIM story is no more Mali's than Burkina Faso's.
     const seenGroups = new Set<string>();
     const groupEvidence: Demonym[] = [];
     for (const g of groups) {
       if (seenGroups.has(g.name)) continue;
       seenGroups.add(g.name);
-      groupEvidence.push({ start: g.start, end: g.end, countries: [g.country], weight: 0.5 });
+      groupEvidence.push({ start: g.start, end: g.end, countries: groupCountries(g.name, g.country), weight: 0.5, area: true });
     }
     const resolved = resolve({ gaz, candidates: kept, demonyms: [...demonyms, ...groupEvidence], dateline, text: doc.text, homeCountries: new Set(groupEvidence.flatMap((g) => g.countries)) });
-    const focus = focusOf(gaz, resolved, demonyms.flatMap((d) => d.countries));
-    dropMisfits(gaz, resolved, focus, drop);
+    let focus = focusOf(gaz, resolved, demonyms.flatMap((d) => d.countries));
+    // A misread town abroad (rule lone-town-abroad) no longer says where the story is.
+    if (dropMisfits(gaz, resolved, focus, drop, new Set(groupEvidence.flatMap((g) => g.countries)))) {
+      focus = focusOf(gaz, resolved, demonyms.flatMap((d) => d.countries));
+    }
     for (const { candidate, resolution } of resolveDesignated(doc, gaz, kept, resolved, focus.country)) {
       if (resolution === null) {
         if (resolved.delete(candidate)) drop(candidate, 'not inside the place named after it');
@@ -193,7 +199,8 @@ function namedWays(doc: Doc, details: PlaceDetail[]): PlaceMention[] {
 // Reasons a name was refused that say only that no reading fits: the name may still be a place the
 // gazetteer lacks. (A person, a common word or a group's name stays refused.)
 const SURNAME = 'surname of someone in the story';
-const MISFIT = new Set(['a small place abroad in a story about elsewhere', 'doubtful name that does not fit the story', 'no reading fits its context', 'not inside the place named after it']);
+const LONE_ABROAD = 'a lone small place abroad, the story\'s places being elsewhere';
+const MISFIT = new Set(['a small place abroad in a story about elsewhere', LONE_ABROAD, 'doubtful name that does not fit the story', 'no reading fits its context', 'not inside the place named after it']);
 
 /**
  * Rule "unresolved-place" (unresolved.ts finds the names): each name is coded at the division the text puts it
@@ -387,7 +394,8 @@ function dropMisfits(
   resolved: Map<Candidate, Resolution>,
   focus: Focus,
   drop: (c: Candidate, reason: string) => void,
-): void {
+  supported: ReadonlySet<string> = new Set(),
+): boolean {
   // A small place abroad, in a story that is clearly about one country, is a misreading of a local name.
   // "Clearly" is judged on what the story names outright (countries, regions, demonyms) when it names any.
   // (Only when both agree: a local story that names one foreign country is still about its own towns.)
@@ -411,6 +419,46 @@ function dropMisfits(
     if (local || ((byAlternate || c.loose) && pop < 500_000) || (pop < 50_000 && !c.hint)) {
       resolved.delete(c);
       drop(c, 'a small place abroad in a story about elsewhere');
+    }
+  }
+  // Rule "lone-town-abroad": in a note that names no country, a small town abroad that nothing else in the
+  // story supports — no other place or group of its country — while the note's own places lie in another
+  // country that it backs (a group active there, two of its places, or a division the text designates, "X
+  // LGA"), far from them, is a namesake misread ("troops cleared [a village] and [a Borno town]": not a
+  // Chinese village of the same name). Judged even when the note names too few places for a clear focus. A
+  // town of 50,000+, a capital, or one near the story's places (across a border) stays; so does a lone town
+  // against a lone town (nothing tells which is misread), and any town of a story that names a country
+  // (which the focus rules judge).
+  let loneDropped = false;
+  const sure = (o: Candidate, id: number): boolean => {
+    const ok = gaz.kindOf(id);
+    const f = gaz.featureOf(id);
+    return (!o.weak || o.hint !== null) && ok !== 'country' && f !== REGION && f !== REGION_MULTI;
+  };
+  for (const [c, r] of [...resolved]) {
+    const k = gaz.kindOf(r.entry);
+    const local = c.designator === 'area' || c.designator === 'village' || c.designator === 'villages';
+    if (!(k === 'city' || k === 'feature' || (local && k === 'admin1'))) continue;
+    if (c.hint !== null && !local) continue;
+    const there = gaz.countryOf(r.entry);
+    if (focus.namedCountries.size > 0 || supported.has(there)) continue;
+    const f = gaz.featureOf(r.entry);
+    if (f === 'PPLC' || f === 'PPLA' || gaz.populationOf(r.entry) >= 50_000) continue;
+    let alone = true;
+    const backing = new Map<string, number>();
+    for (const [o, or] of resolved) {
+      if (o === c || o.key === c.key) continue;
+      const oc = gaz.countryOf(or.entry);
+      if (oc === there) alone = false;
+      if (!sure(o, or.entry) || oc === there) continue;
+      if (kmBetween(gaz, or.entry, r.entry) < 100) alone = false;
+      const strongOne = o.hint === 'admin1' || o.hint === 'admin2' || supported.has(oc);
+      backing.set(oc, (backing.get(oc) ?? 0) + (strongOne ? 2 : 1));
+    }
+    if (alone && [...backing.values()].some((v) => v >= 2)) {
+      resolved.delete(c);
+      drop(c, LONE_ABROAD);
+      loneDropped = true;
     }
   }
   const strong: number[] = [];
@@ -451,6 +499,7 @@ function dropMisfits(
       drop(c, 'doubtful name that does not fit the story');
     }
   }
+  return loneDropped;
 }
 
 /** Whether the story surely reads a province, district, town or site (not `self`), in `country` if given. */

@@ -40,8 +40,23 @@ function focusShare(focus: Focus, which: 'countries' | 'admin1', k: string | nul
   const own = focus.byName.get(name)?.[which];
   let total = 0;
   for (const [kk, v] of focus[which]) total += v - (own?.get(kk) ?? 0);
-  const mine = (focus[which].get(k) ?? 0) - (own?.get(k) ?? 0);
+  let mine = (focus[which].get(k) ?? 0) - (own?.get(k) ?? 0);
+  // An area of several countries (a group's areas of operation) speaks for a reading in any of them.
+  if (which === 'countries') for (const [kk, v] of focus.countries) if (kk.includes(' ') && kk.split(' ').includes(k)) mine += v;
   return total > 1e-9 ? Math.max(0, mine) / total : 0;
+}
+
+/**
+ * Demonyms and other evidence of the story's country. One that names several countries ("Kurdish") splits its
+ * weight among them; an area (`Demonym.area`: the countries a group operates in) counts whole for each of them,
+ * as one unit beside the rest, so it tells its countries from the rest of the world but not from each other.
+ */
+function addDemonyms(focus: Focus, demonyms: Demonym[]): void {
+  for (const d of demonyms) {
+    const w = 0.6 * (d.weight ?? 1);
+    if (d.area && d.countries.length > 1) addFocus(focus, 'countries', null, d.countries.join(' '), w);
+    else for (const c of d.countries) addFocus(focus, 'countries', null, c, w / d.countries.length);
+  }
 }
 
 function addFocus(focus: Focus, which: 'countries' | 'admin1', name: string | null, k: string | null, w: number): void {
@@ -206,15 +221,21 @@ function containerOf(text: string, cands: Candidate[], i: number): Container | n
   if (/^\s+(?:(?:area|areas|village|villages|neighbou?rhood|locality|part|outskirts|suburb|suburbs)\s+)?of\s+(?:the\s+)?$/i.test(gap)) {
     return { candidate: next, via: 'of' };
   }
+  // Rule "appositive-container": "X, a town in the municipality of Y", "X, a village in Y district": the
+  // text says what X is and where.
+  if (APPOSITIVE_IN.test(gap)) return { candidate: next, via: 'of' };
   return null;
 }
+
+const APPOSITIVE_IN =
+  /^\s*,\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,2}?(?:town|village|hamlet|settlement|locality|community|city|district|neighbou?rhood|suburb)\s+(?:in|of|within)\s+(?:the\s+)?(?:(?:[a-z-]+\s+)?(?:municipality|district|province|county|region|state|department|commune|township|governorate|prefecture)\s+of\s+(?:the\s+)?)?$/;
 
 export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
   const { gaz, candidates, demonyms, dateline, text } = input;
   const focus: Focus = { countries: new Map(), admin1: new Map(), byName: new Map() };
 
   // Evidence before any reading: unambiguous country and region names, demonyms, abbreviations, dateline.
-  for (const d of demonyms) for (const c of d.countries) addFocus(focus, 'countries', null, c, (0.6 * (d.weight ?? 1)) / d.countries.length);
+  addDemonyms(focus, demonyms);
   for (const c of candidates) {
     if (c.weak) continue;
     if (c.abbreviation) {
@@ -350,8 +371,11 @@ export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
           s += 3 * focusShare(focus, 'admin1', gaz.admin1CodeOf(p.id), c0.key);
         }
         // Rule "group-home-country": in a story that names no country outright, a named armed group's home
-        // country is where its towns are most likely ("Boko Haram ambushed troops at Banki").
-        if (kind === 'city' && namedCountries.size === 0 && input.homeCountries?.has(gaz.countryOf(p.id))) s += GROUP_HOME_BONUS;
+        // country is where its towns are most likely ("Boko Haram ambushed troops at Banki"). It chooses among
+        // namesakes, not the kind of place: a name the text calls a division ("X Province") is left to its
+        // designator, whatever town bears the name in the group's country.
+        const division = idxs.some((i) => candidates[i]!.hint === 'admin1' || candidates[i]!.hint === 'admin2');
+        if (kind === 'city' && !division && namedCountries.size === 0 && input.homeCountries?.has(gaz.countryOf(p.id))) s += GROUP_HOME_BONUS;
         // The name after "Town," is the town's state or country ("Athens, Georgia"; "Athens, Greece").
         if (isContainer[idxs[0]!] && (kind === 'admin1' || kind === 'country')) s += 2;
         if (link?.via === 'paren') s += parenFit(gaz, p.id, link.inside!);
@@ -371,6 +395,13 @@ export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
         }
       }
       if (best < 0) continue;
+      // Rule "country-over-its-own-division": a country's name that one of its own provinces also bears
+      // ("Mexico" and the State of México) means the country; the province needs its designator ("Mexico
+      // State", "the state of Mexico"). Its places only make the province look likely: they are the country's.
+      if ((gaz.kindOf(best) === 'admin1' || gaz.kindOf(best) === 'admin2') && !idxs.some((i) => candidates[i]!.hint === 'admin1' || candidates[i]!.hint === 'admin2')) {
+        const own = c0.postings.find((p) => !p.alternate && gaz.kindOf(p.id) === 'country' && gaz.countryOf(p.id) === gaz.countryOf(best));
+        if (own) best = own.id;
+      }
       // A name read outside the place its text puts it in ("X district, Balkh" with no X in Balkh) is left
       // to the designated-name pass rather than read abroad.
       const bestKind = gaz.kindOf(best);
@@ -389,7 +420,7 @@ export function resolve(input: ResolveInput): Map<Candidate, Resolution> {
       focus.countries.clear();
       focus.admin1.clear();
       focus.byName.clear();
-      for (const d of demonyms) for (const c of d.countries) addFocus(focus, 'countries', null, c, (0.6 * (d.weight ?? 1)) / d.countries.length);
+      addDemonyms(focus, demonyms);
       for (const [c, r] of chosen) {
         if (c.weak || gaz.featureOf(r.entry) === REGION_MULTI) continue;
         const k = gaz.kindOf(r.entry);
