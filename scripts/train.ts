@@ -4,7 +4,7 @@
  * and data/models/scores.json, refreshes the scores table in data/models/README.md, and prints the dev and
  * test figures. Never part of set-up: the weights are committed.
  *
- *   npm run train -- [--data DIR] [--out DIR] [--seed N] [--parser-epochs N] [--ner-epochs N] [--ner-runs N] [--tagger-epochs N]
+ *   npm run train -- [--data DIR] [--out DIR] [--seed N] [--parser-epochs N] [--parser-runs N] [--ner-epochs N] [--ner-runs N] [--tagger-epochs N]
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,6 +25,13 @@ const { values } = parseArgs({
     'ner-epochs': { type: 'string' },
     // Recognisers trained in different orders and averaged into one (1: a single one).
     'ner-runs': { type: 'string' },
+    // Parsers trained in different orders and averaged into one (1: a single one).
+    'parser-runs': { type: 'string' },
+    // Parser weights below this are dropped (each run's), and below the second from the mean of runs.
+    'parser-min-weight': { type: 'string' },
+    'parser-mean-min-weight': { type: 'string' },
+    // Train only run K of the parsers (experiments run in parallel; the parser written is that run alone).
+    'parser-run': { type: 'string' },
     folds: { type: 'string' },
     // Only the first N training sentences (a quick check of the whole run; the models are not worth shipping).
     limit: { type: 'string' },
@@ -42,6 +49,10 @@ const cfg = {
   parserEpochs: int(values['parser-epochs'], DEFAULT_CONFIG.parserEpochs),
   nerEpochs: int(values['ner-epochs'], DEFAULT_CONFIG.nerEpochs),
   nerRuns: int(values['ner-runs'], DEFAULT_CONFIG.nerRuns),
+  parserRuns: int(values['parser-runs'], DEFAULT_CONFIG.parserRuns),
+  parserMinWeight: values['parser-min-weight'] === undefined ? DEFAULT_CONFIG.parserMinWeight : Number(values['parser-min-weight']),
+  parserMeanMinWeight: values['parser-mean-min-weight'] === undefined ? DEFAULT_CONFIG.parserMeanMinWeight : Number(values['parser-mean-min-weight']),
+  ...(values['parser-run'] !== undefined ? { parserRunOnly: int(values['parser-run'], 0) } : {}),
   folds: int(values.folds, DEFAULT_CONFIG.folds),
 };
 

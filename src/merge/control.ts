@@ -61,6 +61,27 @@ export function controlOrder(c: ControlItem): string {
  */
 export function controlHistory(events: readonly MergedEvent[], claims: readonly ControlItem[]): ControlChange[] {
   const l: ControlChange[] = [];
+  // The sentences each change is told by, by document (a claim is "told" by a change holding a sentence of its
+  // document that overlaps its own), and each change's sources by document and start (no source twice). Kept
+  // as the changes grow, so each claim is placed in time independent of how much evidence the place holds
+  // (a scan of every source of every change made the fold quadratic: 600 sentences at a busy region).
+  const told = new Map<string, { at: number; coded: boolean; start: number; end: number }[]>();
+  const sourceKeys: Set<string>[] = [];
+  const tell = (at: number, s: Pick<SourceRef, 'documentId' | 'sentence' | 'start'>) => {
+    const list = told.get(s.documentId);
+    const entry = { at, coded: !!l[at]!.eventId, start: s.sentence.start, end: s.sentence.end };
+    if (list) list.push(entry);
+    else told.set(s.documentId, [entry]);
+    sourceKeys[at]!.add(`${s.documentId}\u0000${s.start}`);
+  };
+  const holders = new Map<string, boolean>();
+  const holderFits = (a: string | null, b: string | null): boolean => {
+    if (!a || !b) return true;
+    const k = `${a}\u0000${b}`;
+    let v = holders.get(k);
+    if (v === undefined) holders.set(k, (v = sameHolder(a, b)));
+    return v;
+  };
   const evs = events
     .filter((ev) => TERRITORY_SUBTYPES.has(ev.subType))
     .sort((a, b) => (a.date?.start ?? '9999').localeCompare(b.date?.start ?? '9999') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -79,6 +100,8 @@ export function controlHistory(events: readonly MergedEvent[], claims: readonly 
       key: ev.id,
       sources: ev.sources.map((s) => ({ documentId: s.documentId, outlet: s.outlet, published: s.published, start: s.start, end: s.end, text: s.text, sentence: s.sentence })),
     });
+    sourceKeys.push(new Set());
+    for (const s of l[l.length - 1]!.sources) tell(l.length - 1, s);
   }
   const ordered = claims.map((c) => ({ c, o: controlOrder(c) })).sort((a, b) => (a.o < b.o ? -1 : a.o > b.o ? 1 : 0));
   for (const { c } of ordered) {
@@ -91,20 +114,33 @@ export function controlHistory(events: readonly MergedEvent[], claims: readonly 
       text: c.trigger.text,
       sentence: c.sentence,
     };
-    const told = (x: ControlChange) =>
-      x.sources.some((s) => s.documentId === c.doc.id && s.sentence.start < c.sentence.end && c.sentence.start < s.sentence.end);
+    // The first change (in the order they were made) telling this sentence as a coded event, and whether a
+    // change made from sentences already tells it.
+    let coded = -1;
+    let toldAlready = false;
+    for (const t of told.get(c.doc.id) ?? []) {
+      if (!(t.start < c.sentence.end && c.sentence.start < t.end)) continue;
+      if (t.coded) {
+        if (coded < 0 || t.at < coded) coded = t.at;
+      } else toldAlready = true;
+    }
     // The same sentence already told as a coded event: fill in what the event did not say.
-    const coded = l.find((x) => x.eventId && told(x));
-    if (coded) {
-      coded.holder ??= c.holder;
-      coded.previous ??= c.previous;
-      coded.part ||= c.part;
+    if (coded >= 0) {
+      const x = l[coded]!;
+      x.holder ??= c.holder;
+      x.previous ??= c.previous;
+      x.part ||= c.part;
       continue;
     }
-    if (l.some((x) => !x.eventId && told(x))) continue;
-    const same = l.find((x) => datesMeet(x.date, c.date) && sameHolder(x.holder, c.holder) && isReturn(x.how) === isReturn(c.trigger.text) && x.part === c.part);
-    if (same) {
-      if (!same.sources.some((s) => s.documentId === ref.documentId && s.start === ref.start)) same.sources.push(ref);
+    if (toldAlready) continue;
+    const ret = isReturn(c.trigger.text);
+    const at = l.findIndex((x) => x.part === c.part && datesMeet(x.date, c.date) && isReturn(x.how) === ret && holderFits(x.holder, c.holder));
+    if (at >= 0) {
+      const same = l[at]!;
+      if (!sourceKeys[at]!.has(`${ref.documentId}\u0000${ref.start}`)) {
+        same.sources.push(ref);
+        tell(at, ref);
+      }
       same.holder = betterHolder(same.holder, c.holder);
       same.previous ??= c.previous;
       if (same.date && c.date) same.date = intersect(same.date, c.date) ?? same.date;
@@ -112,6 +148,8 @@ export function controlHistory(events: readonly MergedEvent[], claims: readonly 
       continue;
     }
     l.push({ date: c.date, precision: c.precision, holder: c.holder, previous: c.previous, how: c.trigger.text, part: c.part, eventId: null, sources: [ref], key: c.key });
+    sourceKeys.push(new Set());
+    tell(l.length - 1, ref);
   }
   l.sort((a, b) => (controlSortKey(a) < controlSortKey(b) ? -1 : 1));
   return l;

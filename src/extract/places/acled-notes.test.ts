@@ -27,3 +27,17 @@ describe('places in conflict-event notes', () => {
     expect(locate('On 1 March 2021, gunmen ambushed a bus near Dori on the road towards Kaya.')).toMatchObject({ name: 'Dori' });
   });
 });
+
+describe('a country people come from (rule country-of-origin)', () => {
+  it('is not where the event was', () => {
+    // The event's own clause names only the countries; its sentence goes on to the town.
+    const text = 'On 3 March 2021, worshippers from Ghana, Nigeria and Benin gathered for a rally in the town of Kpalime.';
+    const doc = run(text);
+    const clause = { start: text.indexOf('worshippers'), end: text.indexOf(' for a rally') };
+    expect(text.slice(clause.start, clause.end)).toBe('worshippers from Ghana, Nigeria and Benin gathered');
+    expect(eventPlace(doc, clause)).toMatchObject({ name: 'Kpalimé', country: 'TG' });
+  });
+  it('is still where an event named there was', () => {
+    expect(locate('On 3 March 2021, soldiers clashed with gunmen in Ghana near the border.')).toMatchObject({ country: 'GH' });
+  });
+});

@@ -114,6 +114,9 @@ function namesSomethingElse(doc: Doc, d: PlaceDetail, avoid: readonly Span[]): b
   if (HYPHEN_MODIFIER.test(doc.text.slice(m.end, m.end + 16))) return true;
   // "drones launched by Russia": a country as the agent is who acted, not where.
   if (m.kind === 'country' && d.candidate.before === 'by') return true;
+  // Rule "country-of-origin": "Christians from Benin, Togo and Ghana gathered in [a town]", "indigenes of
+  // Benin Republic": a country people come from says who they are, not where the event was.
+  if (m.kind === 'country' && ORIGIN.test(doc.text.slice(Math.max(0, m.start - 120), m.start))) return true;
   if (someHolding(avoid, m.start, m.end, (a) => a.end - a.start > m.end - m.start)) return true;
   const c = d.candidate;
   if (c.runEnd > c.tokEnd) {
@@ -122,6 +125,10 @@ function namesSomethingElse(doc: Doc, d: PlaceDetail, avoid: readonly Span[]): b
   }
   return false;
 }
+
+// "from X", "from X, Y and", "natives of (the) X": the words before a country of origin (a list may lead to it).
+const ORIGIN =
+  /(?:\bfrom|\b(?:indigenes?|natives?|citizens?|nationals?|refugees|migrants|immigrants)\s+(?:of|from))\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s*,\s*)*(?:\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*,?\s+(?:and|or)\s+)?$/u;
 
 interface PlaceIndex {
   bySentence: Map<number, PlaceDetail[]>;

@@ -268,7 +268,7 @@ function unresolvedPlaces(
   const out: PlaceDetail[] = [];
   for (const u of names) {
     const container = containers.get(u) ?? null;
-    const area = container?.entry ?? fallback();
+    const area = container?.entry ?? districtBefore(doc, u, details)?.entry ?? fallback();
     if (area === null) continue;
     const e = gaz.entry(area);
     const atSeat = e.kind === 'admin1' || e.kind === 'admin2';
@@ -328,6 +328,8 @@ function containerAfter(doc: Doc, u: UnresolvedName, details: PlaceDetail[]): Pl
     const kind = d.mention.kind;
     if (kind === 'admin1' || kind === 'admin2' || kind === 'country') return d;
     if (/(?:\b(?:near|of|in|outside|from)\s+(?:the\s+)?|\(\s*)$/i.test(gap) || d.relation) return d;
+    // "the X area of Y, Z": Y (a name the gazetteer lacks too) lies in Z, so X does.
+    if (/^\s+(?:of|in)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,3}\s*,\s*$/u.test(gap)) return d;
     // "X, Y LGA" (the text calls the town's name a division), or "X, Y" closing the clause: Y contains X.
     // "X, Y and Z" or "X, Y, Z" is a list.
     if (/^\s*,\s*$/.test(gap) && u.cue !== 'list') {
@@ -336,6 +338,25 @@ function containerAfter(doc: Doc, u: UnresolvedName, details: PlaceDetail[]): Pl
     }
   }
   return null;
+}
+
+/**
+ * Rule "district-of-the-clause": a district the clause names before its villages ("clashes at three
+ * locations in X LGA - at A, B and C", "in Y district, at Z") holds them when nothing else places them: the
+ * district is the sentence's only one, with no verb or clause break between it and the village.
+ */
+function districtBefore(doc: Doc, u: UnresolvedName, details: PlaceDetail[]): PlaceDetail | null {
+  const inSentence = details.filter((d) => d.candidate.sentence === u.sentence && d.mention.kind === 'admin2' && !d.unresolved);
+  if (inSentence.length !== 1) return null;
+  const d = inSentence[0]!;
+  if (d.mention.end > u.start) return null;
+  const gap = doc.text.slice(d.mention.end, u.start);
+  if (gap.length > 80 || /[;:.!?()]/.test(gap.replace(/\b\p{L}\./gu, ''))) return null;
+  const tokens = doc.get('tokens');
+  for (let t = lowerBound(tokens, d.mention.end); t < tokens.length && tokens[t]!.start < u.start; t++) {
+    if (tokens[t]!.pos === 'VERB' || tokens[t]!.pos === 'AUX') return null;
+  }
+  return d;
 }
 
 const ADMIN_WORD = /^\s+(?:lga|local government|local council|upazila|district|commune|county|sub-county|cercle|province|state|region|division|department)\b/i;

@@ -94,3 +94,16 @@ describe('unresolved places (rule unresolved-place)', () => {
     expect(events[0]?.location ?? null).toBeNull();
   });
 });
+
+describe('areas of unresolved places written before them or through another name', () => {
+  // Tanwarikoy, Dabbakori, Kwalimari and Bondoyaki are made-up names (the gazetteer lacks them); Magumeri is a
+  // local government area of Borno State, Nyahururu a Kenyan town.
+  it('uses the district the clause names before its villages (rule district-of-the-clause)', () => {
+    const { unresolved } = run('Troops fought militants at three locations in Magumeri LGA - at Tanwarikoy, Dabbakori and Kwalimari - killing four.');
+    expect(unresolved.find((p) => p.text === 'Tanwarikoy')).toMatchObject({ country: 'NG', area: 'Magumeri' });
+  });
+  it('follows "the X area of Y, Z" to the town Z when Y is unknown too', () => {
+    const { unresolved } = run('Traders and hawkers clashed on Monday in the Tanwarikoy area of Bondoyaki, Nyahururu, and four people were injured.');
+    expect(unresolved.find((p) => p.text === 'Tanwarikoy')).toMatchObject({ country: 'KE', area: 'Nyahururu' });
+  });
+});

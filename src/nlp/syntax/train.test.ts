@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatConllu, parseConllu, parseIob2, type IobSentence } from './conllu.js';
 import { annotateConllu } from './documents.js';
 import { encodeModel } from './model-file.js';
-import { DEFAULT_CONFIG, trainAll, type Treebank } from './train.js';
+import { DEFAULT_CONFIG, trainAll, type ModelKind, type Treebank } from './train.js';
 
 const dir = new URL('../../../testdata/syntax/', import.meta.url);
 const sentences = parseConllu(readFileSync(new URL('mini.conllu', dir), 'utf8'));
@@ -31,6 +31,19 @@ describe('training (npm run train) end to end', () => {
     }
     const c = trainAll(tb, { ...cfg, seed: cfg.seed + 1 });
     expect(encodeModel(c.models.parser.header, c.models.parser.model).equals(encodeModel(a.models.parser.header, a.models.parser.model))).toBe(false);
+  });
+
+  it('averages parsers trained in different orders (parserRuns), reproducibly; run 0 alone is the single parser', () => {
+    const bytes = (r: ReturnType<typeof trainAll>) => encodeModel(r.models.parser.header, r.models.parser.model);
+    const keep = { tagger: a.models.tagger, ner: a.models.ner };
+    const kinds = new Set<ModelKind>(['parser']);
+    const run0 = trainAll(tb, { ...cfg, parserRunOnly: 0 }, undefined, kinds, keep);
+    expect(bytes(run0).equals(bytes(a))).toBe(true);
+    const two = trainAll(tb, { ...cfg, parserRuns: 2 }, undefined, kinds, keep);
+    const again = trainAll(tb, { ...cfg, parserRuns: 2 }, undefined, kinds, keep);
+    expect(bytes(two).equals(bytes(again))).toBe(true);
+    expect(bytes(two).equals(bytes(a))).toBe(false);
+    expect(two.scores.dev.uas).toBeGreaterThan(0.6);
   });
 
   it('writes CoNLL-U with the input words as given and the predictions in columns 4, 7, 8 and 10', () => {

@@ -165,7 +165,7 @@ class Run {
     yield* this.lockAroundReport(r);
     const out: ReportRow[] = [];
     if (which !== 'undated' || !r.days) for (const cur of yield* this.docReports(r.doc.key)) if (cur.item.key !== r.key && canJoin(r, cur.item)) out.push(cur);
-    const rows = yield* this.ops.reportCandidates(r, which);
+    const rows = yield* this.ops.reportCandidates(r, which, this.reports);
     for (const row of rows) {
       const k = row.item.key;
       if (k === r.key || this.removedReports.has(k)) continue;
@@ -192,7 +192,7 @@ class Run {
     const clusters: ClusterView[] = [];
     if (seeds.length) {
       const members = new Map<string, ReportRow[]>();
-      for (const m of yield* this.ops.clusterMembers(seeds)) {
+      for (const m of yield* this.ops.clusterMembers(seeds, this.reports)) {
         const k = m.item.key;
         if (this.removedReports.has(k)) continue;
         if (!this.reports.has(k)) this.reports.set(k, m);
@@ -239,7 +239,7 @@ class Run {
     if (this.touchedEvents.size === 0) return;
     const seeds = [...this.touchedEvents];
     const bySeed = new Map<string, ReportRow[]>();
-    for (const m of yield* this.ops.clusterMembers(seeds)) {
+    for (const m of yield* this.ops.clusterMembers(seeds, this.reports)) {
       const k = m.item.key;
       if (this.removedReports.has(k)) continue;
       const cur = this.reports.get(k) ?? m;
@@ -294,20 +294,20 @@ class Run {
    */
   *claimNeighbours(c: ClaimItem, sel: Parameters<PictureSql['claimCandidates']>[1] | null): Step<ClaimRow[]> {
     yield* this.lockAroundClaim(c);
-    const rows = [...(yield* this.docClaims(c.doc.key)).filter((x) => x.item.thing === c.thing), ...(sel ? yield* this.ops.claimCandidates(c, sel) : [])];
+    const rows = [...(yield* this.docClaims(c.doc.key)).filter((x) => x.item.thing === c.thing), ...(sel ? yield* this.ops.claimCandidates(c, sel, this.claims) : [])];
     if (c.report && isEventCount(c.predicate)) {
       // Tolls of one merged event are one figure wherever and whenever they were told.
       yield* this.loadReports([c.report]);
       const ev = this.eventOf(c.report);
       if (ev) {
         const members: string[] = [];
-        for (const m of yield* this.ops.clusterMembers([ev])) {
+        for (const m of yield* this.ops.clusterMembers([ev], this.reports)) {
           const k = m.item.key;
           if (this.removedReports.has(k)) continue;
           if (!this.reports.has(k)) this.reports.set(k, m);
           if (this.eventOf(k) === ev) members.push(k);
         }
-        rows.push(...(yield* this.ops.claimsOfReports(members)));
+        rows.push(...(yield* this.ops.claimsOfReports(members, this.claims)));
       }
     }
     const out: ClaimRow[] = [];
@@ -345,7 +345,7 @@ class Run {
     for (let i = 0; i < ordered.length; i += FIGURES_READ_AT_ONCE) {
       const chunk = ordered.slice(i, i + FIGURES_READ_AT_ONCE).map((x) => x.s);
       const members = new Map<string, ClaimRow[]>();
-      for (const m of yield* this.ops.groupMembers(chunk)) {
+      for (const m of yield* this.ops.groupMembers(chunk, this.claims)) {
         const k = m.item.key;
         if (this.removedClaims.has(k)) continue;
         if (!this.claims.has(k)) this.claims.set(k, m);
@@ -430,7 +430,7 @@ class Run {
   *runClaims(queue: OrderQueue): Step<void> {
     // Claims held by reports whose event changed are compared by event: decide them again.
     if (this.heldReports.length) {
-      for (const row of yield* this.ops.claimsOfReports([...new Set(this.heldReports)])) {
+      for (const row of yield* this.ops.claimsOfReports([...new Set(this.heldReports)], this.claims)) {
         const k = row.item.key;
         if (this.removedClaims.has(k)) continue;
         if (!this.claims.has(k)) this.claims.set(k, row);
@@ -444,7 +444,7 @@ class Run {
     if (this.touchedFigures.size === 0) return;
     const seeds = [...this.touchedFigures];
     const bySeed = new Map<string, ClaimRow[]>();
-    for (const m of yield* this.ops.groupMembers(seeds)) {
+    for (const m of yield* this.ops.groupMembers(seeds, this.claims)) {
       const k = m.item.key;
       if (this.removedClaims.has(k)) continue;
       const cur = this.claims.get(k) ?? m;

@@ -58,6 +58,9 @@ function reportDays(r: ReportItem): [number, number] {
   return r.days ? [dayNumber(r.days.start), dayNumber(r.days.end)] : [END_OF_TIME, ALL_DAYS];
 }
 
+/** With SITREP_PROFILE_SQL set, rows read and rows parsed are counted (printed at exit by ./run.ts). */
+const profiling = !!process.env.SITREP_PROFILE_SQL;
+
 /** Where items without a place sit in the spatial indexes: outside every real area. */
 export const NO_PLACE = 500;
 
@@ -123,12 +126,43 @@ export class PictureSql {
     return parsed.map((p) => ({ row: p.row, item: { ...p.raw, doc: this.refs.get(p.raw.doc)! } as unknown as T }));
   }
 
-  private *reportRows(rows: readonly Row[]): Sql<ReportRow[]> {
-    return (yield* this.hydrate<ReportItem>(rows)).map(({ row, item }) => ({ item, seed: str(row.seed), reason: str(row.reason) }));
+  private *reportRows(rows: readonly Row[], cached?: ReadonlyMap<string, ReportRow>): Sql<ReportRow[]> {
+    return yield* this.unlessCached(rows, cached, function* (this: PictureSql, todo: readonly Row[]) {
+      return (yield* this.hydrate<ReportItem>(todo)).map(({ row, item }) => ({ item, seed: str(row.seed), reason: str(row.reason) }));
+    });
   }
 
-  private *claimRows(rows: readonly Row[]): Sql<ClaimRow[]> {
-    return (yield* this.hydrate<ClaimItem>(rows)).map(({ row, item }) => ({ item, seed: str(row.seed) }));
+  private *claimRows(rows: readonly Row[], cached?: ReadonlyMap<string, ClaimRow>): Sql<ClaimRow[]> {
+    return yield* this.unlessCached(rows, cached, function* (this: PictureSql, todo: readonly Row[]) {
+      return (yield* this.hydrate<ClaimItem>(todo)).map(({ row, item }) => ({ item, seed: str(row.seed) }));
+    });
+  }
+
+  /**
+   * Rows made items, except those the caller already holds (`cached`, by the row's `key`): the engine's own
+   * copy of an item wins over the stored one anyway (it may be newer), and the neighbourhoods of the items
+   * one document changes overlap, so most rows a decision reads were read, and parsed, by the one before.
+   */
+  private *unlessCached<R>(rows: readonly Row[], cached: ReadonlyMap<string, R> | undefined, make: (this: PictureSql, rows: readonly Row[]) => Sql<R[]>): Sql<R[]> {
+    if (!cached || cached.size === 0) return yield* make.call(this, rows);
+    const out: R[] = new Array<R>(rows.length);
+    const todo: Row[] = [];
+    const at: number[] = [];
+    for (const [i, row] of rows.entries()) {
+      const c = row.key === undefined ? undefined : cached.get(String(row.key));
+      if (c) out[i] = c;
+      else {
+        at.push(i);
+        todo.push(row);
+      }
+    }
+    if (todo.length) for (const [j, r] of (yield* make.call(this, todo)).entries()) out[at[j]!] = r;
+    if (profiling) {
+      const t = ((globalThis as { __picStats?: Record<string, number> }).__picStats ??= {});
+      t['rows parsed'] = (t['rows parsed'] ?? 0) + todo.length;
+      t['rows held already'] = (t['rows held already'] ?? 0) + rows.length - todo.length;
+    }
+    return out;
   }
 
   private *controlRows(rows: readonly Row[]): Sql<ControlItem[]> {
@@ -315,7 +349,7 @@ export class PictureSql {
    * undated reports near it ('undated': at the end of time in the index; they come after it in canonical
    * order, so only the search for the reports its change may move needs them), or both ('all').
    */
-  *reportCandidates(r: ReportItem, which: 'own' | 'undated' | 'all'): Sql<ReportRow[]> {
+  *reportCandidates(r: ReportItem, which: 'own' | 'undated' | 'all', cached?: ReadonlyMap<string, ReportRow>): Sql<ReportRow[]> {
     const pk = yield* this.docPk(r.doc.key);
     const l = r.location;
     if (!l || !validCoordinates(l.lat, l.lon)) return [];
@@ -376,12 +410,12 @@ export class PictureSql {
       }
       for (const row of found) rows.set(String(row.key), row);
     }
-    return yield* this.reportRows([...rows.values()]);
+    return yield* this.reportRows([...rows.values()], cached);
   }
 
-  *clusterMembers(seeds: readonly string[]): Sql<ReportRow[]> {
+  *clusterMembers(seeds: readonly string[], cached?: ReadonlyMap<string, ReportRow>): Sql<ReportRow[]> {
     if (seeds.length === 0) return [];
-    return (yield* this.reportRows(yield* all<Row>(`SELECT seed, reason, data FROM pic_reports WHERE ${this.in('seed')}`, [this.list(seeds)])));
+    return (yield* this.reportRows(yield* all<Row>(`SELECT key, seed, reason, data FROM pic_reports WHERE ${this.in('seed')}`, [this.list(seeds)]), cached));
   }
 
   *setReport(key: string, seed: string | null, reason: string | null): Sql<void> {
@@ -547,7 +581,7 @@ export class PictureSql {
    * figure whose first claim's order compares to `seed.order` by `seed.op`. A standing count from an
    * undated document sits beside every count of its kind at its place; it is read only when it may move.
    */
-  *claimCandidates(c: ClaimItem, sel: { after: string; seed?: { op: '>' | '=' | '>='; order: string; old: string | null } | null }): Sql<ClaimRow[]> {
+  *claimCandidates(c: ClaimItem, sel: { after: string; seed?: { op: '>' | '=' | '>='; order: string; old: string | null } | null }, cached?: ReadonlyMap<string, ClaimRow>): Sql<ClaimRow[]> {
     const pk = yield* this.docPk(c.doc.key);
     const rows: Row[] = [];
     for (const q of this.claimBox(c, pk, true)) {
@@ -559,9 +593,9 @@ export class PictureSql {
         where += ` AND (p.seed IS NULL OR p.seed = p.key OR p.seed = ? OR s.cid IS NULL OR ${this.ord('s.ord_key')} ${sel.seed.op} ?)`;
         params.push(sel.seed.old ?? '', sel.seed.order);
       }
-      rows.push(...(yield* all<Row>(`SELECT p.seed, p.data FROM ${q.from}${join} WHERE ${where}`, params)));
+      rows.push(...(yield* all<Row>(`SELECT p.key, p.seed, p.data FROM ${q.from}${join} WHERE ${where}`, params)));
     }
-    return yield* this.claimRows(rows);
+    return yield* this.claimRows(rows, cached);
   }
 
   /**
@@ -584,14 +618,14 @@ export class PictureSql {
     return [...out].map(([seed, order]) => ({ seed, order }));
   }
 
-  *claimsOfReports(reportKeys: readonly string[]): Sql<ClaimRow[]> {
+  *claimsOfReports(reportKeys: readonly string[], cached?: ReadonlyMap<string, ClaimRow>): Sql<ClaimRow[]> {
     if (reportKeys.length === 0) return [];
-    return (yield* this.claimRows(yield* all<Row>(`SELECT seed, data FROM pic_claims WHERE ${this.in('report')}`, [this.list(reportKeys)])));
+    return (yield* this.claimRows(yield* all<Row>(`SELECT key, seed, data FROM pic_claims WHERE ${this.in('report')}`, [this.list(reportKeys)]), cached));
   }
 
-  *groupMembers(seeds: readonly string[]): Sql<ClaimRow[]> {
+  *groupMembers(seeds: readonly string[], cached?: ReadonlyMap<string, ClaimRow>): Sql<ClaimRow[]> {
     if (seeds.length === 0) return [];
-    return (yield* this.claimRows(yield* all<Row>(`SELECT seed, data FROM pic_claims WHERE ${this.in('seed')}`, [this.list(seeds)])));
+    return (yield* this.claimRows(yield* all<Row>(`SELECT key, seed, data FROM pic_claims WHERE ${this.in('seed')}`, [this.list(seeds)]), cached));
   }
 
   *setClaim(key: string, seed: string | null): Sql<void> {
@@ -634,7 +668,7 @@ export class PictureSql {
 
   *controlsAt(placeKeys: readonly string[]): Sql<ControlItem[]> {
     if (placeKeys.length === 0) return [];
-    return yield* this.controlRows(yield* all<Row>(`SELECT data FROM pic_controls WHERE ${this.in('place_key')} ORDER BY key`, [this.list(placeKeys)]));
+    return yield* this.controlRows(yield* all<Row>(`SELECT data FROM pic_controls WHERE ${this.in('place_key')}`, [this.list(placeKeys)]));
   }
 
   *deleteControls(keys: readonly string[]): Sql<void> {
