@@ -55,7 +55,7 @@ export interface SentenceFacts {
   actors: ActorMention[];
   /** Actors named as the source of a statement ("security forces said ..."), kept apart. */
   speakers: ActorMention[];
-  countries: CountryMention[];
+  countries: readonly CountryMention[];
   attributions: Attribution[];
   triggers: Trigger[];
 }
