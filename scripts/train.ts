@@ -25,6 +25,8 @@ const { values } = parseArgs({
     'ner-epochs': { type: 'string' },
     // Recognisers trained in different orders and averaged into one (1: a single one).
     'ner-runs': { type: 'string' },
+    // Taggers trained in different orders and averaged into one (1: a single one).
+    'tagger-runs': { type: 'string' },
     // Parsers trained in different orders and averaged into one (1: a single one).
     'parser-runs': { type: 'string' },
     // Parser weights below this are dropped (each run's), and below the second from the mean of runs.
@@ -49,6 +51,7 @@ const cfg = {
   parserEpochs: int(values['parser-epochs'], DEFAULT_CONFIG.parserEpochs),
   nerEpochs: int(values['ner-epochs'], DEFAULT_CONFIG.nerEpochs),
   nerRuns: int(values['ner-runs'], DEFAULT_CONFIG.nerRuns),
+  taggerRuns: int(values['tagger-runs'], DEFAULT_CONFIG.taggerRuns),
   parserRuns: int(values['parser-runs'], DEFAULT_CONFIG.parserRuns),
   parserMinWeight: values['parser-min-weight'] === undefined ? DEFAULT_CONFIG.parserMinWeight : Number(values['parser-min-weight']),
   parserMeanMinWeight: values['parser-mean-min-weight'] === undefined ? DEFAULT_CONFIG.parserMeanMinWeight : Number(values['parser-mean-min-weight']),

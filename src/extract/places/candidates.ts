@@ -84,6 +84,13 @@ const DESIGNATORS: Record<string, TypeHint> = {
   district: 'admin2',
   districts: 'admin2',
   municipality: 'admin2',
+  // Rule "department-and-commune": a department is the first-level division of Benin, Haiti, Colombia or
+  // Guatemala (France's are second-level: an admin1 hint still favours a division over a town, +2 for admin2);
+  // a commune is Benin's and Congo's second level.
+  department: 'admin1',
+  departments: 'admin1',
+  commune: 'admin2',
+  communes: 'admin2',
   // second-level divisions by their local names: Nigeria's local government areas, Bangladesh's
   // upazilas, Kenya's sub-counties, Mali's cercles
   lga: 'admin2',

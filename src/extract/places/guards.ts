@@ -81,6 +81,12 @@ function shortTown(ctx: GuardContext, c: Candidate, support: () => boolean): boo
   if (isEnglishWord(c.key) && !support()) return false;
   // "X LGA", "X district": a division the text names as one ("clashes in Oko LGA", "Ewu district").
   if ((c.hint === 'admin1' || c.hint === 'admin2') && c.postings.some((p) => !p.alternate && gaz.kindOf(p.id) === c.hint)) return true;
+  // Rule "division-in-a-parenthesis": "Saclo (Zou)", "X (Y, Zou)": the last name of a parenthesis right after
+  // a name says which division it lies in, so a short province's name there is that province.
+  const text = ctx.doc.text;
+  if (/^\s*\)/.test(text.slice(c.spanEnd, c.spanEnd + 3)) && /\p{L}\s*\((?:\s*\p{Lu}[\p{L}'’-]*(?:[\s/-]+\p{Lu}[\p{L}'’-]*)*\s*,)*\s*$/u.test(text.slice(Math.max(0, c.start - 80), c.start))) {
+    if (c.postings.some((p) => !p.alternate && gaz.kindOf(p.id) === 'admin1')) return true;
+  }
   // Not the start or end of a longer name the gazetteer lacks ("the Qom Qishlaq area").
   if (c.capBefore || c.capAfter) return false;
   const lex = placeLexicon();

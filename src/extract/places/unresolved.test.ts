@@ -107,3 +107,17 @@ describe('areas of unresolved places written before them or through another name
     expect(unresolved.find((p) => p.text === 'Tanwarikoy')).toMatchObject({ country: 'KE', area: 'Nyahururu' });
   });
 });
+
+describe('short division names that locate a village', () => {
+  // Sud is a department of Haiti, Oti a region of Ghana; Tanwarikoy is made up.
+  it('reads a department named as one ("X, Sud department"; rule department-and-commune)', () => {
+    const { places, unresolved } = run('Gang members burned houses in Tanwarikoy, Sud department, on Monday.');
+    expect(places.find((p) => p.text.startsWith('Sud'))).toMatchObject({ kind: 'admin1', country: 'HT' });
+    expect(unresolved.find((p) => p.text === 'Tanwarikoy')).toMatchObject({ country: 'HT', area: 'Sud' });
+  });
+  it('reads the last name of a parenthesis after a village as its division (rule division-in-a-parenthesis)', () => {
+    const { places, unresolved } = run('On 3 March 2021, youths clashed with police in Tanwarikoy (Oti).');
+    expect(places.find((p) => p.text === 'Oti')).toMatchObject({ kind: 'admin1', country: 'GH' });
+    expect(unresolved.find((p) => p.text === 'Tanwarikoy')).toMatchObject({ country: 'GH', area: 'Oti' });
+  });
+});

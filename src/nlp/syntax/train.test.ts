@@ -46,6 +46,17 @@ describe('training (npm run train) end to end', () => {
     expect(two.scores.dev.uas).toBeGreaterThan(0.6);
   });
 
+  it('averages taggers trained in different orders (taggerRuns), reproducibly', () => {
+    const bytes = (r: ReturnType<typeof trainAll>) => encodeModel(r.models.tagger.header, r.models.tagger.model);
+    const keep = { parser: a.models.parser, ner: a.models.ner };
+    const kinds = new Set<ModelKind>(['tagger']);
+    const two = trainAll(tb, { ...cfg, taggerRuns: 2 }, undefined, kinds, keep);
+    expect(bytes(two).equals(bytes(trainAll(tb, { ...cfg, taggerRuns: 2 }, undefined, kinds, keep)))).toBe(true);
+    expect(bytes(two).equals(bytes(a))).toBe(false);
+    expect(bytes(trainAll(tb, cfg, undefined, kinds, keep)).equals(bytes(a))).toBe(true);
+    expect(two.scores.dev.upos).toBeGreaterThan(0.9);
+  });
+
   it('writes CoNLL-U with the input words as given and the predictions in columns 4, 7, 8 and 10', () => {
     const out = parseConllu(formatConllu(annotateConllu(a.models, sentences)));
     expect(out.map((s) => s.id)).toEqual(sentences.map((s) => s.id));

@@ -29,6 +29,8 @@ import { modelForm } from './words.js';
 export interface TrainConfig {
   seed: number;
   taggerEpochs: number;
+  /** Taggers trained in different orders whose weights are averaged into the one shipped (1: a single one). */
+  taggerRuns: number;
   /** Folds and epochs of the jackknifed taggers. */
   folds: number;
   foldEpochs: number;
@@ -60,6 +62,7 @@ export interface TrainConfig {
 export const DEFAULT_CONFIG: TrainConfig = {
   seed: 20261207,
   taggerEpochs: 6,
+  taggerRuns: 1,
   folds: 3,
   foldEpochs: 4,
   parserEpochs: 8,
@@ -133,7 +136,11 @@ export function trainAll(
   // 1. tagger
   let t = Date.now();
   const tagData = train.map((s) => ({ forms: formsOf(s), tags: s.words.map((w) => w.upos) }));
-  const tagger = only.has('tagger') ? trainTagger(tagData, { epochs: cfg.taggerEpochs, rand: prng(cfg.seed) }) : keep('tagger').model;
+  // Run 0 is the single tagger of taggerRuns 1; the jackknife's fold taggers below are single runs either way.
+  const taggers = only.has('tagger')
+    ? Array.from({ length: Math.max(1, cfg.taggerRuns) }, (_, k) => trainTagger(tagData, { epochs: cfg.taggerEpochs, rand: prng(cfg.seed + 7000 * k) }))
+    : [keep('tagger').model];
+  const tagger = taggers.length === 1 ? taggers[0]! : LinearModel.mean(taggers);
   const taggerSecs = secs(t);
   log(`tagger: ${tagger.features} features, ${tagger.entries} weights, ${taggerSecs} s`);
   if (!only.has('parser') && !only.has('ner')) {
