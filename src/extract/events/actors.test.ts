@@ -51,3 +51,17 @@ describe('findActors', () => {
     expect(actors('They took it by force.').list).toEqual([]);
   });
 });
+
+describe('findActors memo', () => {
+  it('reads a sentence once, and again when asked about another text', () => {
+    const doc = prepared('Rebel fighters of the Zarvan Front attacked the town.');
+    const v = sentenceViews(doc)[0]!;
+    const first = findActors(doc.text, v);
+    expect(findActors(doc.text, v)).toBe(first);
+    // The same view laid over a text of the same length with other words: read afresh, not taken from the memo.
+    const other = 'Police officers of the Zarvan Front attacked the town.'.padEnd(doc.text.length, ' ');
+    const again = findActors(other, v);
+    expect(again).not.toBe(first);
+    expect(again.actors.map((m) => other.slice(m.start, m.end))).toContain('Police officers');
+  });
+});

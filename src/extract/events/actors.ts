@@ -152,8 +152,27 @@ function inCapitals(input: string, start: number, end: number): boolean {
 const endAt: number[] = [];
 const endNode: TrieNode[] = [];
 
+/** What findActors found in one sentence (shared by every caller: read it, never change it). */
+export interface SentenceActors {
+  readonly actors: readonly ActorMention[];
+  readonly countries: readonly CountryMention[];
+}
+
+// Places reads a sentence's actors three times and events once more; the trie walk over the folded sentence
+// was 4% of an analysis. Kept per view (views are cached per document: ../quantities/view.ts), so the memo
+// dies with the document; the text is checked too, as a view says nothing of the string it was cut from.
+const found = new WeakMap<SentenceView, { input: string; result: SentenceActors }>();
+
 /** Actor and country mentions of a sentence, longest match first, with adjacent words combined. */
-export function findActors(input: string, view: SentenceView): { actors: ActorMention[]; countries: CountryMention[] } {
+export function findActors(input: string, view: SentenceView): SentenceActors {
+  const hit = found.get(view);
+  if (hit && hit.input === input) return hit.result;
+  const result = readActors(input, view);
+  found.set(view, { input, result });
+  return result;
+}
+
+function readActors(input: string, view: SentenceView): SentenceActors {
   const lex = actorLexicon();
   const f = foldSentence(input, view.start, view.end);
   const raw: { start: number; end: number; actor: ActorEntry | null; country: CountryEntry | null }[] = [];

@@ -342,3 +342,12 @@ describe('classify: an attack the same occurrence tells as fought back is a batt
     expect(code('On 1 May 2021, gunmen attacked a household in Velgaro, killing two people. Police later arrested three suspects.')).toBe('Violence against civilians / Attack');
   });
 });
+
+describe('classify: one person of a community is no organised group', () => {
+  it('codes a farmer or a herder who kills or wounds without a firearm as mob violence', () => {
+    expect(code('On 1 May 2021, a farmer killed a Kessaba pastoralist during a dispute in Velgaro.')).toBe('Riots / Mob violence');
+    expect(code('On 1 May 2021, a herder attacked two people with his machete in Velgaro.')).toBe('Riots / Mob violence');
+    // a soldier or a gunman is armed
+    expect(code('On 1 May 2021, a gunman killed a farmer in Velgaro.')).toBe('Violence against civilians / Attack');
+  });
+});

@@ -223,6 +223,25 @@ function unorganisedSubject(toks: Tok[], from: number, triggers: Trigger[]): boo
   return words.slice(0, head).every((w) => /^(a|an|the|some|several|angry|irate|local|two|rival|of)$/.test(w.low) || w.pos === 'ADJ' || w.pos === 'NUM');
 }
 
+/** One person named by a livelihood or a bond, not by arms: "a farmer", "a Fulani pastoralist", "a neighbour". */
+const LONE_PERSON = /^(farmer|pastoralist|herder|herdsman|villager|resident|youth|student|trader|driver|neighbou?r|relative|husband|wife|brother|father|son|fisherman|hunter)$/;
+
+/**
+ * The clause's acting subject is one person named by a livelihood or a bond ("a farmer killed a pastoralist",
+ * "a pastoralist attacked two people with his machete"): no organised group, so ACLED codes the act as mob
+ * violence by rioters, not an identity militia's attack.
+ */
+function loneSubject(toks: Tok[], from: number, triggers: Trigger[]): boolean {
+  const verb = triggers.find((t) => t.verbal && !t.passive);
+  if (!verb) return false;
+  let a = verb.tokStart - 1;
+  while (a >= from && toks[a]!.low !== ',' && toks[a]!.low !== ';') a--;
+  const words = toks.slice(a + 1, verb.tokStart);
+  if (words.length < 2 || words.length > 4 || !/^(a|an)$/.test(words[0]!.low)) return false;
+  const head = words[words.length - 1]!;
+  return LONE_PERSON.test(head.low) && words.slice(1, -1).every((w) => w.pos === 'ADJ' || w.pos === 'PROPN' || /^[A-Z]/.test(w.text));
+}
+
 /** Verbs of forces that shoot or stop a person: "shot a suicide bomber", "intercepted two would-be bombers". */
 const STOP_VERB = /^(shot|shoots?|shooting|gunned|guns?|gunning|killed|kills?|killing|neutrali[sz]ed|neutrali[sz]es?|intercepted|intercepts?|stopped|stops?|halted|halts?|averted|averts?|foiled|foils?|foil|thwarted|thwarts?|arrested|arrests?|apprehended|eliminated)$/;
 
@@ -433,6 +452,12 @@ export function classify(f: ClauseFacts): Classified | null {
     const crowdWords = unorganisedSubject(toks, from, triggers);
     const crowdActs = crowdWords && !FIREARMS.test(clauseText) && !GUNMEN.test(clauseText) && !/\b(?:armed|abduct\w*|kidnap\w*)\b/.test(clauseText);
     if ((lynching || bareHands || crowdActs) && !shell && !bomb && !organised && !roles.named.some((r) => armed(r) && !r.generic)) {
+      return pick('Riots', f.protestContext ? 'Violent demonstration' : 'Mob violence', main, 0.9);
+    }
+    // One person of a community or a livelihood who kills or wounds with no firearm ("a farmer killed a
+    // pastoralist with a machete"): mob violence, whatever community the words name.
+    const lone = loneSubject(toks, from, triggers) && !FIREARMS.test(clauseText) && !GUNMEN.test(clauseText) && !/\b(?:armed|abduct\w*|kidnap\w*|hostages?)\b/.test(clauseText);
+    if (lone && !shell && !bomb && (!agent || agent.community || agent.cls === 'civilians' || agent.cls === 'identity') && !roles.named.some((r) => armed(r) && !r.generic && !r.community)) {
       return pick('Riots', f.protestContext ? 'Violent demonstration' : 'Mob violence', main, 0.9);
     }
     // Rule "partisans-are-rioters": members or supporters of a party, a union or a faction who fight or beat

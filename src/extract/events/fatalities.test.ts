@@ -164,3 +164,10 @@ describe('fatalities: relations, subsets, causes, ranges in words and claims', (
     expect(dead('On 1 May 2021, Taliban fighters attacked an army convoy at Velgaro. The Taliban claimed killing four. The army said only one was killed.')).toMatchObject({ best: 1 });
   });
 });
+
+describe('fatalities: vague words alone or in quotes', () => {
+  it('reads a vague word standing alone as the dead, quoted or not, as ACLED\'s figure', () => {
+    expect(dead("On 1 May 2021, soldiers dislodge the Taliban from Velgaro, killing 'several' and rescuing 16 hostages.")).toMatchObject({ best: 10 });
+    expect(dead("On 1 May 2021, soldiers repel a Taliban attack on Velgaro. Soldiers killed 'many' of their attackers.")).toMatchObject({ best: 10 });
+  });
+});

@@ -68,3 +68,11 @@ describe('events component', () => {
     expect(analyzed('The committee discussed the budget.', null).get('events')).toEqual([]);
   });
 });
+
+describe('events: a note dated after its own publication', () => {
+  it('keeps an act told as done and dates it by the publication; drops one announced', () => {
+    const done = analyzed('On 9 June 2021, workers in Velgaro staged a march to demand higher wages. [size=no report]', '2021-01-06').get('events');
+    expect(done.map((e) => `${e.type} ${e.date?.start} ${e.date?.end}`)).toEqual(['Protests 2021-01-05 2021-01-06']);
+    expect(analyzed('Unions said workers will march in Velgaro on 9 June 2021.', '2021-01-06').get('events')).toEqual([]);
+  });
+});

@@ -422,7 +422,10 @@ export function extractEvents(doc: Doc): EventMention[] {
   };
   const build = (d: Draft): Built => {
     const main = d.parts[0]!;
-    const date = dateOf(d);
+    // A date after publication on an act told as done (propose.ts keeps it in a short note) is a slip: the
+    // report's own day and the day before stand for it, as for an undated note.
+    const told = dateOf(d);
+    const date: EventDate | null = told && published && told.start > published ? { start: shiftDays(published, -1), end: published, precision: 2, from: 'publication' } : told;
     const location = bestLocation(doc, d, placeAvoid);
     const country = eventCountry(location, votes, docCountry, (code) => lex.countries.get(code)?.name ?? null);
     const ctx: ActorContext = {

@@ -73,6 +73,9 @@ export interface ClauseInput {
 
 /** ACLED's reading of a vague plural of dead ("several", "many"): 10. */
 export const VAGUE_FATALITIES = 10;
+const QUOTE = /^['‘’"“”]$/;
+/** Vague words that stand alone as the dead, with ACLED's figure for each ("killing several", "killed dozens"). */
+const BARE_VAGUE: Record<string, number> = { several: VAGUE_FATALITIES, many: VAGUE_FATALITIES, some: VAGUE_FATALITIES, numerous: VAGUE_FATALITIES, dozens: 12, scores: 20 };
 const VAGUE_PLURAL = /^(several|many|numerous|multiple|scores)$/;
 
 /** Titles that name one person ("the director of ...", "a district governor"). */
@@ -443,9 +446,12 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
       // ACLED codes "several", "many" and the like as 10 dead; a singular noun is one person.
       const before = /^['‘’"“”]$/.test(toks[m.tokStart - 1]?.low ?? '') ? m.tokStart - 2 : m.tokStart - 1;
       // ("killing many of the attackers": the vague word stands before "of the".)
-      const ofThe = /^(the|their|its)$/.test(toks[before]?.low ?? '') && toks[before - 1]?.low === 'of' && VAGUE_PLURAL.test(toks[before - 2]?.low ?? '');
-      const vague = ofThe || VAGUE_PLURAL.test(toks[before]?.low ?? '') || (toks[before]?.low === 'some' && toks[before - 1]?.low !== 'of') || (toks[m.tokStart - 1]?.low === 'of' && toks[m.tokStart - 2]?.low === 'number' && toks[m.tokStart - 3]?.low === 'a');
-      const one = singular(toks, m) ? 1 : vague ? VAGUE_FATALITIES : null;
+      const unquoted = (k: number) => (QUOTE.test(toks[k]?.low ?? '') ? k - 1 : k);
+      const ofThe = /^(the|their|its)$/.test(toks[before]?.low ?? '') && toks[before - 1]?.low === 'of' && VAGUE_PLURAL.test(toks[unquoted(before - 2)]?.low ?? '');
+      // ("'a number' of the attackers": the quotes a note puts round the words change nothing.)
+      const numberOf = toks[m.tokStart - 1]?.low === 'of' && toks[unquoted(m.tokStart - 2)]?.low === 'number' && toks[unquoted(m.tokStart - 2) - 1]?.low === 'a';
+      const vague = ofThe || VAGUE_PLURAL.test(toks[before]?.low ?? '') || (toks[before]?.low === 'some' && toks[before - 1]?.low !== 'of') || numberOf;
+      const one = numberOf || ofThe ? VAGUE_FATALITIES : singular(toks, m) ? 1 : vague ? VAGUE_FATALITIES : null;
       roles.victims.push({ trigger: current, tok: m.tokStart, tokEnd: m.tokEnd, count: one, high: vague ? null : one, outcome, group: refOf(m) });
     }
     // "killed the director of the traffic police department": one person, named by a title.
@@ -579,7 +585,20 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
         if (w.low === 'and' && OTHER_ACT.test(toks[hi + 1]?.low ?? '') && !mentionAt(actors, hi + 1)) break;
         hi++;
       }
+      const had = roles.victims.length;
       take(t.tokEnd, hi, outcome);
+      // "killing 'several'", "killed dozens": a vague word alone as the object is ACLED's figure for it.
+      if (roles.victims.length === had && outcome === 'kill') {
+        let k = t.tokEnd;
+        while (QUOTE.test(toks[k]?.low ?? '')) k++;
+        const w = toks[k]?.low ?? '';
+        let after = k + 1;
+        while (QUOTE.test(toks[after]?.low ?? '')) after++;
+        const figure = BARE_VAGUE[w];
+        if (figure !== undefined && k < to && !(toks[after]?.pos === 'NOUN' || toks[after]?.pos === 'PROPN' || toks[after]?.low === 'of')) {
+          roles.victims.push({ trigger: current, tok: k, tokEnd: k + 1, count: figure, high: null, outcome, group: null });
+        }
+      }
     }
     lastOutcomeEnd = t.tokEnd;
   }

@@ -43,7 +43,7 @@ function clauseStartBefore(toks: Tok[], from: number, i: number): number {
  * expression; two halves joined by "after"/"before" that each carry their own time are two occurrences.
  * `placeAt(i)` says whether token i is part of a place name.
  */
-export function segmentSentence(toks: Tok[], triggers: Trigger[], timeAt: (i: number) => boolean, placeAt: (i: number) => boolean = () => false): Segment[] {
+export function segmentSentence(toks: Tok[], triggers: readonly Trigger[], timeAt: (i: number) => boolean, placeAt: (i: number) => boolean = () => false): Segment[] {
   const cuts: { at: number; newMarker: boolean }[] = [];
   const hasTrigger = (a: number, b: number) => triggers.some((t) => t.tokStart >= a && t.tokStart < b);
   const hasTime = (a: number, b: number) => {

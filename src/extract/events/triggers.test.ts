@@ -97,3 +97,14 @@ describe('findTriggers: expelling, taking ground, stopping weapons', () => {
     expect(kinds('Merchants exchanged heavy goods at the border.')).toEqual([]);
   });
 });
+
+describe('findTriggers memo', () => {
+  it('reads a sentence once for every caller, and a new sentence afresh', () => {
+    const toks = sentenceViews(prepared('Gunmen attacked a convoy near the bridge.'))[0]!.toks;
+    const first = findTriggers(toks);
+    expect(findTriggers(toks)).toBe(first);
+    const other = sentenceViews(prepared('Gunmen attacked a convoy near the bridge.'))[0]!.toks;
+    expect(findTriggers(other)).not.toBe(first);
+    expect(findTriggers(other)).toEqual(first);
+  });
+});

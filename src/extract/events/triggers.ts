@@ -393,8 +393,19 @@ function isVerbUse(toks: Tok[], i: number): boolean {
   return ED_OR_ING_END.test(t.low) || t.low === 'shot' || t.low === 'struck' || t.low === 'met';
 }
 
-/** The triggers of a sentence, longest rule first, without overlaps. */
-export function findTriggers(toks: Tok[]): Trigger[] {
+// The pipeline's choice of sentences to parse and the events extractor both ask for a sentence's
+// triggers (ten passes over its words); the views' token arrays are cached per document, so the answer is
+// kept per array and dies with the document.
+const found = new WeakMap<Tok[], readonly Trigger[]>();
+
+/** The triggers of a sentence, longest rule first, without overlaps (shared by every caller: never changed). */
+export function findTriggers(toks: Tok[]): readonly Trigger[] {
+  let hit = found.get(toks);
+  if (!hit) found.set(toks, (hit = readTriggers(toks)));
+  return hit;
+}
+
+function readTriggers(toks: Tok[]): Trigger[] {
   const out: Trigger[] = [];
   let i = 0;
   while (i < toks.length) {

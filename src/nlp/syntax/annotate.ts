@@ -4,6 +4,7 @@
  * document). `syntaxModels()` gives the shipped weights (data/models), loaded once; the training script
  * builds the same object from the models it has just trained, so what it scores is what ships.
  */
+import type { Lex } from './lexical.js';
 import { loadModel, MODELS_DIR, type LoadedModel } from './models.js';
 import { documentCasing, nameLists } from './name-lists.js';
 import { isHeadline, nerWords } from './ner.js';
@@ -35,14 +36,14 @@ export class SyntaxModels {
   }
 
   /** UPOS tag ids for the word forms of one sentence. */
-  tag(forms: readonly string[]): number[] {
-    return tagWords(this.tagger.model, forms);
+  tag(forms: readonly string[], lex?: readonly Lex[]): number[] {
+    return tagWords(this.tagger.model, forms, lex);
   }
 
   /** The dependency parse of one sentence, given its forms and tag ids. */
-  parse(forms: readonly string[], tags: readonly number[]): WordParse {
+  parse(forms: readonly string[], tags: readonly number[], lex?: readonly Lex[]): WordParse {
     const labels = this.parser.header.classes;
-    const p = parseWords(this.parser.model, parseInput(forms, tags), labels.length, this.rootLabel);
+    const p = parseWords(this.parser.model, parseInput(forms, tags, lex), labels.length, this.rootLabel);
     const deps = p.labels.map((l) => labels[l] ?? 'dep');
     const upos = tags.map(uposName);
     repairSpeechComplements(forms, upos, p.heads, deps);
@@ -51,11 +52,11 @@ export class SyntaxModels {
   }
 
   /** BILOU entity class ids for each word of each sentence of one document. */
-  recognise(sentences: readonly (readonly string[])[], tags: readonly (readonly number[])[]): number[][] {
+  recognise(sentences: readonly (readonly string[])[], tags: readonly (readonly number[])[], lexes?: readonly (readonly Lex[])[]): number[][] {
     const lists = nameLists();
     const casing = documentCasing(sentences);
     return sentences.map((forms, i) =>
-      nerWords(this.ner.model, { lex: lexicon(forms), tags: tags[i]!, names: lists.annotate(forms), headline: isHeadline(forms), casing: casing[i]!, forms }),
+      nerWords(this.ner.model, { lex: lexes?.[i] ?? lexicon(forms), tags: tags[i]!, names: lists.annotate(forms), headline: isHeadline(forms), casing: casing[i]!, forms }),
     );
   }
 }

@@ -20,7 +20,9 @@ import type { Doc } from '../../core/document.js';
 import type { Sentence, Token } from '../../core/layers.js';
 import type { Component } from '../../core/pipeline.js';
 import { syntaxModels, uposName, type SyntaxModels, type WordParse } from './annotate.js';
+import type { Lex } from './lexical.js';
 import { entitySpans } from './ner.js';
+import { lexicon } from './tagger.js';
 import type { Entity } from './types.js';
 import { wordsOf, type SyntaxWord } from './words.js';
 
@@ -28,6 +30,8 @@ import { wordsOf, type SyntaxWord } from './words.js';
 interface DocSyntax {
   words: (SyntaxWord[] | null)[];
   tags: (number[] | null)[];
+  /** Each word's lexical view (./lexical.ts), looked up once for the tagger, the recogniser and the parser. */
+  lex: (Lex[] | null)[];
   parses: (TokenParse | null)[];
   /** Sentences a deferred parser chose and nothing has asked for yet (completeParses parses them). */
   pending: number[];
@@ -52,23 +56,27 @@ function docState(doc: Doc): DocSyntax {
   let st = state.get(doc);
   if (!st) {
     const n = doc.get('sentences').length;
-    st = { words: new Array(n).fill(null), tags: new Array(n).fill(null), parses: new Array(n).fill(null), pending: [] };
+    st = { words: new Array(n).fill(null), tags: new Array(n).fill(null), lex: new Array(n).fill(null), parses: new Array(n).fill(null), pending: [] };
     state.set(doc, st);
   }
   return st;
 }
 
-function wordsAndTags(doc: Doc, models: SyntaxModels, s: Sentence): { words: SyntaxWord[]; tags: number[] } {
+function wordsAndTags(doc: Doc, models: SyntaxModels, s: Sentence): { words: SyntaxWord[]; tags: number[]; lex: Lex[] } {
   const st = docState(doc);
   let words = st.words[s.index];
   let tags = st.tags[s.index];
-  if (!words || !tags) {
+  let lex = st.lex[s.index];
+  if (!words || !tags || !lex) {
     words = wordsOf(doc.text, doc.get('tokens'), s.tokenStart, s.tokenEnd);
-    tags = models.tag(words.map((w) => w.form));
+    const forms = words.map((w) => w.form);
+    lex = lexicon(forms);
+    tags = models.tag(forms, lex);
     st.words[s.index] = words;
     st.tags[s.index] = tags;
+    st.lex[s.index] = lex;
   }
-  return { words, tags };
+  return { words, tags, lex };
 }
 
 /** For each token of the sentence, the word that stands for it: the first whose head lies outside it. */
@@ -109,6 +117,7 @@ export const syntax: Component = {
     const classes = models.recognise(
       annotated.map((a) => a.words.map((w) => w.form)),
       annotated.map((a) => a.tags),
+      annotated.map((a) => a.lex),
     );
     const entities: Entity[] = [];
     sentences.forEach((s, k) => {
@@ -133,8 +142,8 @@ export function sentenceParse(doc: Doc, index: number): TokenParse | null {
   const s = doc.get('sentences')[index];
   if (!s || !prose(s) || s.tokenEnd <= s.tokenStart) return null;
   const models = syntaxModels();
-  const { words, tags } = wordsAndTags(doc, models, s);
-  const wp = models.parse(words.map((w) => w.form), tags);
+  const { words, tags, lex } = wordsAndTags(doc, models, s);
+  const wp = models.parse(words.map((w) => w.form), tags, lex);
   const main = mainWords(words, wp, s.tokenStart, s.tokenEnd);
   const n = s.tokenEnd - s.tokenStart;
   const heads = new Int32Array(n).fill(-1);

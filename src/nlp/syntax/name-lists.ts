@@ -81,6 +81,13 @@ interface WordFacts {
   c1: number;
   c2: number;
   c3: number;
+  /** The form starts with a capital (CAPITAL_FIRST); is lower-case letters only (ALL_LOWER); is a CONNECTOR. */
+  capital: boolean;
+  lower: boolean;
+  connector: boolean;
+  /** For an all-lower-case form: whether a well-known place of several words starts with it, and its own code as one (0: none). */
+  firstWord: boolean;
+  lowerCode: number;
 }
 
 /** Memos of what the lists say per word and per span: news repeats its words and names. Bounded, for long runs. */
@@ -93,6 +100,8 @@ function remember<V>(memo: Map<string, V>, key: string, v: V): V {
 
 export class NameLists {
   private readonly wordMemo = new Map<string, WordFacts>();
+  /** Scratch: the facts of the words of the sentence being annotated. */
+  private readonly facts: WordFacts[] = [];
   private readonly placeMemo = new Map<string, number>();
   private lowerKeys: { codes: Map<string, number>; firstWords: Set<string> } | null = null;
 
@@ -106,6 +115,11 @@ export class NameLists {
 
   annotate(forms: readonly string[]): NameEvidence {
     const n = forms.length;
+    // Each word's facts once (how it is written included): the passes below read them instead of testing
+    // its string against patterns and sets again in every pass.
+    const facts = this.facts;
+    facts.length = n;
+    for (let i = 0; i < n; i++) facts[i] = this.wordOf(forms[i]!);
     const ev: NameEvidence = {
       gaz: new Int32Array(n),
       actor: new Int32Array(n),
@@ -120,23 +134,23 @@ export class NameLists {
       cluster2: new Int32Array(n),
       cluster3: new Int32Array(n),
     };
-    this.runs(forms, ev);
-    this.lowerPlaces(forms, ev);
+    this.runs(forms, facts, ev);
+    this.lowerPlaces(forms, facts, ev);
     for (let i = 0; i < n; i++) {
-      const w = this.wordOf(forms[i]!);
+      const w = facts[i]!;
       ev.word[i] = w.word;
       ev.clusterRow[i] = w.row;
       ev.cluster1[i] = w.c1;
       ev.cluster2[i] = w.c2;
       ev.cluster3[i] = w.c3;
     }
-    this.spans(forms, (i, j, key) => {
+    this.spans(forms, facts, (i, j, key) => {
       const code = this.placeCode(key);
       if (code < 0) return false;
       mark(ev.gaz, i, j, code);
       return true;
     });
-    this.spans(forms, (i, j, key) => {
+    this.spans(forms, facts, (i, j, key) => {
       if (!this.actors.has(key)) return false;
       mark(ev.actor, i, j, 0);
       return true;
@@ -144,15 +158,15 @@ export class NameLists {
     return ev;
   }
 
-  private runs(forms: readonly string[], ev: NameEvidence): void {
+  private runs(forms: readonly string[], facts: readonly WordFacts[], ev: NameEvidence): void {
     const n = forms.length;
     for (let i = 0; i < n; ) {
-      if (!capitalised(forms[i]!)) {
+      if (!facts[i]!.capital) {
         i++;
         continue;
       }
       let j = i + 1;
-      while (j < n && (capitalised(forms[j]!) || (CONNECTORS.has(forms[j]!.toLowerCase()) && j + 1 < n && capitalised(forms[j + 1]!)))) j++;
+      while (j < n && (facts[j]!.capital || (facts[j]!.connector && j + 1 < n && facts[j + 1]!.capital))) j++;
       const first = strHash(forms[i]!.toLowerCase());
       const last = strHash(forms[j - 1]!.toLowerCase());
       let cue = 0;
@@ -174,15 +188,15 @@ export class NameLists {
    * Lower-case mentions of well-known places, common in web text ("flights to malaysia"): countries,
    * first-level divisions and cities of 100,000 or more, one to three words, not inside a capitalised run.
    */
-  private lowerPlaces(forms: readonly string[], ev: NameEvidence): void {
+  private lowerPlaces(forms: readonly string[], facts: readonly WordFacts[], ev: NameEvidence): void {
     const n = forms.length;
     for (let i = 0; i < n; i++) {
-      if (!ALL_LOWER.test(forms[i]!)) continue;
-      const longest = this.wellKnown().firstWords.has(forms[i]!) ? Math.min(n, i + 3) : i + 1;
+      if (!facts[i]!.lower) continue;
+      const longest = facts[i]!.firstWord ? Math.min(n, i + 3) : i + 1;
       for (let j = longest; j > i; j--) {
-        if (!ALL_LOWER.test(forms[j - 1]!)) continue;
+        if (!facts[j - 1]!.lower) continue;
         const key = j - i === 1 ? forms[i]! : forms.slice(i, j).join(' ');
-        const code = this.lowerPlaceCode(key);
+        const code = j - i === 1 ? facts[i]!.lowerCode : this.lowerPlaceCode(key);
         if (code === 0) continue;
         const english = j - i === 1 && this.english.has(key) ? 1 << 7 : 0;
         mark(ev.gazLower, i, j, code | english);
@@ -192,22 +206,29 @@ export class NameLists {
     }
   }
 
-  /** What the lists say of one word alone (lower-cased): its WORD_* flags and clusters. */
+  /** What the lists say of one word alone (lower-cased): its WORD_* flags and clusters; and how it is written. */
   private wordOf(form: string): WordFacts {
     const hit = this.wordMemo.get(form);
     if (hit) return hit;
     const low = form.toLowerCase();
     const row = this.clusters.row(low);
+    const lower = ALL_LOWER.test(form);
     const facts: WordFacts = {
       word: (this.words.get(low) ?? 0) | (this.english.has(low) ? WORD_ENGLISH : 0),
       row,
       c1: this.clusters.clusterAt(row, 1),
       c2: this.clusters.clusterAt(row, 2),
       c3: this.clusters.clusterAt(row, 3),
+      capital: capitalised(form),
+      lower,
+      connector: CONNECTORS.has(low),
+      firstWord: lower && this.wellKnown().firstWords.has(form),
+      lowerCode: lower ? this.lowerPlaceCode(form) : 0,
     };
     remember(this.wordMemo, form, facts);
     return facts;
   }
+
 
   /** The gaz code of a capitalised span's folded key (its most populous place, a country first), or -1. */
   private placeCode(key: string): number {
@@ -257,18 +278,18 @@ export class NameLists {
   }
 
   /** Calls f on capitalised spans, longest first from each start; a span f accepts is skipped past. */
-  private spans(forms: readonly string[], f: (i: number, j: number, key: string) => boolean): void {
+  private spans(forms: readonly string[], facts: readonly WordFacts[], f: (i: number, j: number, key: string) => boolean): void {
     const n = forms.length;
     for (let i = 0; i < n; ) {
-      if (!capitalised(forms[i]!)) {
+      if (!facts[i]!.capital) {
         i++;
         continue;
       }
       let end = i + 1;
-      while (end < n && end - i < MAX_SPAN && (capitalised(forms[end]!) || CONNECTORS.has(forms[end]!.toLowerCase()))) end++;
+      while (end < n && end - i < MAX_SPAN && (facts[end]!.capital || facts[end]!.connector)) end++;
       let taken = 0;
       for (let j = end; j > i; j--) {
-        if (!capitalised(forms[j - 1]!)) continue;
+        if (!facts[j - 1]!.capital) continue;
         const key = exactKey(forms.slice(i, j).join(' '));
         if (key !== '' && f(i, j, key)) {
           taken = j;

@@ -261,6 +261,28 @@ class DynamicVotes {
     return block;
   }
   private readonly combined = new Map<number, Int32Array>();
+
+  /**
+   * The block of the last template (the tag and the shape) for one word: as votes(DYNAMIC.length - 1, v),
+   * kept by shape then tag. Its value joins the two in a number above 2^32, a heap number at every word
+   * and a slow map key.
+   */
+  tagShape(tag: number, shape: number): Int32Array {
+    let row = this.byShape.get(shape);
+    if (!row) {
+      if (this.byShape.size >= DynamicVotes.LIMIT) this.byShape.clear();
+      this.byShape.set(shape, (row = []));
+    }
+    let block = row[tag];
+    if (!block) {
+      const C = NER_CLASSES;
+      block = new Int32Array((C + 1) * C);
+      for (let p = 0; p <= C; p++) this.model.addVotes(key3(56, p, tag, shape >>> 0), block, p * C);
+      row[tag] = block;
+    }
+    return block;
+  }
+  private readonly byShape = new Map<number, Int32Array[]>();
 }
 
 const dynamicVotes = new WeakMap<LinearModel, DynamicVotes>();
@@ -343,7 +365,7 @@ export function nerScores(model: Scorer, inp: NerInput, reuse = false): { stat: 
     if (lists) {
       blocks.length = 2;
       blocks[0] = lists;
-      blocks[1] = cached.votes(DYNAMIC.length - 1, DYNAMIC[DYNAMIC.length - 1]!.value(inp, i));
+      blocks[1] = cached.tagShape(inp.tags[i]!, inp.lex[i]!.shape);
     } else {
       blocks.length = DYNAMIC.length - nWord;
       for (let t = nWord; t < DYNAMIC.length; t++) blocks[t - nWord] = cached.votes(t, DYNAMIC[t]!.value(inp, i));

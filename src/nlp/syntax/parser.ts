@@ -7,14 +7,15 @@
  */
 import { wordClusters } from './clusters.js';
 import { key1, key2, key3, strHash } from './hash.js';
-import { lexOf } from './lexical.js';
+import { lexOf, type Lex } from './lexical.js';
 import type { Scorer } from './scorer.js';
 import { ParseState, SHIFT } from './transitions.js';
 
 export const MAX_PARSE_FEATURES = 128;
 
-const NONE_W = strHash('<none>');
-const ROOT_W = strHash('<root>');
+// Signed, as Lex's hashes are (./lexical.ts): the same feature keys, small integers to V8.
+const NONE_W = strHash('<none>') | 0;
+const ROOT_W = strHash('<root>') | 0;
 const NONE_T = 90;
 const ROOT_T = 91;
 const NONE_L = 99;
@@ -35,10 +36,11 @@ export interface ParseInput {
   c3: Int32Array | number[];
 }
 
-export function parseInput(forms: readonly string[], tags: readonly number[]): ParseInput {
+export function parseInput(forms: readonly string[], tags: readonly number[], lex?: readonly Lex[]): ParseInput {
   const wc = wordClusters();
-  const words = forms.map((f) => lexOf(f).lower);
-  const rows = words.map((w) => wc.rowOfKey(w));
+  const words = lex ? lex.map((l) => l.lower) : forms.map((f) => lexOf(f).lower);
+  // The clusters' keys are strHash's, unsigned; Lex holds the same bits signed.
+  const rows = words.map((w) => wc.rowOfKey(w >>> 0));
   return { words, tags: [...tags], c2: rows.map((r) => wc.clusterAt(r, 2)), c3: rows.map((r) => wc.clusterAt(r, 3)) };
 }
 
@@ -50,13 +52,16 @@ function bucket(d: number): number {
 }
 
 /** Features of the parser state. Returns how many were written into out. */
+// The word, tag, label and clusters at a position of the state (n: the root; below 0: none). Module-level
+// functions rather than closures made in parseFeatures: five closures a parser state were garbage.
+const W = (inp: ParseInput, n: number, i: number) => (i < 0 ? NONE_W : i === n ? ROOT_W : inp.words[i]!);
+const T = (inp: ParseInput, n: number, i: number) => (i < 0 ? NONE_T : i === n ? ROOT_T : inp.tags[i]!);
+const L = (st: ParseState, i: number) => (i < 0 ? NONE_L : st.labels[i]!);
+const C2 = (inp: ParseInput, n: number, i: number) => (i < 0 ? NONE_C : i === n ? ROOT_C : inp.c2[i]!);
+const C3 = (inp: ParseInput, n: number, i: number) => (i < 0 ? NONE_C : i === n ? ROOT_C : inp.c3[i]!);
+
 export function parseFeatures(st: ParseState, inp: ParseInput, out: Uint32Array): number {
   const n = st.n;
-  const W = (i: number) => (i < 0 ? NONE_W : i === n ? ROOT_W : inp.words[i]!);
-  const T = (i: number) => (i < 0 ? NONE_T : i === n ? ROOT_T : inp.tags[i]!);
-  const L = (i: number) => (i < 0 ? NONE_L : st.labels[i]!);
-  const C2 = (i: number) => (i < 0 ? NONE_C : i === n ? ROOT_C : inp.c2[i]!);
-  const C3 = (i: number) => (i < 0 ? NONE_C : i === n ? ROOT_C : inp.c3[i]!);
   const s0 = st.s(0);
   const s1 = st.s(1);
   const s2 = st.s(2);
@@ -73,8 +78,8 @@ export function parseFeatures(st: ParseState, inp: ParseInput, out: Uint32Array)
   const s1r = st.rightChild(s1, 0);
   const s0ll = st.leftChild(s0l, 0);
 
-  const s0w = W(s0), s0p = T(s0), n0w = W(n0), n0p = T(n0), n1w = W(n1), n1p = T(n1), n2w = W(n2), n2p = T(n2);
-  const s1w = W(s1), s1p = T(s1), s2p = T(s2);
+  const s0w = W(inp, n, s0), s0p = T(inp, n, s0), n0w = W(inp, n, n0), n0p = T(inp, n, n0), n1w = W(inp, n, n1), n1p = T(inp, n, n1), n2w = W(inp, n, n2), n2p = T(inp, n, n2);
+  const s1w = W(inp, n, s1), s1p = T(inp, n, s1), s2p = T(inp, n, s2);
   const dist = s0 >= 0 && n0 >= 0 ? (n0 === n ? 8 : bucket(n0 - s0)) : 0;
   const s0vl = s0 >= 0 ? st.lefts[s0]!.length : 0;
   const s0vr = s0 >= 0 ? st.rights[s0]!.length : 0;
@@ -121,11 +126,11 @@ export function parseFeatures(st: ParseState, inp: ParseInput, out: Uint32Array)
   o[k++] = key3(31, n0p, n1p, n2p);
   o[k++] = key3(32, s0p, n0p, n1p);
   o[k++] = key3(33, s1p, s0p, n0p);
-  o[k++] = key3(34, s0p, T(s0l), n0p);
-  o[k++] = key3(35, s0p, T(s0r), n0p);
-  o[k++] = key3(36, s0p, n0p, T(n0l));
+  o[k++] = key3(34, s0p, T(inp, n, s0l), n0p);
+  o[k++] = key3(35, s0p, T(inp, n, s0r), n0p);
+  o[k++] = key3(36, s0p, n0p, T(inp, n, n0l));
   o[k++] = key3(37, s2p, s1p, s0p);
-  o[k++] = key3(38, s1p, T(s1r), s0p);
+  o[k++] = key3(38, s1p, T(inp, n, s1r), s0p);
   // distance
   o[k++] = key2(39, s0w, dist);
   o[k++] = key2(40, s0p, dist);
@@ -141,32 +146,32 @@ export function parseFeatures(st: ParseState, inp: ParseInput, out: Uint32Array)
   o[k++] = key2(49, n0w, n0vl);
   o[k++] = key2(50, n0p, n0vl);
   // children
-  o[k++] = key1(51, W(s0l));
-  o[k++] = key1(52, T(s0l));
-  o[k++] = key1(53, L(s0l));
-  o[k++] = key1(54, W(s0r));
-  o[k++] = key1(55, T(s0r));
-  o[k++] = key1(56, L(s0r));
-  o[k++] = key1(57, W(n0l));
-  o[k++] = key1(58, T(n0l));
-  o[k++] = key1(59, L(n0l));
-  o[k++] = key1(60, W(s0l2));
-  o[k++] = key1(61, T(s0l2));
-  o[k++] = key1(62, L(s0l2));
-  o[k++] = key1(63, W(s0r2));
-  o[k++] = key1(64, T(s0r2));
-  o[k++] = key1(65, L(s0r2));
-  o[k++] = key1(66, W(n0l2));
-  o[k++] = key1(67, T(n0l2));
-  o[k++] = key1(68, L(n0l2));
-  o[k++] = key3(69, s0p, T(s0l), T(s0l2));
-  o[k++] = key3(70, s0p, T(s0r), T(s0r2));
-  o[k++] = key3(71, n0p, T(n0l), T(n0l2));
-  o[k++] = key2(72, T(s1l), L(s1l));
-  o[k++] = key2(73, T(s1r), L(s1r));
-  o[k++] = key2(74, T(s0ll), s0p);
-  o[k++] = key3(75, s0p, L(s0l), L(s0r));
-  o[k++] = key3(76, s0w, L(s0l), n0p);
+  o[k++] = key1(51, W(inp, n, s0l));
+  o[k++] = key1(52, T(inp, n, s0l));
+  o[k++] = key1(53, L(st, s0l));
+  o[k++] = key1(54, W(inp, n, s0r));
+  o[k++] = key1(55, T(inp, n, s0r));
+  o[k++] = key1(56, L(st, s0r));
+  o[k++] = key1(57, W(inp, n, n0l));
+  o[k++] = key1(58, T(inp, n, n0l));
+  o[k++] = key1(59, L(st, n0l));
+  o[k++] = key1(60, W(inp, n, s0l2));
+  o[k++] = key1(61, T(inp, n, s0l2));
+  o[k++] = key1(62, L(st, s0l2));
+  o[k++] = key1(63, W(inp, n, s0r2));
+  o[k++] = key1(64, T(inp, n, s0r2));
+  o[k++] = key1(65, L(st, s0r2));
+  o[k++] = key1(66, W(inp, n, n0l2));
+  o[k++] = key1(67, T(inp, n, n0l2));
+  o[k++] = key1(68, L(st, n0l2));
+  o[k++] = key3(69, s0p, T(inp, n, s0l), T(inp, n, s0l2));
+  o[k++] = key3(70, s0p, T(inp, n, s0r), T(inp, n, s0r2));
+  o[k++] = key3(71, n0p, T(inp, n, n0l), T(inp, n, n0l2));
+  o[k++] = key2(72, T(inp, n, s1l), L(st, s1l));
+  o[k++] = key2(73, T(inp, n, s1r), L(st, s1r));
+  o[k++] = key2(74, T(inp, n, s0ll), s0p);
+  o[k++] = key3(75, s0p, L(st, s0l), L(st, s0r));
+  o[k++] = key3(76, s0w, L(st, s0l), n0p);
   // label sets
   o[k++] = key3(77, s0w, s0srLo, s0srHi);
   o[k++] = key3(78, s0p, s0srLo, s0srHi);
@@ -175,18 +180,18 @@ export function parseFeatures(st: ParseState, inp: ParseInput, out: Uint32Array)
   o[k++] = key3(81, n0w, n0slLo, n0slHi);
   o[k++] = key3(82, n0p, n0slLo, n0slHi);
   // words around s0 and n0 in the sentence (punctuation and conjunctions between them matter)
-  o[k++] = key2(83, s0p, s0 >= 0 && s0 + 1 < n ? T(s0 + 1) : NONE_T);
-  o[k++] = key2(84, n0p, n0 > 0 && n0 < n ? T(n0 - 1) : NONE_T);
-  o[k++] = key3(85, s0p, n0p, s0 >= 0 && s0 + 1 < n ? T(s0 + 1) : NONE_T);
-  o[k++] = key3(86, s0p, n0p, n0 > 0 && n0 < n ? T(n0 - 1) : NONE_T);
-  o[k++] = key2(87, s0 >= 0 && s0 > 0 ? W(s0 - 1) : NONE_W, s0p);
+  o[k++] = key2(83, s0p, s0 >= 0 && s0 + 1 < n ? T(inp, n, s0 + 1) : NONE_T);
+  o[k++] = key2(84, n0p, n0 > 0 && n0 < n ? T(inp, n, n0 - 1) : NONE_T);
+  o[k++] = key3(85, s0p, n0p, s0 >= 0 && s0 + 1 < n ? T(inp, n, s0 + 1) : NONE_T);
+  o[k++] = key3(86, s0p, n0p, n0 > 0 && n0 < n ? T(inp, n, n0 - 1) : NONE_T);
+  o[k++] = key2(87, s0 >= 0 && s0 > 0 ? W(inp, n, s0 - 1) : NONE_W, s0p);
   o[k++] = key1(88, st.sp > 3 ? 3 : st.sp);
   // word clusters (Koo, Carreras & Collins 2008): the word templates again with a cluster for the word
-  const s0c2 = C2(s0), s0c3 = C3(s0), n0c2 = C2(n0), n0c3 = C3(n0), n1c2 = C2(n1), s1c2 = C2(s1);
+  const s0c2 = C2(inp, n, s0), s0c3 = C3(inp, n, s0), n0c2 = C2(inp, n, n0), n0c3 = C3(inp, n, n0), n1c2 = C2(inp, n, n1), s1c2 = C2(inp, n, s1);
   o[k++] = key2(89, s0c3, s0p);
   o[k++] = key2(90, n0c3, n0p);
-  o[k++] = key2(91, C3(n1), n1p);
-  o[k++] = key2(92, C3(s1), s1p);
+  o[k++] = key2(91, C3(inp, n, n1), n1p);
+  o[k++] = key2(92, C3(inp, n, s1), s1p);
   o[k++] = key2(93, s0c2, n0c2);
   o[k++] = key3(94, s0c3, s0p, n0p);
   o[k++] = key3(95, s0p, n0c3, n0p);
@@ -196,9 +201,9 @@ export function parseFeatures(st: ParseState, inp: ParseInput, out: Uint32Array)
   o[k++] = key3(99, s0c2, n0c2, n1c2);
   o[k++] = key3(100, s0w, n0c2, n0p);
   o[k++] = key3(101, s0c2, s0p, n0w);
-  o[k++] = key3(102, s0p, C2(s0l), L(s0l));
-  o[k++] = key3(103, s0p, C2(s0r), L(s0r));
-  o[k++] = key3(104, n0p, C2(n0l), L(n0l));
+  o[k++] = key3(102, s0p, C2(inp, n, s0l), L(st, s0l));
+  o[k++] = key3(103, s0p, C2(inp, n, s0r), L(st, s0r));
+  o[k++] = key3(104, n0p, C2(inp, n, n0l), L(st, n0l));
   o[k++] = key3(105, s0c2, s0vl, s0vr);
   return k;
 }

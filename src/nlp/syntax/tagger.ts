@@ -104,9 +104,8 @@ export function lexicon(forms: readonly string[]): Lex[] {
   return forms.map(lexOf);
 }
 
-/** Tag ids for the words of one sentence. */
-export function tagWords(model: Scorer, forms: readonly string[]): number[] {
-  const lex = lexicon(forms);
+/** Tag ids for the words of one sentence (`lex`: their lexicon(forms), when the caller has it already). */
+export function tagWords(model: Scorer, forms: readonly string[], lex: readonly Lex[] = lexicon(forms)): number[] {
   const n = forms.length;
   const tags = new Array<number>(n).fill(0);
   const feats = new Uint32Array(MAX_TAG_FEATURES);
