@@ -378,7 +378,7 @@ class Run {
     // figure y fits has a claim the index finds, so the choice is the same as among the fitting claims' only).
     const local = yield* this.claimNeighbours(y, null);
     const known = new Map<string, string>();
-    for (const f of yield* this.ops.candidateFigures(y, yo)) known.set(f.seed, f.order);
+    for (const f of yield* this.ops.candidateFigures(y, yo, this.claims)) known.set(f.seed, f.order);
     const seeds = [...new Set([...local.filter((n) => claimOrder(n.item) < yo).map((n) => n.seed!), ...known.keys()])];
     const seed = (seeds.length ? yield* this.placeClaim(y, yo, seeds, known) : null) ?? y.key;
     if (seed === row.seed) return;
