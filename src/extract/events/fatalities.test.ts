@@ -170,4 +170,8 @@ describe('fatalities: vague words alone or in quotes', () => {
     expect(dead("On 1 May 2021, soldiers dislodge the Taliban from Velgaro, killing 'several' and rescuing 16 hostages.")).toMatchObject({ best: 10 });
     expect(dead("On 1 May 2021, soldiers repel a Taliban attack on Velgaro. Soldiers killed 'many' of their attackers.")).toMatchObject({ best: 10 });
   });
+  it('reads a vague word before a group named like one person ("several Taliban") as the vague figure', () => {
+    expect(dead('On 1 May 2021, soldiers took back Velgaro from the Taliban. Several Taliban killed.')).toMatchObject({ best: 10 });
+    expect(dead("On 1 May 2021, soldiers ambushed Taliban fighters at Velgaro. 'Some' Taliban were killed in the attack.")).toMatchObject({ best: 10 });
+  });
 });

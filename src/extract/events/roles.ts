@@ -451,7 +451,7 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
       // ("'a number' of the attackers": the quotes a note puts round the words change nothing.)
       const numberOf = toks[m.tokStart - 1]?.low === 'of' && toks[unquoted(m.tokStart - 2)]?.low === 'number' && toks[unquoted(m.tokStart - 2) - 1]?.low === 'a';
       const vague = ofThe || VAGUE_PLURAL.test(toks[before]?.low ?? '') || (toks[before]?.low === 'some' && toks[before - 1]?.low !== 'of') || numberOf;
-      const one = numberOf || ofThe ? VAGUE_FATALITIES : singular(toks, m) ? 1 : vague ? VAGUE_FATALITIES : null;
+      const one = vague ? VAGUE_FATALITIES : singular(toks, m) ? 1 : null;
       roles.victims.push({ trigger: current, tok: m.tokStart, tokEnd: m.tokEnd, count: one, high: vague ? null : one, outcome, group: refOf(m) });
     }
     // "killed the director of the traffic police department": one person, named by a title.

@@ -41,3 +41,15 @@ describe('a country people come from (rule country-of-origin)', () => {
     expect(locate('On 3 March 2021, soldiers clashed with gunmen in Ghana near the border.')).toMatchObject({ country: 'GH' });
   });
 });
+
+describe('a road named by its ends (rule the-road-is-somewhere)', () => {
+  it('is where its sentence goes on to place it, not at one of its ends', () => {
+    const text = 'On 5 May 2021, drivers blocked the Tamale-Kintampo highway, Techiman town (Bono East), to protest new taxes.';
+    const doc = run(text);
+    // The clause names only the road's ends; the sentence says where on it.
+    const road = 'drivers blocked the Tamale-Kintampo highway';
+    const clause = { start: text.indexOf(road), end: text.indexOf(road) + road.length };
+    expect(text.slice(clause.start, clause.end)).toBe(road);
+    expect(eventPlace(doc, clause)).toMatchObject({ name: 'Techiman' });
+  });
+});

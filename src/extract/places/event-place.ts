@@ -32,8 +32,15 @@ export function eventPlace(doc: Doc, span: Span, avoid: readonly Span[] = []): E
   const inParagraph = paragraphs.flatMap((p) => idx.byParagraph.get(p) ?? []).filter(where);
   const tiers = [inSpan, inSentences, inParagraph];
   for (let t = 0; t < tiers.length; t++) {
-    const best = choose(doc, tiers[t]!, info.dateline);
+    let best = choose(doc, tiers[t]!, info.dateline);
     if (!best) continue;
+    // Rule "the-road-is-somewhere": a clause that names only the ends of a road ("blocked the A-B highway")
+    // says where the road goes; its sentence going on to say where on it ("..., C city (D)", "near the village
+    // of C") gives the place.
+    if (t === 0 && routeEnd(doc, best)) {
+      const onIt = choose(doc, inSentences.filter((d) => !tiers[0]!.includes(d) && !d.isContainer && d !== info.dateline && !routeEnd(doc, d) && d.mention.start > best!.mention.end), info.dateline);
+      if (onIt && onIt.mention.kind !== 'country' && onIt.mention.kind !== 'admin1') best = onIt;
+    }
     const loc = locate(doc, info, best);
     // Rule "a-town-in-the-area": an event told only at a country or province ("riots in western Kenya",
     // "a protest by the Bangladesh X Association") whose sentence or paragraph goes on to name a town in that
