@@ -12,12 +12,11 @@ import { countEntities, f1, type EntityCounts } from '../src/nlp/syntax/evaluate
 import { LinearModel } from '../src/nlp/syntax/linear.js';
 import { loadModel } from '../src/nlp/syntax/models.js';
 import { documentCasing, nameLists } from '../src/nlp/syntax/name-lists.js';
-import { fromIob2, iob2, isHeadline, nerWords } from '../src/nlp/syntax/ner.js';
+import { iob2, isHeadline, nerWords } from '../src/nlp/syntax/ner.js';
 import { prng } from '../src/nlp/syntax/random.js';
 import { lexicon, tagWords } from '../src/nlp/syntax/tagger.js';
-import { trainNer, type NerExample } from '../src/nlp/syntax/train-ner.js';
-import { trainTagger } from '../src/nlp/syntax/train-tagger.js';
-import { DEFAULT_CONFIG } from '../src/nlp/syntax/train.js';
+import { trainNer } from '../src/nlp/syntax/train-ner.js';
+import { DEFAULT_CONFIG, jackknifeTags, nerExamples } from '../src/nlp/syntax/train.js';
 import { modelForm } from '../src/nlp/syntax/words.js';
 
 const { values } = parseArgs({
@@ -39,35 +38,15 @@ const nerTrain = uner('train');
 const nerDev = uner('dev');
 const formsOf = (s: UDSentence) => s.words.map((w) => modelForm(w.form));
 
+// The jackknife takes minutes and does not change between experiments on the recogniser: cached.
 let predicted: number[][];
 if (existsSync(values.cache!)) predicted = JSON.parse(readFileSync(values.cache!, 'utf8')) as number[][];
 else {
-  const tagData = train.map((s) => ({ forms: formsOf(s), tags: s.words.map((w) => w.upos) }));
-  predicted = new Array(train.length);
-  for (let f = 0; f < cfg.folds; f++) {
-    const held = (i: number) => i % cfg.folds === f;
-    const m = trainTagger(tagData.filter((_, i) => !held(i)), { epochs: cfg.foldEpochs, rand: prng(cfg.seed + 100 + f) });
-    train.forEach((s, i) => {
-      if (held(i)) predicted[i] = tagWords(m, formsOf(s));
-    });
-  }
+  predicted = jackknifeTags(train, cfg);
   writeFileSync(values.cache!, JSON.stringify(predicted));
 }
 const lists = nameLists();
-const nerData: NerExample[] = [];
-const index = new Map(train.map((s, i) => [s, i]));
-for (const doc of documentsOf(train)) {
-  const casing = documentCasing(doc.map(formsOf));
-  doc.forEach((s, k) => {
-    const gold = nerTrain.get(s.id);
-    if (!gold || gold.tags.length !== s.words.length) return;
-    const forms = formsOf(s);
-    nerData.push({
-      input: { lex: lexicon(forms), tags: predicted[index.get(s)!]!, names: lists.annotate(forms), headline: isHeadline(forms), casing: casing[k]!, forms },
-      gold: fromIob2(gold.tags),
-    });
-  });
-}
+const nerData = nerExamples(train, nerTrain, predicted);
 const tagger = loadModel('tagger').model;
 const devDocs = documentsOf(dev).map((doc) => {
   const forms = doc.map(formsOf);

@@ -112,6 +112,45 @@ export const BILOU_NAMES = Array.from({ length: NER_CLASSES }, (_, c) =>
 export type ModelKind = 'tagger' | 'parser' | 'ner';
 
 /**
+ * The training sentences' tags as a tagger that never saw them predicts them (jackknifing: each fold tagged
+ * by a tagger trained on the other folds), so the parser and the recogniser learn on tags as noisy as at run
+ * time. Exported for scripts/ner-dev.ts, which must train on exactly what `npm run train` does.
+ */
+export function jackknifeTags(train: readonly UDSentence[], cfg: TrainConfig, log: (s: string) => void = () => {}): number[][] {
+  const tagData = train.map((s) => ({ forms: formsOf(s), tags: s.words.map((w) => w.upos) }));
+  const predicted: number[][] = new Array(train.length);
+  for (let f = 0; f < cfg.folds; f++) {
+    const held = (i: number) => i % cfg.folds === f;
+    const m = trainTagger(tagData.filter((_, i) => !held(i)), { epochs: cfg.foldEpochs, rand: prng(cfg.seed + 100 + f) });
+    train.forEach((s, i) => {
+      if (held(i)) predicted[i] = tagWords(m, formsOf(s));
+    });
+    log(`jackknife fold ${f + 1}/${cfg.folds}`);
+  }
+  return predicted;
+}
+
+/** The recogniser's training examples: sentences with gold entities, read document by document (casing). */
+export function nerExamples(train: readonly UDSentence[], gold: ReadonlyMap<string, IobSentence>, predicted: readonly number[][]): NerExample[] {
+  const lists = nameLists();
+  const out: NerExample[] = [];
+  const index = new Map(train.map((s, i) => [s, i]));
+  for (const doc of documentsOf(train)) {
+    const casing = documentCasing(doc.map(formsOf));
+    doc.forEach((s, k) => {
+      const g = gold.get(s.id);
+      if (!g || g.tags.length !== s.words.length) return;
+      const forms = formsOf(s);
+      out.push({
+        input: { lex: lexicon(forms), tags: predicted[index.get(s)!]!, names: lists.annotate(forms), headline: isHeadline(forms), casing: casing[k]!, forms },
+        gold: fromIob2(g.tags),
+      });
+    });
+  }
+  return out;
+}
+
+/**
  * Trains the models (all, or those in `only`, taking the others from `existing`) and scores them on dev
  * and test.
  */
@@ -150,15 +189,7 @@ export function trainAll(
 
   // 2. jackknifed tags for the training sentences
   t = Date.now();
-  const predicted: number[][] = new Array(train.length);
-  for (let f = 0; f < cfg.folds; f++) {
-    const held = (i: number) => i % cfg.folds === f;
-    const m = trainTagger(tagData.filter((_, i) => !held(i)), { epochs: cfg.foldEpochs, rand: prng(cfg.seed + 100 + f) });
-    train.forEach((s, i) => {
-      if (held(i)) predicted[i] = tagWords(m, formsOf(s));
-    });
-    log(`jackknife fold ${f + 1}/${cfg.folds}`);
-  }
+  const predicted = jackknifeTags(train, cfg, log);
   const jackSecs = secs(t);
 
   // 3. parser
@@ -204,21 +235,7 @@ export function trainAll(
 
   // 4. entity recogniser
   t = Date.now();
-  const lists = nameLists();
-  const nerData: NerExample[] = [];
-  const index = new Map(train.map((s, i) => [s, i]));
-  for (const doc of documentsOf(train)) {
-    const casing = documentCasing(doc.map(formsOf));
-    doc.forEach((s, k) => {
-      const gold = tb.nerTrain.get(s.id);
-      if (!gold || gold.tags.length !== s.words.length) return;
-      const forms = formsOf(s);
-      nerData.push({
-        input: { lex: lexicon(forms), tags: predicted[index.get(s)!]!, names: lists.annotate(forms), headline: isHeadline(forms), casing: casing[k]!, forms },
-        gold: fromIob2(gold.tags),
-      });
-    });
-  }
+  const nerData = nerExamples(train, tb.nerTrain, predicted);
   const ner = only.has('ner')
     ? LinearModel.mean(Array.from({ length: Math.max(1, cfg.nerRuns) }, (_, k) => trainNer(nerData, { epochs: cfg.nerEpochs, rand: prng(cfg.seed + 2 + 1000 * k) })))
     : keep('ner').model;
