@@ -179,14 +179,17 @@ const FIGHT_KINDS = new Set<TriggerKind>(['kill', 'killwound', 'clash', 'shoot',
 /** Unnamed men described by their weapons are armed men, not a crowd. */
 const GUNMEN = /\b(?:gunm[ae]n|armed men|militants?|insurgents?|jihadists?|terrorists?|bandits?|fighters?|rebels?)\b/;
 
-/** Words that tell fire went both ways or an assault followed the blast. */
+/** An assault or gunfire told after a blast (GROUND_ASSAULT and TWO_WAY both read it). */
+const AFTER_BLAST = String.raw`complex (?:attack|ambush)|followed by (?:an? )?(?:armed |ground )?(?:assault|attack|gunfire|gun fire|shooting|clashes|fighting)|armed assault`;
+
 /**
  * Words that tell an armed assault or gunfire after a blast or a barrage, in the same clause: the attack is
  * fought on the ground (ACLED: a battle), "complex attack", "followed by gunfire", "(IED + armed assault)",
  * "the militants then opened fire", "attempted to breach the camp".
  */
-const GROUND_ASSAULT = /\b(?:complex (?:attack|ambush)|followed by (?:an? )?(?:armed |ground )?(?:assault|attack|gunfire|gun fire|shooting|clashes|fighting)|armed assault|\+ (?:armed assault|gunfire|gun fire|small arms(?: fire)?|shooting)|(?:then|also|subsequently|later) (?:\w+ ){0,8}?opened fire|(?:breach|storm)(?:ed|ing)? the (?:\w+ )?(?:camp|base|post|perimeter|compound|barracks))\b/;
-const TWO_WAY = /\b(?:armed assault|complex (?:attack|ambush)|followed by (?:an? )?(?:armed |ground )?(?:assault|attack|gunfire|gun fire|shooting|clashes|fighting)|exchange of fire|exchanged fire|returned fire|fought back|repelled|repulsed|fended off|gun ?battle|firefight|fire ?fight)\b/;
+const GROUND_ASSAULT = new RegExp(String.raw`\b(?:${AFTER_BLAST}|\+ (?:armed assault|gunfire|gun fire|small arms(?: fire)?|shooting)|(?:then|also|subsequently|later) (?:\w+ ){0,8}?opened fire|(?:breach|storm)(?:ed|ing)? the (?:\w+ )?(?:camp|base|post|perimeter|compound|barracks))\b`);
+/** Words that tell fire went both ways or an assault followed the blast. */
+const TWO_WAY = new RegExp(String.raw`\b(?:${AFTER_BLAST}|exchange of fire|exchanged fire|returned fire|fought back|repelled|repulsed|fended off|gun ?battle|firefight|fire ?fight)\b`);
 
 /** People who gather as a crowd, not as an organised or armed group (farmers and herders fight as communities). */
 const CROWD_WORD = /\b(?:squatters|residents|villagers|locals|youths?|students|pupils|interns|traders|vendors|hawkers|drivers|workers|worshippers|supporters|crowds?|mob)\b/;

@@ -133,21 +133,6 @@ describe('fatalities: what is no dead person, and the dead of each side', () => 
   });
 });
 
-describe('fatalities: a toll spread over places or days is divided (ACLED: one event per place and day)', () => {
-  it('divides a toll over the days told, rounding to the share most days get', () => {
-    expect(dead('On 1 May 2021, rebels attacked Velgaro over two days, killing 11 soldiers.')).toMatchObject({ best: 6 });
-    expect(dead('On 1-2 May 2021, soldiers clashed with rebels near Velgaro, killing 9 rebels.')).toMatchObject({ best: 5 });
-  });
-  it('divides a toll over the places listed, or as a coding note says', () => {
-    expect(dead('On 1 May 2021, gunmen killed 35 people in the villages of Kessaba, Murvey and Oltanu.')).toMatchObject({ best: 12 });
-    expect(dead('On 1 May 2021, gunmen killed five people in the villages of Kessaba and Murvey, fatalities split between the two events.')).toMatchObject({ best: 3 });
-    // An unknown number (10) stays whole; the towns on either side of a dispute and a road are no places.
-    expect(dead('On 1 May 2021, soldiers clashed with rebels near Velgaro over two days, killing several rebels.')).toMatchObject({ best: 10 });
-    expect(dead('On 1 May 2021, a land dispute between the towns of Kessaba and Murvey caused one death over two days.')).toMatchObject({ best: 1 });
-    expect(dead('On 1 May 2021, rebels ambushed soldiers on the Kessaba and Murvey axis, killing 9 soldiers.')).toMatchObject({ best: 9 });
-  });
-});
-
 describe('fatalities: relations, subsets, causes, ranges in words and claims', () => {
   it('counts no relation of a victim, no family as a person, and no subset twice', () => {
     expect(dead('On 1 May 2021, supporters of one candidate stabbed and killed a supporter of another candidate in Velgaro.')).toMatchObject({ best: 1 });

@@ -13,8 +13,6 @@ import { assemble, type Draft, type WhereTold } from './assemble.js';
 import type { PlaceKind, PlaceMention } from '../places/types.js';
 import { codeActors, toActor, type ActorContext } from './code-actors.js';
 import { fatalitiesOf } from './fatalities.js';
-import { splitToll, notedWays, dayWays, placeWays } from './split-toll.js';
-import { VAGUE_FATALITIES } from './roles.js';
 import { draftClaims, type DraftClaims, type NamedSource } from './claims.js';
 import { CERTAINTY_RANK } from '../claims/certainty.js';
 import { leadingLabel, codedFatalities, hasSizeTag, noteSpans } from './acled-notes.js';
@@ -404,22 +402,6 @@ export function extractEvents(doc: Doc): EventMention[] {
     }
     return skip.size ? mainGroup(facts, skip) : group;
   };
-  // Spans no listed place can be: actors, countries and times (split-toll.ts).
-  const notPlaces: Span[] = [...actorSpans, ...facts.flatMap((f) => f.countries), ...timeSpans, ...placeSpans.filter((p) => p.kind === 'country')];
-  /** How many events (places times days) ACLED would code for the toll a draft tells (split-toll.ts). */
-  const spreadOver = (d: Draft, main: boolean): number => {
-    // Only words, no figure ("several", "a number of"): ACLED's 10 stands for each event's unknown dead.
-    const victims = d.parts.flatMap((p) => p.roles.victims.filter((v) => v.outcome === 'kill' && v.count !== null).map((v) => ({ v, toks: p.view.toks })));
-    if (victims.length && victims.every(({ v, toks }) => v.count === VAGUE_FATALITIES && !/^(\d+|ten)$/.test(toks[v.tok]!.low))) return 1;
-    const sentences = [...new Map(d.parts.map((p) => [p.view.sentence.index, p.view])).values()];
-    const first = d.parts[0]!.view;
-    const days = Math.max(1, ...sentences.map((v) => dayWays(doc.text.slice(v.start, v.end))));
-    const own = doc.text.slice(first.start, first.end);
-    const avoid = spansWithin(notPlaces, first.start, first.end).map((x) => ({ start: x.start - first.start, end: x.end - first.start }));
-    const places = placeWays(own, avoid);
-    const noted = main ? notedWays(doc.text) : 1;
-    return noted > 1 ? noted : places * days;
-  };
   const build = (d: Draft): Built => {
     const main = d.parts[0]!;
     // A date after publication on an act told as done (propose.ts keeps it in a short note) is a slip: the
@@ -464,8 +446,7 @@ export function extractEvents(doc: Doc): EventMention[] {
     };
     const next = [1, 2].map((k) => viewAt.get(main.view.sentence.index + k)).filter((v): v is SentenceView => !!v && v.sentence.paragraph === main.view.sentence.paragraph);
     const ownNote = d.parts.includes(mainDraft.parts[0]!) ? note : null;
-    const counted = fatalitiesOf(d, claimedBy, ownNote, next.map((v) => doc.text.slice(v.start, v.end)).join(' '));
-    const fatalities = ownNote === null ? splitToll(counted, spreadOver(d, d === mainDraft || d.parts.includes(mainDraft.parts[0]!))) : counted;
+    const fatalities = fatalitiesOf(d, claimedBy, ownNote, next.map((v) => doc.text.slice(v.start, v.end)).join(' '));
     const cl = claims.get(d) ?? joinClaims(members.get(d)!.map((x) => claims.get(x)!));
     const ev: EventMention = {
       start: main.span.start,
