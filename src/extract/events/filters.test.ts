@@ -51,6 +51,11 @@ describe('campaignReference and barePlural', () => {
     expect(why('They were used as shields against attacks.', 'attacks').bare).toBe(true);
     expect(why('They carried out attacks on two posts.', 'attacks').bare).toBe(false);
   });
+  it('reads the acts of a few days or rounds as an incident, of weeks or years as a kind', () => {
+    expect(why('Nine people died in two days of clashes between fishermen and traders.', 'clashes').bare).toBe(false);
+    expect(why('A night of strikes hit the port.', 'strikes').bare).toBe(false);
+    expect(why('The valley has seen years of clashes between the clans.', 'clashes').bare).toBe(true);
+  });
 });
 
 function idle(text: string, word: string) {

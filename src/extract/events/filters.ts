@@ -118,6 +118,9 @@ export function barePlural(toks: Tok[], t: Trigger): boolean {
   const prev = toks[t.tokStart - 1];
   // "Dozens of fatalities", "hundreds of deaths": a count of the noun's own instances, not a generic.
   if (prev?.low === 'of' && /^(dozens|scores|hundreds|thousands|tens|number|lot|lots)$/.test(toks[t.tokStart - 2]?.low ?? '')) return false;
+  // "Two days of clashes", "a night of air strikes", "three rounds of attacks": the acts of a span of a few
+  // days, one incident told over its days. (Weeks, months and years of them are a campaign: still a kind.)
+  if (prev?.low === 'of' && /^(days?|nights?|hours|rounds?)$/.test(toks[t.tokStart - 2]?.low ?? '')) return false;
   return !!prev && prev.pos === 'ADP' && /^(against|from|of|to|about|for|with|by|amid|despite)$/.test(prev.low);
 }
 
