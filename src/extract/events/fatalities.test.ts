@@ -51,6 +51,10 @@ describe('fatalities by ACLED conventions', () => {
     expect(dead('On 1 May 2021, soldiers repelled an attack on Kidira, killing many of the attackers.')).toMatchObject({ best: 10 });
     expect(dead('On 1 May 2021, soldiers took back the village of Toumbi. Several rebels killed.')).toMatchObject({ best: 10 });
   });
+  it('counts who was gunned down in a note told in the present', () => {
+    // The tagger may read "gun" as a noun; with its particle and an object it is the verb.
+    expect(dead('On 1 May 2021, soldiers intercept and gun down a suspected bomber near the camp at Vosta.')).toMatchObject({ best: 1 });
+  });
   it('reads a quoted vague count opening a note-style sentence of its own as ACLED\'s 10', () => {
     // The note cites the report's word in quotes; the toll told apart still belongs to the act before it.
     expect(dead("On 1 May 2021, soldiers took back the village of Toumbi. 'Several' rebels killed.")).toMatchObject({ best: 10 });

@@ -437,7 +437,10 @@ function readTriggers(toks: Tok[]): Trigger[] {
     const det = DETERMINER_OR_DEMONSTRATIVE.test(prev);
     // "..., wounding 4 people": a participle after a comma or "and" is a verb even when tagged a noun.
     const participle = ING_END.test(t.low) && COMMA_OR_AND.test(prev);
-    const verbal = best.verbal && (t.pos === 'VERB' || t.pos === 'AUX' || passive || participle || (!det && t.pos !== 'NOUN' && ED_OR_ING_END.test(t.low)) || (!det && ED_END.test(t.low)) || (!det && IRREGULAR_PAST.has(t.low)));
+    // "Troops gun down a bomber": a verb with its particle, in the present of a note, even when the tagger reads
+    // a noun ("gun"); no noun is followed by "down" and an object in a report.
+    const phrasal = best.seq.length === 2 && toks[i + 1]?.low === 'down' && !det;
+    const verbal = best.verbal && (t.pos === 'VERB' || t.pos === 'AUX' || passive || participle || phrasal || (!det && t.pos !== 'NOUN' && ED_OR_ING_END.test(t.low)) || (!det && ED_END.test(t.low)) || (!det && IRREGULAR_PAST.has(t.low)));
     out.push({ kind: best.kind, tokStart: i, tokEnd: i + best.seq.length, verbal, passive, rule: best.name });
     i += best.seq.length;
   }
