@@ -279,6 +279,19 @@ function headlines(drafts: Draft[]): Draft[] {
 }
 
 /**
+ * An attack foiled, told on with the attackers shot or killed ("The army foiled an attempt by two bombers. One
+ * was shot ..."): forces engaging the attackers is a battle (ACLED: Disrupted weapons use is a weapon stopped
+ * without a fight). Drafts joined later as one occurrence (occurrences.ts) pass here again. Recodes in place.
+ */
+export function foiledByFight(d: Draft): Draft {
+  const main = d.parts[0]!;
+  if (main.coding.subType !== 'Disrupted weapons use' || !main.triggers.some((t) => t.kind === 'defuse' && /^foiled|^thwarted/.test(t.rule))) return d;
+  const fight = d.parts.some((p) => p !== main && p.triggers.some((t) => t.kind === 'shoot' || t.kind === 'kill' || t.kind === 'clash'));
+  if (fight) main.coding = { ...main.coding, type: 'Battles', subType: 'Armed clash' };
+  return d;
+}
+
+/**
  * A demonstration told over several sentences is coded by the furthest it went. A bomb, rocket or air attack
  * told with fire the other way in the same occurrence ("Mortar fire against the camp. ... followed by
  * gunfire", "the attack was repelled") is one battle (ACLED: E/RV and a battle between the same sides on
@@ -290,6 +303,10 @@ function escalate(d: Draft): void {
   if (main.coding.type === 'Explosions/Remote violence') {
     const fight = d.parts.find((p) => p.coding.type === 'Battles' && p.coding.subType === 'Armed clash' && p.triggers.some((t) => t.kind === 'clash' || t.kind === 'shoot'));
     if (fight) main.coding = { ...main.coding, type: 'Battles', subType: 'Armed clash' };
+    return;
+  }
+  if (main.coding.subType === 'Disrupted weapons use') {
+    foiledByFight(d);
     return;
   }
   // Killings told with the clashes they happened in ("Ten people were killed between Borana and Samburu militias.

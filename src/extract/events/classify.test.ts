@@ -27,6 +27,14 @@ describe('classify: the weapon decides explosions and remote violence', () => {
   it('codes a defused or early-exploding bomb as disrupted weapons use', () => {
     expect(code('On 1 May 2021, police defused an IED planted on a road in Mogadishu.')).toBe('Strategic developments / Disrupted weapons use');
     expect(code('On 1 May 2021, a bomb carried by militants detonated prematurely in Kandahar, killing 2 of them.')).toBe('Strategic developments / Disrupted weapons use');
+    expect(code('On 1 May 2021, gendarmes foiled an attempt to plant a bomb on the road to Dorvalle.')).toBe('Strategic developments / Disrupted weapons use');
+  });
+  it('codes an attack foiled by forces who neutralised or shot the attackers as a battle', () => {
+    expect(code('On 1 May 2021, soldiers thwarted an attack by gunmen on the village of Mirelle and neutralised six of them.')).toBe('Battles / Armed clash');
+    // The attackers stopped are told in a sentence of their own, joined to the foiled attack as one occurrence.
+    expect(code('On 1 May 2021, the army foiled an attempt by two suicide bombers to attack a market in Vosta. One of the bombers was shot while the other blew himself up when chased by soldiers.')).toBe('Battles / Armed clash');
+    // A bomb neutralised is a defusal, not a fight.
+    expect(code('On 1 May 2021, police thwarted an attack on a church in Dorvalle and neutralised an explosive device.')).toBe('Strategic developments / Disrupted weapons use');
   });
   it('does not take a killed suicide bomber for a suicide bombing', () => {
     expect(code('On 1 May 2021, soldiers shot and killed a suicide bomber before he reached the gate in Zhari.')).toBe('Battles / Armed clash');

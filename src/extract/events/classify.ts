@@ -176,6 +176,9 @@ const mentionsCommunities = (text: string) => /\b(?:communit(?:y|ies)|ethnic|cla
 /** A killing or a fight: what makes weapons seized beside it spoils rather than a strategic development. */
 const FIGHT_KINDS = new Set<TriggerKind>(['kill', 'killwound', 'clash', 'shoot', 'wound']);
 
+/** Verbs that tell people put out of action, dead or not ("neutralised ten militants", "eliminated the attackers"). */
+const NEUTRALISED = /^(neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating)$/;
+
 /** Unnamed men described by their weapons are armed men, not a crowd. */
 const GUNMEN = /\b(?:gunm[ae]n|armed men|militants?|insurgents?|jihadists?|terrorists?|bandits?|fighters?|rebels?)\b/;
 
@@ -347,6 +350,11 @@ export function classify(f: ClauseFacts): Classified | null {
   // Weapons seized, or an attack foiled, in a clause that also kills or fights are that fight's spoils or its
   // end ("killed 20 bandits and recovered 12 rifles", "thwarted an attack and killed ten militants"): the
   // violence is the event (ACLED: SD is non-violent). A bomb defused or gone off early stays what it is.
+  // ("thwarted an attack and neutralised ten militants": forces putting the attackers out of action engaged them,
+  // whether or not the word says they died; "neutralised an explosive device" is a defusal, not a fight.)
+  const neutralised = toks.slice(from, to).some((w, i) => NEUTRALISED.test(w.low) && !triggers.some((t) => t.kind === 'defuse' && t.tokStart === from + i));
+  const foiled = triggers.find((t) => t.kind === 'defuse' && /^foiled|^thwarted/.test(t.rule));
+  if (foiled && neutralised && !triggers.some((t) => FIGHT_KINDS.has(t.kind))) return pick('Battles', 'Armed clash', foiled);
   const fightHere = triggers.some((t) => FIGHT_KINDS.has(t.kind) && !(t.kind === 'wound' && t.passive));
   const defuse = triggers.find((t) => t.kind === 'defuse' && !(fightHere && (t.rule === 'seize ... weapons' || /^foiled|^thwarted/.test(t.rule))));
   if (defuse) return pick('Strategic developments', 'Disrupted weapons use', defuse);

@@ -51,6 +51,11 @@ describe('fatalities by ACLED conventions', () => {
     expect(dead('On 1 May 2021, soldiers repelled an attack on Kidira, killing many of the attackers.')).toMatchObject({ best: 10 });
     expect(dead('On 1 May 2021, soldiers took back the village of Toumbi. Several rebels killed.')).toMatchObject({ best: 10 });
   });
+  it('reads a quoted vague count opening a note-style sentence of its own as ACLED\'s 10', () => {
+    // The note cites the report's word in quotes; the toll told apart still belongs to the act before it.
+    expect(dead("On 1 May 2021, soldiers took back the village of Toumbi. 'Several' rebels killed.")).toMatchObject({ best: 10 });
+    expect(dead('On 1 May 2021, troops cleared the camps of the Vardo Front near Lessa. "Many" militants killed.')).toMatchObject({ best: 10 });
+  });
   it('counts single named people and no apposition twice', () => {
     expect(dead('On 1 May 2021, 1 commander and his guard were killed by a roadside bomb in Sherzad.')).toMatchObject({ best: 2 });
     expect(dead('On 1 May 2021, 1 civilian, a tribal elder, was killed by unknown gunmen in Kandahar.')).toMatchObject({ best: 1 });

@@ -9,7 +9,7 @@ import { countedNoun } from '../quantities/counted-noun.js';
 import { eventDate } from '../times/event-date.js';
 import { eventPlace, locationRank } from '../places/event-place.js';
 import { sentenceFacts, propose, coreSpan, type Proposal, type SentenceFacts } from './propose.js';
-import { assemble, type Draft, type WhereTold } from './assemble.js';
+import { assemble, foiledByFight, type Draft, type WhereTold } from './assemble.js';
 import type { PlaceKind, PlaceMention } from '../places/types.js';
 import { codeActors, toActor, type ActorContext } from './code-actors.js';
 import { fatalitiesOf } from './fatalities.js';
@@ -478,7 +478,7 @@ export function extractEvents(doc: Doc): EventMention[] {
   if (process.env.DBG_OCC) for (const b of built) console.error('BUILT', actingSide(b), b.ev.type, b.ev.subType, b.ev.actor1?.name, b.ev.location?.name, JSON.stringify(b.ev.date), b.ev.text.slice(0, 80).replace(/\n/g, ' '), '| places', b.draft.parts.flatMap((p) => p.places.map((x) => x.text)).join(','));
   const events: Built[] = groupOccurrences(built).map((g) => {
     if (g.length === 1) return g[0]!;
-    const joined = joinDrafts(g);
+    const joined = foiledByFight(joinDrafts(g));
     members.set(joined, g.map((x) => x.draft));
     return build(joined);
   });

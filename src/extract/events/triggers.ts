@@ -595,6 +595,9 @@ function readTriggers(toks: Tok[]): Trigger[] {
   return out;
 }
 
+/** A quote mark a note puts round a word it cites ("'several'"). */
+const QUOTED = /^['‘’"“”]$/;
+
 /** What may follow an outcome participle that ends its clause ("2 fighters killed.", "5 soldiers wounded in X"). */
 const AFTER_REDUCED = /^(\.|,|;|:|in|on|at|near|during|as|when|after|and|by|while|overnight|early|late|last|yesterday|today|since|following|amid|across|throughout|around|outside|inside|last|this|\(|\[)$/;
 
@@ -621,6 +624,8 @@ function reducedPassive(toks: Tok[], t: Trigger): boolean {
     if (toks[k]!.pos === 'NOUN' || toks[k]!.pos === 'PROPN') sawNoun = true;
     k--;
   }
+  // "'Several' militants killed.": the quotes a note puts round its vague count change nothing.
+  if (k >= 1 && sawNoun && QUOTED.test(toks[k]!.low) && /^(several|many|numerous|dozens|scores|hundreds|some)$/.test(toks[k - 1]!.low)) k--;
   const w = toks[k];
   // "Health worker assassinated overnight", "Army officer killed by gunmen": a headline whose subject is a bare
   // noun phrase opening the sentence is a passive too.
@@ -632,10 +637,11 @@ function reducedPassive(toks: Tok[], t: Trigger): boolean {
   if (attack) return false;
   // "Several rebels killed.": a quantifier the tagger read as an adjective opens the headline's subject.
   if (k < 0 && sawNoun && /^(several|many|numerous|dozens|scores|hundreds)$/.test(toks[0]?.low ?? '')) return true;
-  const counted = w && (w.pos === 'NUM' || /^(dozens|scores|hundreds|thousands|several|many|some|two|three|four|five|six|seven|eight|nine|ten|a|at|least)$/.test(w.low));
+  const counted = w && (w.pos === 'NUM' || /^(dozens|scores|hundreds|thousands|several|many|numerous|some|two|three|four|five|six|seven|eight|nine|ten|a|at|least)$/.test(w.low));
   if (!counted) return false;
   // The clause opens here: the sentence start or a clause edge before the count ("At least", "...; 3 ...").
   let b = k - 1;
+  while (b >= 0 && QUOTED.test(toks[b]!.low)) b--;
   while (b >= 0 && /^(at|least|most|more|than|about|around|some|nearly|almost|over|up|to)$/.test(toks[b]!.low)) b--;
   // "with at least 56 civilians killed": an absolute phrase after "with" is a reduced passive too.
   return (sawNoun || w.pos === 'NUM') && (b < 0 || /^(\.|;|:|,|and|with|--|—)$/.test(toks[b]!.low));
