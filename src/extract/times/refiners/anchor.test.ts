@@ -127,6 +127,13 @@ describe('anchoring refiner', () => {
     ]);
   });
 
+  it('reads a date opening a sentence told as done as the last occurrence weeks back, not one weeks ahead', () => {
+    expect(values('On May 1, dockers staged a march through the port.', '2025-01-10')).toEqual([['May 1', '2024-05-01']]);
+    // A few days ahead is a slip in the report's own date; a future clause and a date set inside the clause keep the nearest.
+    expect(values('On 12 January, dockers staged a march through the port.', '2025-01-10')).toEqual([['12 January', '2025-01-12']]);
+    expect(values('On May 1, dockers will march through the port.', '2025-01-10')).toEqual([['May 1', '2025-05-01']]);
+  });
+
   it('moves a day by "the day before" and "the night after"', () => {
     expect(values("The day before last Tuesday's hearing, he went to the house.", '2000-02-24')).toEqual([['The day before last Tuesday', '2000-02-21']]);
     expect(values('They left the night after Oct. 23.', '1998-11-02')).toEqual([['the night after Oct. 23', '1998-10-24TNI']]);

@@ -152,6 +152,12 @@ export class Anchorer {
     return cueAround(this.ctx.text, at.start, at.end, s.start, s.end, { schedule: s.kind !== 'heading', ...(this.ctx.posAt ? { posAt: this.ctx.posAt } : {}) });
   }
 
+  /** The expression opens its sentence and is set off by a comma: "On May 1, ...", "May 1, ...". */
+  private opensSentence(p: Proposal): boolean {
+    const s = this.ctx.sentenceAt(p.start);
+    return /^\s*(?:on\s+)?$/i.test(this.ctx.text.slice(s.start, p.start)) && /^\s*,/.test(this.ctx.text.slice(p.end, p.end + 3));
+  }
+
   /** The proposal resolved last (the one before in the text). */
   private prev: Proposal | null = null;
 
@@ -388,6 +394,10 @@ export class Anchorer {
         return { value: formatMonth(yearFor(dct, m.month, null, monthDir), m.month), anchor: 'publication' };
       }
       let y = yearFor(dct, m.month, m.day, dir);
+      // A date that opens its sentence, set off by a comma, is the whole clause's ("On May 1, workers staged a
+      // march"): told as done, it is no date weeks ahead but last year's. (A few days ahead is rather a slip in
+      // the report's own date, and stays.)
+      if (!dir && t === 'past' && isValidDate(y, m.month, m.day) && isValidDate(y - 1, m.month, m.day) && dayNumber(y, m.month, m.day) > dct + 7 && this.opensSentence(p)) y -= 1;
       // A weekday given with the date settles the year when the past-biased guess disagrees with it.
       if (m.weekday !== undefined && isValidDate(y, m.month, m.day) && weekdayOf(dayNumber(y, m.month, m.day)) !== m.weekday) {
         const fit = [y + 1, y - 1].find((yy) => isValidDate(yy, m.month!, m.day!) && weekdayOf(dayNumber(yy, m.month!, m.day!)) === m.weekday);
