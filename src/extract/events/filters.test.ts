@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { prepared } from '../../test-support/doc.js';
 import { sentenceViews } from '../quantities/view.js';
 import { findTriggers } from './triggers.js';
-import { barePlural, campaignReference, idleAircraft, smokeScreen, unreal } from './filters.js';
+import { barePlural, campaignReference, idleAircraft, mishapToll, smokeScreen, unreal } from './filters.js';
 
 function why(text: string, word: string) {
   const toks = sentenceViews(prepared(text))[0]!.toks;
@@ -92,5 +92,26 @@ describe('smokeScreen', () => {
   it('keeps fires set to destroy', () => {
     expect(screen('Militants set fire to a school in the village.', 'set')).toBe(false);
     expect(screen('Rioters torched two shops; police came to cover the area later.', 'torched')).toBe(false);
+  });
+});
+
+function mishap(text: string, word: string) {
+  const toks = sentenceViews(prepared(text))[0]!.toks;
+  const t = findTriggers(toks).find((x) => toks[x.tokStart]!.text === word)!;
+  return mishapToll(toks, t, 0, toks.length);
+}
+
+// Sentences written for these tests.
+describe('mishapToll', () => {
+  it('reads deaths an accident or a disaster caused as no event', () => {
+    expect(mishap('A stampede at the stadium gate in Velgaro killed 14 fans.', 'killed')).toBe(true);
+    expect(mishap('Seven people were killed in a minibus crash near Velgaro.', 'killed')).toBe(true);
+    expect(mishap('Nine traders died in a fire at the Velgaro market.', 'died')).toBe(true);
+    expect(mishap('Four children were killed when a wall collapsed in Velgaro.', 'killed')).toBe(true);
+  });
+  it('keeps deaths someone caused, and shots called fire', () => {
+    expect(mishap('Army fire killed three farmers near Velgaro.', 'killed')).toBe(false);
+    expect(mishap('Nine traders died in a fire set by the gang at the Velgaro market.', 'died')).toBe(false);
+    expect(mishap('Seven people were killed in a crash after gunmen opened fire on their minibus.', 'killed')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import type { Tok } from '../quantities/view.js';
-import type { Trigger } from './triggers.js';
+import { findTriggers, type Trigger } from './triggers.js';
 
 /**
  * Triggers that do not tell that something happened: what may, will or should happen ("fighting is expected
@@ -167,6 +167,50 @@ export function smokeScreen(toks: Tok[], t: Trigger): boolean {
     if (/^[.;]$/.test(w)) break;
     if (w === 'to' && /^(hide|conceal|obscure|mask|screen|cover|blind|shield|camouflage|disguise)$/.test(toks[k + 1]?.low ?? '')) return true;
     if (/^(smokescreen|smokescreens)$/.test(w) || (w === 'smoke' && /^(screens?|cover)$/.test(toks[k + 1]?.low ?? ''))) return true;
+  }
+  return false;
+}
+
+/** Accidents and disasters that kill without anyone acting: no political violence (ACLED codes none). */
+const MISHAP = /^(crash|crashes|collision|collisions|accident|accidents|stampede|crush|blaze|blazes|inferno|flood|floods|flooding|landslide|landslides|mudslide|mudslides|earthquake|quake|storm|storms|cyclone|hurricane|typhoon|tornado|collapse|heatwave|lightning|avalanche|tsunami|outbreak|epidemic|cholera|derailment|capsizing|shipwreck)$/;
+/** "A fire", "the market fire": a blaze. (Gunfire, "army fire", "artillery fire" and "sniper fire" are shots.) */
+const BLAZE_BEFORE = /^(a|an|the|massive|huge|big|deadly|major|house|home|market|building|factory|forest|bush|wild|hospital|school|tanker|kitchen)$/;
+/** Acts that make a death political violence even beside a mishap ("a crash after gunmen opened fire"). */
+const VIOLENT_KINDS = new Set(['attack', 'clash', 'shoot', 'abduct', 'sexual', 'torture', 'ied', 'suicide', 'air', 'shell', 'grenade', 'bomb', 'riot', 'mob', 'intervene']);
+
+function mishapAt(toks: Tok[], k: number): boolean {
+  const w = toks[k]?.low ?? '';
+  if (!MISHAP.test(w) && !(/^fires?$/.test(w) && BLAZE_BEFORE.test(toks[k - 1]?.low ?? ''))) return false;
+  // "A fire set by militants", "a crash caused by the gunmen": someone acted.
+  return !/^(set|started|lit|caused|sparked|triggered|deliberately)$/.test(toks[k + 1]?.low ?? '');
+}
+
+/**
+ * Deaths an accident or a disaster caused: "a stampede killed 12 people", "a bus crash killed nine", "nine
+ * died in a fire at the market", "were killed in floods". No one acted, so there is no event (they had been
+ * coded as attacks on civilians by an unidentified armed group). Unless the clause also tells an act of
+ * violence, or names who caused it ("a crash caused by a roadside bomb" holds a bomb).
+ */
+export function mishapToll(toks: Tok[], t: Trigger, from: number, to: number): boolean {
+  if (t.kind !== 'kill' && t.kind !== 'wound' && t.kind !== 'killwound') return false;
+  if (findTriggers(toks).some((x) => x.tokStart >= from && x.tokStart < to && VIOLENT_KINDS.has(x.kind))) return false;
+  // The cause as the subject: "a stampede killed", "the bus crash on the highway killed".
+  if (t.verbal && !t.passive) {
+    for (let k = t.tokStart - 1, n = 0; k >= from && n < 10; k--, n++) {
+      if (/^[,;:]$/.test(toks[k]!.low) || toks[k]!.pos === 'VERB') break;
+      if (mishapAt(toks, k)) return true;
+    }
+  }
+  // The cause after the outcome: "were killed in a bus crash", "died in floods", "killed when a wall collapsed".
+  for (let k = t.tokEnd; k < Math.min(to, t.tokEnd + 4); k++) {
+    const w = toks[k]!.low;
+    if (/^(in|by|during|after|from|when)$/.test(w)) {
+      for (let j = k + 1; j < Math.min(to, k + 6); j++) {
+        if (mishapAt(toks, j) || (w === 'when' && /^(collapsed|capsized|overturned|derailed|caved|crashed|sank)$/.test(toks[j]!.low))) return true;
+        if (/^[,;:.]$/.test(toks[j]!.low)) break;
+      }
+      break;
+    }
   }
   return false;
 }

@@ -6,7 +6,7 @@ import { findAttributions, type Attribution } from '../claims/attribution.js';
 import { findActors, type ActorMention, type CountryMention } from './actors.js';
 import { findTriggers, type Trigger } from './triggers.js';
 import { segmentSentence, definiteNominal, type Segment } from './segments.js';
-import { unreal, campaignReference, barePlural, idleAircraft, smokeScreen } from './filters.js';
+import { unreal, campaignReference, barePlural, idleAircraft, smokeScreen, mishapToll } from './filters.js';
 import { framed, tallyOrGenerality, fled, suchKind } from './irrealis.js';
 import { cumulativeToll, conflictOrigin, manyActs, ongoingWar, judgedOrMarked } from './background.js';
 import type { TimeMention } from '../times/types.js';
@@ -119,7 +119,7 @@ export function propose(facts: SentenceFacts, ctx: ProposeContext): Proposal[] {
     const segTriggers = facts.triggers.filter((t) => t.tokStart >= seg.from && t.tokStart < seg.to && !unreal(toks, t, seg.from) && !campaignReference(toks, t) && !barePlural(toks, t) &&
       !framed(toks, t, seg.from) && !tallyOrGenerality(toks, t, seg.from, seg.to) && !fled(toks, t) && !suchKind(toks, t) &&
       !idleAircraft(toks, t) && !smokeScreen(toks, t) && !cumulativeToll(toks, t, seg.from) && !conflictOrigin(toks, t, seg.from) &&
-      !manyActs(toks, t, seg.from, seg.to) && !ongoingWar(toks, t, seg.from, seg.to) && !judgedOrMarked(toks, t));
+      !manyActs(toks, t, seg.from, seg.to) && !ongoingWar(toks, t, seg.from, seg.to) && !judgedOrMarked(toks, t) && !mishapToll(toks, t, seg.from, seg.to));
     if (segTriggers.length === 0) continue;
     // A sentence that opens with a reference to an earlier occurrence and then tells a new one
     // ("The Saturday executions come after ..., when militants shot dead 284 men") holds two proposals.
