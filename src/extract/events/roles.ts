@@ -2,7 +2,7 @@ import type { Tok } from '../quantities/view.js';
 import type { QuantityProposal } from '../quantities/parse-counts.js';
 import type { ActorMention, ActorClass, CountryMention } from './actors.js';
 import type { CountryEntry } from './lexicon.js';
-import type { Trigger, TriggerKind } from './triggers.js';
+import { QUOTED, type Trigger, type TriggerKind } from './triggers.js';
 import { facilityAt, type FacilityOwner } from './facilities.js';
 
 /** An actor taking part in an event: named in the text, or implied (a check point implies state forces). */
@@ -73,7 +73,6 @@ export interface ClauseInput {
 
 /** ACLED's reading of a vague plural of dead ("several", "many"): 10. */
 export const VAGUE_FATALITIES = 10;
-const QUOTE = /^['‘’"“”]$/;
 /** Vague words that stand alone as the dead, with ACLED's figure for each ("killing several", "killed dozens"). */
 const BARE_VAGUE: Record<string, number> = { several: VAGUE_FATALITIES, many: VAGUE_FATALITIES, some: VAGUE_FATALITIES, numerous: VAGUE_FATALITIES, dozens: 12, scores: 20 };
 const VAGUE_PLURAL = /^(several|many|numerous|multiple|scores)$/;
@@ -444,9 +443,9 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
       if (roles.victims.length > 0 && appositive(toks, m)) continue;
       usedM.add(m);
       // ACLED codes "several", "many" and the like as 10 dead; a singular noun is one person.
-      const before = /^['‘’"“”]$/.test(toks[m.tokStart - 1]?.low ?? '') ? m.tokStart - 2 : m.tokStart - 1;
+      const unquoted = (k: number) => (QUOTED.test(toks[k]?.low ?? '') ? k - 1 : k);
+      const before = unquoted(m.tokStart - 1);
       // ("killing many of the attackers": the vague word stands before "of the".)
-      const unquoted = (k: number) => (QUOTE.test(toks[k]?.low ?? '') ? k - 1 : k);
       const ofThe = /^(the|their|its)$/.test(toks[before]?.low ?? '') && toks[before - 1]?.low === 'of' && VAGUE_PLURAL.test(toks[unquoted(before - 2)]?.low ?? '');
       // ("'a number' of the attackers": the quotes a note puts round the words change nothing.)
       const numberOf = toks[m.tokStart - 1]?.low === 'of' && toks[unquoted(m.tokStart - 2)]?.low === 'number' && toks[unquoted(m.tokStart - 2) - 1]?.low === 'a';
@@ -590,10 +589,10 @@ export function clauseRoles(c: ClauseInput): ClauseRoles {
       // "killing 'several'", "killed dozens": a vague word alone as the object is ACLED's figure for it.
       if (roles.victims.length === had && outcome === 'kill') {
         let k = t.tokEnd;
-        while (QUOTE.test(toks[k]?.low ?? '')) k++;
+        while (QUOTED.test(toks[k]?.low ?? '')) k++;
         const w = toks[k]?.low ?? '';
         let after = k + 1;
-        while (QUOTE.test(toks[after]?.low ?? '')) after++;
+        while (QUOTED.test(toks[after]?.low ?? '')) after++;
         const figure = BARE_VAGUE[w];
         if (figure !== undefined && k < to && !(toks[after]?.pos === 'NOUN' || toks[after]?.pos === 'PROPN' || toks[after]?.low === 'of')) {
           roles.victims.push({ trigger: current, tok: k, tokEnd: k + 1, count: figure, high: null, outcome, group: null });

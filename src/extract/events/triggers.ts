@@ -598,8 +598,8 @@ function readTriggers(toks: Tok[]): Trigger[] {
   return out;
 }
 
-/** A quote mark a note puts round a word it cites ("'several'"). */
-const QUOTED = /^['‘’"“”]$/;
+/** A quote mark a note puts round a word it cites ("'several'"); roles.ts reads past them too. */
+export const QUOTED = /^['‘’"“”]$/;
 
 /** What may follow an outcome participle that ends its clause ("2 fighters killed.", "5 soldiers wounded in X"). */
 const AFTER_REDUCED = /^(\.|,|;|:|in|on|at|near|during|as|when|after|and|by|while|overnight|early|late|last|yesterday|today|since|following|amid|across|throughout|around|outside|inside|last|this|\(|\[)$/;

@@ -64,7 +64,7 @@ function readWords(toks: Tok[], i: number): { value: number; end: number } | nul
         current = 0;
       }
     } else if (any && w === 'and' && (toks[j - 1]?.low ?? '') in SCALES && toks[j + 1] && (toks[j + 1]!.low in UNITS || toks[j + 1]!.low in TENS)) {
-      // "one hundred and twenty" (after a scale only: "between eight and nine" is two numbers, not seventeen)"
+      // "one hundred and twenty" (after a scale only: "between eight and nine" is two numbers, not seventeen)
     } else break;
     any = true;
     j++;
